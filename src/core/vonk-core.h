@@ -1,0 +1,18 @@
+/* vonk-core.h — everything libvonk-core offers
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vonk-demo.h"
+#include "vonk-entities.h"
+#include "vonk-entity-list.h"
+#include "vonk-entity.h"
+#include "vonk-enum-types.h"
+#include "vonk-enums.h"
+#include "vonk-labels.h"
+#include "vonk-project.h"
+#include "vonk-schema.h"
+#include "vonk-store.h"

@@ -1,0 +1,314 @@
+/* vonk-entity-list.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The items are kept sorted by ID, so finding one is a binary search and an
+ * entity put back by Undo returns to where it was. Views sort and filter
+ * with GtkSortListModel and GtkFilterListModel on top.
+ */
+
+#define G_LOG_DOMAIN "vonk-entity-list"
+
+#include "config.h"
+
+#include "vonk-entity-list.h"
+
+struct _VonkEntityList
+{
+  GObject    parent_instance;
+
+  GType      item_type;
+  GPtrArray *items;
+};
+
+static void vonk_entity_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VonkEntityList, vonk_entity_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      vonk_entity_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+vonk_entity_list_get_item_type (GListModel *model)
+{
+  return VONK_ENTITY_LIST (model)->item_type;
+}
+
+static guint
+vonk_entity_list_get_n_items (GListModel *model)
+{
+  return VONK_ENTITY_LIST (model)->items->len;
+}
+
+static gpointer
+vonk_entity_list_get_item (GListModel *model,
+                           guint       position)
+{
+  VonkEntityList *self = VONK_ENTITY_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+vonk_entity_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vonk_entity_list_get_item_type;
+  iface->get_n_items = vonk_entity_list_get_n_items;
+  iface->get_item = vonk_entity_list_get_item;
+}
+
+static void
+vonk_entity_list_finalize (GObject *object)
+{
+  VonkEntityList *self = VONK_ENTITY_LIST (object);
+
+  g_ptr_array_unref (self->items);
+
+  G_OBJECT_CLASS (vonk_entity_list_parent_class)->finalize (object);
+}
+
+static void
+vonk_entity_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VonkEntityList *self = VONK_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->item_type);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_entity_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VonkEntityList *self = VONK_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      self->item_type = g_value_get_gtype (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_entity_list_class_init (VonkEntityListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vonk_entity_list_finalize;
+  object_class->get_property = vonk_entity_list_get_property;
+  object_class->set_property = vonk_entity_list_set_property;
+
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, VONK_TYPE_ENTITY,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* for binding counts in views */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vonk_entity_list_init (VonkEntityList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+VonkEntityList *
+vonk_entity_list_new (GType item_type)
+{
+  g_return_val_if_fail (g_type_is_a (item_type, VONK_TYPE_ENTITY), NULL);
+
+  return g_object_new (VONK_TYPE_ENTITY_LIST, "item-type", item_type, NULL);
+}
+
+/* The position of the first item whose ID is not below @id. */
+static guint
+lower_bound (VonkEntityList *self,
+             gint64          id)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (vonk_entity_get_id (g_ptr_array_index (self->items, mid)) < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * vonk_entity_list_lookup:
+ *
+ * Returns: (transfer none) (nullable): the item with ID @id
+ */
+VonkEntity *
+vonk_entity_list_lookup (VonkEntityList *self,
+                         gint64          id)
+{
+  guint pos;
+
+  g_return_val_if_fail (VONK_IS_ENTITY_LIST (self), NULL);
+
+  pos = lower_bound (self, id);
+  if (pos < self->items->len)
+    {
+      VonkEntity *entity = g_ptr_array_index (self->items, pos);
+
+      if (vonk_entity_get_id (entity) == id)
+        return entity;
+    }
+
+  return NULL;
+}
+
+gboolean
+vonk_entity_list_find (VonkEntityList *self,
+                       VonkEntity     *entity,
+                       guint          *position)
+{
+  guint pos;
+
+  g_return_val_if_fail (VONK_IS_ENTITY_LIST (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  pos = lower_bound (self, vonk_entity_get_id (entity));
+  if (pos < self->items->len && g_ptr_array_index (self->items, pos) == entity)
+    {
+      if (position != NULL)
+        *position = pos;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * vonk_entity_list_splice:
+ *
+ * Replaces @n_removals items at @position with @additions (which must keep
+ * the list in ID order) and emits one items-changed.
+ */
+void
+vonk_entity_list_splice (VonkEntityList *self,
+                         guint           position,
+                         guint           n_removals,
+                         VonkEntity    **additions,
+                         guint           n_additions)
+{
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (position + n_removals <= self->items->len);
+
+  if (n_removals > 0)
+    g_ptr_array_remove_range (self->items, position, n_removals);
+  for (guint i = 0; i < n_additions; i++)
+    g_ptr_array_insert (self->items, position + i, g_object_ref (additions[i]));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+  if (n_removals != n_additions)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * vonk_entity_list_add:
+ *
+ * Inserts @entity at the place its ID gives it.
+ */
+void
+vonk_entity_list_add (VonkEntityList *self,
+                      VonkEntity     *entity)
+{
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (entity, self->item_type));
+
+  vonk_entity_list_splice (self, lower_bound (self, vonk_entity_get_id (entity)), 0, &entity, 1);
+}
+
+/**
+ * vonk_entity_list_changed:
+ *
+ * Tells the views that @entity changed, as a removal and re-addition at its
+ * position, so that sorted and filtered models on top re-evaluate it.
+ */
+void
+vonk_entity_list_changed (VonkEntityList *self,
+                          VonkEntity     *entity)
+{
+  guint pos;
+
+  if (vonk_entity_list_find (self, entity, &pos))
+    g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+}
+
+/**
+ * vonk_entity_list_remove_where:
+ *
+ * Removes every item for which @predicate is true, one items-changed per
+ * run of adjacent items.
+ */
+void
+vonk_entity_list_remove_where (VonkEntityList *self,
+                               gboolean      (*predicate) (VonkEntity *entity,
+                                                           gpointer    data),
+                               gpointer        data)
+{
+  guint end = self->items->len;
+
+  /* From the end, so the positions still to visit stay valid. */
+  while (end > 0)
+    {
+      guint start;
+
+      if (!predicate (g_ptr_array_index (self->items, end - 1), data))
+        {
+          end--;
+          continue;
+        }
+
+      start = end - 1;
+      while (start > 0 && predicate (g_ptr_array_index (self->items, start - 1), data))
+        start--;
+
+      vonk_entity_list_splice (self, start, end - start, NULL, 0);
+      end = start;
+    }
+}

@@ -1,0 +1,16 @@
+/* vonk-project-private.h
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vonk-project.h"
+
+G_BEGIN_DECLS
+
+void vonk_project_set_store (VonkProject *self,
+                             VonkStore   *store);
+
+G_END_DECLS

@@ -1,0 +1,629 @@
+/* vonk-project.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A project is a row of the project table and, once loaded, the owner of
+ * one VonkEntityList per entity type. Every change goes through add, save
+ * or remove: validated, written in one transaction, and only then applied
+ * to the lists, so a view never shows an edit the database refused. After a
+ * removal the lists follow the schema's ON DELETE clauses, as described by
+ * each type's references.
+ */
+
+#define G_LOG_DOMAIN "vonk-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "vonk-entities.h"
+#include "vonk-entity-list.h"
+#include "vonk-enum-types.h"
+#include "vonk-enums.h"
+#include "vonk-project-private.h"
+
+struct _VonkProject
+{
+  VonkEntity  parent_instance;
+
+  VonkStore  *store; /* weak */
+  GHashTable *lists; /* GType → VonkEntityList, once loaded */
+};
+
+G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
+
+#define COLUMN_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)
+
+static void
+vonk_project_finalize (GObject *object)
+{
+  VonkProject *self = VONK_PROJECT (object);
+
+  vonk_project_set_store (self, NULL);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vonk_project_parent_class)->finalize (object);
+}
+
+static void
+vonk_project_class_init (VonkProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VonkEntityClass *entity_class = VONK_ENTITY_CLASS (klass);
+
+  object_class->finalize = vonk_project_finalize;
+
+  vonk_entity_class_set_table (entity_class, "project", FALSE);
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_string ("name", NULL, NULL, "", COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_string ("organisation", NULL, NULL, "",
+                                                     COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_enum ("focus", NULL, NULL, VONK_TYPE_FOCUS,
+                                                   VONK_FOCUS_INTERNAL_NETWORK, COLUMN_FLAGS));
+  /* the project's own definition of social business, in words */
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_string ("definition", NULL, NULL, "",
+                                                     COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_enum ("current-phase", NULL, NULL, VONK_TYPE_PHASE,
+                                                   VONK_PHASE_PRESENCE, COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_enum ("target-phase", NULL, NULL, VONK_TYPE_PHASE,
+                                                   VONK_PHASE_SOCIAL_BUSINESS, COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
+                                                    COLUMN_FLAGS));
+  vonk_entity_class_add_column (entity_class,
+                                g_param_spec_boxed ("target-date", NULL, NULL, G_TYPE_DATE,
+                                                    COLUMN_FLAGS));
+}
+
+static void
+vonk_project_init (VonkProject *self)
+{
+}
+
+VonkProject *
+vonk_project_new (const char *name)
+{
+  return g_object_new (VONK_TYPE_PROJECT, "name", name, NULL);
+}
+
+void
+vonk_project_set_store (VonkProject *self,
+                        VonkStore   *store)
+{
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+  self->store = store;
+  if (self->store != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+}
+
+/**
+ * vonk_project_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store the project is saved in
+ */
+VonkStore *
+vonk_project_get_store (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * vonk_project_load:
+ *
+ * Reads everything in the project into its lists. Loading again does
+ * nothing.
+ */
+gboolean
+vonk_project_load (VonkProject  *self,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) lists = NULL;
+  const GType *types;
+  guint n_types;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (self->lists != NULL)
+    return TRUE;
+
+  lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  types = vonk_entity_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+      VonkEntityList *list;
+
+      items = vonk_store_load (self->store, types[i], vonk_entity_get_id (VONK_ENTITY (self)),
+                               error);
+      if (items == NULL)
+        return FALSE;
+
+      list = vonk_entity_list_new (types[i]);
+      vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
+      g_hash_table_insert (lists, GSIZE_TO_POINTER (types[i]), list);
+    }
+
+  self->lists = g_steal_pointer (&lists);
+  return TRUE;
+}
+
+gboolean
+vonk_project_is_loaded (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+
+  return self->lists != NULL;
+}
+
+static VonkEntityList *
+list_of (VonkProject *self,
+         GType        type)
+{
+  return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+}
+
+/**
+ * vonk_project_get_list:
+ * @type: an entity type, such as VONK_TYPE_DEPARTMENT
+ *
+ * Returns: (transfer none): the project's entities of @type in ID order; the
+ *   model emits items-changed for every change that is saved
+ */
+GListModel *
+vonk_project_get_list (VonkProject *self,
+                       GType        type)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (self->lists != NULL, NULL);
+
+  return G_LIST_MODEL (list_of (self, type));
+}
+
+/**
+ * vonk_project_lookup:
+ *
+ * Returns: (transfer none) (nullable): the entity of @type with ID @id
+ */
+VonkEntity *
+vonk_project_lookup (VonkProject *self,
+                     GType        type,
+                     gint64       id)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (self->lists != NULL, NULL);
+
+  if (id == 0)
+    return NULL;
+
+  return vonk_entity_list_lookup (list_of (self, type), id);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID, message);
+
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; s != NULL && *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Another entity of the same type with the same name, ignoring case. */
+static gboolean
+has_name_twin (VonkProject *self,
+               VonkEntity  *entity)
+{
+  GListModel *list = vonk_project_get_list (self, G_OBJECT_TYPE (entity));
+  g_autofree char *name = g_utf8_casefold (g_strstrip (g_strdup (vonk_entity_get_string (entity,
+                                                                                      "name"))),
+                                           -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) other = g_list_model_get_item (list, i);
+      g_autofree char *other_name = NULL;
+
+      if (vonk_entity_get_id (other) == vonk_entity_get_id (entity))
+        continue;
+      other_name = g_utf8_casefold (vonk_entity_get_string (other, "name"), -1);
+      if (g_strcmp0 (name, other_name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_email (const char *s)
+{
+  const char *at = strchr (s, '@');
+
+  return at != NULL && at != s && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strchr (at + 1, '.') != NULL && strpbrk (s, " \t\n<>,;") == NULL;
+}
+
+static gboolean
+validate_text (VonkEntity  *entity,
+               GError     **error)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (entity);
+
+  if (g_object_class_find_property (klass, "name") &&
+      is_blank (vonk_entity_get_string (entity, "name")))
+    return invalid (error, _("The name cannot be empty"));
+
+  if (g_object_class_find_property (klass, "title") &&
+      is_blank (vonk_entity_get_string (entity, "title")))
+    return invalid (error, _("The title cannot be empty"));
+
+  if (g_object_class_find_property (klass, "text") &&
+      is_blank (vonk_entity_get_string (entity, "text")))
+    return invalid (error, _("The text cannot be empty"));
+
+  return TRUE;
+}
+
+static gboolean
+validate_ranges (VonkEntity  *entity,
+                 GError     **error)
+{
+  GType type = G_OBJECT_TYPE (entity);
+
+  if (type == VONK_TYPE_DEPARTMENT && vonk_entity_get_int (entity, "headcount") < 0)
+    return invalid (error, _("The headcount cannot be negative"));
+
+  if (type == VONK_TYPE_BARRIER_SCORE)
+    {
+      int score = vonk_entity_get_int (entity, "score");
+
+      if (score < 1 || score > 5)
+        return invalid (error, _("A barrier score is between 1 (no obstacle) and 5 (blocking)"));
+      if (vonk_entity_get_date (entity, "scored-on") == NULL)
+        return invalid (error, _("A barrier score needs a date"));
+    }
+
+  if (type == VONK_TYPE_SESSION)
+    {
+      int duration = vonk_entity_get_int (entity, "duration");
+
+      if (duration < 0 || duration > 24 * 60)
+        return invalid (error, _("A session lasts between 0 minutes and 24 hours"));
+      if (vonk_entity_get_int (entity, "capacity") < 0)
+        return invalid (error, _("The capacity cannot be negative"));
+    }
+
+  if (type == VONK_TYPE_AGENDA_BLOCK || type == VONK_TYPE_TEMPLATE_BLOCK)
+    {
+      int minutes = vonk_entity_get_int (entity, "minutes");
+
+      if (minutes < 0 || minutes > 24 * 60)
+        return invalid (error, _("A block lasts between 0 minutes and 24 hours"));
+    }
+
+  if (type == VONK_TYPE_ATTENDANCE)
+    {
+      int pulse = vonk_entity_get_int (entity, "pulse");
+
+      if (pulse < 0 || pulse > 5)
+        return invalid (error, _("The pulse is between 1 and 5"));
+    }
+
+  if (type == VONK_TYPE_STORY && vonk_entity_get_int (entity, "reach") < 0)
+    return invalid (error, _("The reach cannot be negative"));
+
+  if (type == VONK_TYPE_SESSION_SCOPE &&
+      (vonk_entity_get_int64 (entity, "department-id") == 0) ==
+      (vonk_entity_get_int64 (entity, "location-id") == 0))
+    return invalid (error, _("A session is meant for either a department or a location"));
+
+  if (type == VONK_TYPE_PROJECT)
+    {
+      const GDate *start = vonk_entity_get_date (entity, "start-date");
+      const GDate *target = vonk_entity_get_date (entity, "target-date");
+
+      if (start != NULL && target != NULL && g_date_compare (target, start) < 0)
+        return invalid (error, _("The target date is before the start date"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * vonk_project_validate:
+ *
+ * Checks @entity as a form would before saving it: names and titles not
+ * empty, no two locations or departments with the same name, numbers in
+ * range, e-mail addresses well-formed, references to entities that exist.
+ * The message of @error is a sentence to show next to the form.
+ */
+gboolean
+vonk_project_validate (VonkProject  *self,
+                       VonkEntity   *entity,
+                       GError      **error)
+{
+  VonkEntityClass *klass;
+  GType type;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  type = G_OBJECT_TYPE (entity);
+  if (!validate_text (entity, error) || !validate_ranges (entity, error))
+    return FALSE;
+
+  if (type == VONK_TYPE_PROJECT)
+    return TRUE;
+
+  g_return_val_if_fail (self->lists != NULL, FALSE);
+
+  if (type == VONK_TYPE_LOCATION && has_name_twin (self, entity))
+    return invalid (error, _("There is already a location named “%s”"),
+                    vonk_entity_get_string (entity, "name"));
+
+  if (type == VONK_TYPE_DEPARTMENT && has_name_twin (self, entity))
+    return invalid (error, _("There is already a department named “%s”"),
+                    vonk_entity_get_string (entity, "name"));
+
+  if (type == VONK_TYPE_PERSON)
+    {
+      const char *email = vonk_entity_get_string (entity, "email");
+
+      if (!is_blank (email) && !is_email (email))
+        return invalid (error, _("“%s” is not an e-mail address"), email);
+    }
+
+  klass = VONK_ENTITY_GET_CLASS (entity);
+  for (guint i = 0; i < vonk_entity_class_get_n_refs (klass); i++)
+    {
+      const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, i);
+      const GValue *value = vonk_entity_get_value (entity, ref->column);
+      gint64 id = g_value_get_int64 (value);
+
+      if (id != 0 && vonk_project_lookup (self, ref->target, id) == NULL)
+        return invalid (error, _("This refers to something that has been deleted"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * vonk_project_add:
+ *
+ * Validates and saves the new @entity and adds it to its list. An entity
+ * that has an ID keeps it: that is how Undo puts a deleted one back.
+ */
+gboolean
+vonk_project_add (VonkProject  *self,
+                  VonkEntity   *entity,
+                  GError      **error)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (!VONK_IS_PROJECT (entity), FALSE);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+
+  if (!vonk_project_validate (self, entity, error) ||
+      !vonk_store_begin (self->store, error))
+    return FALSE;
+
+  if (!vonk_store_insert (self->store, vonk_entity_get_id (VONK_ENTITY (self)), entity, error))
+    {
+      vonk_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!vonk_store_commit (self->store, error))
+    return FALSE;
+
+  vonk_entity_list_add (list_of (self, G_OBJECT_TYPE (entity)), entity);
+  return TRUE;
+}
+
+/**
+ * vonk_project_save:
+ * @changed: an edited copy (vonk_entity_copy()) of an entity of the
+ *   project, or of the project itself
+ *
+ * Validates and writes @changed; only when that succeeds are its values
+ * copied into the project's own entity, whose list then emits
+ * items-changed.
+ */
+gboolean
+vonk_project_save (VonkProject  *self,
+                   VonkEntity   *changed,
+                   GError      **error)
+{
+  VonkEntityList *list;
+  VonkEntity *live;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (changed), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (VONK_IS_PROJECT (changed))
+    {
+      g_return_val_if_fail (vonk_entity_get_id (changed) ==
+                            vonk_entity_get_id (VONK_ENTITY (self)), FALSE);
+      list = VONK_ENTITY_LIST (vonk_store_get_projects (self->store));
+      live = VONK_ENTITY (self);
+    }
+  else
+    {
+      g_return_val_if_fail (self->lists != NULL, FALSE);
+      list = list_of (self, G_OBJECT_TYPE (changed));
+      live = vonk_entity_list_lookup (list, vonk_entity_get_id (changed));
+      if (live == NULL)
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return FALSE;
+        }
+    }
+
+  if (!vonk_project_validate (self, changed, error) ||
+      !vonk_store_begin (self->store, error))
+    return FALSE;
+
+  if (!vonk_store_update (self->store, changed, error))
+    {
+      vonk_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!vonk_store_commit (self->store, error))
+    return FALSE;
+
+  vonk_entity_assign (live, changed);
+  vonk_entity_list_changed (list, live);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint  column;
+  gint64 id;
+} RefMatch;
+
+static gboolean
+refers_to (VonkEntity *entity,
+           gpointer    data)
+{
+  RefMatch *match = data;
+
+  return g_value_get_int64 (vonk_entity_get_value (entity, match->column)) == match->id;
+}
+
+/* Applies to the lists what the database did on deleting @type #@id. */
+static void
+cascade (VonkProject *self,
+         GType        type,
+         gint64       id)
+{
+  const GType *types;
+  guint n_types;
+
+  types = vonk_entity_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (types[t]);
+      VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
+      VonkEntityList *list = list_of (self, types[t]);
+
+      for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
+        {
+          const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
+          RefMatch match = { ref->column, id };
+          g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+          if (ref->target != type)
+            continue;
+
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+            {
+              g_autoptr(VonkEntity) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+              if (refers_to (item, &match))
+                g_ptr_array_add (hits, g_steal_pointer (&item));
+            }
+
+          if (ref->on_delete == VONK_ON_DELETE_CASCADE)
+            {
+              vonk_entity_list_remove_where (list, refers_to, &match);
+              for (guint i = 0; i < hits->len; i++)
+                cascade (self, types[t], vonk_entity_get_id (g_ptr_array_index (hits, i)));
+            }
+          else
+            {
+              g_auto(GValue) none = G_VALUE_INIT;
+
+              g_value_init (&none, G_TYPE_INT64);
+              for (guint i = 0; i < hits->len; i++)
+                {
+                  VonkEntity *item = g_ptr_array_index (hits, i);
+
+                  vonk_entity_set_value (item, ref->column, &none);
+                  vonk_entity_list_changed (list, item);
+                }
+            }
+        }
+    }
+}
+
+/**
+ * vonk_project_remove:
+ *
+ * Deletes @entity and what hangs on it, in the database and in the lists.
+ */
+gboolean
+vonk_project_remove (VonkProject  *self,
+                     VonkEntity   *entity,
+                     GError      **error)
+{
+  g_autoptr(VonkEntity) removed = NULL;
+  VonkEntityList *list;
+  guint pos;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+
+  list = list_of (self, G_OBJECT_TYPE (entity));
+  if (!vonk_entity_list_find (list, entity, &pos))
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("The item was deleted elsewhere"));
+      return FALSE;
+    }
+
+  if (!vonk_store_begin (self->store, error))
+    return FALSE;
+
+  if (!vonk_store_delete (self->store, entity, error))
+    {
+      vonk_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!vonk_store_commit (self->store, error))
+    return FALSE;
+
+  removed = g_object_ref (entity);
+  vonk_entity_list_splice (list, pos, 1, NULL, 0);
+  cascade (self, G_OBJECT_TYPE (removed), vonk_entity_get_id (removed));
+  return TRUE;
+}

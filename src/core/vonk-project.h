@@ -1,0 +1,44 @@
+/* vonk-project.h — one organisation's road to social business
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vonk-entity.h"
+#include "vonk-store.h"
+
+G_BEGIN_DECLS
+
+#define VONK_TYPE_PROJECT (vonk_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (VonkProject, vonk_project, VONK, PROJECT, VonkEntity)
+
+VonkProject *vonk_project_new        (const char   *name);
+VonkStore   *vonk_project_get_store  (VonkProject  *self);
+gboolean     vonk_project_load       (VonkProject  *self,
+                                      GError      **error);
+gboolean     vonk_project_is_loaded  (VonkProject  *self);
+GListModel  *vonk_project_get_list   (VonkProject  *self,
+                                      GType         type);
+VonkEntity  *vonk_project_lookup     (VonkProject  *self,
+                                      GType         type,
+                                      gint64        id);
+
+gboolean     vonk_project_validate   (VonkProject  *self,
+                                      VonkEntity   *entity,
+                                      GError      **error);
+gboolean     vonk_project_add        (VonkProject  *self,
+                                      VonkEntity   *entity,
+                                      GError      **error);
+gboolean     vonk_project_save       (VonkProject  *self,
+                                      VonkEntity   *changed,
+                                      GError      **error);
+gboolean     vonk_project_remove     (VonkProject  *self,
+                                      VonkEntity   *entity,
+                                      GError      **error);
+
+G_END_DECLS

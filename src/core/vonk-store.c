@@ -1,0 +1,967 @@
+/* vonk-store.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store owns the sqlite3 connection. Opening checks, before anything is
+ * written, that the file is a Vonk database this version understands; only
+ * then does it switch to WAL and run the migrations. The SQL for each
+ * entity type is built once from its columns and kept as prepared
+ * statements.
+ */
+
+#define G_LOG_DOMAIN "vonk-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "vonk-entity-list.h"
+#include "vonk-project-private.h"
+#include "vonk-schema.h"
+#include "vonk-store.h"
+
+#define BUSY_TIMEOUT_MS 3000
+
+typedef struct
+{
+  char *insert;
+  char *update;
+  char *delete;
+  char *select;
+} TableSql;
+
+struct _VonkStore
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  GHashTable     *statements; /* SQL → sqlite3_stmt */
+  GHashTable     *table_sql;  /* GType → TableSql */
+  guint           depth;      /* of nested transactions */
+  VonkEntityList *projects;
+};
+
+G_DEFINE_FINAL_TYPE (VonkStore, vonk_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (vonk-store-error-quark, vonk_store_error)
+
+static void
+table_sql_free (gpointer data)
+{
+  TableSql *sql = data;
+
+  g_free (sql->insert);
+  g_free (sql->update);
+  g_free (sql->delete);
+  g_free (sql->select);
+  g_free (sql);
+}
+
+static void
+vonk_store_finalize (GObject *object)
+{
+  VonkStore *self = VONK_STORE (object);
+
+  g_clear_object (&self->projects);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->table_sql, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (vonk_store_parent_class)->finalize (object);
+}
+
+static void
+vonk_store_dispose (GObject *object)
+{
+  VonkStore *self = VONK_STORE (object);
+
+  if (self->projects != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VonkProject) project = g_list_model_get_item (G_LIST_MODEL (self->projects), i);
+
+          vonk_project_set_store (project, NULL);
+        }
+    }
+
+  G_OBJECT_CLASS (vonk_store_parent_class)->dispose (object);
+}
+
+static void
+vonk_store_class_init (VonkStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vonk_store_dispose;
+  object_class->finalize = vonk_store_finalize;
+}
+
+static void
+vonk_store_init (VonkStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->table_sql = g_hash_table_new_full (NULL, NULL, NULL, table_sql_free);
+  self->projects = vonk_entity_list_new (VONK_TYPE_PROJECT);
+}
+
+/* Turns a SQLite result code into a GError a caller can match and a user
+ * can read. */
+static gboolean
+set_error (VonkStore  *self,
+           GError    **error,
+           int         rc)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Vonk database"), self->path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged"), self->path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_BUSY,
+                   _("The database “%s” is in use by another program; try again in a moment"),
+                   self->path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FULL,
+                   _("The disk is full; the change was not saved"));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written to"), self->path);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_IO,
+                   _("Reading or writing “%s” failed (%s)"), self->path, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CANT_OPEN,
+                   _("The database “%s” cannot be opened"), self->path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT,
+                   _("The database refused the change (%s)"), detail);
+      break;
+
+    default:
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FAILED,
+                   _("Database error: %s"), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+exec (VonkStore   *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Returns a cached prepared statement, reset and with no bindings. */
+static sqlite3_stmt *
+prepare (VonkStore   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, error, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+query_int (VonkStore   *self,
+           const char  *sql,
+           int         *result,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, error, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *result = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * vonk_store_get_default_path:
+ *
+ * Returns: (transfer full): where the user's library lives by default
+ */
+char *
+vonk_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "vonk", "vonk.db", NULL);
+}
+
+/* Creates @path empty and readable by its owner only, so the personal data
+ * it will hold (and its -wal and -shm files, which SQLite gives the same
+ * mode) stay private. An existing file is left as it is. */
+static gboolean
+ensure_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CANT_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (errno == EEXIST)
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CANT_OPEN,
+                       _("“%s” is a folder, not a database"), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    int errsv = errno;
+
+    g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CANT_OPEN,
+                 _("Cannot create the database “%s”: %s"), path, g_strerror (errsv));
+  }
+  return FALSE;
+}
+
+/* Reads what identifies the file without writing to it, and refuses what
+ * this Vonk must not touch. */
+static gboolean
+check_identity (VonkStore  *self,
+                GError    **error)
+{
+  int application_id, version, n_objects;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (application_id != VONK_SCHEMA_APPLICATION_ID && (n_objects > 0 || version != 0))
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a database of another program, not of Vonk"), self->path);
+      return FALSE;
+    }
+
+  if (version > (int) vonk_schema_get_version ())
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Vonk (database version %d; "
+                     "this version knows up to %u). Update Vonk to open it; "
+                     "the file was left unchanged."),
+                   self->path, version, vonk_schema_get_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Brings the schema up to date, one transaction per version. The version is
+ * read again inside the transaction, in case another Vonk migrated first. */
+static gboolean
+migrate (VonkStore  *self,
+         GError    **error)
+{
+  for (;;)
+    {
+      g_autofree char *set_version = NULL;
+      int version;
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        goto fail;
+
+      if (version >= (int) vonk_schema_get_version ())
+        return exec (self, "COMMIT", error);
+
+      g_debug ("Migrating %s to schema version %d", self->path, version + 1);
+      set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                     "PRAGMA application_id = %d;",
+                                     version + 1, VONK_SCHEMA_APPLICATION_ID);
+      if (!exec (self, vonk_schema_get_migration (version + 1), error) ||
+          !exec (self, set_version, error) ||
+          !exec (self, "COMMIT", error))
+        goto fail;
+    }
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+load_projects (VonkStore  *self,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) projects = vonk_store_load (self, VONK_TYPE_PROJECT, 0, error);
+
+  if (projects == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < projects->len; i++)
+    vonk_project_set_store (g_ptr_array_index (projects, i), self);
+  vonk_entity_list_splice (self->projects, 0, 0, (VonkEntity **) projects->pdata, projects->len);
+
+  return TRUE;
+}
+
+/**
+ * vonk_store_new:
+ * @path: (nullable): the database file, created if missing; %NULL for the
+ *   default
+ *
+ * Opens the library, creating and migrating it as needed. A file that is not
+ * a Vonk database, or one from a newer Vonk, is refused and left unchanged.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+VonkStore *
+vonk_store_new (const char  *path,
+                GError     **error)
+{
+  g_autoptr(VonkStore) self = g_object_new (VONK_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = path ? g_strdup (path) : vonk_store_get_default_path ();
+
+  if (!ensure_file (self->path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, error, rc);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !migrate (self, error) ||
+      !load_projects (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+vonk_store_get_path (VonkStore *self)
+{
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * vonk_store_get_projects:
+ *
+ * Returns: (transfer none): the projects, a list of VonkProject in ID order
+ */
+GListModel *
+vonk_store_get_projects (VonkStore *self)
+{
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->projects);
+}
+
+/**
+ * vonk_store_find_project:
+ *
+ * Returns: (transfer none) (nullable): the project with ID @id
+ */
+VonkProject *
+vonk_store_find_project (VonkStore *self,
+                         gint64     id)
+{
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+
+  return (VonkProject *) vonk_entity_list_lookup (self->projects, id);
+}
+
+/**
+ * vonk_store_add_project:
+ *
+ * Saves the new @project and adds it to the list of projects.
+ */
+gboolean
+vonk_store_add_project (VonkStore    *self,
+                        VonkProject  *project,
+                        GError      **error)
+{
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (vonk_entity_get_id (VONK_ENTITY (project)) == 0, FALSE);
+
+  if (!vonk_project_validate (project, VONK_ENTITY (project), error) ||
+      !vonk_store_insert (self, 0, VONK_ENTITY (project), error))
+    return FALSE;
+
+  vonk_project_set_store (project, self);
+  vonk_entity_list_add (self->projects, VONK_ENTITY (project));
+  return TRUE;
+}
+
+/**
+ * vonk_store_delete_project:
+ *
+ * Deletes @project and everything in it.
+ */
+gboolean
+vonk_store_delete_project (VonkStore    *self,
+                           VonkProject  *project,
+                           GError      **error)
+{
+  guint pos;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+
+  if (!vonk_store_delete (self, VONK_ENTITY (project), error))
+    return FALSE;
+
+  if (vonk_entity_list_find (self->projects, VONK_ENTITY (project), &pos))
+    vonk_entity_list_splice (self->projects, pos, 1, NULL, 0);
+  vonk_project_set_store (project, NULL);
+  return TRUE;
+}
+
+gboolean
+vonk_store_begin (VonkStore  *self,
+                  GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT vonk%u", self->depth);
+  if (!exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+/**
+ * vonk_store_commit:
+ *
+ * Ends the innermost transaction. When the outermost commit fails (a full
+ * disk) everything since vonk_store_begin() is rolled back.
+ */
+gboolean
+vonk_store_commit (VonkStore  *self,
+                   GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  self->depth--;
+  sql = self->depth == 0 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE vonk%u", self->depth);
+  if (!exec (self, sql, error))
+    {
+      self->depth++;
+      vonk_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+vonk_store_rollback (VonkStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (VONK_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  sql = self->depth == 0
+    ? g_strdup ("ROLLBACK")
+    : g_strdup_printf ("ROLLBACK TO vonk%u; RELEASE vonk%u", self->depth, self->depth);
+
+  /* Fails only when SQLite already rolled back by itself. */
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+static char *
+column_name (GParamSpec *pspec)
+{
+  return g_strdelimit (g_strdup (pspec->name), "-", '_');
+}
+
+static const TableSql *
+table_sql (VonkStore *self,
+           GType      type)
+{
+  TableSql *sql = g_hash_table_lookup (self->table_sql, GSIZE_TO_POINTER (type));
+  g_autoptr(GTypeClass) type_class = NULL;
+  VonkEntityClass *klass;
+  GString *insert, *values, *update, *select;
+  guint n, first;
+
+  if (sql != NULL)
+    return sql;
+
+  type_class = g_type_class_ref (type);
+  klass = VONK_ENTITY_CLASS (type_class);
+  n = vonk_entity_class_get_n_columns (klass);
+
+  /* ?1 is the ID, ?2 the project ID (if any), then the columns */
+  first = klass->has_project ? 3 : 2;
+  insert = g_string_new (NULL);
+  values = g_string_new ("?1");
+  update = g_string_new (NULL);
+  select = g_string_new ("SELECT id");
+  g_string_append_printf (insert, "INSERT INTO %s (id", klass->table);
+  g_string_append_printf (update, "UPDATE %s SET ", klass->table);
+  if (klass->has_project)
+    {
+      g_string_append (insert, ", project_id");
+      g_string_append (values, ", ?2");
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = column_name (vonk_entity_class_get_column (klass, i));
+
+      g_string_append_printf (insert, ", %s", name);
+      g_string_append_printf (values, ", ?%u", first + i);
+      g_string_append_printf (update, "%s%s = ?%u", i ? ", " : "", name, first + i);
+      g_string_append_printf (select, ", %s", name);
+    }
+
+  g_string_append_printf (insert, ") VALUES (%s)", values->str);
+  g_string_append (update, " WHERE id = ?1");
+  g_string_append_printf (select, " FROM %s%s ORDER BY id", klass->table,
+                          klass->has_project ? " WHERE project_id = ?1" : "");
+  g_string_free (values, TRUE);
+
+  sql = g_new0 (TableSql, 1);
+  sql->insert = g_string_free (insert, FALSE);
+  sql->update = g_string_free (update, FALSE);
+  sql->select = g_string_free (select, FALSE);
+  sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", klass->table);
+  g_hash_table_insert (self->table_sql, GSIZE_TO_POINTER (type), sql);
+
+  return sql;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  GType type = pspec->value_type;
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *s = g_value_get_string (value);
+
+      sqlite3_bind_text (stmt, index, s ? s : "", -1, SQLITE_TRANSIENT);
+    }
+  else if (type == G_TYPE_INT)
+    sqlite3_bind_int (stmt, index, g_value_get_int (value));
+  else if (type == G_TYPE_INT64)
+    {
+      /* a reference; 0 is none */
+      gint64 id = g_value_get_int64 (value);
+
+      if (id == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, id);
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumValue *ev = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                         g_value_get_enum (value));
+
+      sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+    }
+  else if (type == G_TYPE_DATE)
+    {
+      const GDate *date = g_value_get_boxed (value);
+
+      if (date == NULL || !g_date_valid (date))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index,
+                           g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                                            g_date_get_month (date), g_date_get_day (date)),
+                           -1, g_free);
+    }
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *dt = g_value_get_boxed (value);
+
+      if (dt == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_date_time_format_iso8601 (dt), -1, g_free);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+/* Reads column @index of the current row into @value; FALSE if the stored
+ * text cannot be what the column holds. */
+static gboolean
+read_value (sqlite3_stmt *stmt,
+            int           index,
+            GParamSpec   *pspec,
+            GValue       *value)
+{
+  GType type = pspec->value_type;
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, text ? text : "");
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, sqlite3_column_int (stmt, index));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumValue *ev = text ? g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                                        text)
+                            : NULL;
+
+      if (ev == NULL)
+        return FALSE;
+      g_value_set_enum (value, ev->value);
+    }
+  else if (type == G_TYPE_DATE)
+    {
+      if (text != NULL)
+        {
+          unsigned year, month, day;
+          GDate *date;
+
+          if (sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+              !g_date_valid_dmy (day, month, year))
+            return FALSE;
+          date = g_date_new_dmy (day, month, year);
+          g_value_take_boxed (value, date);
+        }
+    }
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      if (text != NULL)
+        {
+          GDateTime *dt = g_date_time_new_from_iso8601 (text, NULL);
+
+          if (dt == NULL)
+            return FALSE;
+          g_value_take_boxed (value, dt);
+        }
+    }
+  else
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+static gboolean
+step_done (VonkStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (self, error, rc);
+
+  return TRUE;
+}
+
+static void
+bind_columns (sqlite3_stmt *stmt,
+              VonkEntity   *entity,
+              int           first)
+{
+  VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (entity);
+
+  for (guint i = 0; i < vonk_entity_class_get_n_columns (klass); i++)
+    bind_value (stmt, first + i, vonk_entity_class_get_column (klass, i),
+                vonk_entity_get_value (entity, i));
+}
+
+/**
+ * vonk_store_insert:
+ * @project_id: the project the entity belongs to; ignored for a project
+ *
+ * Inserts @entity. An entity with ID 0 gets a new ID; one with an ID keeps
+ * it (to put back what Undo restores).
+ */
+gboolean
+vonk_store_insert (VonkStore   *self,
+                   gint64       project_id,
+                   VonkEntity  *entity,
+                   GError     **error)
+{
+  VonkEntityClass *klass;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  klass = VONK_ENTITY_GET_CLASS (entity);
+  stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->insert, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  id = vonk_entity_get_id (entity);
+  if (id == 0)
+    sqlite3_bind_null (stmt, 1);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (klass->has_project)
+    sqlite3_bind_int64 (stmt, 2, project_id);
+  bind_columns (stmt, entity, klass->has_project ? 3 : 2);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  vonk_entity_set_id (entity, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+/**
+ * vonk_store_update:
+ *
+ * Writes every column of @entity to its row.
+ */
+gboolean
+vonk_store_update (VonkStore   *self,
+                   VonkEntity  *entity,
+                   GError     **error)
+{
+  VonkEntityClass *klass;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  klass = VONK_ENTITY_GET_CLASS (entity);
+  stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->update, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, vonk_entity_get_id (entity));
+  bind_columns (stmt, entity, klass->has_project ? 3 : 2);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("The item was deleted elsewhere"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vonk_store_delete:
+ *
+ * Deletes @entity's row and, through the schema's ON DELETE clauses,
+ * everything that hangs on it.
+ */
+gboolean
+vonk_store_delete (VonkStore   *self,
+                   VonkEntity  *entity,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->delete, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, vonk_entity_get_id (entity));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("The item was deleted elsewhere"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vonk_store_load:
+ * @project_id: the project to load from; ignored for projects
+ *
+ * Returns: (transfer container): the entities of @type in ID order, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+vonk_store_load (VonkStore   *self,
+                 GType        type,
+                 gint64       project_id,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTypeClass) type_class = NULL;
+  VonkEntityClass *klass;
+  sqlite3_stmt *stmt;
+  guint n;
+  int rc;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, VONK_TYPE_ENTITY), NULL);
+
+  type_class = g_type_class_ref (type);
+  klass = VONK_ENTITY_CLASS (type_class);
+  n = vonk_entity_class_get_n_columns (klass);
+
+  stmt = prepare (self, table_sql (self, type)->select, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (klass->has_project)
+    sqlite3_bind_int64 (stmt, 1, project_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VonkEntity *entity = g_object_new (type, NULL);
+
+      g_ptr_array_add (result, entity);
+      vonk_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+
+      for (guint i = 0; i < n; i++)
+        {
+          GParamSpec *pspec = vonk_entity_class_get_column (klass, i);
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (!read_value (stmt, i + 1, pspec, &value))
+            {
+              sqlite3_reset (stmt);
+              g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT,
+                           _("The database “%s” holds an invalid %s in row %" G_GINT64_FORMAT
+                             " of %s"),
+                           self->path, pspec->name, vonk_entity_get_id (entity), klass->table);
+              return NULL;
+            }
+          vonk_entity_set_value (entity, i, &value);
+        }
+    }
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}

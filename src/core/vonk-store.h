@@ -1,0 +1,79 @@
+/* vonk-store.h — the user's library of projects in one SQLite file
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vonk-entity.h"
+
+G_BEGIN_DECLS
+
+#define VONK_STORE_ERROR (vonk_store_error_quark ())
+
+typedef enum
+{
+  VONK_STORE_ERROR_FAILED,
+  VONK_STORE_ERROR_CANT_OPEN,    /* the file or its folder cannot be opened or created */
+  VONK_STORE_ERROR_NOT_DATABASE, /* the file is not a Vonk database */
+  VONK_STORE_ERROR_TOO_NEW,      /* written by a newer Vonk; left untouched */
+  VONK_STORE_ERROR_CORRUPT,
+  VONK_STORE_ERROR_BUSY,         /* locked by another program */
+  VONK_STORE_ERROR_FULL,         /* the disk is full */
+  VONK_STORE_ERROR_READ_ONLY,
+  VONK_STORE_ERROR_IO,
+  VONK_STORE_ERROR_CONSTRAINT,   /* the database refused a value */
+  VONK_STORE_ERROR_INVALID,      /* an entity failed validation */
+  VONK_STORE_ERROR_NOT_FOUND,
+} VonkStoreError;
+
+GQuark vonk_store_error_quark (void);
+
+#define VONK_TYPE_STORE (vonk_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (VonkStore, vonk_store, VONK, STORE, GObject)
+
+typedef struct _VonkProject VonkProject;
+
+char        *vonk_store_get_default_path (void);
+
+VonkStore   *vonk_store_new            (const char  *path,
+                                        GError     **error);
+const char  *vonk_store_get_path       (VonkStore   *self);
+GListModel  *vonk_store_get_projects   (VonkStore   *self);
+VonkProject *vonk_store_find_project   (VonkStore   *self,
+                                        gint64       id);
+gboolean     vonk_store_add_project    (VonkStore   *self,
+                                        VonkProject *project,
+                                        GError     **error);
+gboolean     vonk_store_delete_project (VonkStore   *self,
+                                        VonkProject *project,
+                                        GError     **error);
+
+/* Low level, for the core: one transaction around several writes. They
+ * nest; only the outermost commit writes to disk. */
+gboolean     vonk_store_begin          (VonkStore   *self,
+                                        GError     **error);
+gboolean     vonk_store_commit         (VonkStore   *self,
+                                        GError     **error);
+void         vonk_store_rollback       (VonkStore   *self);
+
+gboolean     vonk_store_insert         (VonkStore   *self,
+                                        gint64       project_id,
+                                        VonkEntity  *entity,
+                                        GError     **error);
+gboolean     vonk_store_update         (VonkStore   *self,
+                                        VonkEntity  *entity,
+                                        GError     **error);
+gboolean     vonk_store_delete         (VonkStore   *self,
+                                        VonkEntity  *entity,
+                                        GError     **error);
+GPtrArray   *vonk_store_load           (VonkStore   *self,
+                                        GType        type,
+                                        gint64       project_id,
+                                        GError     **error);
+
+G_END_DECLS
