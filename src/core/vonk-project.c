@@ -249,9 +249,8 @@ has_name_twin (VonkProject *self,
                VonkEntity  *entity)
 {
   GListModel *list = vonk_project_get_list (self, G_OBJECT_TYPE (entity));
-  g_autofree char *name = g_utf8_casefold (g_strstrip (g_strdup (vonk_entity_get_string (entity,
-                                                                                      "name"))),
-                                           -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (vonk_entity_get_string (entity, "name")));
+  g_autofree char *name = g_utf8_casefold (trimmed, -1);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {

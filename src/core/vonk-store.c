@@ -315,7 +315,11 @@ check_identity (VonkStore  *self,
       !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     return FALSE;
 
-  if (application_id != VONK_SCHEMA_APPLICATION_ID && (n_objects > 0 || version != 0))
+  /* An empty file is new; anything else must carry Vonk's mark and a
+   * version Vonk could have written. */
+  if ((application_id != VONK_SCHEMA_APPLICATION_ID &&
+       (application_id != 0 || n_objects > 0 || version != 0)) ||
+      version < 0)
     {
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is a database of another program, not of Vonk"), self->path);
@@ -407,6 +411,15 @@ vonk_store_new (const char  *path,
 
   if (!ensure_file (self->path, error))
     return NULL;
+
+  /* SQLite would open a write-protected file read-only and leave -wal and
+   * -shm files behind that it cannot remove; refuse it up front. */
+  if (g_access (self->path, W_OK) != 0)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written to"), self->path);
+      return NULL;
+    }
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
