@@ -1,0 +1,365 @@
+/* vonk-application.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless options are handled in handle-local-options, before the
+ * application registers or touches the display: they work without a
+ * session and never open a window. Everything else travels to the primary
+ * instance as a command line, so a second `vonk --project=ID` opens that
+ * project in the running Vonk.
+ */
+
+#define G_LOG_DOMAIN "vonk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vonk-application.h"
+#include "vonk-core.h"
+#include "vonk-window.h"
+
+struct _VonkApplication
+{
+  AdwApplication  parent_instance;
+
+  VonkStore      *store;
+};
+
+G_DEFINE_FINAL_TYPE (VonkApplication, vonk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the projects in FILE instead of the default database"), N_("FILE") },
+  { "project", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Open the project with this ID"), N_("ID") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the demo project and print its ID"), NULL },
+  { "list-projects", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the ID and name of every project"), NULL },
+  { "export-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the project to an XML plan"), N_("FILE") },
+  { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import an XML plan as a new project and print its ID"), N_("FILE") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the project's sessions to an iCalendar file"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+VonkApplication *
+vonk_application_new (void)
+{
+  return g_object_new (VONK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/nl/vonk/Vonk",
+                       NULL);
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("vonk: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+/* Opens the store; a new database starts with the demo project, so a
+ * newcomer never meets an empty window. */
+static VonkStore *
+open_store (const char  *path,
+            gboolean     demo_if_new,
+            GError     **error)
+{
+  g_autofree char *resolved = path ? g_strdup (path) : vonk_store_get_default_path ();
+  gboolean is_new = !g_file_test (resolved, G_FILE_TEST_EXISTS);
+  g_autoptr(VonkStore) store = vonk_store_new (resolved, error);
+
+  if (store == NULL)
+    return NULL;
+
+  if (is_new && demo_if_new)
+    {
+      g_autoptr(GDate) today = vonk_date_today ();
+
+      if (vonk_demo_create (store, today, error) == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static int
+run_headless (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkStore) store = NULL;
+  const char *database = NULL;
+  const char *unsupported[] = { "export-xml", "import-xml", "export-ics" };
+  gint64 project_id = 0;
+
+  g_variant_dict_lookup (options, "database", "^&ay", &database);
+  g_variant_dict_lookup (options, "project", "x", &project_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
+    if (g_variant_dict_contains (options, unsupported[i]))
+      return fail (_("not implemented yet"));
+
+  store = open_store (database, FALSE, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr(GDate) today = vonk_date_today ();
+      VonkProject *project = vonk_demo_create (store, today, &error);
+
+      if (project == NULL)
+        return fail (error->message);
+      g_print ("%" G_GINT64_FORMAT "\n", vonk_entity_get_id (VONK_ENTITY (project)));
+    }
+
+  if (g_variant_dict_contains (options, "list-projects"))
+    {
+      GListModel *projects = vonk_store_get_projects (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+        {
+          g_autoptr(VonkEntity) project = g_list_model_get_item (projects, i);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\n", vonk_entity_get_id (project),
+                   vonk_entity_get_string (project, "name"));
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+vonk_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  const char *headless[] = { "demo", "list-projects", "export-xml", "import-xml", "export-ics" };
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("vonk %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (headless); i++)
+    if (g_variant_dict_contains (options, headless[i]))
+      return run_headless (options);
+
+  /* go on: register, and hand the command line to the primary instance */
+  return -1;
+}
+
+/* GApplication prints option errors without our prefix; parse first so a
+ * mistyped option gets the one "vonk: …" line the command line promises. */
+static gboolean
+vonk_application_local_command_line (GApplication   *app,
+                                     char         ***arguments,
+                                     int            *exit_status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (*arguments);
+  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+  gint64 dummy_int;
+  char *dummy_str;
+  gboolean dummy_bool;
+
+  /* a copy of the entries that parses into throw-away storage */
+  memcpy (entries, option_entries, sizeof entries);
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    entries[i].arg_data = entries[i].arg == G_OPTION_ARG_INT64 ? (gpointer) &dummy_int
+                        : entries[i].arg == G_OPTION_ARG_NONE  ? (gpointer) &dummy_bool
+                                                               : (gpointer) &dummy_str;
+
+  g_option_context_set_summary (context, _("Plan and track an organisation's road to "
+                                          "social business."));
+  g_option_context_set_ignore_unknown_options (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("vonk: %s\n", error->message);
+      *exit_status = EXIT_FAILURE;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (vonk_application_parent_class)->local_command_line (app, arguments,
+                                                                                  exit_status);
+}
+
+static void
+error_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          GApplication     *app)
+{
+  g_application_release (app);
+}
+
+/* Without a window there is no toast to show: the user who started Vonk
+ * from the desktop still gets told what is wrong. */
+static void
+show_startup_error (VonkApplication *self,
+                    const GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Vonk Cannot Open Its Database"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response_cb), self);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+vonk_application_command_line (GApplication            *app,
+                               GApplicationCommandLine *command_line)
+{
+  VonkApplication *self = VONK_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  VonkWindow *window;
+  gint64 project_id = 0;
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  g_variant_dict_lookup (options, "project", "x", &project_id);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (database != NULL)
+        path = g_canonicalize_filename (database, g_application_command_line_get_cwd (command_line));
+
+      self->store = open_store (path, TRUE, &error);
+      if (self->store == NULL)
+        {
+          g_application_command_line_printerr (command_line, "vonk: %s\n", error->message);
+          show_startup_error (self, error);
+          return EXIT_FAILURE;
+        }
+    }
+  else if (database != NULL)
+    {
+      g_autofree char *path =
+        g_canonicalize_filename (database, g_application_command_line_get_cwd (command_line));
+
+      if (g_strcmp0 (path, vonk_store_get_path (self->store)) != 0)
+        {
+          g_application_command_line_printerr (command_line,
+                                               "vonk: %s\n",
+                                               _("Vonk is already running with another "
+                                                 "database; close it first"));
+          return EXIT_FAILURE;
+        }
+    }
+
+  window = VONK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  if (window == NULL)
+    window = vonk_window_new (self, self->store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (project_id != 0)
+    {
+      VonkProject *project = vonk_store_find_project (self->store, project_id);
+
+      if (project == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no project with ID %" G_GINT64_FORMAT), project_id);
+
+          g_application_command_line_printerr (command_line, "vonk: %s\n", message);
+          vonk_window_show_toast (window, message);
+          return EXIT_FAILURE;
+        }
+      vonk_window_open_project (window, project);
+    }
+  else if (!vonk_window_has_project (window))
+    vonk_window_open_default (window);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Vonk authors"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Vonk"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Vonk authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Lead your organisation into social business"),
+                         "developers", developers,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated_cb },
+  { "quit", quit_activated_cb },
+};
+
+static void
+vonk_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (vonk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+vonk_application_finalize (GObject *object)
+{
+  VonkApplication *self = VONK_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vonk_application_parent_class)->finalize (object);
+}
+
+static void
+vonk_application_class_init (VonkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vonk_application_finalize;
+  app_class->handle_local_options = vonk_application_handle_local_options;
+  app_class->local_command_line = vonk_application_local_command_line;
+  app_class->command_line = vonk_application_command_line;
+  app_class->startup = vonk_application_startup;
+}
+
+static void
+vonk_application_init (VonkApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}

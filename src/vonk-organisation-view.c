@@ -1,0 +1,1302 @@
+/* vonk-organisation-view.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three pages — locations, departments, people — each a column view over
+ * one of the project's lists: sorted by the column view's sorter, filtered
+ * by the page's search entry, with Add, Edit and Delete acting on the page
+ * that is shown.
+ *
+ * Some cells show what other lists say: a department's location, the number
+ * of people in a department. They stay right like this: every bound cell is
+ * remembered (bind adds it, unbind forgets it), and a change to any of the
+ * three lists marks that list dirty and schedules one refresh, which
+ * rewrites the text of the remembered cells (the rows on screen and the few
+ * around them that GTK keeps bound, never the whole list) and tells the
+ * sorters and searches that look at the dirty lists that they changed. The
+ * counts and the name order those cells and sorters use are computed from
+ * the lists once after a change, not once per cell.
+ */
+
+#define G_LOG_DOMAIN "vonk-organisation-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vonk-department-editor.h"
+#include "vonk-location-editor.h"
+#include "vonk-organisation-view.h"
+#include "vonk-person-editor.h"
+
+typedef enum
+{
+  PAGE_LOCATIONS,
+  PAGE_DEPARTMENTS,
+  PAGE_PEOPLE,
+  N_PAGES
+} PageId;
+
+#define DIRTY(page) (1u << (page))
+
+typedef enum
+{
+  CELL_LOCATION_NAME,
+  CELL_LOCATION_CITY,
+  CELL_LOCATION_DEPARTMENTS,
+  CELL_LOCATION_PEOPLE,
+  CELL_DEPARTMENT_NAME,
+  CELL_DEPARTMENT_LOCATION,
+  CELL_DEPARTMENT_HEADCOUNT,
+  CELL_DEPARTMENT_PEOPLE,
+  CELL_DEPARTMENT_CHAMPIONS,
+  CELL_PERSON_NAME,
+  CELL_PERSON_DEPARTMENT,
+  CELL_PERSON_ROLE,
+  CELL_PERSON_EMAIL,
+  CELL_PERSON_CHAMPION,
+} CellKind;
+
+/* The cells the search looks in, per page; every text column. */
+static const struct
+{
+  const char *name;
+  CellKind    searched[5];
+  guint       n_searched;
+} page_info[N_PAGES] = {
+  { "locations", { CELL_LOCATION_NAME, CELL_LOCATION_CITY }, 2 },
+  { "departments", { CELL_DEPARTMENT_NAME, CELL_DEPARTMENT_LOCATION }, 2 },
+  { "people", { CELL_PERSON_NAME, CELL_PERSON_DEPARTMENT, CELL_PERSON_ROLE, CELL_PERSON_EMAIL,
+                CELL_PERSON_CHAMPION }, 5 },
+};
+
+typedef struct
+{
+  GtkSearchEntry      *search;
+  GtkStack            *stack;
+  GtkColumnView       *view;
+  GtkColumnViewColumn *name_column;
+  GtkSingleSelection  *selection;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkCustomFilter     *filter;
+
+  char                *needle;   /* the casefolded search, NULL for none */
+  GHashTable          *matching; /* locations or departments whose name has it */
+  guint                matching_roles;     /* 1 << VonkRole whose label has it */
+  guint                matching_champions; /* 1 << VonkChampionState */
+} Page;
+
+typedef struct
+{
+  guint departments;
+  guint people;
+  guint champions;
+} Counts;
+
+struct _VonkOrganisationView
+{
+  AdwBin                parent_instance;
+
+  VonkProject          *project;
+
+  GHashTable           *cells;  /* bound GtkListItem → CellKind */
+  GHashTable           *counts; /* location or department → Counts; NULL when stale */
+  GHashTable           *ranks;  /* location or department → 1 + place by name; NULL when stale */
+  guint                 dirty;  /* DIRTY() of the lists changed since the last refresh */
+  guint                 refresh_id;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+  Page                  pages[N_PAGES];
+  GtkCustomSorter      *locations_departments_sorter;
+  GtkCustomSorter      *locations_people_sorter;
+  GtkCustomSorter      *departments_location_sorter;
+  GtkCustomSorter      *departments_people_sorter;
+  GtkCustomSorter      *departments_champions_sorter;
+  GtkCustomSorter      *people_department_sorter;
+  GtkCustomSorter      *people_role_sorter;
+  GtkCustomSorter      *people_champion_sorter;
+};
+
+G_DEFINE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+page_type (PageId page)
+{
+  switch (page)
+    {
+    case PAGE_LOCATIONS:
+      return VONK_TYPE_LOCATION;
+    case PAGE_DEPARTMENTS:
+      return VONK_TYPE_DEPARTMENT;
+    case PAGE_PEOPLE:
+      return VONK_TYPE_PERSON;
+    case N_PAGES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static PageId
+page_of_type (GType type)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (page_type (page) == type)
+      return page;
+
+  g_assert_not_reached ();
+}
+
+static Page *
+current_page (VonkOrganisationView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (g_strcmp0 (page_info[page].name, name) == 0)
+      return &self->pages[page];
+
+  return &self->pages[PAGE_LOCATIONS];
+}
+
+static GType
+current_type (VonkOrganisationView *self)
+{
+  return page_type (current_page (self) - self->pages);
+}
+
+static GListModel *
+list_of (VonkOrganisationView *self,
+         GType                 type)
+{
+  return vonk_project_get_list (self->project, type);
+}
+
+static VonkEntity *
+selected_entity (VonkOrganisationView *self)
+{
+  return gtk_single_selection_get_selected_item (current_page (self)->selection);
+}
+
+/* Counts and ranks */
+
+static Counts *
+counts_for (GHashTable *counts,
+            VonkEntity *entity)
+{
+  Counts *c = g_hash_table_lookup (counts, entity);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Counts, 1);
+      g_hash_table_insert (counts, entity, c);
+    }
+
+  return c;
+}
+
+static void
+count (VonkOrganisationView *self)
+{
+  GListModel *departments = list_of (self, VONK_TYPE_DEPARTMENT);
+  GListModel *people = list_of (self, VONK_TYPE_PERSON);
+
+  self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+      VonkEntity *location = vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+                                                  vonk_entity_get_int64 (department,
+                                                                         "location-id"));
+
+      if (location != NULL)
+        counts_for (self->counts, location)->departments++;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+      VonkEntity *department = vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT,
+                                                    vonk_entity_get_int64 (person,
+                                                                           "department-id"));
+      VonkEntity *location;
+      Counts *c;
+
+      if (department == NULL)
+        continue;
+
+      c = counts_for (self->counts, department);
+      c->people++;
+      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+        c->champions++;
+
+      location = vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+                                      vonk_entity_get_int64 (department, "location-id"));
+      if (location != NULL)
+        counts_for (self->counts, location)->people++;
+    }
+}
+
+static const Counts *
+counts_of (VonkOrganisationView *self,
+           VonkEntity           *entity)
+{
+  static const Counts none;
+  const Counts *c;
+
+  if (self->project == NULL)
+    return &none;
+  if (self->counts == NULL)
+    count (self);
+
+  c = g_hash_table_lookup (self->counts, entity);
+  return c != NULL ? c : &none;
+}
+
+typedef struct
+{
+  VonkEntity *entity;
+  char       *key;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const Ranked *) a)->key, ((const Ranked *) b)->key);
+}
+
+static void
+rank (VonkOrganisationView *self,
+      GType                 type)
+{
+  GListModel *list = list_of (self, type);
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VonkEntity) entity = g_list_model_get_item (list, i);
+      g_autofree char *folded = g_utf8_casefold (vonk_entity_get_string (entity, "name"), -1);
+      Ranked r = { entity, g_utf8_collate_key (folded, -1) };
+
+      g_array_append_val (ranked, r);
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < n; i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+
+      g_hash_table_insert (self->ranks, r->entity, GUINT_TO_POINTER (i + 1));
+      g_free (r->key);
+    }
+}
+
+/* The place by name of the location or department @id refers to; 0 for
+ * none, so that rows without one come first. */
+static guint
+rank_of (VonkOrganisationView *self,
+         GType                 type,
+         gint64                id)
+{
+  VonkEntity *entity;
+
+  if (self->project == NULL || (entity = vonk_project_lookup (self->project, type, id)) == NULL)
+    return 0;
+
+  if (self->ranks == NULL)
+    {
+      self->ranks = g_hash_table_new (NULL, NULL);
+      rank (self, VONK_TYPE_LOCATION);
+      rank (self, VONK_TYPE_DEPARTMENT);
+    }
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, entity));
+}
+
+/* Cells */
+
+static const char *
+name_of (VonkOrganisationView *self,
+         GType                 type,
+         gint64                id)
+{
+  VonkEntity *entity = NULL;
+
+  if (self->project != NULL)
+    entity = vonk_project_lookup (self->project, type, id);
+
+  return entity != NULL ? vonk_entity_get_string (entity, "name") : "";
+}
+
+/* The text of a cell; numbers are written into @number. */
+static const char *
+cell_text (VonkOrganisationView *self,
+           VonkEntity           *entity,
+           CellKind              kind,
+           char                  number[16])
+{
+  switch (kind)
+    {
+    case CELL_LOCATION_NAME:
+    case CELL_DEPARTMENT_NAME:
+    case CELL_PERSON_NAME:
+      return vonk_entity_get_string (entity, "name");
+
+    case CELL_LOCATION_CITY:
+      return vonk_entity_get_string (entity, "city");
+
+    case CELL_LOCATION_DEPARTMENTS:
+      g_snprintf (number, 16, "%u", counts_of (self, entity)->departments);
+      return number;
+
+    case CELL_LOCATION_PEOPLE:
+    case CELL_DEPARTMENT_PEOPLE:
+      g_snprintf (number, 16, "%u", counts_of (self, entity)->people);
+      return number;
+
+    case CELL_DEPARTMENT_CHAMPIONS:
+      g_snprintf (number, 16, "%u", counts_of (self, entity)->champions);
+      return number;
+
+    case CELL_DEPARTMENT_LOCATION:
+      return name_of (self, VONK_TYPE_LOCATION, vonk_entity_get_int64 (entity, "location-id"));
+
+    case CELL_DEPARTMENT_HEADCOUNT:
+      g_snprintf (number, 16, "%d", vonk_entity_get_int (entity, "headcount"));
+      return number;
+
+    case CELL_PERSON_DEPARTMENT:
+      return name_of (self, VONK_TYPE_DEPARTMENT, vonk_entity_get_int64 (entity, "department-id"));
+
+    case CELL_PERSON_ROLE:
+      return vonk_enum_label (VONK_TYPE_ROLE, vonk_entity_get_enum (entity, "role"));
+
+    case CELL_PERSON_EMAIL:
+      return vonk_entity_get_string (entity, "email");
+
+    case CELL_PERSON_CHAMPION:
+      /* only champions and former champions are marked */
+      if (vonk_entity_get_enum (entity, "champion") == VONK_CHAMPION_NONE)
+        return "";
+      return vonk_enum_label (VONK_TYPE_CHAMPION_STATE, vonk_entity_get_enum (entity, "champion"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_cell (VonkOrganisationView *self,
+             GtkListItem          *item,
+             CellKind              kind)
+{
+  VonkEntity *entity = gtk_list_item_get_item (item);
+  char number[16];
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      cell_text (self, entity, kind, number));
+}
+
+/* Free text (names, e-mail addresses) gives way when space is short, but
+ * not below a width where it can still be told apart; short words
+ * (labels, numbers) are always shown whole. When the columns do not fit,
+ * the table scrolls sideways. Numbers are aligned left, as the column
+ * headers are. */
+static void
+text_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkOrganisationView     *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+word_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkOrganisationView     *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+number_cell_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      VonkOrganisationView     *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (VonkOrganisationView *self,
+           GtkListItem          *item,
+           CellKind              kind)
+{
+  g_hash_table_insert (self->cells, item, GINT_TO_POINTER (kind));
+  update_cell (self, item, kind);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                VonkOrganisationView     *self)
+{
+  g_hash_table_remove (self->cells, item);
+}
+
+/* One bind handler per column, as the factories in the template name them. */
+#define CELL_BIND_CB(column, kind)                                    \
+  static void                                                         \
+  column##_bind_cb (GtkSignalListItemFactory *factory,                \
+                    GtkListItem              *item,                   \
+                    VonkOrganisationView     *self)                   \
+  {                                                                   \
+    bind_cell (self, item, kind);                                     \
+  }
+
+CELL_BIND_CB (location_name, CELL_LOCATION_NAME)
+CELL_BIND_CB (location_city, CELL_LOCATION_CITY)
+CELL_BIND_CB (location_departments, CELL_LOCATION_DEPARTMENTS)
+CELL_BIND_CB (location_people, CELL_LOCATION_PEOPLE)
+CELL_BIND_CB (department_name, CELL_DEPARTMENT_NAME)
+CELL_BIND_CB (department_location, CELL_DEPARTMENT_LOCATION)
+CELL_BIND_CB (department_headcount, CELL_DEPARTMENT_HEADCOUNT)
+CELL_BIND_CB (department_people, CELL_DEPARTMENT_PEOPLE)
+CELL_BIND_CB (department_champions, CELL_DEPARTMENT_CHAMPIONS)
+CELL_BIND_CB (person_name, CELL_PERSON_NAME)
+CELL_BIND_CB (person_department, CELL_PERSON_DEPARTMENT)
+CELL_BIND_CB (person_role, CELL_PERSON_ROLE)
+CELL_BIND_CB (person_email, CELL_PERSON_EMAIL)
+CELL_BIND_CB (person_champion, CELL_PERSON_CHAMPION)
+
+/* Sorting the columns that show other lists */
+
+typedef struct
+{
+  VonkOrganisationView *self;
+  CellKind              kind;
+} SortColumn;
+
+static guint
+sort_key (VonkOrganisationView *self,
+          VonkEntity           *entity,
+          CellKind              kind)
+{
+  switch (kind)
+    {
+    case CELL_LOCATION_DEPARTMENTS:
+      return counts_of (self, entity)->departments;
+
+    case CELL_LOCATION_PEOPLE:
+    case CELL_DEPARTMENT_PEOPLE:
+      return counts_of (self, entity)->people;
+
+    case CELL_DEPARTMENT_CHAMPIONS:
+      return counts_of (self, entity)->champions;
+
+    case CELL_DEPARTMENT_LOCATION:
+      return rank_of (self, VONK_TYPE_LOCATION, vonk_entity_get_int64 (entity, "location-id"));
+
+    case CELL_PERSON_DEPARTMENT:
+      return rank_of (self, VONK_TYPE_DEPARTMENT, vonk_entity_get_int64 (entity, "department-id"));
+
+    case CELL_PERSON_ROLE:
+      return vonk_entity_get_enum (entity, "role");
+
+    case CELL_PERSON_CHAMPION:
+      return vonk_entity_get_enum (entity, "champion");
+
+    case CELL_LOCATION_NAME:
+    case CELL_LOCATION_CITY:
+    case CELL_DEPARTMENT_NAME:
+    case CELL_DEPARTMENT_HEADCOUNT:
+    case CELL_PERSON_NAME:
+    case CELL_PERSON_EMAIL:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_cells_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const SortColumn *column = user_data;
+  guint key_a = sort_key (column->self, VONK_ENTITY ((gpointer) a), column->kind);
+  guint key_b = sort_key (column->self, VONK_ENTITY ((gpointer) b), column->kind);
+
+  return (key_a > key_b) - (key_a < key_b);
+}
+
+static void
+set_sort_func (VonkOrganisationView *self,
+               GtkCustomSorter      *sorter,
+               CellKind              kind)
+{
+  SortColumn *column = g_new (SortColumn, 1);
+
+  column->self = self;
+  column->kind = kind;
+  gtk_custom_sorter_set_sort_func (sorter, compare_cells_cb, column, g_free);
+}
+
+/* Searching
+ *
+ * A row matches when one of its text cells contains the search, ignoring
+ * case. What many rows share — the names of the locations or departments
+ * they refer to, the labels of roles and champion states — is matched once
+ * per search, not once per row, so a keystroke stays quick with a hundred
+ * thousand people.
+ */
+
+/* Whether @text contains @needle, which is casefolded; without allocating
+ * for ASCII text, which casefolds to its lower case. */
+static gboolean
+contains_folded (const char *text,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+  const char *p;
+
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+
+  if (*p != '\0')
+    {
+      folded = g_utf8_casefold (text, -1);
+      return strstr (folded, needle) != NULL;
+    }
+
+  for (p = text; *p != '\0'; p++)
+    {
+      gsize i;
+
+      for (i = 0; needle[i] != '\0' && g_ascii_tolower (p[i]) == needle[i]; i++)
+        ;
+      if (needle[i] == '\0')
+        return TRUE;
+    }
+
+  return *needle == '\0';
+}
+
+/* Matches the search of @page against what its rows refer to. */
+static void
+prepare_search (VonkOrganisationView *self,
+                PageId                id)
+{
+  Page *page = &self->pages[id];
+  g_autoptr(GEnumClass) roles = g_type_class_ref (VONK_TYPE_ROLE);
+  GListModel *referenced;
+
+  g_clear_pointer (&page->matching, g_hash_table_unref);
+  page->matching_roles = 0;
+  page->matching_champions = 0;
+
+  if (page->needle == NULL || self->project == NULL || id == PAGE_LOCATIONS)
+    return;
+
+  page->matching = g_hash_table_new (NULL, NULL);
+  referenced = list_of (self, id == PAGE_DEPARTMENTS ? VONK_TYPE_LOCATION : VONK_TYPE_DEPARTMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (referenced); i++)
+    {
+      g_autoptr(VonkEntity) entity = g_list_model_get_item (referenced, i);
+
+      if (contains_folded (vonk_entity_get_string (entity, "name"), page->needle))
+        g_hash_table_add (page->matching, entity);
+    }
+
+  for (guint i = 0; i < roles->n_values; i++)
+    if (contains_folded (vonk_enum_label (VONK_TYPE_ROLE, roles->values[i].value), page->needle))
+      page->matching_roles |= 1u << roles->values[i].value;
+
+  /* not being a champion shows as nothing, so it never matches */
+  if (contains_folded (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ACTIVE),
+                       page->needle))
+    page->matching_champions |= 1u << VONK_CHAMPION_ACTIVE;
+  if (contains_folded (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ALUMNUS),
+                       page->needle))
+    page->matching_champions |= 1u << VONK_CHAMPION_ALUMNUS;
+}
+
+static gboolean
+cell_matches (VonkOrganisationView *self,
+              Page                 *page,
+              VonkEntity           *entity,
+              CellKind              kind)
+{
+  char number[16];
+
+  switch (kind)
+    {
+    case CELL_DEPARTMENT_LOCATION:
+      return g_hash_table_contains (page->matching,
+                                    vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+                                                         vonk_entity_get_int64 (entity,
+                                                                                "location-id")));
+
+    case CELL_PERSON_DEPARTMENT:
+      return g_hash_table_contains (page->matching,
+                                    vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT,
+                                                         vonk_entity_get_int64 (entity,
+                                                                                "department-id")));
+
+    case CELL_PERSON_ROLE:
+      return (page->matching_roles & (1u << vonk_entity_get_enum (entity, "role"))) != 0;
+
+    case CELL_PERSON_CHAMPION:
+      return (page->matching_champions & (1u << vonk_entity_get_enum (entity, "champion"))) != 0;
+
+    case CELL_LOCATION_NAME:
+    case CELL_LOCATION_CITY:
+    case CELL_DEPARTMENT_NAME:
+    case CELL_PERSON_NAME:
+    case CELL_PERSON_EMAIL:
+    case CELL_LOCATION_DEPARTMENTS:
+    case CELL_LOCATION_PEOPLE:
+    case CELL_DEPARTMENT_HEADCOUNT:
+    case CELL_DEPARTMENT_PEOPLE:
+    case CELL_DEPARTMENT_CHAMPIONS:
+    default:
+      return contains_folded (cell_text (self, entity, kind, number), page->needle);
+    }
+}
+
+static gboolean
+match_cb (gpointer item,
+          gpointer user_data)
+{
+  VonkOrganisationView *self = user_data;
+  PageId id = page_of_type (G_OBJECT_TYPE (item));
+  Page *page = &self->pages[id];
+
+  if (page->needle == NULL || self->project == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < page_info[id].n_searched; i++)
+    if (cell_matches (self, page, item, page_info[id].searched[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+search_changed_cb (GtkSearchEntry       *entry,
+                   VonkOrganisationView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *old = NULL;
+  GtkFilterChange change;
+  PageId id = 0;
+  Page *page;
+
+  while (self->pages[id].search != entry)
+    id++;
+  page = &self->pages[id];
+
+  old = g_steal_pointer (&page->needle);
+  if (*text != '\0')
+    page->needle = g_utf8_casefold (text, -1);
+
+  if (g_strcmp0 (old, page->needle) == 0)
+    return;
+
+  prepare_search (self, id);
+
+  /* a search that grows only hides rows, one that shrinks only shows rows */
+  if (page->needle == NULL || (old != NULL && strstr (old, page->needle) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (old == NULL || strstr (page->needle, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (page->filter), change);
+}
+
+static void
+stop_search_cb (GtkSearchEntry       *entry,
+                VonkOrganisationView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* After a change to what the rows of @page refer to. */
+static void
+refilter (VonkOrganisationView *self,
+          PageId                page)
+{
+  if (self->pages[page].needle == NULL)
+    return;
+
+  prepare_search (self, page);
+  gtk_filter_changed (GTK_FILTER (self->pages[page].filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Keeping up with the lists */
+
+static void
+sorter_changed (GtkCustomSorter *sorter)
+{
+  gtk_sorter_changed (GTK_SORTER (sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  VonkOrganisationView *self = user_data;
+  guint dirty = self->dirty;
+  GHashTableIter iter;
+  gpointer item, kind;
+
+  self->dirty = 0;
+  self->refresh_id = 0;
+
+  if (dirty & (DIRTY (PAGE_DEPARTMENTS) | DIRTY (PAGE_PEOPLE)))
+    {
+      sorter_changed (self->locations_departments_sorter);
+      sorter_changed (self->locations_people_sorter);
+      sorter_changed (self->departments_people_sorter);
+      sorter_changed (self->departments_champions_sorter);
+    }
+
+  if (dirty & DIRTY (PAGE_LOCATIONS))
+    {
+      sorter_changed (self->departments_location_sorter);
+      refilter (self, PAGE_DEPARTMENTS);
+    }
+
+  if (dirty & DIRTY (PAGE_DEPARTMENTS))
+    {
+      sorter_changed (self->people_department_sorter);
+      refilter (self, PAGE_PEOPLE);
+    }
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &item, &kind))
+    update_cell (self, item, GPOINTER_TO_INT (kind));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_changed_cb (GListModel           *list,
+                 guint                 position,
+                 guint                 removed,
+                 guint                 added,
+                 VonkOrganisationView *self)
+{
+  GType type = g_list_model_get_item_type (list);
+
+  /* Connected before the sort models, so they never sort by stale figures. */
+  if (type == VONK_TYPE_LOCATION || type == VONK_TYPE_DEPARTMENT)
+    g_clear_pointer (&self->ranks, g_hash_table_unref);
+  if (type == VONK_TYPE_DEPARTMENT || type == VONK_TYPE_PERSON)
+    g_clear_pointer (&self->counts, g_hash_table_unref);
+
+  self->dirty |= DIRTY (page_of_type (type));
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+/* State of the pages and actions */
+
+static void
+update_actions (VonkOrganisationView *self)
+{
+  gboolean selected = self->project != NULL && selected_entity (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.add", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.delete", selected);
+}
+
+static void
+update_empty (VonkOrganisationView *self,
+              PageId                id)
+{
+  Page *page = &self->pages[id];
+  const char *child = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (page->filter_model)) == 0)
+    {
+      gboolean has_items = self->project != NULL &&
+                           g_list_model_get_n_items (list_of (self, page_type (id))) > 0;
+
+      child = has_items ? "no-match" : "empty";
+    }
+
+  gtk_stack_set_visible_child_name (page->stack, child);
+}
+
+static void
+filtered_changed_cb (GListModel           *model,
+                     guint                 position,
+                     guint                 removed,
+                     guint                 added,
+                     VonkOrganisationView *self)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (G_LIST_MODEL (self->pages[page].filter_model) == model)
+      update_empty (self, page);
+}
+
+static void
+selection_changed_cb (VonkOrganisationView *self)
+{
+  update_actions (self);
+}
+
+static void
+page_changed_cb (VonkOrganisationView *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  if (child != NULL)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, child);
+
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         adw_view_stack_page_get_title (page));
+    }
+  update_actions (self);
+}
+
+/* Editing */
+
+static void
+open_editor (VonkOrganisationView *self,
+             GType                 type,
+             VonkEntity           *entity)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor;
+
+  if (type == VONK_TYPE_LOCATION)
+    editor = vonk_location_editor_new (self->project, (VonkLocation *) entity);
+  else if (type == VONK_TYPE_DEPARTMENT)
+    editor = vonk_department_editor_new (self->project, (VonkDepartment *) entity);
+  else
+    editor = vonk_person_editor_new (self->project, (VonkPerson *) entity);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+row_activated_cb (GtkColumnView        *view,
+                  guint                 position,
+                  VonkOrganisationView *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(VonkEntity) entity = g_list_model_get_item (model, position);
+
+  if (entity != NULL && self->project != NULL)
+    open_editor (self, G_OBJECT_TYPE (entity), entity);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (widget);
+
+  if (self->project != NULL)
+    open_editor (self, current_type (self), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (widget);
+  VonkEntity *entity = selected_entity (self);
+
+  if (entity != NULL)
+    open_editor (self, G_OBJECT_TYPE (entity), entity);
+}
+
+/* What else a deletion changes, in a sentence or two; NULL for nothing. */
+static char *
+describe_deletion (VonkOrganisationView *self,
+                   VonkEntity           *entity)
+{
+  guint n;
+
+  if (VONK_IS_LOCATION (entity))
+    {
+      n = counts_of (self, entity)->departments;
+      if (n == 0)
+        return NULL;
+      return g_strdup_printf (ngettext ("%u department at this location will no longer have "
+                                        "a location.",
+                                        "%u departments at this location will no longer have "
+                                        "a location.", n), n);
+    }
+
+  if (VONK_IS_DEPARTMENT (entity))
+    {
+      const char *also = _("Its assessments, barrier scores and countermeasures are deleted "
+                           "as well.");
+      g_autofree char *people = NULL;
+
+      n = counts_of (self, entity)->people;
+      if (n == 0)
+        return g_strdup (also);
+
+      people = g_strdup_printf (ngettext ("%u person will no longer belong to a department.",
+                                          "%u people will no longer belong to a department.", n),
+                                n);
+      return g_strconcat (people, " ", also, NULL);
+    }
+
+  return g_strdup (_("Their invitations to sessions and their attendance are removed as well."));
+}
+
+static void
+delete_response_cb (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    VonkOrganisationView *self)
+{
+  VonkEntity *entity = g_object_get_data (G_OBJECT (dialog), "vonk-entity");
+  g_autoptr(GError) error = NULL;
+
+  if (self->project != NULL && !vonk_project_remove (self->project, entity, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (widget);
+  VonkEntity *entity = selected_entity (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (entity == NULL)
+    return;
+
+  body = describe_deletion (self, entity);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       NULL, body));
+  /* Translators: the title of a question; %s is the name of a location,
+   * department or person */
+  adw_message_dialog_format_heading (dialog, _("Delete “%s”?"),
+                                     vonk_entity_get_string (entity, "name"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "vonk-entity", g_object_ref (entity),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The project */
+
+static void
+unbind_project (VonkOrganisationView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = 0;
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+
+  if (self->project == NULL)
+    return;
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    {
+      g_signal_handlers_disconnect_by_func (list_of (self, page_type (page)),
+                                            list_changed_cb, self);
+      gtk_sort_list_model_set_model (self->pages[page].sort_model, NULL);
+    }
+
+  g_clear_object (&self->project);
+  for (PageId page = 0; page < N_PAGES; page++)
+    prepare_search (self, page);
+}
+
+/**
+ * vonk_organisation_view_set_project:
+ * @project: (nullable): a loaded project
+ *
+ * Shows the locations, departments and people of @project.
+ */
+void
+vonk_organisation_view_set_project (VonkOrganisationView *self,
+                                    VonkProject          *project)
+{
+  g_return_if_fail (VONK_IS_ORGANISATION_VIEW (self));
+  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
+
+  if (self->project == project)
+    return;
+
+  unbind_project (self);
+  self->project = project != NULL ? g_object_ref (project) : NULL;
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    prepare_search (self, page);
+
+  if (project != NULL)
+    for (PageId page = 0; page < N_PAGES; page++)
+      {
+        GListModel *list = list_of (self, page_type (page));
+
+        /* first, so that this handler runs before the sort model's */
+        g_signal_connect (list, "items-changed", G_CALLBACK (list_changed_cb), self);
+        gtk_sort_list_model_set_model (self->pages[page].sort_model, list);
+      }
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    update_empty (self, page);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+VonkProject *
+vonk_organisation_view_get_project (VonkOrganisationView *self)
+{
+  g_return_val_if_fail (VONK_IS_ORGANISATION_VIEW (self), NULL);
+
+  return self->project;
+}
+
+GtkWidget *
+vonk_organisation_view_new (VonkProject *project)
+{
+  return g_object_new (VONK_TYPE_ORGANISATION_VIEW, "project", project, NULL);
+}
+
+static void
+vonk_organisation_view_dispose (GObject *object)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
+
+  unbind_project (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ORGANISATION_VIEW);
+
+  G_OBJECT_CLASS (vonk_organisation_view_parent_class)->dispose (object);
+}
+
+static void
+vonk_organisation_view_finalize (GObject *object)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    {
+      g_free (self->pages[page].needle);
+      g_clear_pointer (&self->pages[page].matching, g_hash_table_unref);
+    }
+  g_hash_table_unref (self->cells);
+
+  G_OBJECT_CLASS (vonk_organisation_view_parent_class)->finalize (object);
+}
+
+static void
+vonk_organisation_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_organisation_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vonk_organisation_view_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Binds the template object "<prefix>_<member>" to pages[page].member. */
+#define BIND_PAGE_CHILD(page, prefix, member)                                        \
+  gtk_widget_class_bind_template_child_full (widget_class, prefix "_" #member, FALSE, \
+                                             G_STRUCT_OFFSET (VonkOrganisationView,   \
+                                                              pages[page].member))
+
+#define BIND_PAGE(page, prefix)                                                      \
+  G_STMT_START {                                                                     \
+    BIND_PAGE_CHILD (page, prefix, search);                                          \
+    BIND_PAGE_CHILD (page, prefix, stack);                                           \
+    BIND_PAGE_CHILD (page, prefix, view);                                            \
+    BIND_PAGE_CHILD (page, prefix, name_column);                                     \
+    BIND_PAGE_CHILD (page, prefix, selection);                                       \
+    BIND_PAGE_CHILD (page, prefix, filter_model);                                    \
+    BIND_PAGE_CHILD (page, prefix, sort_model);                                      \
+    BIND_PAGE_CHILD (page, prefix, filter);                                          \
+  } G_STMT_END
+
+static void
+vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vonk_organisation_view_dispose;
+  object_class->finalize = vonk_organisation_view_finalize;
+  object_class->get_property = vonk_organisation_view_get_property;
+  object_class->set_property = vonk_organisation_view_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the template's sorter expressions look these up */
+  g_type_ensure (VONK_TYPE_LOCATION);
+  g_type_ensure (VONK_TYPE_DEPARTMENT);
+  g_type_ensure (VONK_TYPE_PERSON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/vonk/Vonk/ui/vonk-organisation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, stack);
+  BIND_PAGE (PAGE_LOCATIONS, "locations");
+  BIND_PAGE (PAGE_DEPARTMENTS, "departments");
+  BIND_PAGE (PAGE_PEOPLE, "people");
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        locations_departments_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        locations_people_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        departments_location_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        departments_people_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        departments_champions_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        people_department_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, people_role_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        people_champion_sorter);
+
+  gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_name_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_city_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_departments_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_people_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_name_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_location_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_headcount_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_people_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_champions_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_name_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_department_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_role_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_email_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_champion_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "organisation.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "organisation.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "organisation.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "organisation.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "organisation.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "organisation.delete", NULL);
+}
+
+static void
+vonk_organisation_view_init (VonkOrganisationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cells = g_hash_table_new (NULL, NULL);
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    {
+      Page *p = &self->pages[page];
+
+      gtk_custom_filter_set_filter_func (p->filter, match_cb, self, NULL);
+      gtk_sort_list_model_set_sorter (p->sort_model, gtk_column_view_get_sorter (p->view));
+      gtk_column_view_sort_by_column (p->view, p->name_column, GTK_SORT_ASCENDING);
+    }
+
+  set_sort_func (self, self->locations_departments_sorter, CELL_LOCATION_DEPARTMENTS);
+  set_sort_func (self, self->locations_people_sorter, CELL_LOCATION_PEOPLE);
+  set_sort_func (self, self->departments_location_sorter, CELL_DEPARTMENT_LOCATION);
+  set_sort_func (self, self->departments_people_sorter, CELL_DEPARTMENT_PEOPLE);
+  set_sort_func (self, self->departments_champions_sorter, CELL_DEPARTMENT_CHAMPIONS);
+  set_sort_func (self, self->people_department_sorter, CELL_PERSON_DEPARTMENT);
+  set_sort_func (self, self->people_role_sorter, CELL_PERSON_ROLE);
+  set_sort_func (self, self->people_champion_sorter, CELL_PERSON_CHAMPION);
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    update_empty (self, page);
+  page_changed_cb (self);
+}

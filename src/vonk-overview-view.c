@@ -1,0 +1,381 @@
+/* vonk-overview-view.c — where the project stands, at a glance
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything shown is computed from the project's lists and follows their
+ * items-changed, so an edit anywhere shows here at once.
+ */
+
+#define G_LOG_DOMAIN "vonk-overview-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vonk-overview-view.h"
+
+#define N_NEXT_SESSIONS 5
+
+struct _VonkOverviewView
+{
+  AdwBin       parent_instance;
+
+  VonkProject *project;
+  GListModel  *next_sessions;
+
+  GtkLabel    *organisation_label;
+  GtkLabel    *project_label;
+  GtkLabel    *focus_label;
+  GtkLabel    *phase0;
+  GtkLabel    *phase1;
+  GtkLabel    *phase2;
+  GtkLabel    *phase3;
+  GtkLabel    *phase_summary;
+  GtkLabel    *target_date_label;
+  GtkLabel    *locations_figure;
+  GtkLabel    *departments_figure;
+  GtkLabel    *people_figure;
+  GtkLabel    *champions_figure;
+  GtkListBox  *sessions_list;
+  GtkLabel    *no_sessions_label;
+};
+
+G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_figure (GtkLabel *label,
+            guint     value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  gtk_label_set_text (label, text);
+}
+
+static guint
+count_champions (GListModel *people)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+update_figures (VonkOverviewView *self)
+{
+  GListModel *people = vonk_project_get_list (self->project, VONK_TYPE_PERSON);
+
+  set_figure (self->locations_figure,
+              g_list_model_get_n_items (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_LOCATION)));
+  set_figure (self->departments_figure,
+              g_list_model_get_n_items (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_DEPARTMENT)));
+  set_figure (self->people_figure, g_list_model_get_n_items (people));
+  set_figure (self->champions_figure, count_champions (people));
+}
+
+static char *
+describe_target_date (const GDate *target)
+{
+  g_autoptr(GDate) today = vonk_date_today ();
+  g_autofree char *date = NULL;
+  int days;
+
+  if (target == NULL)
+    return g_strdup (_("No target date has been set."));
+
+  date = vonk_date_format (target);
+  days = g_date_days_between (today, target);
+  if (days == 0)
+    return g_strdup_printf (_("The target date, %s, is today."), date);
+  if (days < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The target date, %2$s, passed %1$d day ago.",
+                                         "The target date, %2$s, passed %1$d days ago.",
+                                         -days),
+                            -days, date);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$d day to the target date, %2$s.",
+                                       "%1$d days to the target date, %2$s.",
+                                       days),
+                          days, date);
+}
+
+static void
+update_project (VonkOverviewView *self)
+{
+  VonkEntity *project = VONK_ENTITY (self->project);
+  GtkLabel *phases[] = { self->phase0, self->phase1, self->phase2, self->phase3 };
+  int current = vonk_entity_get_enum (project, "current-phase");
+  int target = vonk_entity_get_enum (project, "target-phase");
+  const char *organisation = vonk_entity_get_string (project, "organisation");
+  g_autofree char *summary = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *until = NULL;
+
+  gtk_label_set_text (self->organisation_label,
+                      *organisation ? organisation : vonk_entity_get_string (project, "name"));
+  gtk_label_set_text (self->project_label, vonk_entity_get_string (project, "name"));
+  focus = g_strdup_printf (_("Focus: %s"),
+                           vonk_enum_label (VONK_TYPE_FOCUS, vonk_entity_get_enum (project,
+                                                                                  "focus")));
+  gtk_label_set_text (self->focus_label, focus);
+
+  for (int i = 0; i < VONK_N_PHASES; i++)
+    {
+      GtkWidget *label = GTK_WIDGET (phases[i]);
+
+      gtk_label_set_text (phases[i], vonk_enum_label (VONK_TYPE_PHASE, i));
+      gtk_widget_set_css_classes (label, (const char *[]) { "phase", NULL });
+      if (i < current)
+        gtk_widget_add_css_class (label, "reached");
+      if (i == current)
+        gtk_widget_add_css_class (label, "current");
+      if (i == target)
+        gtk_widget_add_css_class (label, "target");
+    }
+
+  summary = g_strdup_printf (_("The organisation is in the %s phase, on its way to %s."),
+                             vonk_enum_label (VONK_TYPE_PHASE, current),
+                             vonk_enum_label (VONK_TYPE_PHASE, target));
+  gtk_label_set_text (self->phase_summary, summary);
+
+  until = describe_target_date (vonk_entity_get_date (project, "target-date"));
+  gtk_label_set_text (self->target_date_label, until);
+}
+
+static gboolean
+is_upcoming (gpointer item,
+             gpointer user_data)
+{
+  GDateTime *from = user_data;
+  GDateTime *starts = vonk_entity_get_date_time (item, "starts-at");
+
+  return vonk_entity_get_enum (item, "status") == VONK_SESSION_STATUS_PLANNED &&
+         starts != NULL && g_date_time_compare (starts, from) >= 0;
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GDateTime *sa = vonk_entity_get_date_time ((gpointer) a, "starts-at");
+  GDateTime *sb = vonk_entity_get_date_time ((gpointer) b, "starts-at");
+
+  return g_date_time_compare (sa, sb);
+}
+
+static GtkWidget *
+create_session_row (gpointer item,
+                    gpointer user_data)
+{
+  VonkEntity *session = item;
+  GtkWidget *row = adw_action_row_new ();
+  GDateTime *starts = vonk_entity_get_date_time (session, "starts-at");
+  g_autoptr(GDate) day = g_date_new_dmy (g_date_time_get_day_of_month (starts),
+                                         g_date_time_get_month (starts),
+                                         g_date_time_get_year (starts));
+  g_autofree char *date = vonk_date_format (day);
+  g_autofree char *time = g_date_time_format (starts, "%H:%M");
+  g_autofree char *subtitle = NULL;
+  const char *venue = vonk_entity_get_string (session, "venue");
+
+  /* Translators: date, time, kind of session (and venue) */
+  subtitle = *venue ? g_strdup_printf (_("%s, %s · %s · %s"), date, time,
+                                       vonk_enum_label (VONK_TYPE_SESSION_KIND,
+                                                        vonk_entity_get_enum (session, "kind")),
+                                       venue)
+                    : g_strdup_printf (_("%s, %s · %s"), date, time,
+                                       vonk_enum_label (VONK_TYPE_SESSION_KIND,
+                                                        vonk_entity_get_enum (session, "kind")));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vonk_entity_get_string (session,
+                                                                                    "title"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+static void
+update_sessions_empty (VonkOverviewView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->no_sessions_label),
+                          g_list_model_get_n_items (self->next_sessions) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sessions_list),
+                          g_list_model_get_n_items (self->next_sessions) > 0);
+}
+
+/* The planned sessions from today on, the first few by start. */
+static GListModel *
+next_sessions_model (VonkProject *project)
+{
+  g_autoptr(GDate) today = vonk_date_today ();
+  GDateTime *from = g_date_time_new_local (g_date_get_year (today), g_date_get_month (today),
+                                           g_date_get_day (today), 0, 0, 0);
+  GListModel *sessions = g_object_ref (vonk_project_get_list (project, VONK_TYPE_SESSION));
+  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (is_upcoming, from,
+                                                         (GDestroyNotify) g_date_time_unref));
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_start, NULL, NULL));
+  GListModel *filtered = G_LIST_MODEL (gtk_filter_list_model_new (sessions, filter));
+  GListModel *sorted = G_LIST_MODEL (gtk_sort_list_model_new (filtered, sorter));
+
+  return G_LIST_MODEL (gtk_slice_list_model_new (sorted, 0, N_NEXT_SESSIONS));
+}
+
+static void
+disconnect_project (VonkOverviewView *self)
+{
+  const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
+
+  if (self->project == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->project, self);
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_handlers_disconnect_by_data (vonk_project_get_list (self->project, watched[i]),
+                                          self);
+  gtk_list_box_bind_model (self->sessions_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->next_sessions);
+  g_clear_object (&self->project);
+}
+
+static void
+vonk_overview_view_set_project (VonkOverviewView *self,
+                                VonkProject      *project)
+{
+  const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
+
+  if (self->project == project)
+    return;
+
+  disconnect_project (self);
+
+  if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project), self);
+      for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+        g_signal_connect_swapped (vonk_project_get_list (project, watched[i]), "items-changed",
+                                  G_CALLBACK (update_figures), self);
+
+      self->next_sessions = next_sessions_model (project);
+      g_signal_connect_swapped (self->next_sessions, "items-changed",
+                                G_CALLBACK (update_sessions_empty), self);
+      gtk_list_box_bind_model (self->sessions_list, self->next_sessions, create_session_row,
+                               NULL, NULL);
+
+      update_project (self);
+      update_figures (self);
+      update_sessions_empty (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+static void
+vonk_overview_view_dispose (GObject *object)
+{
+  VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
+
+  disconnect_project (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_OVERVIEW_VIEW);
+
+  G_OBJECT_CLASS (vonk_overview_view_parent_class)->dispose (object);
+}
+
+static void
+vonk_overview_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_overview_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vonk_overview_view_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_overview_view_class_init (VonkOverviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vonk_overview_view_dispose;
+  object_class->get_property = vonk_overview_view_get_property;
+  object_class->set_property = vonk_overview_view_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/vonk/Vonk/ui/vonk-overview-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, organisation_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, project_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, focus_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase0);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase1);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase2);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase3);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase_summary);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, target_date_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, locations_figure);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, departments_figure);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, people_figure);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, champions_figure);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, sessions_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_sessions_label);
+}
+
+static void
+vonk_overview_view_init (VonkOverviewView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

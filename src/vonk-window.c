@@ -1,0 +1,406 @@
+/* vonk-window.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window shows either the project chooser or one project: a sidebar of
+ * views beside the current view, folding into one column on a narrow
+ * screen. Views report failures through the "win.toast" action.
+ */
+
+#define G_LOG_DOMAIN "vonk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vonk-application.h"
+#include "vonk-organisation-view.h"
+#include "vonk-overview-view.h"
+#include "vonk-project-chooser.h"
+#include "vonk-project-editor.h"
+#include "vonk-window.h"
+
+struct _VonkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  VonkStore            *store;
+  VonkProject          *project;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  VonkProjectChooser   *chooser;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *project_title;
+  AdwWindowTitle       *view_title;
+  GtkStack             *view_stack;
+  VonkOverviewView     *overview;
+  VonkOrganisationView *organisation;
+};
+
+G_DEFINE_FINAL_TYPE (VonkWindow, vonk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (VonkWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-project", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", self->project != NULL);
+}
+
+static void
+update_project_title (VonkWindow *self)
+{
+  if (self->project == NULL)
+    return;
+
+  adw_window_title_set_title (self->project_title,
+                              vonk_entity_get_string (VONK_ENTITY (self->project), "name"));
+  adw_window_title_set_subtitle (self->project_title,
+                                 vonk_entity_get_string (VONK_ENTITY (self->project),
+                                                         "organisation"));
+}
+
+static void
+set_project (VonkWindow  *self,
+             VonkProject *project)
+{
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+
+  g_object_set (self->overview, "project", project, NULL);
+  g_object_set (self->organisation, "project", project, NULL);
+  update_project_title (self);
+  update_actions (self);
+}
+
+/**
+ * vonk_window_open_project:
+ *
+ * Loads @project if needed and shows it on its Overview.
+ *
+ * Returns: whether it could be loaded; if not, a toast says why and the
+ *   window stays where it was
+ */
+gboolean
+vonk_window_open_project (VonkWindow  *self,
+                          VonkProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VONK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+
+  if (!vonk_project_load (project, &error))
+    {
+      vonk_window_show_toast (self, error->message);
+      return FALSE;
+    }
+
+  set_project (self, project);
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  gtk_stack_set_visible_child_name (self->view_stack, "overview");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  return TRUE;
+}
+
+/**
+ * vonk_window_open_default:
+ *
+ * Opens the only project there is; with none or several, shows the chooser.
+ */
+void
+vonk_window_open_default (VonkWindow *self)
+{
+  GListModel *projects = vonk_store_get_projects (self->store);
+
+  if (g_list_model_get_n_items (projects) == 1)
+    {
+      g_autoptr(VonkProject) project = g_list_model_get_item (projects, 0);
+
+      if (vonk_window_open_project (self, project))
+        return;
+    }
+
+  vonk_window_show_projects (self);
+}
+
+void
+vonk_window_show_projects (VonkWindow *self)
+{
+  g_return_if_fail (VONK_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "projects");
+  set_project (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_WINDOW);
+}
+
+VonkProject *
+vonk_window_get_project (VonkWindow *self)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+gboolean
+vonk_window_has_project (VonkWindow *self)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), FALSE);
+
+  return self->project != NULL;
+}
+
+void
+vonk_window_show_toast (VonkWindow *self,
+                        const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (VONK_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+project_activated_cb (VonkWindow  *self,
+                      VonkProject *project)
+{
+  vonk_window_open_project (self, project);
+}
+
+static void
+sidebar_row_activated_cb (VonkWindow    *self,
+                          GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+view_changed_cb (VonkWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
+
+  if (child != NULL)
+    adw_window_title_set_title (self->view_title,
+                                gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
+                                                                              child)));
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  vonk_window_show_toast (VONK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_projects_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  vonk_window_show_projects (VONK_WINDOW (widget));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VonkWindow *self = VONK_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+edit_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VonkWindow *self = VONK_WINDOW (widget);
+  GtkWidget *editor = vonk_project_editor_new (self->store, self->project);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VonkWindow *self = VONK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row == NULL)
+        break;
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, row);
+          sidebar_row_activated_cb (self, row);
+        }
+    }
+}
+
+static void
+vonk_window_dispose (GObject *object)
+{
+  VonkWindow *self = VONK_WINDOW (object);
+
+  set_project (self, NULL);
+
+  G_OBJECT_CLASS (vonk_window_parent_class)->dispose (object);
+}
+
+static void
+vonk_window_finalize (GObject *object)
+{
+  VonkWindow *self = VONK_WINDOW (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vonk_window_parent_class)->finalize (object);
+}
+
+static void
+vonk_window_constructed (GObject *object)
+{
+  VonkWindow *self = VONK_WINDOW (object);
+
+  G_OBJECT_CLASS (vonk_window_parent_class)->constructed (object);
+
+  vonk_project_chooser_set_store (self->chooser, self->store);
+  update_actions (self);
+  view_changed_cb (self);
+}
+
+static void
+vonk_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VonkWindow *self = VONK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VonkWindow *self = VONK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_window_class_init (VonkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vonk_window_constructed;
+  object_class->dispose = vonk_window_dispose;
+  object_class->finalize = vonk_window_finalize;
+  object_class->get_property = vonk_window_get_property;
+  object_class->set_property = vonk_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, VONK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VONK_TYPE_PROJECT_CHOOSER);
+  g_type_ensure (VONK_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, chooser);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, organisation);
+  gtk_widget_class_bind_template_callback (widget_class, project_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-projects", NULL, show_projects_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.view", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.view", "s", "organisation");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-projects", NULL);
+}
+
+static void
+vonk_window_init (VonkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+VonkWindow *
+vonk_window_new (VonkApplication *application,
+                 VonkStore       *store)
+{
+  return g_object_new (VONK_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}

@@ -1,0 +1,282 @@
+/* test-cli.c — the command-line contract of the vonk executable
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary (VONK_BINARY) without a display: headless options
+ * must need none.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  char *dir;
+  char *database;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("vonk-cli-XXXXXX", NULL);
+  fixture->database = g_build_filename (fixture->dir, "vonk.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+/* Runs vonk with the arguments, NULL-terminated, in an environment without
+ * a display and in English. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("VONK_BINARY"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (const Result *result)
+{
+  return WIFEXITED (result->status) ? WEXITSTATUS (result->status) : -1;
+}
+
+/* The failure contract: exit 1, and stderr is one line "vonk: …". */
+static void
+assert_failure (const Result *result,
+                const char   *expected_part)
+{
+  g_assert_cmpint (exit_code (result), ==, 1);
+  g_assert_true (g_str_has_prefix (result->err, "vonk: "));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_true (strchr (result->err, '\n') == result->err + strlen (result->err) - 1);
+  g_assert_nonnull (strstr (result->err, expected_part));
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static char *
+database_option (Fixture *fixture)
+{
+  return g_strconcat ("--database=", fixture->database, NULL);
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  run (&result, "--version", NULL);
+  g_assert_cmpint (exit_code (&result), ==, 0);
+  g_assert_cmpstr (result.out, ==, "vonk " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_list_empty (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) result = { 0 };
+
+  run (&result, db, "--list-projects", NULL);
+  g_assert_cmpint (exit_code (&result), ==, 0);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, "");
+  /* the database was created, private to its owner */
+  g_assert_true (g_file_test (fixture->database, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_demo_and_list (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run (&first, db, "--demo", NULL);
+  g_assert_cmpint (exit_code (&first), ==, 0);
+  g_assert_cmpstr (first.out, ==, "1\n");
+  g_assert_cmpstr (first.err, ==, "");
+
+  run (&second, db, "--demo", NULL);
+  g_assert_cmpint (exit_code (&second), ==, 0);
+  g_assert_cmpstr (second.out, ==, "2\n");
+
+  run (&list, db, "--list-projects", NULL);
+  g_assert_cmpint (exit_code (&list), ==, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "1\t"));
+  g_assert_true (g_str_has_prefix (lines[1], "2\t"));
+  g_assert_cmpstr (lines[0] + 2, ==, lines[1] + 2);
+  g_assert_cmpuint (strlen (lines[0]), >, 2);
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+assert_file_unchanged_after (Fixture    *fixture,
+                             const char *expected_error)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_auto(Result) result = { 0 };
+
+  g_assert_true (g_file_get_contents (fixture->database, &before, &before_len, NULL));
+  run (&result, db, "--list-projects", NULL);
+  assert_failure (&result, expected_error);
+  g_assert_nonnull (strstr (result.err, fixture->database));
+  g_assert_true (g_file_get_contents (fixture->database, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->database, "name;department\nAnna;HR\n", -1,
+                                      NULL));
+  assert_file_unchanged_after (fixture, "is not a Vonk database");
+}
+
+static void
+test_newer_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) created = { 0 };
+  sqlite3 *handle;
+
+  run (&created, db, "--list-projects", NULL);
+  g_assert_cmpint (exit_code (&created), ==, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+
+  assert_file_unchanged_after (fixture, "newer version of Vonk");
+}
+
+static void
+test_unknown_option (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  run (&result, "--frobnicate", NULL);
+  assert_failure (&result, "--frobnicate");
+}
+
+static void
+test_bad_project_id (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) result = { 0 };
+
+  run (&result, db, "--project=twelve", "--list-projects", NULL);
+  assert_failure (&result, "twelve");
+}
+
+static void
+test_later_options (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *options[] = { "--export-xml=plan.xml", "--import-xml=plan.xml",
+                            "--export-ics=plan.ics" };
+  g_autofree char *db = database_option (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run (&result, db, "--project=1", options[i], NULL);
+      assert_failure (&result, "not implemented yet");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("VONK_BINARY"));
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/version", test_version);
+  ADD ("/cli/list-projects/empty", test_list_empty);
+  ADD ("/cli/demo", test_demo_and_list);
+  ADD ("/cli/refuse/not-a-database", test_not_a_database);
+  ADD ("/cli/refuse/newer-version", test_newer_database);
+  ADD ("/cli/error/unknown-option", test_unknown_option);
+  ADD ("/cli/error/bad-project-id", test_bad_project_id);
+  ADD ("/cli/error/later-options", test_later_options);
+
+  return g_test_run ();
+}

@@ -1,0 +1,779 @@
+/* test-organisation.c — the Organisation view and its editors
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real widgets under Xvfb, driven through the view's actions and the
+ * editors' buttons. Every wait is for a condition, with a time-out. What is
+ * saved is checked again in a store opened afresh on the same file.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "vonk-department-editor.h"
+#include "vonk-location-editor.h"
+#include "vonk-organisation-view.h"
+#include "vonk-person-editor.h"
+
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+#define WAIT_UNTIL(condition)                                         \
+  G_STMT_START {                                                      \
+    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_US;          \
+                                                                      \
+    while (!(condition))                                              \
+      {                                                               \
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);      \
+        g_main_context_iteration (NULL, FALSE);                       \
+      }                                                               \
+  } G_STMT_END
+
+typedef struct
+{
+  char                 *dir;
+  char                 *path;
+  VonkStore            *store;
+  VonkProject          *project;
+  gint64                project_id;
+  gint64                amsterdam_id;
+  gint64                utrecht_id;
+  gint64                sales_id;
+  gint64                support_id;
+  GtkWindow            *window;
+  VonkOrganisationView *view;
+} Fixture;
+
+static gint64
+add (Fixture  *fixture,
+     gpointer  entity)
+{
+  g_autoptr(VonkEntity) owned = entity;
+  g_autoptr(GError) error = NULL;
+
+  vonk_project_add (fixture->project, owned, &error);
+  g_assert_no_error (error);
+
+  return vonk_entity_get_id (owned);
+}
+
+static VonkEntity *
+find_named (VonkProject *project,
+            GType        type,
+            const char  *name)
+{
+  GListModel *list = vonk_project_get_list (project, type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) entity = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (entity, "name"), name) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+static GObject *
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                   VONK_TYPE_ORGANISATION_VIEW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static GListModel *
+shown (Fixture    *fixture,
+       const char *page)
+{
+  g_autofree char *name = g_strconcat (page, "_filter_model", NULL);
+
+  return G_LIST_MODEL (child (fixture, name));
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *page)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture, "stack")), page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+select_named (Fixture    *fixture,
+              const char *page,
+              const char *name)
+{
+  g_autofree char *selection_name = g_strconcat (page, "_selection", NULL);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (child (fixture, selection_name));
+  GListModel *model = G_LIST_MODEL (selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VonkEntity) entity = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (entity, "name"), name) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static gpointer
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The button on screen that activates @action. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = find_button (c, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
+        g_ptr_array_add (labels, c);
+      collect_labels (c, labels);
+    }
+}
+
+/* The texts on screen of the cells in the row of @page whose first cell
+ * reads @name, or NULL if there is no such row. */
+static GStrv
+row_texts (Fixture    *fixture,
+           const char *page,
+           const char *name)
+{
+  g_autofree char *view_name = g_strconcat (page, "_view", NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (child (fixture, view_name)), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *cell = gtk_widget_get_parent (label);
+      GtkWidget *row = gtk_widget_get_parent (cell);
+      g_autoptr(GStrvBuilder) texts = NULL;
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) != 0 ||
+          gtk_widget_get_first_child (row) != cell)
+        continue;
+
+      texts = g_strv_builder_new ();
+      for (GtkWidget *c = cell; c; c = gtk_widget_get_next_sibling (c))
+        {
+          GtkWidget *l = gtk_widget_get_first_child (c);
+
+          g_strv_builder_add (texts, GTK_IS_LABEL (l) ? gtk_label_get_text (GTK_LABEL (l)) : "");
+        }
+      return g_strv_builder_end (texts);
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_reads (Fixture    *fixture,
+           const char *page,
+           const char *name,
+           guint       column,
+           const char *expected)
+{
+  g_auto(GStrv) texts = row_texts (fixture, page, name);
+
+  return texts != NULL && column < g_strv_length (texts) &&
+         g_strcmp0 (texts[column], expected) == 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VonkProject *project;
+
+  fixture->dir = g_dir_make_tmp ("vonk-organisation-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
+  fixture->store = vonk_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+
+  project = fixture->project = vonk_project_new ("Test");
+  vonk_store_add_project (fixture->store, project, &error);
+  g_assert_no_error (error);
+  vonk_project_load (project, &error);
+  g_assert_no_error (error);
+  fixture->project_id = vonk_entity_get_id (VONK_ENTITY (project));
+
+  fixture->amsterdam_id = add (fixture, g_object_new (VONK_TYPE_LOCATION,
+                                                      "name", "Amsterdam HQ",
+                                                      "city", "Amsterdam", NULL));
+  fixture->utrecht_id = add (fixture, g_object_new (VONK_TYPE_LOCATION,
+                                                    "name", "Utrecht Office",
+                                                    "city", "Utrecht", NULL));
+  fixture->sales_id = add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                  "name", "Sales",
+                                                  "location-id", fixture->amsterdam_id,
+                                                  "headcount", 40, NULL));
+  add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
+                              "name", "Marketing",
+                              "location-id", fixture->amsterdam_id,
+                              "headcount", 12, NULL));
+  fixture->support_id = add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                    "name", "Support",
+                                                    "location-id", fixture->utrecht_id,
+                                                    "headcount", 25, NULL));
+  add (fixture, g_object_new (VONK_TYPE_PERSON,
+                              "name", "Anna de Vries",
+                              "department-id", fixture->sales_id,
+                              "role", VONK_ROLE_MIDDLE_MANAGER,
+                              "email", "anna@example.org",
+                              "champion", VONK_CHAMPION_ACTIVE, NULL));
+  add (fixture, g_object_new (VONK_TYPE_PERSON,
+                              "name", "Bram Jansen",
+                              "department-id", fixture->sales_id, NULL));
+  add (fixture, g_object_new (VONK_TYPE_PERSON,
+                              "name", "Chris Bakker",
+                              "department-id", fixture->support_id,
+                              "email", "chris@example.org", NULL));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1100, 700);
+  fixture->view = VONK_ORGANISATION_VIEW (vonk_organisation_view_new (project));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *window;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  /* the view's window, and any editor or dialog a test left open */
+  while ((window = find_window (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+
+  g_clear_object (&fixture->project);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Closes the view and the store, and reads the project back from the file. */
+static VonkProject *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer weak_store = fixture->store;
+  VonkProject *project;
+
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  g_clear_object (&fixture->project);
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->store), &weak_store);
+  g_clear_object (&fixture->store);
+  g_assert_null (weak_store);
+
+  fixture->store = vonk_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  project = vonk_store_find_project (fixture->store, fixture->project_id);
+  g_assert_nonnull (project);
+  vonk_project_load (project, &error);
+  g_assert_no_error (error);
+  fixture->project = g_object_ref (project);
+
+  return project;
+}
+
+static void
+click (GObject    *editor,
+       GType       type,
+       const char *button)
+{
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (editor), type, button),
+                         "clicked");
+}
+
+static void
+set_row_text (GObject    *editor,
+              GType       type,
+              const char *row,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), type,
+                                                                      row)),
+                         text);
+}
+
+static void
+choose (GObject    *editor,
+        GType       type,
+        const char *row_name,
+        const char *choice)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor), type,
+                                                                   row_name));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), choice) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_departments_shown_and_searched (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GListModel *departments = shown (fixture, "departments");
+  GtkEditable *search = GTK_EDITABLE (child (fixture, "departments_search"));
+  GtkStack *stack = GTK_STACK (child (fixture, "departments_stack"));
+  const char *sorted[] = { "Marketing", "Sales", "Support" };
+  const char *sales[] = { "Sales", "Amsterdam HQ", "40", "2", "1", NULL };
+  g_auto(GStrv) texts = NULL;
+
+  show_page (fixture, "departments");
+
+  /* every department, by name */
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+
+      g_assert_cmpstr (vonk_entity_get_string (department, "name"), ==, sorted[i]);
+    }
+
+  /* on screen: name, location, headcount, people, champions */
+  WAIT_UNTIL ((texts = row_texts (fixture, "departments", "Sales")) != NULL);
+  g_assert_cmpstrv (texts, sales);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* by a column that counts people, most first */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (child (fixture, "departments_view"));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) people = g_list_model_get_item (columns, 3);
+    g_autoptr(VonkEntity) first = NULL;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (people), ==, "People");
+    gtk_column_view_sort_by_column (view, people, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (departments, 0);
+    g_assert_cmpstr (vonk_entity_get_string (first, "name"), ==, "Sales");
+    gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  }
+
+  /* by name, case-insensitively */
+  gtk_editable_set_text (search, "SUP");
+  WAIT_UNTIL (g_list_model_get_n_items (departments) == 1);
+  {
+    g_autoptr(VonkEntity) department = g_list_model_get_item (departments, 0);
+
+    g_assert_cmpstr (vonk_entity_get_string (department, "name"), ==, "Support");
+  }
+
+  /* by the location's name */
+  gtk_editable_set_text (search, "amsterdam");
+  WAIT_UNTIL (g_list_model_get_n_items (departments) == 2);
+
+  /* nothing matches: the page says so */
+  gtk_editable_set_text (search, "nothing like this");
+  WAIT_UNTIL (g_list_model_get_n_items (departments) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+
+  gtk_editable_set_text (search, "");
+  WAIT_UNTIL (g_list_model_get_n_items (departments) == 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+static void
+test_department_added (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GType type = VONK_TYPE_DEPARTMENT_EDITOR;
+  gpointer editor;
+  VonkProject *project;
+  VonkEntity *finance;
+
+  show_page (fixture, "departments");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.add", NULL);
+  editor = find_window (type);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (editor, &editor);
+  WAIT_UNTIL (gtk_widget_get_mapped (editor));
+
+  set_row_text (editor, type, "name_row", "Finance");
+  set_row_text (editor, type, "headcount_row", "18");
+  choose (editor, type, "location_row", "Utrecht Office");
+  click (editor, type, "save_button");
+
+  /* saved: the form closes and the list shows it */
+  WAIT_UNTIL (editor == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "departments")), ==, 4);
+  WAIT_UNTIL (row_reads (fixture, "departments", "Finance", 1, "Utrecht Office"));
+
+  /* and it is in the file */
+  project = reopen (fixture);
+  finance = find_named (project, VONK_TYPE_DEPARTMENT, "Finance");
+  g_assert_nonnull (finance);
+  g_assert_cmpint (vonk_entity_get_int (finance, "headcount"), ==, 18);
+  g_assert_cmpint (vonk_entity_get_int64 (finance, "location-id"), ==, fixture->utrecht_id);
+}
+
+/* The message the core gives for a department with @name and @headcount. */
+static char *
+core_message (Fixture    *fixture,
+              const char *name,
+              int         headcount)
+{
+  g_autoptr(VonkEntity) draft = g_object_new (VONK_TYPE_DEPARTMENT,
+                                              "name", name,
+                                              "headcount", headcount,
+                                              NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (vonk_project_validate (fixture->project, draft, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID);
+
+  return g_strdup (error->message);
+}
+
+static void
+test_department_invalid (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct
+  {
+    const char *name;
+    const char *headcount;
+    int         parsed; /* what the core is asked about */
+  } cases[] = {
+    { "", "5", 5 },         /* empty name */
+    { "  ", "5", 5 },       /* blank name */
+    { "Legal", "-3", -3 },  /* negative headcount */
+    { "sales", "3", 3 },    /* another department's name, in other case */
+  };
+  GType type = VONK_TYPE_DEPARTMENT_EDITOR;
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  gpointer editor;
+  GtkWidget *error_label;
+  VonkProject *project;
+
+  show_page (fixture, "departments");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.add", NULL);
+  editor = find_window (type);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (editor, &editor);
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (editor, type, "error_label"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = core_message (fixture, cases[i].name, cases[i].parsed);
+
+      set_row_text (editor, type, "name_row", cases[i].name);
+      set_row_text (editor, type, "headcount_row", cases[i].headcount);
+      click (editor, type, "save_button");
+
+      g_assert_nonnull (editor);
+      g_assert_true (gtk_widget_get_visible (error_label));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 3);
+    }
+
+  /* a headcount that is not a number never reaches the core */
+  set_row_text (editor, type, "name_row", "Legal");
+  set_row_text (editor, type, "headcount_row", "many");
+  click (editor, type, "save_button");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "The headcount must be a whole number, such as 120");
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 3);
+
+  gtk_window_close (editor);
+  WAIT_UNTIL (editor == NULL);
+
+  project = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (project,
+                                                                     VONK_TYPE_DEPARTMENT)),
+                    ==, 3);
+  g_assert_null (find_named (project, VONK_TYPE_DEPARTMENT, "Legal"));
+  g_assert_null (find_named (project, VONK_TYPE_DEPARTMENT, "sales"));
+}
+
+static void
+test_person_department_edited (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GType type = VONK_TYPE_PERSON_EDITOR;
+  VonkEntity *bram = find_named (fixture->project, VONK_TYPE_PERSON, "Bram Jansen");
+  gpointer editor;
+
+  show_page (fixture, "people");
+  WAIT_UNTIL (row_reads (fixture, "people", "Bram Jansen", 1, "Sales"));
+  select_named (fixture, "people", "Bram Jansen");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.edit", NULL);
+  editor = find_window (type);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (editor, &editor);
+
+  choose (editor, type, "department_row", "Support");
+  click (editor, type, "save_button");
+  WAIT_UNTIL (editor == NULL);
+
+  g_assert_cmpint (vonk_entity_get_int64 (bram, "department-id"), ==, fixture->support_id);
+  WAIT_UNTIL (row_reads (fixture, "people", "Bram Jansen", 1, "Support"));
+  /* the role is kept */
+  g_assert_true (row_reads (fixture, "people", "Bram Jansen", 2, "Employee"));
+
+  /* the departments' counts follow: Support now has two people */
+  show_page (fixture, "departments");
+  WAIT_UNTIL (row_reads (fixture, "departments", "Support", 3, "2"));
+  g_assert_true (row_reads (fixture, "departments", "Sales", 3, "1"));
+}
+
+static void
+test_department_deleted (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *departments = shown (fixture, "departments");
+  VonkEntity *anna = find_named (fixture->project, VONK_TYPE_PERSON, "Anna de Vries");
+  VonkEntity *bram = find_named (fixture->project, VONK_TYPE_PERSON, "Bram Jansen");
+  gpointer dialog;
+  VonkProject *project;
+
+  show_page (fixture, "departments");
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
+                                                         "organisation.delete")));
+  select_named (fixture, "departments", "Sales");
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
+                                                        "organisation.delete")));
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
+                                                        "organisation.edit")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (dialog, &dialog);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Sales”?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "2 people will no longer belong to a department."));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+
+  /* what a click on the response's button does */
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_close (dialog);
+  WAIT_UNTIL (dialog == NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 2);
+  g_assert_null (find_named (fixture->project, VONK_TYPE_DEPARTMENT, "Sales"));
+  g_assert_cmpint (vonk_entity_get_int64 (anna, "department-id"), ==, 0);
+  g_assert_cmpint (vonk_entity_get_int64 (bram, "department-id"), ==, 0);
+
+  show_page (fixture, "people");
+  WAIT_UNTIL (row_reads (fixture, "people", "Anna de Vries", 1, ""));
+
+  project = reopen (fixture);
+  g_assert_null (find_named (project, VONK_TYPE_DEPARTMENT, "Sales"));
+  anna = find_named (project, VONK_TYPE_PERSON, "Anna de Vries");
+  g_assert_cmpint (vonk_entity_get_int64 (anna, "department-id"), ==, 0);
+}
+
+static void
+test_delete_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gpointer dialog;
+
+  show_page (fixture, "people");
+  select_named (fixture, "people", "Chris Bakker");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (dialog, &dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendance"));
+
+  /* what a click on the response's button does */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (dialog);
+  WAIT_UNTIL (dialog == NULL);
+
+  g_assert_nonnull (find_named (fixture->project, VONK_TYPE_PERSON, "Chris Bakker"));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 3);
+}
+
+static void
+test_counts_follow_people (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  show_page (fixture, "locations");
+  WAIT_UNTIL (row_reads (fixture, "locations", "Amsterdam HQ", 2, "2"));
+  g_assert_true (row_reads (fixture, "locations", "Amsterdam HQ", 3, "2"));
+  g_assert_true (row_reads (fixture, "locations", "Utrecht Office", 3, "1"));
+
+  /* a person added elsewhere counts at once */
+  add (fixture, g_object_new (VONK_TYPE_PERSON,
+                              "name", "Dana Smit",
+                              "department-id", fixture->support_id, NULL));
+  WAIT_UNTIL (row_reads (fixture, "locations", "Utrecht Office", 3, "2"));
+}
+
+static void
+test_people_searched (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *people = shown (fixture, "people");
+  GtkEditable *search = GTK_EDITABLE (child (fixture, "people_search"));
+  VonkEntity *support = vonk_project_lookup (fixture->project, VONK_TYPE_DEPARTMENT,
+                                             fixture->support_id);
+  g_autoptr(VonkEntity) renamed = vonk_entity_copy (support);
+  g_autoptr(GError) error = NULL;
+
+  add (fixture, g_object_new (VONK_TYPE_PERSON, "name", "Émile Zoë", NULL));
+  show_page (fixture, "people");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 4);
+
+  /* by department, role, champion state, e-mail and accented names */
+  gtk_editable_set_text (search, "support");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 1);
+  gtk_editable_set_text (search, "MIDDLE");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 1);
+  gtk_editable_set_text (search, "champion");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 1);
+  gtk_editable_set_text (search, "example.org");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 2);
+  gtk_editable_set_text (search, "ZOË");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 1);
+
+  /* a department renamed while searching for it */
+  gtk_editable_set_text (search, "helpdesk");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 0);
+  g_object_set (renamed, "name", "Helpdesk", NULL);
+  vonk_project_save (fixture->project, VONK_ENTITY (renamed), &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_list_model_get_n_items (people) == 1);
+  WAIT_UNTIL (row_reads (fixture, "people", "Chris Bakker", 1, "Helpdesk"));
+}
+
+static void
+test_row_activated_edits (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GType type = VONK_TYPE_LOCATION_EDITOR;
+  GListModel *locations = shown (fixture, "locations");
+  VonkEntity *utrecht = vonk_project_lookup (fixture->project, VONK_TYPE_LOCATION,
+                                            fixture->utrecht_id);
+  GtkEditable *name_row;
+  gpointer editor;
+  guint position;
+
+  show_page (fixture, "locations");
+  for (position = 0; position < g_list_model_get_n_items (locations); position++)
+    {
+      g_autoptr(VonkEntity) location = g_list_model_get_item (locations, position);
+
+      if (location == utrecht)
+        break;
+    }
+  g_signal_emit_by_name (child (fixture, "locations_view"), "activate", position);
+  editor = find_window (type);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (editor, &editor);
+  name_row = GTK_EDITABLE (gtk_widget_get_template_child (editor, type, "name_row"));
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, "Utrecht Office");
+
+  /* Enter in the last field saves */
+  set_row_text (editor, type, "city_row", "Nieuwegein");
+  g_signal_emit_by_name (gtk_widget_get_template_child (editor, type, "city_row"),
+                         "entry-activated");
+  WAIT_UNTIL (editor == NULL);
+  g_assert_cmpstr (vonk_entity_get_string (utrecht, "city"), ==, "Nieuwegein");
+  WAIT_UNTIL (row_reads (fixture, "locations", "Utrecht Office", 1, "Nieuwegein"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/organisation/departments/shown-and-searched", test_departments_shown_and_searched);
+  ADD ("/organisation/departments/added", test_department_added);
+  ADD ("/organisation/departments/invalid", test_department_invalid);
+  ADD ("/organisation/departments/deleted", test_department_deleted);
+  ADD ("/organisation/people/department-edited", test_person_department_edited);
+  ADD ("/organisation/people/delete-cancelled", test_delete_cancelled);
+  ADD ("/organisation/people/searched", test_people_searched);
+  ADD ("/organisation/locations/counts-follow-people", test_counts_follow_people);
+  ADD ("/organisation/locations/row-activated-edits", test_row_activated_edits);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,327 @@
+/* test-window.c — the window, the project chooser and the Overview
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real widgets under Xvfb. Every wait is for a condition, with a time-out.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vonk-overview-view.h"
+#include "vonk-project-chooser.h"
+#include "vonk-project-editor.h"
+#include "vonk-window.h"
+
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  VonkStore   *store;
+  VonkProject *demo;
+  VonkWindow  *window;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = vonk_date_today ();
+
+  fixture->dir = g_dir_make_tmp ("vonk-window-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
+  fixture->store = vonk_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->demo = vonk_demo_create (fixture->store, today, &error);
+  g_assert_no_error (error);
+
+  fixture->window = vonk_window_new (NULL, fixture->store);
+  vonk_window_open_default (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for (is_mapped, fixture->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+label_text (gpointer    widget,
+            GType       type,
+            const char *name)
+{
+  return gtk_label_get_text (child (widget, type, name));
+}
+
+static void
+assert_figure (VonkOverviewView *overview,
+               const char       *name,
+               guint             expected)
+{
+  g_autofree char *text = g_strdup_printf ("%u", expected);
+
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, name), ==, text);
+}
+
+static guint
+n_items (VonkProject *project,
+         GType        type)
+{
+  return g_list_model_get_n_items (vonk_project_get_list (project, type));
+}
+
+static void
+test_opens_on_demo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkStack *main_stack = child (fixture->window, VONK_TYPE_WINDOW, "main_stack");
+  GtkStack *view_stack = child (fixture->window, VONK_TYPE_WINDOW, "view_stack");
+  AdwWindowTitle *title = child (fixture->window, VONK_TYPE_WINDOW, "project_title");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "project");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "overview");
+  g_assert_true (vonk_window_get_project (fixture->window) == fixture->demo);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                   vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"));
+}
+
+static void
+test_overview_figures (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  VonkOverviewView *overview = child (fixture->window, VONK_TYPE_WINDOW, "overview");
+  VonkEntity *project = VONK_ENTITY (fixture->demo);
+  g_autoptr(VonkEntity) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = vonk_date_today ();
+  g_autofree char *date = vonk_date_format (vonk_entity_get_date (project, "target-date"));
+  g_autofree char *until = NULL;
+  int days;
+
+  /* the demo's own figures */
+  assert_figure (overview, "locations_figure", 3);
+  assert_figure (overview, "departments_figure", 8);
+  assert_figure (overview, "people_figure", n_items (fixture->demo, VONK_TYPE_PERSON));
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_PERSON), >=, 100);
+
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "organisation_label"), ==,
+                   vonk_entity_get_string (project, "organisation"));
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==,
+                   "The organisation is in the Dialogue phase, on its way to Social business.");
+
+  days = g_date_days_between (today, vonk_entity_get_date (project, "target-date"));
+  g_assert_cmpint (days, >, 1);
+  until = g_strdup_printf ("%d days to the target date, %s.", days, date);
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "target_date_label"), ==,
+                   until);
+
+  /* upcoming sessions are listed, at most five */
+  g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                 "no_sessions_label")));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                          "sessions_list"), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                       "sessions_list"), 5));
+
+  /* a change in the project shows at once */
+  added = g_object_new (VONK_TYPE_DEPARTMENT, "name", "Data Office", "headcount", 9, NULL);
+  g_assert_true (vonk_project_add (fixture->demo, added, &error));
+  g_assert_no_error (error);
+  assert_figure (overview, "departments_figure", 9);
+}
+
+static gboolean
+has_toplevel_editor (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (VONK_IS_PROJECT_EDITOR (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *(VonkProjectEditor **) data = VONK_PROJECT_EDITOR (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static VonkProjectEditor *
+open_new_project_editor (Fixture *fixture)
+{
+  VonkProjectChooser *chooser = child (fixture->window, VONK_TYPE_WINDOW, "chooser");
+  VonkProjectEditor *editor = NULL;
+
+  vonk_window_show_projects (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.new", NULL));
+  wait_for (has_toplevel_editor, &editor);
+  return editor;
+}
+
+static void
+set_row (VonkProjectEditor *editor,
+         const char        *row,
+         const char        *text)
+{
+  gtk_editable_set_text (child (editor, VONK_TYPE_PROJECT_EDITOR, row), text);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_new_project (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  VonkProjectEditor *editor = open_new_project_editor (fixture);
+  GListModel *projects = vonk_store_get_projects (fixture->store);
+  g_autoptr(VonkStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  VonkEntity *created;
+
+  set_row (editor, "name_row", "Waterschap pilot");
+  set_row (editor, "organisation_row", "Waterschap Rijn en Eem");
+  set_row (editor, "start_date_row", "1-2-2027");
+  set_row (editor, "target_date_row", "2028-12-31");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_for (is_gone, &editor);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
+
+  /* it is in the database, not only on screen: a second connection reads it */
+  reopened = vonk_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  created = VONK_ENTITY (vonk_store_find_project (reopened, 2));
+  g_assert_nonnull (created);
+  g_assert_cmpstr (vonk_entity_get_string (created, "name"), ==, "Waterschap pilot");
+  g_assert_cmpuint (g_date_get_year (vonk_entity_get_date (created, "start-date")), ==, 2027);
+  g_assert_cmpuint (g_date_get_month (vonk_entity_get_date (created, "start-date")), ==, 2);
+  g_assert_cmpuint (g_date_get_day (vonk_entity_get_date (created, "target-date")), ==, 31);
+}
+
+static void
+test_new_project_invalid (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  VonkProjectEditor *editor = open_new_project_editor (fixture);
+  GListModel *projects = vonk_store_get_projects (fixture->store);
+  GtkWidget *error_label = child (editor, VONK_TYPE_PROJECT_EDITOR, "error_label");
+  struct {
+    const char *name, *start, *target, *message;
+  } cases[] = {
+    { "  ", "", "", "The name cannot be empty" },
+    { "Pilot", "31-2-2027", "", "“31-2-2027” is not a date; write it as 2026-03-01 or 1-3-2026" },
+    { "Pilot", "2028-01-01", "2027-01-01", "The target date is before the start date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      set_row (editor, "name_row", cases[i].name);
+      set_row (editor, "start_date_row", cases[i].start);
+      set_row (editor, "target_date_row", cases[i].target);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+      g_assert_true (gtk_widget_get_visible (error_label));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, cases[i].message);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+      g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_view_shortcut (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkStack *view_stack = child (fixture->window, VONK_TYPE_WINDOW, "view_stack");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s",
+                                             "organisation"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "organisation");
+  g_assert_cmpstr (adw_window_title_get_title (child (fixture->window, VONK_TYPE_WINDOW,
+                                                      "view_title")), ==, "Organisation");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("VONK_TODAY", "2026-11-27", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/opens-on-demo", test_opens_on_demo);
+  ADD ("/window/overview/figures", test_overview_figures);
+  ADD ("/window/view-shortcut", test_view_shortcut);
+  ADD ("/window/chooser/new-project", test_new_project);
+  ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
+
+  return g_test_run ();
+}
