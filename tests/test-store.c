@@ -2728,6 +2728,38 @@ test_transaction_rollback (Fixture       *f,
   g_assert_cmpuint (n_items (f->project, VONK_TYPE_LOCATION), ==, 0);
 }
 
+/* A project added inside a transaction is listed only once that commits,
+ * and a rollback leaves neither row nor list entry. */
+static void
+test_transaction_project (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *projects = vonk_store_get_projects (f->store);
+  g_autoptr(VonkProject) undone = vonk_project_new ("Undone");
+  g_autoptr(VonkProject) kept = vonk_project_new ("Kept");
+  g_autoptr(GError) error = NULL;
+
+  begin_ok (f->store);
+  begin_ok (f->store);
+  g_assert_true (vonk_store_add_project (f->store, undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (undone)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
+  vonk_store_rollback (f->store);
+  g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (undone)), ==, 0);
+  g_assert_null (vonk_project_get_store (undone));
+
+  g_assert_true (vonk_store_add_project (f->store, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
+  commit_ok (f->store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
+  g_assert_true (vonk_store_find_project (f->store, vonk_entity_get_id (VONK_ENTITY (kept))) ==
+                 kept);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM project"), ==, 2);
+}
+
 static void
 test_transaction_nested (Fixture       *f,
                          gconstpointer  data)
@@ -3000,6 +3032,7 @@ main (int   argc,
 
   ADD ("/store/transaction/rollback", test_transaction_rollback);
   ADD ("/store/transaction/nested", test_transaction_nested);
+  ADD ("/store/transaction/project", test_transaction_project);
 
   g_test_add_func ("/labels/date-parse", test_labels_date_parse);
   g_test_add_func ("/labels/date-format", test_labels_date_format);

@@ -1694,17 +1694,6 @@ new_project (const GDate *today)
   return project;
 }
 
-/* Removes what was added of a demo that could not be completed. */
-static void
-discard (VonkStore   *store,
-         VonkProject *project)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!vonk_store_delete_project (store, project, &error))
-    g_warning ("Cannot remove the incomplete demo project: %s", error->message);
-}
-
 /**
  * vonk_demo_create:
  * @store: the library to add the demo to
@@ -1736,32 +1725,22 @@ vonk_demo_create (VonkStore  *store,
   day = today != NULL ? g_date_copy (today) : vonk_date_today ();
   project = new_project (day);
 
-  /* The project row is written on its own: were it part of the
-   * transaction below, a rollback would leave it in the store's list
-   * without a row, and it could not be deleted from there. */
-  if (!vonk_store_add_project (store, project, error))
+  /* One transaction: the store lists the project only once it commits. */
+  if (!vonk_store_begin (store, error))
     return NULL;
 
-  if (!vonk_project_load (project, error) || !vonk_store_begin (store, error))
-    {
-      discard (store, project);
-      return NULL;
-    }
-
   demo = demo_new (project, day);
-  if (!fill (demo, error))
+  if (!vonk_store_add_project (store, project, error) ||
+      !vonk_project_load (project, error) ||
+      !fill (demo, error))
     {
       vonk_store_rollback (store);
-      discard (store, project);
       return NULL;
     }
 
   /* a failed commit has already rolled back */
   if (!vonk_store_commit (store, error))
-    {
-      discard (store, project);
-      return NULL;
-    }
+    return NULL;
 
   /* The store's list keeps the project alive once our reference is
    * dropped. */

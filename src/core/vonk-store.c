@@ -46,7 +46,26 @@ struct _VonkStore
   GHashTable     *table_sql;  /* GType → TableSql */
   guint           depth;      /* of nested transactions */
   VonkEntityList *projects;
+  GPtrArray      *pending;    /* of PendingProject: added, not yet committed */
 };
+
+/* A project added inside a transaction joins the list only when the
+ * outermost transaction commits, so a rollback never leaves a project in
+ * the list without its row. */
+typedef struct
+{
+  VonkProject *project;
+  guint        depth;
+} PendingProject;
+
+static void
+pending_project_free (gpointer data)
+{
+  PendingProject *pending = data;
+
+  g_object_unref (pending->project);
+  g_free (pending);
+}
 
 G_DEFINE_FINAL_TYPE (VonkStore, vonk_store, G_TYPE_OBJECT)
 
@@ -70,6 +89,7 @@ vonk_store_finalize (GObject *object)
   VonkStore *self = VONK_STORE (object);
 
   g_clear_object (&self->projects);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->table_sql, g_hash_table_unref);
   if (self->db != NULL)
@@ -115,6 +135,7 @@ vonk_store_init (VonkStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->table_sql = g_hash_table_new_full (NULL, NULL, NULL, table_sql_free);
   self->projects = vonk_entity_list_new (VONK_TYPE_PROJECT);
+  self->pending = g_ptr_array_new_with_free_func (pending_project_free);
 }
 
 /* Turns a SQLite result code into a GError a caller can match and a user
@@ -481,7 +502,8 @@ vonk_store_find_project (VonkStore *self,
 /**
  * vonk_store_add_project:
  *
- * Saves the new @project and adds it to the list of projects.
+ * Saves the new @project and adds it to the list of projects; inside a
+ * transaction (vonk_store_begin()), once that commits.
  */
 gboolean
 vonk_store_add_project (VonkStore    *self,
@@ -497,7 +519,17 @@ vonk_store_add_project (VonkStore    *self,
     return FALSE;
 
   vonk_project_set_store (project, self);
-  vonk_entity_list_add (self->projects, VONK_ENTITY (project));
+  if (self->depth > 0)
+    {
+      PendingProject *pending = g_new (PendingProject, 1);
+
+      pending->project = g_object_ref (project);
+      pending->depth = self->depth;
+      g_ptr_array_add (self->pending, pending);
+    }
+  else
+    vonk_entity_list_add (self->projects, VONK_ENTITY (project));
+
   return TRUE;
 }
 
@@ -567,6 +599,24 @@ vonk_store_commit (VonkStore  *self,
       return FALSE;
     }
 
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingProject *pending = g_ptr_array_index (self->pending, i);
+
+      pending->depth = MIN (pending->depth, self->depth);
+    }
+
+  if (self->depth == 0)
+    {
+      for (guint i = 0; i < self->pending->len; i++)
+        {
+          PendingProject *pending = g_ptr_array_index (self->pending, i);
+
+          vonk_entity_list_add (self->projects, VONK_ENTITY (pending->project));
+        }
+      g_ptr_array_set_size (self->pending, 0);
+    }
+
   return TRUE;
 }
 
@@ -585,6 +635,19 @@ vonk_store_rollback (VonkStore *self)
 
   /* Fails only when SQLite already rolled back by itself. */
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  /* the projects added since are gone again */
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingProject *pending = g_ptr_array_index (self->pending, i - 1);
+
+      if (pending->depth > self->depth)
+        {
+          vonk_project_set_store (pending->project, NULL);
+          vonk_entity_set_id (VONK_ENTITY (pending->project), 0);
+          g_ptr_array_remove_index (self->pending, i - 1);
+        }
+    }
 }
 
 static char *
