@@ -34,7 +34,8 @@ struct _VonkWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkListBox           *sidebar_list;
-  AdwWindowTitle       *project_title;
+  GtkLabel             *project_title;
+  GtkLabel             *project_subtitle;
   AdwWindowTitle       *view_title;
   GtkStack             *view_stack;
   VonkOverviewView     *overview;
@@ -64,11 +65,10 @@ update_project_title (VonkWindow *self)
   if (self->project == NULL)
     return;
 
-  adw_window_title_set_title (self->project_title,
-                              vonk_entity_get_string (VONK_ENTITY (self->project), "name"));
-  adw_window_title_set_subtitle (self->project_title,
-                                 vonk_entity_get_string (VONK_ENTITY (self->project),
-                                                         "organisation"));
+  gtk_label_set_text (self->project_title,
+                      vonk_entity_get_string (VONK_ENTITY (self->project), "name"));
+  gtk_label_set_text (self->project_subtitle,
+                      vonk_entity_get_string (VONK_ENTITY (self->project), "organisation"));
 }
 
 static void
@@ -367,6 +367,7 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, project_subtitle);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, overview);
