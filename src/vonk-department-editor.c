@@ -3,11 +3,8 @@
  * Copyright 2026 The Vonk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Save builds a draft from the form (a copy of the department, or a new
- * one) and lets the core validate and store it. The window closes only
- * when that worked; otherwise the core's message shows under the form and
- * nothing is saved. The headcount is typed, not spun, so that a negative
- * number reaches the core and the user reads why it is refused.
+ * The headcount is typed, not spun, so that a negative number reaches the
+ * core and the user reads why it is refused.
  */
 
 #define G_LOG_DOMAIN "vonk-department-editor"
@@ -20,80 +17,18 @@
 
 struct _VonkDepartmentEditor
 {
-  AdwWindow       parent_instance;
+  VonkEditor   parent_instance;
 
-  VonkProject    *project;
-  VonkDepartment *department;   /* NULL when adding one */
-  GArray         *location_ids; /* gint64 per item of location_row; 0 for none */
+  GArray      *location_ids; /* gint64 per choice of location_row; 0 for none */
 
-  GtkButton      *save_button;
-  AdwEntryRow    *name_row;
-  AdwComboRow    *location_row;
-  AdwEntryRow    *headcount_row;
-  GtkLabel       *error_label;
+  GtkButton   *save_button;
+  AdwEntryRow *name_row;
+  AdwComboRow *location_row;
+  AdwEntryRow *headcount_row;
+  GtkLabel    *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (VonkDepartmentEditor, vonk_department_editor, ADW_TYPE_WINDOW)
-
-static char *
-row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (vonk_entity_get_string (*(VonkEntity **) a, "name"),
-                         vonk_entity_get_string (*(VonkEntity **) b, "name"));
-}
-
-/* Offers "None" and the project's locations by name; location_ids maps
- * the choice back. */
-static void
-fill_location_row (VonkDepartmentEditor *self,
-                   gint64                selected_id)
-{
-  GListModel *locations = vonk_project_get_list (self->project, VONK_TYPE_LOCATION);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-  guint selected = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (locations); i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (locations, i));
-  g_ptr_array_sort (sorted, compare_names);
-
-  /* Translators: the choice of no location for a department */
-  gtk_string_list_append (names, C_("location", "None"));
-  g_array_append_val (self->location_ids, none);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      VonkEntity *location = g_ptr_array_index (sorted, i);
-      gint64 id = vonk_entity_get_id (location);
-
-      if (id == selected_id)
-        selected = self->location_ids->len;
-      gtk_string_list_append (names, vonk_entity_get_string (location, "name"));
-      g_array_append_val (self->location_ids, id);
-    }
-
-  adw_combo_row_set_model (self->location_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->location_row, selected);
-}
-
-static gint64
-selected_location (VonkDepartmentEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->location_row);
-
-  if (selected >= self->location_ids->len)
-    return 0;
-
-  return g_array_index (self->location_ids, gint64, selected);
-}
+G_DEFINE_FINAL_TYPE (VonkDepartmentEditor, vonk_department_editor, VONK_TYPE_EDITOR)
 
 /* Reads the headcount as typed; an empty field is 0. The range is the
  * core's to judge. */
@@ -102,7 +37,7 @@ read_headcount (VonkDepartmentEditor  *self,
                 int                   *headcount,
                 GError               **error)
 {
-  g_autofree char *text = row_text (self->headcount_row);
+  g_autofree char *text = vonk_editor_get_row_text (self->headcount_row);
   gint64 value = 0;
 
   if (*text != '\0' && !g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &value, NULL))
@@ -117,67 +52,23 @@ read_headcount (VonkDepartmentEditor  *self,
 }
 
 static gboolean
-save (VonkDepartmentEditor  *self,
-      GError               **error)
+vonk_department_editor_fill (VonkEditor  *editor,
+                             VonkEntity  *draft,
+                             GError     **error)
 {
-  g_autoptr(VonkEntity) draft = NULL;
-  g_autofree char *name = row_text (self->name_row);
+  VonkDepartmentEditor *self = VONK_DEPARTMENT_EDITOR (editor);
+  g_autofree char *name = vonk_editor_get_row_text (self->name_row);
   int headcount;
 
   if (!read_headcount (self, &headcount, error))
     return FALSE;
 
-  draft = self->department ? vonk_entity_copy (VONK_ENTITY (self->department))
-                           : g_object_new (VONK_TYPE_DEPARTMENT, NULL);
   g_object_set (draft,
                 "name", name,
-                "location-id", selected_location (self),
+                "location-id", vonk_editor_get_choice (self->location_row, self->location_ids),
                 "headcount", headcount,
                 NULL);
-
-  if (!vonk_project_validate (self->project, draft, error))
-    return FALSE;
-
-  if (self->department != NULL)
-    return vonk_project_save (self->project, draft, error);
-
-  return vonk_project_add (self->project, draft, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  VonkDepartmentEditor *self = VONK_DEPARTMENT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!save (self, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-entry_activated_cb (VonkDepartmentEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
-}
-
-static void
-vonk_department_editor_dispose (GObject *object)
-{
-  VonkDepartmentEditor *self = VONK_DEPARTMENT_EDITOR (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_DEPARTMENT_EDITOR);
-  g_clear_object (&self->project);
-  g_clear_object (&self->department);
-
-  G_OBJECT_CLASS (vonk_department_editor_parent_class)->dispose (object);
+  return TRUE;
 }
 
 static void
@@ -194,10 +85,12 @@ static void
 vonk_department_editor_class_init (VonkDepartmentEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VonkEditorClass *editor_class = VONK_EDITOR_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = vonk_department_editor_dispose;
   object_class->finalize = vonk_department_editor_finalize;
+  editor_class->entity_type = VONK_TYPE_DEPARTMENT;
+  editor_class->fill = vonk_department_editor_fill;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-department-editor.ui");
@@ -206,10 +99,6 @@ vonk_department_editor_class_init (VonkDepartmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentEditor, headcount_row);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -237,15 +126,20 @@ vonk_department_editor_new (VonkProject    *project,
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
   g_return_val_if_fail (department == NULL || VONK_IS_DEPARTMENT (department), NULL);
 
-  self = g_object_new (VONK_TYPE_DEPARTMENT_EDITOR, NULL);
-  self->project = g_object_ref (project);
-  self->department = department ? g_object_ref (department) : NULL;
-
+  self = g_object_new (VONK_TYPE_DEPARTMENT_EDITOR,
+                       "project", project,
+                       "entity", department,
+                       NULL);
   gtk_window_set_title (GTK_WINDOW (self),
                         department ? _("Edit Department") : _("Add Department"));
   gtk_button_set_label (self->save_button, department ? _("_Save") : _("_Add"));
 
-  fill_location_row (self, department ? vonk_entity_get_int64 (entity, "location-id") : 0);
+  vonk_editor_fill_choices (self->location_row,
+                            vonk_project_get_list (project, VONK_TYPE_LOCATION),
+                            /* Translators: the choice of no location for a department */
+                            C_("location", "None"),
+                            department ? vonk_entity_get_int64 (entity, "location-id") : 0,
+                            self->location_ids);
 
   if (department != NULL)
     {

@@ -8,13 +8,13 @@
 
 #include <adwaita.h>
 
-#include "vonk-core.h"
+#include "vonk-editor.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_LOCATION_EDITOR (vonk_location_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkLocationEditor, vonk_location_editor, VONK, LOCATION_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VonkLocationEditor, vonk_location_editor, VONK, LOCATION_EDITOR, VonkEditor)
 
 GtkWidget *vonk_location_editor_new (VonkProject  *project,
                                      VonkLocation *location /* NULL to add */);

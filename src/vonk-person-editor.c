@@ -3,11 +3,8 @@
  * Copyright 2026 The Vonk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Save builds a draft from the form (a copy of the person, or a new one)
- * and lets the core validate and store it. The window closes only when
- * that worked; otherwise the core's message shows under the form and
- * nothing is saved. Being a champion is not edited here: the copy keeps
- * those columns as they were.
+ * Being a champion is not edited here: the draft, a copy of the person,
+ * keeps those columns as they were.
  */
 
 #define G_LOG_DOMAIN "vonk-person-editor"
@@ -20,11 +17,9 @@
 
 struct _VonkPersonEditor
 {
-  AdwWindow    parent_instance;
+  VonkEditor   parent_instance;
 
-  VonkProject *project;
-  VonkPerson  *person;         /* NULL when adding one */
-  GArray      *department_ids; /* gint64 per item of department_row; 0 for none */
+  GArray      *department_ids; /* gint64 per choice of department_row; 0 for none */
 
   GtkButton   *save_button;
   AdwEntryRow *name_row;
@@ -34,143 +29,26 @@ struct _VonkPersonEditor
   GtkLabel    *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (VonkPersonEditor, vonk_person_editor, ADW_TYPE_WINDOW)
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (vonk_entity_get_string (*(VonkEntity **) a, "name"),
-                         vonk_entity_get_string (*(VonkEntity **) b, "name"));
-}
-
-/* Offers "None" and the project's departments by name; department_ids
- * maps the choice back. */
-static void
-fill_department_row (VonkPersonEditor *self,
-                     gint64            selected_id)
-{
-  GListModel *departments = vonk_project_get_list (self->project, VONK_TYPE_DEPARTMENT);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-  guint selected = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (departments, i));
-  g_ptr_array_sort (sorted, compare_names);
-
-  /* Translators: the choice of no department for a person */
-  gtk_string_list_append (names, C_("department", "None"));
-  g_array_append_val (self->department_ids, none);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      VonkEntity *department = g_ptr_array_index (sorted, i);
-      gint64 id = vonk_entity_get_id (department);
-
-      if (id == selected_id)
-        selected = self->department_ids->len;
-      gtk_string_list_append (names, vonk_entity_get_string (department, "name"));
-      g_array_append_val (self->department_ids, id);
-    }
-
-  adw_combo_row_set_model (self->department_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->department_row, selected);
-}
-
-/* Offers the roles, in value order, so the position is the value. */
-static void
-fill_role_row (VonkPersonEditor *self,
-               VonkRole          selected)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (VONK_TYPE_ROLE);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, vonk_enum_label (VONK_TYPE_ROLE, klass->values[i].value));
-  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->role_row, selected);
-}
-
-static gint64
-selected_department (VonkPersonEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->department_row);
-
-  if (selected >= self->department_ids->len)
-    return 0;
-
-  return g_array_index (self->department_ids, gint64, selected);
-}
-
-static char *
-row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
+G_DEFINE_FINAL_TYPE (VonkPersonEditor, vonk_person_editor, VONK_TYPE_EDITOR)
 
 static gboolean
-save (VonkPersonEditor  *self,
-      GError           **error)
+vonk_person_editor_fill (VonkEditor  *editor,
+                         VonkEntity  *draft,
+                         GError     **error)
 {
-  g_autoptr(VonkEntity) draft = NULL;
-  g_autofree char *name = row_text (self->name_row);
-  g_autofree char *email = row_text (self->email_row);
+  VonkPersonEditor *self = VONK_PERSON_EDITOR (editor);
+  g_autofree char *name = vonk_editor_get_row_text (self->name_row);
+  g_autofree char *email = vonk_editor_get_row_text (self->email_row);
   guint role = adw_combo_row_get_selected (self->role_row);
 
-  draft = self->person ? vonk_entity_copy (VONK_ENTITY (self->person))
-                       : g_object_new (VONK_TYPE_PERSON, NULL);
   g_object_set (draft,
                 "name", name,
                 "email", email,
-                "department-id", selected_department (self),
+                "department-id", vonk_editor_get_choice (self->department_row,
+                                                         self->department_ids),
                 "role", role != GTK_INVALID_LIST_POSITION ? (VonkRole) role : VONK_ROLE_EMPLOYEE,
                 NULL);
-
-  if (!vonk_project_validate (self->project, draft, error))
-    return FALSE;
-
-  if (self->person != NULL)
-    return vonk_project_save (self->project, draft, error);
-
-  return vonk_project_add (self->project, draft, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  VonkPersonEditor *self = VONK_PERSON_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!save (self, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-entry_activated_cb (VonkPersonEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
-}
-
-static void
-vonk_person_editor_dispose (GObject *object)
-{
-  VonkPersonEditor *self = VONK_PERSON_EDITOR (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_PERSON_EDITOR);
-  g_clear_object (&self->project);
-  g_clear_object (&self->person);
-
-  G_OBJECT_CLASS (vonk_person_editor_parent_class)->dispose (object);
+  return TRUE;
 }
 
 static void
@@ -187,10 +65,12 @@ static void
 vonk_person_editor_class_init (VonkPersonEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VonkEditorClass *editor_class = VONK_EDITOR_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = vonk_person_editor_dispose;
   object_class->finalize = vonk_person_editor_finalize;
+  editor_class->entity_type = VONK_TYPE_PERSON;
+  editor_class->fill = vonk_person_editor_fill;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-person-editor.ui");
@@ -200,10 +80,6 @@ vonk_person_editor_class_init (VonkPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkPersonEditor, department_row);
   gtk_widget_class_bind_template_child (widget_class, VonkPersonEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, VonkPersonEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -231,15 +107,19 @@ vonk_person_editor_new (VonkProject *project,
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
   g_return_val_if_fail (person == NULL || VONK_IS_PERSON (person), NULL);
 
-  self = g_object_new (VONK_TYPE_PERSON_EDITOR, NULL);
-  self->project = g_object_ref (project);
-  self->person = person ? g_object_ref (person) : NULL;
-
+  self = g_object_new (VONK_TYPE_PERSON_EDITOR, "project", project, "entity", person, NULL);
   gtk_window_set_title (GTK_WINDOW (self), person ? _("Edit Person") : _("Add Person"));
   gtk_button_set_label (self->save_button, person ? _("_Save") : _("_Add"));
 
-  fill_department_row (self, person ? vonk_entity_get_int64 (entity, "department-id") : 0);
-  fill_role_row (self, person ? vonk_entity_get_enum (entity, "role") : VONK_ROLE_EMPLOYEE);
+  vonk_editor_fill_choices (self->department_row,
+                            vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
+                            /* Translators: the choice of no department for a person */
+                            C_("department", "None"),
+                            person ? vonk_entity_get_int64 (entity, "department-id") : 0,
+                            self->department_ids);
+  vonk_editor_fill_enum_choices (self->role_row, VONK_TYPE_ROLE,
+                                 person ? vonk_entity_get_enum (entity, "role")
+                                        : VONK_ROLE_EMPLOYEE);
 
   if (person != NULL)
     {

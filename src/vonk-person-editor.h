@@ -8,13 +8,13 @@
 
 #include <adwaita.h>
 
-#include "vonk-core.h"
+#include "vonk-editor.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_PERSON_EDITOR (vonk_person_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkPersonEditor, vonk_person_editor, VONK, PERSON_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VonkPersonEditor, vonk_person_editor, VONK, PERSON_EDITOR, VonkEditor)
 
 GtkWidget *vonk_person_editor_new (VonkProject *project,
                                    VonkPerson  *person /* NULL to add */);

@@ -14,39 +14,23 @@
 
 struct _VonkProjectEditor
 {
-  AdwWindow     parent_instance;
+  VonkEditor   parent_instance;
 
-  VonkStore    *store;
-  VonkProject  *project; /* NULL for a new one */
+  VonkStore   *store;
 
-  AdwEntryRow  *name_row;
-  AdwEntryRow  *organisation_row;
-  AdwComboRow  *focus_row;
-  AdwEntryRow  *definition_row;
-  AdwComboRow  *current_phase_row;
-  AdwComboRow  *target_phase_row;
-  AdwEntryRow  *start_date_row;
-  AdwEntryRow  *target_date_row;
-  GtkLabel     *error_label;
-  GtkButton    *save_button;
+  GtkButton   *save_button;
+  AdwEntryRow *name_row;
+  AdwEntryRow *organisation_row;
+  AdwComboRow *focus_row;
+  AdwEntryRow *definition_row;
+  AdwComboRow *current_phase_row;
+  AdwComboRow *target_phase_row;
+  AdwEntryRow *start_date_row;
+  AdwEntryRow *target_date_row;
+  GtkLabel    *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (VonkProjectEditor, vonk_project_editor, ADW_TYPE_WINDOW)
-
-/* Fills @row with the labels of @enum_type, in value order. */
-static void
-fill_enum_row (AdwComboRow *row,
-               GType        enum_type,
-               int          selected)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, vonk_enum_label (enum_type, klass->values[i].value));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (row, selected);
-}
+G_DEFINE_FINAL_TYPE (VonkProjectEditor, vonk_project_editor, VONK_TYPE_EDITOR)
 
 static void
 set_date_text (AdwEntryRow *row,
@@ -66,18 +50,17 @@ read_date (AdwEntryRow  *row,
            GDate       **date,
            GError      **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *text = vonk_editor_get_row_text (row);
 
   *date = NULL;
-  if (*trimmed == '\0')
+  if (*text == '\0')
     return TRUE;
 
-  *date = vonk_date_parse (trimmed);
+  *date = vonk_date_parse (text);
   if (*date == NULL)
     {
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as 2026-03-01 or 1-3-2026"), trimmed);
+                   _("“%s” is not a date; write it as 2026-03-01 or 1-3-2026"), text);
       return FALSE;
     }
 
@@ -85,10 +68,11 @@ read_date (AdwEntryRow  *row,
 }
 
 static gboolean
-save (VonkProjectEditor  *self,
-      GError            **error)
+vonk_project_editor_fill (VonkEditor  *editor,
+                          VonkEntity  *draft,
+                          GError     **error)
 {
-  g_autoptr(VonkEntity) draft = NULL;
+  VonkProjectEditor *self = VONK_PROJECT_EDITOR (editor);
   g_autoptr(GDate) start = NULL;
   g_autoptr(GDate) target = NULL;
 
@@ -96,8 +80,6 @@ save (VonkProjectEditor  *self,
       !read_date (self->target_date_row, &target, error))
     return FALSE;
 
-  draft = self->project ? vonk_entity_copy (VONK_ENTITY (self->project))
-                        : VONK_ENTITY (vonk_project_new (NULL));
   g_object_set (draft,
                 "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                 "organisation", gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)),
@@ -108,35 +90,22 @@ save (VonkProjectEditor  *self,
                 "start-date", start,
                 "target-date", target,
                 NULL);
+  return TRUE;
+}
 
-  if (self->project != NULL)
-    return vonk_project_save (self->project, draft, error);
+/* A new project goes into the store's list; an existing one saves itself. */
+static gboolean
+vonk_project_editor_commit (VonkEditor  *editor,
+                            VonkEntity  *draft,
+                            GError     **error)
+{
+  VonkProjectEditor *self = VONK_PROJECT_EDITOR (editor);
+  VonkEntity *project = vonk_editor_get_entity (editor);
+
+  if (project != NULL)
+    return vonk_project_save (VONK_PROJECT (project), draft, error);
 
   return vonk_store_add_project (self->store, VONK_PROJECT (draft), error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  VonkProjectEditor *self = VONK_PROJECT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!save (self, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-entry_activated_cb (VonkProjectEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void
@@ -144,9 +113,7 @@ vonk_project_editor_dispose (GObject *object)
 {
   VonkProjectEditor *self = VONK_PROJECT_EDITOR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_PROJECT_EDITOR);
   g_clear_object (&self->store);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (vonk_project_editor_parent_class)->dispose (object);
 }
@@ -155,12 +122,17 @@ static void
 vonk_project_editor_class_init (VonkProjectEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VonkEditorClass *editor_class = VONK_EDITOR_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vonk_project_editor_dispose;
+  editor_class->entity_type = VONK_TYPE_PROJECT;
+  editor_class->fill = vonk_project_editor_fill;
+  editor_class->commit = vonk_project_editor_commit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-project-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, focus_row);
@@ -170,11 +142,6 @@ vonk_project_editor_class_init (VonkProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, start_date_row);
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, target_date_row);
   gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, VonkProjectEditor, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -193,22 +160,24 @@ GtkWidget *
 vonk_project_editor_new (VonkStore   *store,
                          VonkProject *project)
 {
-  VonkProjectEditor *self = g_object_new (VONK_TYPE_PROJECT_EDITOR, NULL);
+  VonkProjectEditor *self;
   VonkEntity *entity = VONK_ENTITY (project);
 
+  self = g_object_new (VONK_TYPE_PROJECT_EDITOR, "project", project, "entity", project, NULL);
   self->store = g_object_ref (store);
-  self->project = project ? g_object_ref (project) : NULL;
 
   gtk_window_set_title (GTK_WINDOW (self), project ? _("Project Details") : _("New Project"));
   gtk_button_set_label (self->save_button, project ? _("_Save") : _("C_reate"));
 
-  fill_enum_row (self->focus_row, VONK_TYPE_FOCUS,
-                 project ? vonk_entity_get_enum (entity, "focus") : VONK_FOCUS_INTERNAL_NETWORK);
-  fill_enum_row (self->current_phase_row, VONK_TYPE_PHASE,
-                 project ? vonk_entity_get_enum (entity, "current-phase") : VONK_PHASE_PRESENCE);
-  fill_enum_row (self->target_phase_row, VONK_TYPE_PHASE,
-                 project ? vonk_entity_get_enum (entity, "target-phase")
-                         : VONK_PHASE_SOCIAL_BUSINESS);
+  vonk_editor_fill_enum_choices (self->focus_row, VONK_TYPE_FOCUS,
+                                 project ? vonk_entity_get_enum (entity, "focus")
+                                         : VONK_FOCUS_INTERNAL_NETWORK);
+  vonk_editor_fill_enum_choices (self->current_phase_row, VONK_TYPE_PHASE,
+                                 project ? vonk_entity_get_enum (entity, "current-phase")
+                                         : VONK_PHASE_PRESENCE);
+  vonk_editor_fill_enum_choices (self->target_phase_row, VONK_TYPE_PHASE,
+                                 project ? vonk_entity_get_enum (entity, "target-phase")
+                                         : VONK_PHASE_SOCIAL_BUSINESS);
 
   if (project != NULL)
     {

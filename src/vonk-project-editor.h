@@ -8,13 +8,13 @@
 
 #include <adwaita.h>
 
-#include "vonk-core.h"
+#include "vonk-editor.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_PROJECT_EDITOR (vonk_project_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkProjectEditor, vonk_project_editor, VONK, PROJECT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VonkProjectEditor, vonk_project_editor, VONK, PROJECT_EDITOR, VonkEditor)
 
 GtkWidget *vonk_project_editor_new (VonkStore   *store,
                                     VonkProject *project);
