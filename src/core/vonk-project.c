@@ -5,8 +5,9 @@
  *
  * A project is a row of the project table and, once loaded, the owner of
  * one VonkEntityList per entity type. Every change goes through add, save
- * or remove: validated, written in one transaction, and only then applied
- * to the lists, so a view never shows an edit the database refused. After a
+ * or remove: validated, written by one SQL statement (which SQLite runs as
+ * a transaction of its own, cascades included), and only then applied to
+ * the lists, so a view never shows an edit the database refused. After a
  * removal the lists follow the schema's ON DELETE clauses, as described by
  * each type's references.
  */
@@ -437,16 +438,7 @@ vonk_project_add (VonkProject  *self,
   g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
 
   if (!vonk_project_validate (self, entity, error) ||
-      !vonk_store_begin (self->store, error))
-    return FALSE;
-
-  if (!vonk_store_insert (self->store, vonk_entity_get_id (VONK_ENTITY (self)), entity, error))
-    {
-      vonk_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!vonk_store_commit (self->store, error))
+      !vonk_store_insert (self->store, vonk_entity_get_id (VONK_ENTITY (self)), entity, error))
     return FALSE;
 
   vonk_entity_list_add (list_of (self, G_OBJECT_TYPE (entity)), entity);
@@ -495,16 +487,7 @@ vonk_project_save (VonkProject  *self,
     }
 
   if (!vonk_project_validate (self, changed, error) ||
-      !vonk_store_begin (self->store, error))
-    return FALSE;
-
-  if (!vonk_store_update (self->store, changed, error))
-    {
-      vonk_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!vonk_store_commit (self->store, error))
+      !vonk_store_update (self->store, changed, error))
     return FALSE;
 
   vonk_entity_assign (live, changed);
@@ -609,16 +592,7 @@ vonk_project_remove (VonkProject  *self,
       return FALSE;
     }
 
-  if (!vonk_store_begin (self->store, error))
-    return FALSE;
-
   if (!vonk_store_delete (self->store, entity, error))
-    {
-      vonk_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!vonk_store_commit (self->store, error))
     return FALSE;
 
   removed = g_object_ref (entity);

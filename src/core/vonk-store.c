@@ -849,6 +849,25 @@ step_done (VonkStore     *self,
   return TRUE;
 }
 
+/* Runs an UPDATE or DELETE of one row by ID; the row must be there. */
+static gboolean
+step_one_row (VonkStore     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("The item was deleted elsewhere"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 bind_columns (sqlite3_stmt *stmt,
               VonkEntity   *entity,
@@ -926,17 +945,7 @@ vonk_store_update (VonkStore   *self,
   sqlite3_bind_int64 (stmt, 1, vonk_entity_get_id (entity));
   bind_columns (stmt, entity, klass->has_project ? 3 : 2);
 
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("The item was deleted elsewhere"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 /**
@@ -960,17 +969,7 @@ vonk_store_delete (VonkStore   *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, vonk_entity_get_id (entity));
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("The item was deleted elsewhere"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 /**
