@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
+#include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
@@ -306,6 +308,136 @@ test_view_shortcut (Fixture       *fixture,
                                                       "view_title")), ==, "Organisation");
 }
 
+/* Makes the database refuse a kind of write, as a full disk or a damaged
+ * file would, through a connection of its own. */
+static void
+refuse (Fixture    *fixture,
+        const char *what,
+        const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("CREATE TRIGGER refuse_%s BEFORE %s ON %s "
+                                          "BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                          table, what, table);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+shows_label (gpointer data)
+{
+  LabelSearch *search = data;
+  GtkWidget *widget = search->root;
+
+  /* depth-first through the whole tree */
+  while (widget != NULL)
+    {
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
+        return TRUE;
+
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != search->root && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == search->root ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_failed_delete (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VonkOrganisationView *organisation = child (fixture->window, VONK_TYPE_WINDOW, "organisation");
+  GtkSingleSelection *selection = child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                         "departments_selection");
+  LabelSearch toast = { GTK_WIDGET (fixture->window),
+                        "The database refused the change (refused)" };
+  AdwMessageDialog *dialog = NULL;
+  VonkEntity *department;
+
+  refuse (fixture, "DELETE", "department");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "organisation");
+  adw_view_stack_set_visible_child_name (child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                                "stack"), "departments");
+  gtk_single_selection_set_selected (selection, 0);
+  department = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (department);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (organisation), "organisation.delete",
+                                             NULL));
+  wait_for (has_message_dialog, &dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a toast says why; the view still shows what is stored */
+  wait_for (shows_label, &toast);
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
+  g_assert_true (vonk_project_lookup (fixture->demo, VONK_TYPE_DEPARTMENT,
+                                      vonk_entity_get_id (department)) == department);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == department);
+}
+
+static void
+test_failed_save (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  VonkEntity *project = VONK_ENTITY (fixture->demo);
+  g_autofree char *name = g_strdup (vonk_entity_get_string (project, "name"));
+  VonkProjectEditor *editor;
+  GtkWidget *error_label;
+
+  refuse (fixture, "UPDATE", "project");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-project",
+                                             NULL));
+  editor = NULL;
+  wait_for (has_toplevel_editor, &editor);
+  error_label = child (editor, VONK_TYPE_PROJECT_EDITOR, "error_label");
+  set_row (editor, "name_row", "Renamed");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+  /* the form says why and stays open; nothing shows the refused name */
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "The database refused the change (refused)");
+  g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, name);
+  g_assert_cmpstr (gtk_label_get_text (child (fixture->window, VONK_TYPE_WINDOW,
+                                              "project_title")), ==, name);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +454,8 @@ main (int   argc,
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
+  ADD ("/window/refused/delete", test_failed_delete);
+  ADD ("/window/refused/save", test_failed_save);
 
   return g_test_run ();
 }
