@@ -258,7 +258,7 @@ vonk_application_command_line (GApplication            *app,
           g_application_command_line_printerr (command_line,
                                                "vonk: %s\n",
                                                _("Vonk is already running with another "
-                                                 "database; close it first"));
+                                                 "database; close that Vonk first"));
           return EXIT_FAILURE;
         }
     }
@@ -274,8 +274,8 @@ vonk_application_command_line (GApplication            *app,
 
       if (project == NULL)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no project with ID %" G_GINT64_FORMAT), project_id);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+          g_autofree char *message = g_strdup_printf (_("There is no project with ID %s"), id);
 
           g_application_command_line_printerr (command_line, "vonk: %s\n", message);
           vonk_window_show_toast (window, message);

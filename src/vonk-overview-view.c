@@ -153,7 +153,7 @@ update_project (VonkOverviewView *self)
         gtk_widget_add_css_class (label, "target");
     }
 
-  summary = g_strdup_printf (_("The organisation is in the %s phase, on its way to %s."),
+  summary = g_strdup_printf (_("The organisation is in the %s phase; its target is the %s phase."),
                              vonk_enum_label (VONK_TYPE_PHASE, current),
                              vonk_enum_label (VONK_TYPE_PHASE, target));
   gtk_label_set_text (self->phase_summary, summary);
@@ -200,11 +200,11 @@ create_session_row (gpointer item,
   const char *venue = vonk_entity_get_string (session, "venue");
 
   /* Translators: date, time, kind of session (and venue) */
-  subtitle = *venue ? g_strdup_printf (_("%s, %s · %s · %s"), date, time,
+  subtitle = *venue ? g_strdup_printf (_("%1$s, %2$s · %3$s · %4$s"), date, time,
                                        vonk_enum_label (VONK_TYPE_SESSION_KIND,
                                                         vonk_entity_get_enum (session, "kind")),
                                        venue)
-                    : g_strdup_printf (_("%s, %s · %s"), date, time,
+                    : g_strdup_printf (_("%1$s, %2$s · %3$s"), date, time,
                                        vonk_enum_label (VONK_TYPE_SESSION_KIND,
                                                         vonk_entity_get_enum (session, "kind")));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vonk_entity_get_string (session,

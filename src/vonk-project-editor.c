@@ -60,7 +60,7 @@ read_date (AdwEntryRow  *row,
   if (*date == NULL)
     {
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as 2026-03-01 or 1-3-2026"), text);
+                   _("“%s” is not a date; write it as 2026-03-01 or 1-3-2026 (day-month-year)"), text);
       return FALSE;
     }
 

@@ -60,7 +60,7 @@ grep -qx 'vonk: There is no project with ID 99' "$dir/err" || fail "unexpected: 
 if "$vonk" --database="$dir/b.db" 2>"$dir/err"; then
   fail "a second database was accepted"
 fi
-grep -qx 'vonk: Vonk is already running with another database; close it first' "$dir/err" ||
+grep -qx 'vonk: Vonk is already running with another database; close that Vonk first' "$dir/err" ||
   fail "unexpected: $(cat "$dir/err")"
 [ ! -e "$dir/b.db" ] || fail "the second database was created"
 

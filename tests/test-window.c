@@ -165,7 +165,7 @@ test_overview_figures (Fixture       *fixture,
   g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "organisation_label"), ==,
                    vonk_entity_get_string (project, "organisation"));
   g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==,
-                   "The organisation is in the Dialogue phase, on its way to Social business.");
+                   "The organisation is in the Dialogue phase; its target is the Social business phase.");
 
   days = g_date_days_between (today, vonk_entity_get_date (project, "target-date"));
   g_assert_cmpint (days, >, 1);
@@ -275,7 +275,7 @@ test_new_project_invalid (Fixture       *fixture,
     const char *name, *start, *target, *message;
   } cases[] = {
     { "  ", "", "", "The name cannot be empty" },
-    { "Pilot", "31-2-2027", "", "“31-2-2027” is not a date; write it as 2026-03-01 or 1-3-2026" },
+    { "Pilot", "31-2-2027", "", "“31-2-2027” is not a date; write it as 2026-03-01 or 1-3-2026 (day-month-year)" },
     { "Pilot", "2028-01-01", "2027-01-01", "The target date is before the start date" },
   };
 

@@ -313,7 +313,7 @@ static const MilestoneInfo milestones[] = {
   { VONK_PHASE_PRESENCE, N_("Social listening set up"),
     N_("Monitoring of what customers and brokers say about Zilverberg online."),
     -350, VONK_MILESTONE_DONE, MANAGER (DEPT_MARKETING) },
-  { VONK_PHASE_PRESENCE, N_("First company-wide inspiration session"),
+  { VONK_PHASE_PRESENCE, N_("First organisation-wide inspiration session"),
     N_("A voluntary session for all staff on why social business matters to them."),
     -300, VONK_MILESTONE_DONE, LEAD },
 
@@ -443,7 +443,7 @@ static const CountermeasureInfo countermeasures[] = {
     N_("The adoption and successes of a manager's team are discussed in the manager's "
        "annual review."),
     COO, WHOLE_ORGANISATION, -12, VONK_MEASURE_PLANNED,
-    N_("Waiting for a decision of the board.") },
+    N_("Waiting for a decision by the board.") },
   { VONK_BARRIER_MIDDLE_MANAGEMENT, N_("Claims managers sponsor the next workshop"),
     N_("The managers in Claims invite their own people and open the workshop themselves."),
     MANAGER (DEPT_CLAIMS), DEPT_CLAIMS, 21, VONK_MEASURE_ACTIVE, NULL },
@@ -820,7 +820,7 @@ static const struct
   { PERSON (DEPT_CLAIMS, 5), N_("Photos instead of paperwork"), -20,
     /* Translators: where a success story was shared */
     N_("Team meeting"), 45,
-    N_("Claims handlers share photos of damage with the loss adjuster in a closed group, "
+    N_("Claims handlers share photos of damage in a closed group with the loss adjuster, "
        "who now settles many small claims without a visit.") },
 };
 
@@ -911,19 +911,12 @@ weekday_from_today (Demo *demo,
 {
   GDate *date = demo_date (demo, days);
 
-  switch (g_date_get_weekday (date))
-    {
-    case G_DATE_SATURDAY:
-      g_date_add_days (date, 2);
-      break;
-
-    case G_DATE_SUNDAY:
-      g_date_add_days (date, 1);
-      break;
-
-    default:
-      break;
-    }
+  /* no one plans a session in a weekend or between Christmas and New Year */
+  while (g_date_get_weekday (date) == G_DATE_SATURDAY ||
+         g_date_get_weekday (date) == G_DATE_SUNDAY ||
+         (g_date_get_month (date) == G_DATE_DECEMBER && g_date_get_day (date) >= 24) ||
+         (g_date_get_month (date) == G_DATE_JANUARY && g_date_get_day (date) == 1))
+    g_date_add_days (date, 1);
 
   return date;
 }

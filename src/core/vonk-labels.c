@@ -49,7 +49,7 @@ static const EnumLabels enum_labels[] = {
   { vonk_session_kind_get_type,
     { N_("Inspiration session"), N_("Workshop"), N_("Champions meet-up") } },
   { vonk_scope_get_type,
-    { N_("Whole company"), N_("Department"), N_("Location") } },
+    { N_("Whole organisation"), N_("Department"), N_("Location") } },
   { vonk_session_status_get_type,
     { N_("Planned"), N_("Held"), N_("Cancelled") } },
   { vonk_attendance_status_get_type,

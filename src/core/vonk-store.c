@@ -1020,11 +1020,14 @@ vonk_store_load (VonkStore   *self,
 
           if (!read_value (stmt, i + 1, pspec, &value))
             {
+              g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      vonk_entity_get_id (entity));
+
               sqlite3_reset (stmt);
+              /* the column and table are named for whoever repairs the file */
               g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT,
-                           _("The database “%s” holds an invalid %s in row %" G_GINT64_FORMAT
-                             " of %s"),
-                           self->path, pspec->name, vonk_entity_get_id (entity), klass->table);
+                           _("The database “%s” is damaged: %s.%s of row %s cannot be read"),
+                           self->path, klass->table, pspec->name, row);
               return NULL;
             }
           vonk_entity_set_value (entity, i, &value);
