@@ -62,8 +62,10 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->database);
 }
 
+static const char *language = "C";
+
 /* Runs vonk with the arguments, NULL-terminated, in an environment without
- * a display and in English. */
+ * a display and in @language. */
 static void
 run (Result     *result,
      const char *first,
@@ -84,7 +86,7 @@ run (Result     *result,
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
@@ -172,6 +174,24 @@ test_demo_and_list (Fixture       *fixture,
   g_assert_cmpstr (lines[0] + 2, ==, lines[1] + 2);
   g_assert_cmpuint (strlen (lines[0]), >, 2);
   g_assert_cmpstr (lines[2], ==, "");
+}
+
+/* The demo speaks the user's language. */
+static void
+test_demo_dutch (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) list = { 0 };
+
+  language = "nl";
+  run (&demo, db, "--demo", NULL);
+  run (&list, db, "--list-projects", NULL);
+  language = "C";
+
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+  g_assert_cmpstr (list.out, ==, "1\tZilverberg op weg naar social business\n");
 }
 
 static void
@@ -272,6 +292,7 @@ main (int   argc,
   ADD ("/cli/version", test_version);
   ADD ("/cli/list-projects/empty", test_list_empty);
   ADD ("/cli/demo", test_demo_and_list);
+  ADD ("/cli/demo/dutch", test_demo_dutch);
   ADD ("/cli/refuse/not-a-database", test_not_a_database);
   ADD ("/cli/refuse/newer-version", test_newer_database);
   ADD ("/cli/error/unknown-option", test_unknown_option);
