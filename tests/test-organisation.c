@@ -416,7 +416,7 @@ test_departments_shown_and_searched (Fixture       *fixture,
     g_autoptr(GtkColumnViewColumn) people = g_list_model_get_item (columns, 3);
     g_autoptr(VonkEntity) first = NULL;
 
-    g_assert_cmpstr (gtk_column_view_column_get_title (people), ==, "People");
+    g_assert_cmpstr (gtk_column_view_column_get_title (people), ==, "People in Vonk");
     gtk_column_view_sort_by_column (view, people, GTK_SORT_DESCENDING);
     first = g_list_model_get_item (departments, 0);
     g_assert_cmpstr (vonk_entity_get_string (first, "name"), ==, "Sales");
