@@ -84,8 +84,11 @@ set_project (VonkWindow  *self,
   if (project != NULL)
     g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
 
-  g_object_set (self->overview, "project", project, NULL);
-  g_object_set (self->organisation, "project", project, NULL);
+  /* every view has a "project" property */
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       view != NULL;
+       view = gtk_widget_get_next_sibling (view))
+    g_object_set (view, "project", project, NULL);
   update_project_title (self);
   update_actions (self);
 }
