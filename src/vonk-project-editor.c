@@ -105,7 +105,7 @@ vonk_project_editor_commit (VonkEditor  *editor,
   if (project != NULL)
     return vonk_project_save (VONK_PROJECT (project), draft, error);
 
-  return vonk_store_add_project (self->store, VONK_PROJECT (draft), error);
+  return vonk_phase_create_project (self->store, VONK_PROJECT (draft), error);
 }
 
 static void

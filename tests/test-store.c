@@ -920,11 +920,11 @@ build_world (VonkProject *project,
   add_new (project, type, "criterion-id", w->criterion[0], "assessor-id", w->person[0],
            "state", VONK_ASSESSMENT_MET, "assessed-on", day, NULL);
   add_new (project, type, "criterion-id", w->criterion[0], "department-id", w->department[0],
-           "assessor-id", w->person[1], NULL);
+           "assessor-id", w->person[1], "assessed-on", day, NULL);
   add_new (project, type, "criterion-id", w->criterion[1], "department-id", w->department[1],
-           "assessor-id", w->person[0], NULL);
+           "assessor-id", w->person[0], "assessed-on", day, NULL);
   add_new (project, type, "criterion-id", w->criterion[1], "department-id", w->department[0],
-           "assessor-id", w->person[2], NULL);
+           "assessor-id", w->person[2], "assessed-on", day, NULL);
 
   type = VONK_TYPE_MILESTONE;
   add_new (project, type, "title", "Kick-off", "owner-id", w->person[0], NULL);

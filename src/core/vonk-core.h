@@ -13,6 +13,7 @@
 #include "vonk-enum-types.h"
 #include "vonk-enums.h"
 #include "vonk-labels.h"
+#include "vonk-phase.h"
 #include "vonk-project.h"
 #include "vonk-schema.h"
 #include "vonk-store.h"

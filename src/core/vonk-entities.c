@@ -141,6 +141,8 @@ vonk_criterion_class_init (VonkCriterionClass *klass)
   add_string (entity_class, "description");
   add_boolean (entity_class, "required", TRUE);
   add_boolean (entity_class, "enabled", TRUE);
+  /* since schema version 2 */
+  add_enum (entity_class, "rule", VONK_TYPE_RULE, VONK_RULE_NONE);
 }
 
 DEFINE_ENTITY (VonkAssessment, vonk_assessment)

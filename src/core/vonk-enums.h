@@ -56,6 +56,16 @@ typedef enum
   VONK_JOINED_MANAGER_NOMINATED,
 } VonkJoined;
 
+/* The field's hard rule for Social business: while social media are
+ * organised centrally, or top management does not use them itself, it is
+ * not yet social business. A criterion can stand for either half. */
+typedef enum
+{
+  VONK_RULE_NONE,
+  VONK_RULE_NOT_CENTRAL,
+  VONK_RULE_TOP_MANAGEMENT_USES,
+} VonkRule;
+
 typedef enum
 {
   VONK_ASSESSMENT_NOT_MET,

@@ -343,6 +343,9 @@ validate_ranges (VonkEntity  *entity,
         return invalid (error, _("The pulse is between 1 and 5"));
     }
 
+  if (type == VONK_TYPE_ASSESSMENT && vonk_entity_get_date (entity, "assessed-on") == NULL)
+    return invalid (error, _("An assessment needs a date"));
+
   if (type == VONK_TYPE_STORY && vonk_entity_get_int (entity, "reach") < 0)
     return invalid (error, _("The reach cannot be negative"));
 

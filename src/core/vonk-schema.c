@@ -267,6 +267,10 @@ static const char *migrations[] = {
   "CREATE INDEX agenda_template_project ON agenda_template (project_id);"
   "CREATE INDEX template_block_project ON template_block (project_id);"
   "CREATE INDEX story_project ON story (project_id);",
+
+  /* 1 → 2: the criteria that carry the field's rule for Social business */
+  "ALTER TABLE criterion ADD COLUMN rule TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (rule IN ('none', 'not-central', 'top-management-uses'));",
 };
 
 /**
