@@ -32,6 +32,7 @@ struct _VonkOverviewView
   GtkLabel    *phase2;
   GtkLabel    *phase3;
   GtkLabel    *phase_summary;
+  GtkLabel    *missing_label;
   GtkLabel    *target_date_label;
   GtkLabel    *locations_figure;
   GtkLabel    *departments_figure;
@@ -119,25 +120,52 @@ describe_target_date (const GDate *target)
                           days, date);
 }
 
+static gboolean
+has_organisation_assessment (VonkProject *project)
+{
+  GListModel *assessments = vonk_project_get_list (project, VONK_TYPE_ASSESSMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(VonkEntity) assessment = g_list_model_get_item (assessments, i);
+
+      if (vonk_entity_get_int64 (assessment, "department-id") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "A, B and C" */
+static char *
+join_titles (GPtrArray *criteria)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the items of a list; the last pair is joined by " and " */
+        g_string_append (text, i + 1 == criteria->len ? _(" and ") : _(", "));
+      g_string_append (text, vonk_entity_get_string (g_ptr_array_index (criteria, i), "title"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The phase computed from the assessment, or, before anything has been
+ * assessed, the phase the change manager entered. */
 static void
-update_project (VonkOverviewView *self)
+update_phase (VonkOverviewView *self)
 {
   VonkEntity *project = VONK_ENTITY (self->project);
   GtkLabel *phases[] = { self->phase0, self->phase1, self->phase2, self->phase3 };
-  int current = vonk_entity_get_enum (project, "current-phase");
+  gboolean computed = has_organisation_assessment (self->project);
+  g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (self->project, 0, NULL);
+  int current = computed ? status->phase : vonk_entity_get_enum (project, "current-phase");
   int target = vonk_entity_get_enum (project, "target-phase");
-  const char *organisation = vonk_entity_get_string (project, "organisation");
   g_autofree char *summary = NULL;
-  g_autofree char *focus = NULL;
-  g_autofree char *until = NULL;
-
-  gtk_label_set_text (self->organisation_label,
-                      *organisation ? organisation : vonk_entity_get_string (project, "name"));
-  gtk_label_set_text (self->project_label, vonk_entity_get_string (project, "name"));
-  focus = g_strdup_printf (_("Focus: %s"),
-                           vonk_enum_label (VONK_TYPE_FOCUS, vonk_entity_get_enum (project,
-                                                                                  "focus")));
-  gtk_label_set_text (self->focus_label, focus);
+  g_autoptr(GString) missing = g_string_new (NULL);
 
   for (int i = 0; i < VONK_N_PHASES; i++)
     {
@@ -153,10 +181,59 @@ update_project (VonkOverviewView *self)
         gtk_widget_add_css_class (label, "target");
     }
 
-  summary = g_strdup_printf (_("The organisation is in the %s phase; its target is the %s phase."),
-                             vonk_enum_label (VONK_TYPE_PHASE, current),
-                             vonk_enum_label (VONK_TYPE_PHASE, target));
+  if (!computed)
+    summary = g_strdup_printf (_("You estimated the organisation to be in the %s phase; its "
+                                 "target is the %s phase. Assess the criteria to know."),
+                               vonk_enum_label (VONK_TYPE_PHASE, current),
+                               vonk_enum_label (VONK_TYPE_PHASE, target));
+  else if (current == VONK_PHASE_NONE)
+    summary = g_strdup_printf (_("Assessed against the criteria, the organisation has not yet "
+                                 "reached the Presence phase; its target is the %s phase."),
+                               vonk_enum_label (VONK_TYPE_PHASE, target));
+  else
+    summary = g_strdup_printf (_("Assessed against the criteria, the organisation is in the "
+                                 "%s phase; its target is the %s phase."),
+                               vonk_enum_label (VONK_TYPE_PHASE, current),
+                               vonk_enum_label (VONK_TYPE_PHASE, target));
   gtk_label_set_text (self->phase_summary, summary);
+
+  if (computed && status->missing->len > 0)
+    {
+      g_autofree char *titles = join_titles (status->missing);
+
+      g_string_append_printf (missing, _("Still missing for %s: %s."),
+                              vonk_enum_label (VONK_TYPE_PHASE, current + 1), titles);
+    }
+  if (computed && status->blocking->len > 0 && current >= VONK_PHASE_DIALOGUE)
+    {
+      g_autofree char *titles = join_titles (status->blocking);
+
+      if (missing->len > 0)
+        g_string_append_c (missing, '\n');
+      g_string_append_printf (missing, _("Not yet social business until this is met: %s."),
+                              titles);
+    }
+  gtk_label_set_text (self->missing_label, missing->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing->len > 0);
+}
+
+static void
+update_project (VonkOverviewView *self)
+{
+  VonkEntity *project = VONK_ENTITY (self->project);
+  const char *organisation = vonk_entity_get_string (project, "organisation");
+  g_autofree char *focus = NULL;
+  g_autofree char *until = NULL;
+
+  gtk_label_set_text (self->organisation_label,
+                      *organisation ? organisation : vonk_entity_get_string (project, "name"));
+  gtk_label_set_text (self->project_label, vonk_entity_get_string (project, "name"));
+  focus = g_strdup_printf (_("Focus: %s"),
+                           vonk_enum_label (VONK_TYPE_FOCUS, vonk_entity_get_enum (project,
+                                                                                  "focus")));
+  gtk_label_set_text (self->focus_label, focus);
+
+  update_phase (self);
 
   until = describe_target_date (vonk_entity_get_date (project, "target-date"));
   gtk_label_set_text (self->target_date_label, until);
@@ -244,7 +321,8 @@ next_sessions_model (VonkProject *project)
 static void
 disconnect_project (VonkOverviewView *self)
 {
-  const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
+  const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON,
+                            VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
 
   if (self->project == NULL)
     return;
@@ -276,6 +354,10 @@ vonk_overview_view_set_project (VonkOverviewView *self,
       for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
         g_signal_connect_swapped (vonk_project_get_list (project, watched[i]), "items-changed",
                                   G_CALLBACK (update_figures), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_CRITERION),
+                                "items-changed", G_CALLBACK (update_phase), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_ASSESSMENT),
+                                "items-changed", G_CALLBACK (update_phase), self);
 
       self->next_sessions = next_sessions_model (project);
       g_signal_connect_swapped (self->next_sessions, "items-changed",
@@ -365,6 +447,7 @@ vonk_overview_view_class_init (VonkOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase2);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase3);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, phase_summary);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, missing_label);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, target_date_label);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, locations_figure);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, departments_figure);

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
@@ -154,6 +155,9 @@ test_overview_figures (Fixture       *fixture,
   g_autoptr(GDate) today = vonk_date_today ();
   g_autofree char *date = vonk_date_format (vonk_entity_get_date (project, "target-date"));
   g_autofree char *until = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(VonkPhaseStatus) status = NULL;
   int days;
 
   /* the demo's own figures */
@@ -164,8 +168,18 @@ test_overview_figures (Fixture       *fixture,
 
   g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "organisation_label"), ==,
                    vonk_entity_get_string (project, "organisation"));
-  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==,
-                   "The organisation is in the Dialogue phase; its target is the Social business phase.");
+  /* the phase computed from the demo's assessment (test-demo pins which) */
+  status = vonk_phase_compute (fixture->demo, 0, NULL);
+  g_assert_cmpint (status->phase, >=, VONK_PHASE_PRESENCE);
+  g_assert_cmpint (status->phase, <, VONK_PHASE_SOCIAL_BUSINESS);
+  summary = g_strdup_printf ("Assessed against the criteria, the organisation is in the %s "
+                             "phase; its target is the Social business phase.",
+                             vonk_enum_label (VONK_TYPE_PHASE, status->phase));
+  missing = g_strdup_printf ("Still missing for %s: ",
+                             vonk_enum_label (VONK_TYPE_PHASE, status->phase + 1));
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==, summary);
+  g_assert_true (g_str_has_prefix (label_text (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                               "missing_label"), missing));
 
   days = g_date_days_between (today, vonk_entity_get_date (project, "target-date"));
   g_assert_cmpint (days, >, 1);
@@ -293,6 +307,42 @@ test_new_project_invalid (Fixture       *fixture,
     }
 
   gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Before any assessment the Overview shows the phase the user entered. */
+static void
+test_overview_estimated (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VonkOverviewView *overview = child (fixture->window, VONK_TYPE_WINDOW, "overview");
+  g_autoptr(VonkProject) project = vonk_project_new ("Pilot");
+  g_autoptr(GError) error = NULL;
+  VonkEntity *criterion;
+  g_autoptr(VonkEntity) assessment = NULL;
+  g_autoptr(GDate) today = vonk_date_today ();
+
+  g_object_set (project, "current-phase", VONK_PHASE_DIALOGUE, NULL);
+  g_assert_true (vonk_phase_create_project (fixture->store, project, &error));
+  g_assert_no_error (error);
+  g_assert_true (vonk_window_open_project (fixture->window, project));
+
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==,
+                   "You estimated the organisation to be in the Dialogue phase; its target is "
+                   "the Social business phase. Assess the criteria to know.");
+  g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                 "missing_label")));
+
+  /* the first assessment replaces the estimate */
+  criterion = g_list_model_get_item (vonk_project_get_list (project, VONK_TYPE_CRITERION), 0);
+  assessment = g_object_new (VONK_TYPE_ASSESSMENT, "criterion-id", vonk_entity_get_id (criterion),
+                             "state", VONK_ASSESSMENT_MET, "assessed-on", today, NULL);
+  g_object_unref (criterion);
+  g_assert_true (vonk_project_add (project, assessment, &error));
+  g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "phase_summary"), ==,
+                   "Assessed against the criteria, the organisation has not yet reached the "
+                   "Presence phase; its target is the Social business phase.");
+  g_assert_true (g_str_has_prefix (label_text (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                               "missing_label"), "Still missing for Presence: "));
 }
 
 static void
@@ -451,6 +501,7 @@ main (int   argc,
 
   ADD ("/window/opens-on-demo", test_opens_on_demo);
   ADD ("/window/overview/figures", test_overview_figures);
+  ADD ("/window/overview/estimated", test_overview_estimated);
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
