@@ -1582,6 +1582,69 @@ test_migrate_from_empty (void)
   remove_recursively (dir);
 }
 
+/* A database of the first version, written by hand as that Vonk did, is
+ * brought up to date and its criteria gain the rule, as none. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
+  g_autofree char *rule = NULL;
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(VonkProject) project = NULL;
+  VonkEntity *criterion;
+  sqlite3 *db;
+  char *message = NULL;
+
+  db = raw_open (path);
+  sqlite3_exec (db, "PRAGMA application_id = 0x564f4e4b", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_exec (db, vonk_schema_get_migration (1), NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_exec (db,
+                "PRAGMA user_version = 1;"
+                "INSERT INTO project (id, name, organisation) VALUES (7, 'Old', 'Old Ltd');"
+                "INSERT INTO criterion (id, project_id, phase, position, title, description,"
+                "                       required, enabled)"
+                "  VALUES (42, 7, 'dialogue', 3, 'Time is allotted', 'Staff have time.', 0, 0);",
+                NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, VONK_SCHEMA_APPLICATION_ID);
+
+  store = open_store (path);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  rule = raw_text (path, "SELECT rule FROM criterion WHERE id = 42");
+  g_assert_cmpstr (rule, ==, "none");
+
+  project = load_project (store, 7);
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (project), "name"), ==, "Old");
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (project), "organisation"), ==, "Old Ltd");
+  g_assert_cmpuint (n_items (project, VONK_TYPE_CRITERION), ==, 1);
+  criterion = lookup (project, VONK_TYPE_CRITERION, 42);
+  g_assert_nonnull (criterion);
+  g_assert_cmpint (vonk_entity_get_enum (criterion, "rule"), ==, VONK_RULE_NONE);
+  g_assert_cmpint (vonk_entity_get_enum (criterion, "phase"), ==, VONK_PHASE_DIALOGUE);
+  g_assert_cmpint (vonk_entity_get_int (criterion, "position"), ==, 3);
+  g_assert_cmpstr (vonk_entity_get_string (criterion, "title"), ==, "Time is allotted");
+  g_assert_cmpstr (vonk_entity_get_string (criterion, "description"), ==, "Staff have time.");
+  g_assert_false (vonk_entity_get_boolean (criterion, "required"));
+  g_assert_false (vonk_entity_get_boolean (criterion, "enabled"));
+
+  /* the new column takes the other values */
+  g_clear_object (&project);
+  close_store (&store);
+  raw_exec (path, "UPDATE criterion SET rule = 'top-management-uses' WHERE id = 42");
+  store = open_store (path);
+  project = load_project (store, 7);
+  g_assert_cmpint (vonk_entity_get_enum (lookup (project, VONK_TYPE_CRITERION, 42), "rule"), ==,
+                   VONK_RULE_TOP_MANAGEMENT_USES);
+  g_clear_object (&project);
+  close_store (&store);
+  remove_recursively (dir);
+}
+
 /* The store builds its SQL from the entity columns: each type's columns
  * must be those of its table. */
 static void
@@ -2987,6 +3050,7 @@ main (int   argc,
   ADD ("/store/open/read-only", test_open_read_only);
 
   g_test_add_func ("/store/migrate/from-empty", test_migrate_from_empty);
+  g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   ADD ("/store/schema/columns", test_schema_columns);
   ADD ("/store/schema/values", test_schema_values);
   ADD ("/store/schema/foreign-keys", test_schema_foreign_keys);

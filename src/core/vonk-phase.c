@@ -30,6 +30,63 @@ vonk_phase_status_free (VonkPhaseStatus *status)
   g_free (status);
 }
 
+/* Whether @assessment is for that scope and not after @on. */
+static gboolean
+applies (VonkEntity  *assessment,
+         gint64       department_id,
+         const GDate *on)
+{
+  const GDate *date = vonk_entity_get_date (assessment, "assessed-on");
+
+  return vonk_entity_get_int64 (assessment, "department-id") == department_id &&
+         date != NULL && (on == NULL || g_date_compare (date, on) <= 0);
+}
+
+/* Whether @candidate is later than @best: by date, then, on the same day,
+ * by ID (the later entered). */
+static gboolean
+is_later (VonkEntity *candidate,
+          VonkEntity *best)
+{
+  int by_date;
+
+  if (best == NULL)
+    return TRUE;
+
+  by_date = g_date_compare (vonk_entity_get_date (candidate, "assessed-on"),
+                            vonk_entity_get_date (best, "assessed-on"));
+  return by_date > 0 ||
+         (by_date == 0 && vonk_entity_get_id (candidate) > vonk_entity_get_id (best));
+}
+
+/* The latest assessment of each criterion for the scope: criterion ID →
+ * assessment, in one pass over the assessments. */
+static GHashTable *
+latest_assessments (VonkProject *project,
+                    gint64       department_id,
+                    const GDate *on)
+{
+  GListModel *assessments = vonk_project_get_list (project, VONK_TYPE_ASSESSMENT);
+  GHashTable *latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(VonkEntity) assessment = g_list_model_get_item (assessments, i);
+      gint64 criterion_id;
+
+      if (!applies (assessment, department_id, on))
+        continue;
+
+      criterion_id = vonk_entity_get_int64 (assessment, "criterion-id");
+      if (is_later (assessment, g_hash_table_lookup (latest, &criterion_id)))
+        g_hash_table_replace (latest, g_memdup2 (&criterion_id, sizeof criterion_id),
+                              g_steal_pointer (&assessment));
+    }
+
+  return latest;
+}
+
 /**
  * vonk_phase_criterion_state:
  * @department_id: the department, or 0 for the organisation
@@ -49,24 +106,14 @@ vonk_phase_criterion_state (VonkProject     *project,
   GListModel *assessments = vonk_project_get_list (project, VONK_TYPE_ASSESSMENT);
   gint64 criterion_id = vonk_entity_get_id (VONK_ENTITY (criterion));
   VonkEntity *best = NULL;
-  const GDate *best_date = NULL;
 
-  /* in ID order, so of two on the same day the later entered wins */
   for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
     {
       g_autoptr(VonkEntity) assessment = g_list_model_get_item (assessments, i);
-      const GDate *date = vonk_entity_get_date (assessment, "assessed-on");
 
-      if (vonk_entity_get_int64 (assessment, "criterion-id") != criterion_id ||
-          vonk_entity_get_int64 (assessment, "department-id") != department_id ||
-          date == NULL || (on != NULL && g_date_compare (date, on) > 0))
-        continue;
-
-      if (best == NULL || g_date_compare (date, best_date) >= 0)
-        {
-          best = assessment;
-          best_date = date;
-        }
+      if (vonk_entity_get_int64 (assessment, "criterion-id") == criterion_id &&
+          applies (assessment, department_id, on) && is_later (assessment, best))
+        best = assessment;
     }
 
   if (latest != NULL)
@@ -93,7 +140,10 @@ compare_position (gconstpointer a,
   VonkEntity *ca = *(VonkEntity **) a;
   VonkEntity *cb = *(VonkEntity **) b;
 
-  return vonk_entity_get_int (ca, "position") - vonk_entity_get_int (cb, "position");
+  int pa = vonk_entity_get_int (ca, "position");
+  int pb = vonk_entity_get_int (cb, "position");
+
+  return (pa > pb) - (pa < pb);
 }
 
 /**
@@ -111,6 +161,7 @@ vonk_phase_compute (VonkProject *project,
 {
   GListModel *criteria = vonk_project_get_list (project, VONK_TYPE_CRITERION);
   VonkPhaseStatus *status = g_new0 (VonkPhaseStatus, 1);
+  g_autoptr(GHashTable) latest = latest_assessments (project, department_id, on);
   GPtrArray *unmet[VONK_N_PHASES];
   gboolean has_rule[3] = { FALSE, };
 
@@ -125,10 +176,12 @@ vonk_phase_compute (VonkProject *project,
       int phase = vonk_entity_get_enum (criterion, "phase");
       int rule = vonk_entity_get_enum (criterion, "rule");
 
+      gint64 id = vonk_entity_get_id (criterion);
+      VonkEntity *assessment = g_hash_table_lookup (latest, &id);
+
       has_rule[rule] = TRUE;
       if (!counts (criterion) ||
-          vonk_phase_criterion_state (project, VONK_CRITERION (criterion), department_id, on,
-                                      NULL) == VONK_ASSESSMENT_MET)
+          (assessment != NULL && vonk_entity_get_enum (assessment, "state") == VONK_ASSESSMENT_MET))
         continue;
 
       /* the rule holds for Social business, whichever phase the criterion sits in */
@@ -298,33 +351,45 @@ static const DefaultCriterion default_criteria[] = {
     N_("Work that crosses departments runs on the platform."), FALSE, VONK_RULE_NONE },
 };
 
-/**
- * vonk_phase_add_default_criteria:
- *
- * Adds the criteria Vonk ships to the loaded @project, in the user's
- * language, numbered within each phase.
- */
-gboolean
-vonk_phase_add_default_criteria (VonkProject  *project,
-                                 GError      **error)
+/* The default criteria in the user's language, numbered within each
+ * phase. */
+static GPtrArray *
+default_criteria_new (void)
 {
+  GPtrArray *criteria = g_ptr_array_new_with_free_func (g_object_unref);
   int position[VONK_N_PHASES] = { 0, };
 
   for (guint i = 0; i < G_N_ELEMENTS (default_criteria); i++)
     {
       const DefaultCriterion *c = &default_criteria[i];
-      g_autoptr(VonkEntity) criterion = g_object_new (VONK_TYPE_CRITERION,
-                                                      "phase", c->phase,
-                                                      "position", position[c->phase]++,
-                                                      "title", _(c->title),
-                                                      "description", _(c->description),
-                                                      "required", c->required,
-                                                      "rule", c->rule,
-                                                      NULL);
 
-      if (!vonk_project_add (project, criterion, error))
-        return FALSE;
+      g_ptr_array_add (criteria, g_object_new (VONK_TYPE_CRITERION,
+                                               "phase", c->phase,
+                                               "position", position[c->phase]++,
+                                               "title", _(c->title),
+                                               "description", _(c->description),
+                                               "required", c->required,
+                                               "rule", c->rule,
+                                               NULL));
     }
+
+  return criteria;
+}
+
+/**
+ * vonk_phase_add_default_criteria:
+ *
+ * Adds the criteria Vonk ships to the loaded @project.
+ */
+gboolean
+vonk_phase_add_default_criteria (VonkProject  *project,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) criteria = default_criteria_new ();
+
+  for (guint i = 0; i < criteria->len; i++)
+    if (!vonk_project_add (project, g_ptr_array_index (criteria, i), error))
+      return FALSE;
 
   return TRUE;
 }
@@ -340,16 +405,23 @@ vonk_phase_create_project (VonkStore    *store,
                            VonkProject  *project,
                            GError      **error)
 {
+  g_autoptr(GPtrArray) criteria = default_criteria_new ();
+
+  /* the criteria go straight to the store; the project loads them only
+   * once they are committed, so a failure leaves nothing in memory */
   if (!vonk_store_begin (store, error))
     return FALSE;
 
-  if (!vonk_store_add_project (store, project, error) ||
-      !vonk_project_load (project, error) ||
-      !vonk_phase_add_default_criteria (project, error))
-    {
-      vonk_store_rollback (store);
-      return FALSE;
-    }
+  if (!vonk_store_add_project (store, project, error))
+    goto fail;
+  for (guint i = 0; i < criteria->len; i++)
+    if (!vonk_store_insert (store, vonk_entity_get_id (VONK_ENTITY (project)),
+                            g_ptr_array_index (criteria, i), error))
+      goto fail;
 
-  return vonk_store_commit (store, error);
+  return vonk_store_commit (store, error) && vonk_project_load (project, error);
+
+fail:
+  vonk_store_rollback (store);
+  return FALSE;
 }
