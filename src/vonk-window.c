@@ -15,10 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "vonk-application.h"
+#include "vonk-assessment-view.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
+#include "vonk-progress-view.h"
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
+#include "vonk-roadmap-view.h"
 #include "vonk-window.h"
 
 struct _VonkWindow
@@ -176,11 +179,14 @@ void
 vonk_window_show_toast (VonkWindow *self,
                         const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (VONK_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* a toast's title is markup; a message may hold a path or a title */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -360,6 +366,9 @@ vonk_window_class_init (VonkWindowClass *klass)
 
   g_type_ensure (VONK_TYPE_PROJECT_CHOOSER);
   g_type_ensure (VONK_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (VONK_TYPE_ROADMAP_VIEW);
+  g_type_ensure (VONK_TYPE_ASSESSMENT_VIEW);
+  g_type_ensure (VONK_TYPE_PROGRESS_VIEW);
   g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
@@ -388,6 +397,12 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.view", "s", "roadmap");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.view", "s", "assessment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.view", "s", "progress");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.view", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-projects", NULL);

@@ -22,8 +22,9 @@
 #define N_ACTIVE_CHAMPIONS    12
 #define N_FORMER_CHAMPIONS    1
 #define N_CHAMPION_DEPTS      6
-#define N_CRITERIA            21
-#define N_ASSESSMENTS         13
+#define N_CRITERIA            18
+#define N_ASSESSMENTS         53
+#define N_ORG_ASSESSMENTS     21
 #define N_MILESTONES          17
 #define N_OVERDUE_MILESTONES  2
 #define N_BARRIER_SCORES      44
@@ -290,12 +291,12 @@ test_roadmap (Fixture       *fixture,
               gconstpointer  data)
 {
   VonkProject *project = create_demo (fixture);
-  const guint criteria_per_phase[VONK_N_PHASES] = { 5, 6, 5, 5 };
+  const guint criteria_per_phase[VONK_N_PHASES] = { 3, 4, 5, 6 };
   const guint milestones_per_phase[VONK_N_PHASES] = { 4, 5, 4, 4 };
   guint n_criteria[VONK_N_PHASES] = { 0 };
   guint n_milestones[VONK_N_PHASES] = { 0 };
   guint states[VONK_N_PHASES][3] = { { 0 } };
-  guint overdue = 0, upcoming = 0;
+  guint overdue = 0, upcoming = 0, n_organisation = 0;
 
   g_assert_cmpuint (count (project, VONK_TYPE_CRITERION), ==, N_CRITERIA);
   for (guint i = 0; i < N_CRITERIA; i++)
@@ -319,21 +320,43 @@ test_roadmap (Fixture       *fixture,
       VonkEntity *criterion = lookup (project, VONK_TYPE_CRITERION, assessment, "criterion-id");
 
       g_assert_nonnull (criterion);
-      g_assert_cmpint (vonk_entity_get_int64 (assessment, "department-id"), ==, 0);
       g_assert_nonnull (lookup (project, VONK_TYPE_PERSON, assessment, "assessor-id"));
-      g_assert_cmpstr (vonk_entity_get_string (assessment, "evidence"), !=, "");
       g_assert_cmpint (days_from (fixture->today,
                                   vonk_entity_get_date (assessment, "assessed-on")), <, 0);
-      states[vonk_entity_get_enum (criterion, "phase")]
-            [vonk_entity_get_enum (assessment, "state")]++;
+      g_assert_cmpint (days_from (fixture->today,
+                                  vonk_entity_get_date (assessment, "assessed-on")), >=, -425);
+      if (vonk_entity_get_int64 (assessment, "department-id") == 0)
+        {
+          /* the organisation's assessments give evidence */
+          g_assert_cmpstr (vonk_entity_get_string (assessment, "evidence"), !=, "");
+          n_organisation++;
+        }
+      else
+        g_assert_nonnull (lookup (project, VONK_TYPE_DEPARTMENT, assessment, "department-id"));
     }
-  /* Presence fully met, Dialogue partly */
+  g_assert_cmpuint (n_organisation, ==, N_ORG_ASSESSMENTS);
+
+  /* the organisation's latest states: Presence and Dialogue met, Engagement
+   * partly, the field's rule not met */
+  for (guint i = 0; i < N_CRITERIA; i++)
+    {
+      VonkEntity *criterion = item (project, VONK_TYPE_CRITERION, i);
+      VonkAssessmentState state = vonk_phase_criterion_state (project, VONK_CRITERION (criterion),
+                                                              0, NULL, NULL);
+
+      states[vonk_entity_get_enum (criterion, "phase")][state]++;
+      if (vonk_entity_get_enum (criterion, "rule") != VONK_RULE_NONE)
+        g_assert_cmpint (state, !=, VONK_ASSESSMENT_MET);
+    }
   g_assert_cmpuint (states[VONK_PHASE_PRESENCE][VONK_ASSESSMENT_MET], ==,
                     criteria_per_phase[VONK_PHASE_PRESENCE]);
-  g_assert_cmpuint (states[VONK_PHASE_DIALOGUE][VONK_ASSESSMENT_MET], ==, 3);
-  g_assert_cmpuint (states[VONK_PHASE_DIALOGUE][VONK_ASSESSMENT_PARTLY], ==, 2);
-  g_assert_cmpuint (states[VONK_PHASE_DIALOGUE][VONK_ASSESSMENT_NOT_MET], ==, 1);
+  g_assert_cmpuint (states[VONK_PHASE_DIALOGUE][VONK_ASSESSMENT_MET], ==,
+                    criteria_per_phase[VONK_PHASE_DIALOGUE]);
+  g_assert_cmpuint (states[VONK_PHASE_ENGAGEMENT][VONK_ASSESSMENT_MET], ==, 1);
+  g_assert_cmpuint (states[VONK_PHASE_ENGAGEMENT][VONK_ASSESSMENT_PARTLY], ==, 3);
+  g_assert_cmpuint (states[VONK_PHASE_ENGAGEMENT][VONK_ASSESSMENT_NOT_MET], ==, 1);
   g_assert_cmpuint (states[VONK_PHASE_SOCIAL_BUSINESS][VONK_ASSESSMENT_MET], ==, 0);
+  g_assert_cmpuint (states[VONK_PHASE_SOCIAL_BUSINESS][VONK_ASSESSMENT_PARTLY], ==, 1);
 
   g_assert_cmpuint (count (project, VONK_TYPE_MILESTONE), ==, N_MILESTONES);
   for (guint i = 0; i < N_MILESTONES; i++)
@@ -355,6 +378,98 @@ test_roadmap (Fixture       *fixture,
     g_assert_cmpuint (n_milestones[p], ==, milestones_per_phase[p]);
   g_assert_cmpuint (overdue, ==, N_OVERDUE_MILESTONES);
   g_assert_cmpuint (upcoming, >, 0);
+}
+
+static gint64
+department_named (VonkProject *project,
+                  const char  *name)
+{
+  GListModel *departments = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (department, "name"), name) == 0)
+        return vonk_entity_get_id (department);
+    }
+
+  g_assert_not_reached ();
+}
+
+static VonkPhaseStatus *
+phase_of (VonkProject *project,
+          const char  *department)
+{
+  return vonk_phase_compute (project, department ? department_named (project, department) : 0,
+                             NULL);
+}
+
+/* The demo's assessment tells a story: the organisation in Dialogue, held
+ * back from Social business by the field's rule, its departments apart. */
+static void
+test_phase (Fixture       *fixture,
+            gconstpointer  data)
+{
+  VonkProject *project = create_demo (fixture);
+  g_autoptr(VonkPhaseStatus) status = phase_of (project, NULL);
+  g_autoptr(GArray) history = vonk_phase_history (project, 0);
+  const int expected[] = { VONK_PHASE_NONE, VONK_PHASE_PRESENCE, VONK_PHASE_DIALOGUE };
+  const struct
+  {
+    const char *department;
+    int         phase;
+  } departments[] = {
+    { "Marketing and Communications", VONK_PHASE_ENGAGEMENT },
+    { "Customer Service", VONK_PHASE_DIALOGUE },
+    { "IT", VONK_PHASE_DIALOGUE },
+    { "Claims", VONK_PHASE_PRESENCE },
+    { "HR", VONK_PHASE_PRESENCE },
+    { "Underwriting", VONK_PHASE_NONE },
+    { "Sales and Broker Relations", VONK_PHASE_NONE },
+  };
+
+  g_assert_cmpint (status->phase, ==, VONK_PHASE_DIALOGUE);
+  g_assert_cmpuint (status->missing->len, >, 0);
+  for (guint i = 0; i < status->missing->len; i++)
+    g_assert_cmpint (vonk_entity_get_enum (g_ptr_array_index (status->missing, i), "phase"), ==,
+                     VONK_PHASE_ENGAGEMENT);
+
+  /* both halves of the rule block Social business */
+  g_assert_cmpuint (status->blocking->len, ==, 2);
+  for (guint i = 0; i < status->blocking->len; i++)
+    g_assert_cmpint (vonk_entity_get_enum (g_ptr_array_index (status->blocking, i), "rule"), !=,
+                     VONK_RULE_NONE);
+
+  /* Not yet present, Presence about a year ago, Dialogue a few months ago */
+  g_assert_cmpuint (history->len, >=, 3);
+  g_assert_cmpuint (history->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < history->len; i++)
+    {
+      VonkPhaseChange *change = &g_array_index (history, VonkPhaseChange, i);
+
+      g_assert_cmpint (change->phase, ==, expected[i]);
+      if (i > 0)
+        g_assert_cmpint (g_date_compare (&g_array_index (history, VonkPhaseChange, i - 1).date,
+                                         &change->date), <, 0);
+    }
+  g_assert_cmpint (days_from (fixture->today, &g_array_index (history, VonkPhaseChange, 1).date),
+                   >=, -390);
+  g_assert_cmpint (days_from (fixture->today, &g_array_index (history, VonkPhaseChange, 1).date),
+                   <=, -330);
+  g_assert_cmpint (days_from (fixture->today, &g_array_index (history, VonkPhaseChange, 2).date),
+                   >=, -180);
+  g_assert_cmpint (days_from (fixture->today, &g_array_index (history, VonkPhaseChange, 2).date),
+                   <=, -60);
+
+  /* some departments ahead of the organisation, some lagging */
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    {
+      g_autoptr(VonkPhaseStatus) department = phase_of (project, departments[i].department);
+
+      g_test_message ("%s", departments[i].department);
+      g_assert_cmpint (department->phase, ==, departments[i].phase);
+    }
 }
 
 static int
@@ -982,6 +1097,7 @@ main (int   argc,
   add_test ("/demo/organisation", test_organisation);
   add_test ("/demo/champions", test_champions);
   add_test ("/demo/roadmap", test_roadmap);
+  add_test ("/demo/phase", test_phase);
   add_test ("/demo/barriers", test_barriers);
   add_test ("/demo/sessions", test_sessions);
   add_test ("/demo/templates", test_templates);

@@ -22,6 +22,7 @@
 #include "vonk-entities.h"
 #include "vonk-enums.h"
 #include "vonk-labels.h"
+#include "vonk-phase.h"
 
 #define ORGANISATION "Zilverberg Verzekeringen"
 #define MAIL_DOMAIN  "zilverberg.example"
@@ -67,6 +68,9 @@ enum
   DEPT_HR,
   N_DEPARTMENTS
 };
+
+/* In place of a department: the organisation as a whole. */
+#define WHOLE_ORGANISATION G_MAXUINT
 
 typedef struct
 {
@@ -178,120 +182,144 @@ static const ChampionInfo champions[] = {
  * The roadmap
  * ------------------------------------------------------------------------ */
 
+/* The organisation's own assessment and those of some departments, against
+ * Vonk's default criteria (vonk_phase_add_default_criteria()), each named
+ * by its phase and position there. The organisation's history: Presence
+ * about a year ago, Dialogue a few months ago once time was set aside for
+ * answering online, Engagement partly under way, and the field's rule not
+ * met, so Social business is out of reach. Departments stand apart:
+ * Marketing and Communications is in Engagement, Customer Service and IT in
+ * Dialogue, Claims and HR still in Presence, Underwriting not even there;
+ * Sales and the board have not been assessed. */
 typedef struct
 {
+  guint               department; /* or WHOLE_ORGANISATION */
   VonkPhase           phase;
-  const char         *title;
-  const char         *description;
-  gboolean            required;
-  /* the organisation's assessment; none when evidence is NULL */
+  int                 position;
   VonkAssessmentState state;
-  int                 assessed;
+  int                 day;
+  PersonRef           assessor;
   const char         *evidence;
-} CriterionInfo;
+} AssessmentInfo;
 
-static const CriterionInfo criteria[] = {
-  { VONK_PHASE_PRESENCE, N_("Enthusiasts have made a start"),
-    N_("One or a few people use social media or an internal network on their own "
-       "initiative; there is no written strategy yet."),
-    TRUE, VONK_ASSESSMENT_MET, -330,
+#define P(position) VONK_PHASE_PRESENCE, (position)
+#define D(position) VONK_PHASE_DIALOGUE, (position)
+#define E(position) VONK_PHASE_ENGAGEMENT, (position)
+#define S(position) VONK_PHASE_SOCIAL_BUSINESS, (position)
+#define MET         VONK_ASSESSMENT_MET
+#define PARTLY      VONK_ASSESSMENT_PARTLY
+#define NOT_MET     VONK_ASSESSMENT_NOT_MET
+
+static const AssessmentInfo assessments[] = {
+  /* Presence: listening only became a routine after the kick-off */
+  { WHOLE_ORGANISATION, P (0), MET, -400, LEAD,
     N_("Marketing ran a company page and IT a pilot network before the project began.") },
-  { VONK_PHASE_PRESENCE, N_("Listening has begun"),
-    N_("Someone follows what customers and others say about the organisation online, "
-       "mainly to learn from it."),
-    TRUE, VONK_ASSESSMENT_MET, -330,
+  { WHOLE_ORGANISATION, P (1), PARTLY, -400, LEAD,
+    N_("Marketing looks at what is said online now and then, without a routine.") },
+  { WHOLE_ORGANISATION, P (1), MET, -360, MANAGER (DEPT_MARKETING),
     N_("Brand mentions are monitored since last spring; a monthly summary goes to "
        "Marketing.") },
-  { VONK_PHASE_PRESENCE, N_("Success is counted in likes and followers"),
-    N_("Results are expressed in platform figures, not yet in what they mean for the "
-       "business."),
-    FALSE, VONK_ASSESSMENT_MET, -330,
-    N_("The quarterly report lists followers and likes only.") },
-  { VONK_PHASE_PRESENCE, N_("Management pays for pilots"),
-    N_("Management is cautious and funds small experiments rather than a programme."),
-    TRUE, VONK_ASSESSMENT_MET, -330,
+  { WHOLE_ORGANISATION, P (2), MET, -360, CIO,
     N_("The board approved a one-year pilot budget for the internal network.") },
-  { VONK_PHASE_PRESENCE, N_("The usual fears are out in the open"),
-    N_("Worries about wasted time, unsuitable posts and security are voiced, so that "
-       "they can be dealt with."),
-    TRUE, VONK_ASSESSMENT_MET, -330,
-    N_("The baseline survey and the kick-off session brought them up many times.") },
 
-  { VONK_PHASE_DIALOGUE, N_("Social media are a structural channel"),
-    N_("Marketing, customer service and spokespeople use social media every day, next to "
-       "phone and e-mail."),
-    TRUE, VONK_ASSESSMENT_MET, -14,
+  /* Dialogue: partly met for months, met since time was set aside */
+  { WHOLE_ORGANISATION, D (0), PARTLY, -270, LEAD,
+    N_("Marketing posts campaigns; questions that arrive online wait until someone "
+       "notices them.") },
+  { WHOLE_ORGANISATION, D (1), NOT_MET, -270, LEAD,
+    N_("Answering online is done on top of the normal work.") },
+  { WHOLE_ORGANISATION, D (2), PARTLY, -270, LEAD,
+    N_("A draft of the guidelines is being discussed with the works council.") },
+  { WHOLE_ORGANISATION, D (2), MET, -240, MANAGER (DEPT_MARKETING),
+    N_("The guidelines were published on the intranet and discussed in every session.") },
+  { WHOLE_ORGANISATION, D (0), MET, -180, MANAGER (DEPT_SERVICE),
     N_("Webcare answers questions on three platforms seven days a week.") },
-  { VONK_PHASE_DIALOGUE, N_("A content calendar is in use"),
-    N_("What is published, when and by whom is planned ahead."),
-    TRUE, VONK_ASSESSMENT_MET, -14,
-    N_("Marketing keeps a shared calendar; Customer Service adds service messages.") },
-  { VONK_PHASE_DIALOGUE, N_("Time is set aside for answering online"),
-    N_("Staff have hours in their schedule for answering questions and complaints that "
-       "arrive online."),
-    TRUE, VONK_ASSESSMENT_PARTLY, -14,
+  { WHOLE_ORGANISATION, D (1), PARTLY, -180, LEAD,
     N_("Customer Service has webcare shifts; Claims answers online questions only when "
        "there is time left.") },
-  { VONK_PHASE_DIALOGUE, N_("Publishing guidelines exist"),
-    N_("A social media policy says what colleagues may share and how, and is easy to "
-       "find."),
-    TRUE, VONK_ASSESSMENT_MET, -14,
-    N_("The guidelines were published on the intranet and discussed in every session.") },
-  { VONK_PHASE_DIALOGUE, N_("Departments set their own goals"),
-    N_("Social media serve departmental goals such as brand awareness, sentiment or "
-       "customer satisfaction."),
-    TRUE, VONK_ASSESSMENT_PARTLY, -14,
-    N_("Marketing and Customer Service have goals; the other departments do not yet.") },
-  { VONK_PHASE_DIALOGUE, N_("Experience is shared, if informally"),
-    N_("Colleagues swap what works by e-mail, on the intranet or at lunch; there is no "
-       "structured exchange yet."),
-    FALSE, VONK_ASSESSMENT_NOT_MET, -14,
-    N_("Outside the champions' meet-ups little is shared between departments.") },
+  { WHOLE_ORGANISATION, D (3), MET, -150, PERSON (DEPT_MARKETING, 2),
+    N_("Marketing keeps a shared calendar; Customer Service adds service messages.") },
+  { WHOLE_ORGANISATION, D (1), MET, -90, LEAD,
+    N_("The departments that get questions online have hours set aside for answering "
+       "them.") },
 
-  { VONK_PHASE_ENGAGEMENT, N_("Customers help improve products"),
-    N_("Customers and influencers are invited to think along about products and services, "
-       "and their ideas are used."),
-    TRUE, VONK_ASSESSMENT_NOT_MET, -14,
-    N_("A customer panel for the claims app is planned but has not started.") },
-  { VONK_PHASE_ENGAGEMENT, N_("Colleagues improve work together"),
-    N_("Employees use the internal network to improve processes together, beyond their "
-       "own team."),
-    TRUE, VONK_ASSESSMENT_PARTLY, -14,
+  /* Engagement: under way */
+  { WHOLE_ORGANISATION, E (3), MET, -60, LEAD,
+    N_("The board asks for the social figures in every quarterly review.") },
+  { WHOLE_ORGANISATION, E (1), PARTLY, -30, LEAD,
+    N_("The hub team has been named but meets only once a month.") },
+  { WHOLE_ORGANISATION, E (0), PARTLY, -14, LEAD,
     N_("Customer Service and IT solve problems together in an open group; other "
        "departments stay in their own groups.") },
-  { VONK_PHASE_ENGAGEMENT, N_("Several departments use the platforms"),
-    N_("Service, sales and HR, not only marketing, use internal and external platforms "
-       "outside campaigns."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_ENGAGEMENT, N_("A multidisciplinary hub coordinates"),
-    N_("A team drawn from several departments coordinates social initiatives and supports "
-       "the rest of the organisation."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_ENGAGEMENT, N_("Results are reported in business terms"),
-    N_("Reports speak of satisfaction, revenue, efficiency or NPS rather than followers "
-       "and likes."),
-    TRUE, 0, 0, NULL },
+  { WHOLE_ORGANISATION, E (2), NOT_MET, -14, CFO,
+    N_("The quarterly report lists followers and likes only.") },
+  { WHOLE_ORGANISATION, E (4), PARTLY, -14, LEAD,
+    N_("HR recruits through colleagues' networks; Sales has only just started.") },
 
-  { VONK_PHASE_SOCIAL_BUSINESS, N_("Top management uses social media itself"),
-    N_("Board members visibly post, respond and start conversations themselves."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_SOCIAL_BUSINESS, N_("No longer owned by one department"),
-    N_("Social ways of working are spread through the organisation instead of being run "
-       "centrally by marketing or communications."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_SOCIAL_BUSINESS, N_("Sponsor, hub and governance are in place"),
-    N_("A board-level sponsor, a centre of expertise, and clear owners, decision rights "
-       "and risk handling."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_SOCIAL_BUSINESS, N_("The strategy is tied to business goals"),
-    N_("The social strategy names the business goals it serves and is part of the "
-       "business plan."),
-    TRUE, 0, 0, NULL },
-  { VONK_PHASE_SOCIAL_BUSINESS, N_("Processes run across departments"),
-    N_("Work that crosses department lines runs on the platform, and what is heard "
-       "outside changes what is done inside."),
-    TRUE, 0, 0, NULL },
+  /* Social business: the field's rule keeps it out of reach */
+  { WHOLE_ORGANISATION, S (2), NOT_MET, -270, LEAD,
+    N_("No board member posts or responds online.") },
+  { WHOLE_ORGANISATION, S (2), PARTLY, -90, LEAD,
+    N_("Two of the four board members now post now and then; the others leave it to "
+       "Marketing.") },
+  { WHOLE_ORGANISATION, S (0), NOT_MET, -14, LEAD,
+    N_("Outside the champions' meet-ups little is shared between departments.") },
+  { WHOLE_ORGANISATION, S (1), NOT_MET, -14, LEAD,
+    N_("Marketing and IT still decide on everything social; the other departments "
+       "follow.") },
+
+  /* Marketing and Communications: ahead, in Engagement */
+  { DEPT_MARKETING, P (0), MET, -330, MANAGER (DEPT_MARKETING), NULL },
+  { DEPT_MARKETING, P (1), MET, -330, MANAGER (DEPT_MARKETING), NULL },
+  { DEPT_MARKETING, D (0), MET, -240, MANAGER (DEPT_MARKETING), NULL },
+  { DEPT_MARKETING, D (2), MET, -240, MANAGER (DEPT_MARKETING), NULL },
+  { DEPT_MARKETING, D (1), MET, -200, MANAGER (DEPT_MARKETING), NULL },
+  { DEPT_MARKETING, E (3), MET, -60, LEAD, NULL },
+  { DEPT_MARKETING, E (0), MET, -30, LEAD, NULL },
+  { DEPT_MARKETING, E (1), MET, -30, LEAD, NULL },
+  { DEPT_MARKETING, E (2), MET, -30, LEAD, NULL },
+  { DEPT_MARKETING, S (1), NOT_MET, -30, LEAD, NULL },
+
+  /* Customer Service: in Dialogue, Engagement partly */
+  { DEPT_SERVICE, P (0), MET, -300, MANAGER (DEPT_SERVICE), NULL },
+  { DEPT_SERVICE, P (1), MET, -300, MANAGER (DEPT_SERVICE), NULL },
+  { DEPT_SERVICE, D (0), MET, -210, MANAGER (DEPT_SERVICE), NULL },
+  { DEPT_SERVICE, D (1), MET, -210, MANAGER (DEPT_SERVICE), NULL },
+  { DEPT_SERVICE, D (2), MET, -180, MANAGER (DEPT_SERVICE), NULL },
+  { DEPT_SERVICE, E (0), PARTLY, -30, LEAD, NULL },
+  { DEPT_SERVICE, E (2), PARTLY, -30, LEAD, NULL },
+
+  /* IT: in Dialogue since two months */
+  { DEPT_IT, P (0), MET, -330, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, P (1), PARTLY, -330, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, P (1), MET, -250, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, D (0), PARTLY, -150, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, D (0), MET, -60, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, D (1), MET, -60, MANAGER (DEPT_IT), NULL },
+  { DEPT_IT, D (2), MET, -60, MANAGER (DEPT_IT), NULL },
+
+  /* Claims: still in Presence */
+  { DEPT_CLAIMS, P (0), MET, -250, LEAD, NULL },
+  { DEPT_CLAIMS, P (1), MET, -120, LEAD, NULL },
+  { DEPT_CLAIMS, D (0), NOT_MET, -120, LEAD, NULL },
+  { DEPT_CLAIMS, D (1), PARTLY, -45, LEAD, NULL },
+
+  /* HR: in Presence, guidelines already in use */
+  { DEPT_HR, P (0), MET, -230, MANAGER (DEPT_HR), NULL },
+  { DEPT_HR, P (1), MET, -100, MANAGER (DEPT_HR), NULL },
+  { DEPT_HR, D (2), MET, -100, MANAGER (DEPT_HR), NULL },
+
+  /* Underwriting: not yet present */
+  { DEPT_UNDERWRITING, P (0), PARTLY, -120, LEAD, NULL },
 };
+
+#undef P
+#undef D
+#undef E
+#undef S
+#undef MET
+#undef PARTLY
+#undef NOT_MET
 
 typedef struct
 {
@@ -414,8 +442,6 @@ static const struct
 };
 
 #define DEPARTMENT_SCORE_DAY (-14)
-
-#define WHOLE_ORGANISATION G_MAXUINT
 
 typedef struct
 {
@@ -1110,41 +1136,58 @@ add_people (Demo    *demo,
   return TRUE;
 }
 
-static gboolean
-add_criteria (Demo    *demo,
-              GError **error)
+/* The ID of the default criterion at @position in @phase. */
+static gint64
+criterion_id (Demo      *demo,
+              VonkPhase  phase,
+              int        position)
 {
-  int position[VONK_N_PHASES] = { 0 };
+  GListModel *criteria = vonk_project_get_list (demo->project, VONK_TYPE_CRITERION);
 
-  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
     {
-      const CriterionInfo *info = &criteria[i];
+      g_autoptr(VonkEntity) criterion = g_list_model_get_item (criteria, i);
+
+      if (vonk_entity_get_enum (criterion, "phase") == (int) phase &&
+          vonk_entity_get_int (criterion, "position") == position)
+        return vonk_entity_get_id (criterion);
+    }
+
+  return 0;
+}
+
+/* Vonk's own criteria, and the assessments against them. */
+static gboolean
+add_assessment (Demo    *demo,
+                GError **error)
+{
+  if (!vonk_phase_add_default_criteria (demo->project, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (assessments); i++)
+    {
+      const AssessmentInfo *info = &assessments[i];
+      gint64 id = criterion_id (demo, info->phase, info->position);
       g_autoptr(GDate) assessed = NULL;
-      gint64 id;
 
-      if (!add (demo,
-                g_object_new (VONK_TYPE_CRITERION,
-                              "phase", info->phase,
-                              "position", position[info->phase]++,
-                              "title", tr (info->title),
-                              "description", tr (info->description),
-                              "required", info->required,
-                              "enabled", TRUE,
-                              NULL),
-                &id, error))
-        return FALSE;
+      /* the table and Vonk's default criteria must agree */
+      if (id == 0)
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       "The demo assesses criterion %d of phase %d, which does not exist",
+                       info->position, info->phase);
+          return FALSE;
+        }
 
-      if (info->evidence == NULL)
-        continue;
-
-      assessed = demo_date (demo, info->assessed);
+      assessed = demo_date (demo, info->day);
       if (!add (demo,
                 g_object_new (VONK_TYPE_ASSESSMENT,
                               "criterion-id", id,
+                              "department-id", department_id (demo, info->department),
                               "state", info->state,
                               "evidence", tr (info->evidence),
                               "assessed-on", assessed,
-                              "assessor-id", person_id (demo, (PersonRef) LEAD),
+                              "assessor-id", person_id (demo, info->assessor),
                               NULL),
                 NULL, error))
         return FALSE;
@@ -1650,7 +1693,7 @@ fill (Demo    *demo,
   return add_locations (demo, error) &&
          add_departments (demo, error) &&
          add_people (demo, error) &&
-         add_criteria (demo, error) &&
+         add_assessment (demo, error) &&
          add_milestones (demo, error) &&
          add_barrier_scores (demo, error) &&
          add_countermeasures (demo, error) &&

@@ -1,0 +1,24 @@
+/* vonk-department-phases.h
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "vonk-core.h"
+
+G_BEGIN_DECLS
+
+#define VONK_TYPE_DEPARTMENT_PHASES (vonk_department_phases_get_type ())
+
+G_DECLARE_FINAL_TYPE (VonkDepartmentPhases, vonk_department_phases, VONK, DEPARTMENT_PHASES, AdwBin)
+
+GtkWidget   *vonk_department_phases_new         (VonkProject          *project);
+VonkProject *vonk_department_phases_get_project (VonkDepartmentPhases *self);
+void         vonk_department_phases_set_project (VonkDepartmentPhases *self,
+                                                 VonkProject          *project);
+
+G_END_DECLS
