@@ -17,11 +17,9 @@
 
 struct _VonkProgressView
 {
-  AdwBin            parent_instance;
+  AdwBin       parent_instance;
 
-  VonkProject      *project;
-
-  VonkPhaseHistory *history;
+  VonkProject *project;
 };
 
 G_DEFINE_FINAL_TYPE (VonkProgressView, vonk_progress_view, ADW_TYPE_BIN)
@@ -103,7 +101,6 @@ vonk_progress_view_class_init (VonkProgressViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-progress-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, VonkProgressView, history);
 }
 
 static void
