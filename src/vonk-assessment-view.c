@@ -34,9 +34,8 @@
 
 struct _VonkAssessmentView
 {
-  AdwBin               parent_instance;
+  VonkView             parent_instance;
 
-  VonkProject         *project;
   gint64               scope;        /* the department assessed, 0 for the organisation */
   GHashTable          *rows;         /* VonkCriterion → its VonkCriterionRow, borrowed */
 
@@ -61,15 +60,7 @@ struct _VonkAssessmentView
   GtkWidget           *add_buttons[VONK_N_PHASES];
 };
 
-G_DEFINE_FINAL_TYPE (VonkAssessmentView, vonk_assessment_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (VonkAssessmentView, vonk_assessment_view, VONK_TYPE_VIEW)
 
 /* The template's names for the phases' groups, lists and add buttons. */
 static const char * const phase_names[VONK_N_PHASES] = {
@@ -87,14 +78,14 @@ static GListModel *
 list_of (VonkAssessmentView *self,
          GType               type)
 {
-  return vonk_project_get_list (self->project, type);
+  return vonk_project_get_list (vonk_view_get_project (VONK_VIEW (self)), type);
 }
 
 static void
 update_actions (VonkAssessmentView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.add-criterion",
-                                 self->project != NULL);
+                                 vonk_view_get_project (VONK_VIEW (self)) != NULL);
 }
 
 /* The status */
@@ -123,9 +114,10 @@ describe_groups (VonkAssessmentView *self)
 {
   guint met[VONK_N_PHASES] = { 0 };
   guint total[VONK_N_PHASES] = { 0 };
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   GListModel *criteria;
 
-  if (self->project == NULL)
+  if (project == NULL)
     {
       for (int p = 0; p < VONK_N_PHASES; p++)
         adw_preferences_group_set_description (self->groups[p], NULL);
@@ -145,7 +137,7 @@ describe_groups (VonkAssessmentView *self)
         continue;
 
       total[phase]++;
-      if (vonk_phase_criterion_state (self->project, VONK_CRITERION (criterion), self->scope,
+      if (vonk_phase_criterion_state (project, VONK_CRITERION (criterion), self->scope,
                                       NULL, NULL) == VONK_ASSESSMENT_MET)
         met[phase]++;
     }
@@ -166,7 +158,8 @@ static void
 show_since (VonkAssessmentView *self,
             int                 phase)
 {
-  g_autoptr(GArray) history = vonk_phase_history (self->project, self->scope);
+  g_autoptr(GArray) history = vonk_phase_history (vonk_view_get_project (VONK_VIEW (self)),
+                                                  self->scope);
   VonkPhaseChange *last;
   g_autofree char *date = NULL;
   g_autofree char *since = NULL;
@@ -186,13 +179,14 @@ show_since (VonkAssessmentView *self,
 static void
 refresh_status (VonkAssessmentView *self)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(VonkPhaseStatus) status = NULL;
   g_autofree char *missing = NULL;
   int target;
 
   describe_groups (self);
 
-  if (self->project == NULL)
+  if (project == NULL)
     {
       gtk_label_set_text (self->phase_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->since_label), FALSE);
@@ -202,11 +196,11 @@ refresh_status (VonkAssessmentView *self)
       return;
     }
 
-  status = vonk_phase_compute (self->project, self->scope, NULL);
+  status = vonk_phase_compute (project, self->scope, NULL);
   gtk_label_set_text (self->phase_label, vonk_phase_label (status->phase));
   show_since (self, status->phase);
 
-  target = vonk_entity_get_enum (VONK_ENTITY (self->project), "target-phase");
+  target = vonk_entity_get_enum (VONK_ENTITY (project), "target-phase");
   if (status->phase >= target)
     {
       /* Translators: the project's target phase, once it has been reached */
@@ -286,8 +280,9 @@ record_cb (VonkCriterionRow   *row,
   g_autoptr(VonkEntity) assessment = NULL;
   g_autoptr(GError) error = NULL;
   VonkAssessment *latest = NULL;
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
 
-  if (self->project == NULL)
+  if (project == NULL)
     return FALSE;
 
   date = *text == '\0' ? g_date_copy (today) : vonk_date_parse (text);
@@ -314,13 +309,13 @@ record_cb (VonkCriterionRow   *row,
                              "assessed-on", date,
                              "assessor-id", assessor ? vonk_entity_get_id (assessor) : 0,
                              NULL);
-  if (!vonk_project_add (self->project, assessment, &error))
+  if (!vonk_project_add (project, assessment, &error))
     {
       toast (self, error->message);
       return FALSE;
     }
 
-  vonk_phase_criterion_state (self->project, criterion, self->scope, NULL, &latest);
+  vonk_phase_criterion_state (project, criterion, self->scope, NULL, &latest);
   if (VONK_ENTITY (latest) != assessment)
     {
       g_autofree char *day = vonk_date_format (date);
@@ -340,11 +335,12 @@ record_cb (VonkCriterionRow   *row,
 static void
 sync_rows (VonkAssessmentView *self)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer criterion, row;
 
-  if (self->project != NULL)
+  if (project != NULL)
     {
       GListModel *criteria = list_of (self, VONK_TYPE_CRITERION);
 
@@ -358,7 +354,7 @@ sync_rows (VonkAssessmentView *self)
           row = g_hash_table_lookup (self->rows, item);
           if (row == NULL)
             {
-              row = vonk_criterion_row_new (self->project, item);
+              row = vonk_criterion_row_new (project, item);
               vonk_criterion_row_set_scope (row, self->scope);
               g_signal_connect (row, "record", G_CALLBACK (record_cb), self);
               g_hash_table_insert (self->rows, item, row);
@@ -428,7 +424,8 @@ static void
 departments_changed_cb (VonkAssessmentView *self)
 {
   if (self->scope != 0 &&
-      vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT, self->scope) == NULL)
+      vonk_project_lookup (vonk_view_get_project (VONK_VIEW (self)), VONK_TYPE_DEPARTMENT,
+                           self->scope) == NULL)
     adw_combo_row_set_selected (self->scope_row, 0);
 }
 
@@ -461,13 +458,14 @@ add_criterion_action (GtkWidget  *widget,
 {
   VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   int phase = g_variant_get_int32 (parameter);
   GtkWidget *editor;
 
-  if (self->project == NULL || phase < 0 || phase >= VONK_N_PHASES)
+  if (project == NULL || phase < 0 || phase >= VONK_N_PHASES)
     return;
 
-  editor = vonk_criterion_editor_new (self->project, NULL, phase);
+  editor = vonk_criterion_editor_new (project, NULL, phase);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
@@ -480,12 +478,13 @@ add_to_next_phase_cb (GtkWidget *widget,
                       gpointer   user_data)
 {
   VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(VonkPhaseStatus) status = NULL;
 
-  if (self->project == NULL)
+  if (project == NULL)
     return FALSE;
 
-  status = vonk_phase_compute (self->project, self->scope, NULL);
+  status = vonk_phase_compute (project, self->scope, NULL);
   return gtk_widget_activate_action (widget, "assessment.add-criterion", "i",
                                      MIN (status->phase + 1, VONK_PHASE_SOCIAL_BUSINESS));
 }
@@ -493,19 +492,20 @@ add_to_next_phase_cb (GtkWidget *widget,
 /* The project */
 
 static void
-unbind_project (VonkAssessmentView *self)
+unbind_project (VonkAssessmentView *self,
+                VonkProject        *project)
 {
-  if (self->project == NULL)
+  const GType watched[] = { VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT, VONK_TYPE_DEPARTMENT,
+                            VONK_TYPE_PERSON };
+
+  if (project == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_data (list_of (self, VONK_TYPE_CRITERION), self);
-  g_signal_handlers_disconnect_by_data (list_of (self, VONK_TYPE_ASSESSMENT), self);
-  g_signal_handlers_disconnect_by_data (list_of (self, VONK_TYPE_DEPARTMENT), self);
-  g_signal_handlers_disconnect_by_data (list_of (self, VONK_TYPE_PERSON), self);
-  g_signal_handlers_disconnect_by_data (self->project, self);
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_handlers_disconnect_by_data (vonk_project_get_list (project, watched[i]), self);
+  g_signal_handlers_disconnect_by_data (project, self);
   gtk_sort_list_model_set_model (self->departments, NULL);
   gtk_sort_list_model_set_model (self->people, NULL);
-  g_clear_object (&self->project);
 }
 
 static void
@@ -518,24 +518,14 @@ set_today (VonkAssessmentView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
-/**
- * vonk_assessment_view_set_project:
- * @project: (nullable): a loaded project
- *
- * Shows the assessment of @project, for the organisation as a whole.
- */
-void
-vonk_assessment_view_set_project (VonkAssessmentView *self,
-                                  VonkProject        *project)
+static void
+vonk_assessment_view_project_changed (VonkView    *view,
+                                      VonkProject *old_project)
 {
-  g_return_if_fail (VONK_IS_ASSESSMENT_VIEW (self));
-  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
+  VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (view);
+  VonkProject *project = vonk_view_get_project (view);
 
-  if (self->project == project)
-    return;
-
-  unbind_project (self);
-  self->project = project != NULL ? g_object_ref (project) : NULL;
+  unbind_project (self, old_project);
   self->scope = 0;
 
   if (project != NULL)
@@ -563,8 +553,21 @@ vonk_assessment_view_set_project (VonkAssessmentView *self,
   update_rows (self);
   refresh_status (self);
   update_actions (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+/**
+ * vonk_assessment_view_set_project:
+ * @project: (nullable): a loaded project
+ *
+ * Shows the assessment of @project, for the organisation as a whole.
+ */
+void
+vonk_assessment_view_set_project (VonkAssessmentView *self,
+                                  VonkProject        *project)
+{
+  g_return_if_fail (VONK_IS_ASSESSMENT_VIEW (self));
+
+  vonk_view_set_project (VONK_VIEW (self), project);
 }
 
 VonkProject *
@@ -572,7 +575,7 @@ vonk_assessment_view_get_project (VonkAssessmentView *self)
 {
   g_return_val_if_fail (VONK_IS_ASSESSMENT_VIEW (self), NULL);
 
-  return self->project;
+  return vonk_view_get_project (VONK_VIEW (self));
 }
 
 GtkWidget *
@@ -609,7 +612,8 @@ vonk_assessment_view_dispose (GObject *object)
 {
   VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (object);
 
-  unbind_project (self);
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
   g_hash_table_remove_all (self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ASSESSMENT_VIEW);
 
@@ -631,58 +635,16 @@ vonk_assessment_view_finalize (GObject *object)
 }
 
 static void
-vonk_assessment_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_assessment_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  VonkAssessmentView *self = VONK_ASSESSMENT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      vonk_assessment_view_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vonk_assessment_view_class_init (VonkAssessmentViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
 
   object_class->dispose = vonk_assessment_view_dispose;
   object_class->finalize = vonk_assessment_view_finalize;
-  object_class->get_property = vonk_assessment_view_get_property;
-  object_class->set_property = vonk_assessment_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->project_changed = vonk_assessment_view_project_changed;
 
   /* the template's expressions look these up */
   g_type_ensure (VONK_TYPE_DEPARTMENT);

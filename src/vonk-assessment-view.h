@@ -6,15 +6,13 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_ASSESSMENT_VIEW (vonk_assessment_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkAssessmentView, vonk_assessment_view, VONK, ASSESSMENT_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkAssessmentView, vonk_assessment_view, VONK, ASSESSMENT_VIEW, VonkView)
 
 GtkWidget   *vonk_assessment_view_new         (VonkProject        *project);
 VonkProject *vonk_assessment_view_get_project (VonkAssessmentView *self);

@@ -34,9 +34,7 @@ typedef enum
 
 struct _VonkDepartmentPhases
 {
-  AdwBin               parent_instance;
-
-  VonkProject         *project;
+  VonkView             parent_instance;
 
   GHashTable          *phases;     /* VonkDepartment → its phase; NULL when stale */
   int                  organisation_phase;
@@ -53,23 +51,16 @@ struct _VonkDepartmentPhases
   GtkCustomSorter     *sorters[VONK_N_PHASES + 1]; /* the phases', the comparison's */
 };
 
-G_DEFINE_FINAL_TYPE (VonkDepartmentPhases, vonk_department_phases, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (VonkDepartmentPhases, vonk_department_phases, VONK_TYPE_VIEW)
 
 /* The phases */
 
 static void
 compute_phases (VonkDepartmentPhases *self)
 {
-  GListModel *departments = vonk_project_get_list (self->project, VONK_TYPE_DEPARTMENT);
-  g_autoptr(VonkPhaseStatus) organisation = vonk_phase_compute (self->project, 0, NULL);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  GListModel *departments = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
+  g_autoptr(VonkPhaseStatus) organisation = vonk_phase_compute (project, 0, NULL);
 
   self->organisation_phase = organisation->phase;
   self->phases = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
@@ -77,7 +68,7 @@ compute_phases (VonkDepartmentPhases *self)
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       VonkEntity *department = g_list_model_get_item (departments, i);
-      g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (self->project,
+      g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (project,
                                                               vonk_entity_get_id (department),
                                                               NULL);
 
@@ -88,7 +79,7 @@ compute_phases (VonkDepartmentPhases *self)
 static int
 organisation_phase (VonkDepartmentPhases *self)
 {
-  if (self->project == NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return VONK_PHASE_NONE;
   if (self->phases == NULL)
     compute_phases (self);
@@ -100,10 +91,11 @@ static int
 phase_of (VonkDepartmentPhases *self,
           VonkEntity           *department)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(VonkPhaseStatus) status = NULL;
   gpointer phase;
 
-  if (self->project == NULL)
+  if (project == NULL)
     return VONK_PHASE_NONE;
   if (self->phases == NULL)
     compute_phases (self);
@@ -112,7 +104,7 @@ phase_of (VonkDepartmentPhases *self,
     return GPOINTER_TO_INT (phase);
 
   /* added since */
-  status = vonk_phase_compute (self->project, vonk_entity_get_id (department), NULL);
+  status = vonk_phase_compute (project, vonk_entity_get_id (department), NULL);
   g_hash_table_insert (self->phases, g_object_ref (department), GINT_TO_POINTER (status->phase));
   return status->phase;
 }
@@ -284,8 +276,9 @@ update_organisation (VonkDepartmentPhases *self)
 static void
 update_empty (VonkDepartmentPhases *self)
 {
-  gboolean empty = self->project == NULL ||
-                   g_list_model_get_n_items (vonk_project_get_list (self->project,
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  gboolean empty = project == NULL ||
+                   g_list_model_get_n_items (vonk_project_get_list (project,
                                                                     VONK_TYPE_DEPARTMENT)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "grid");
@@ -346,21 +339,43 @@ list_changed_cb (GListModel           *list,
 /* The project */
 
 static void
-unbind_project (VonkDepartmentPhases *self)
+unbind_project (VonkDepartmentPhases *self,
+                VonkProject          *project)
 {
   GType types[] = { VONK_TYPE_DEPARTMENT, VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->phases, g_hash_table_unref);
 
-  if (self->project == NULL)
+  if (project == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    g_signal_handlers_disconnect_by_func (vonk_project_get_list (self->project, types[i]),
+    g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, types[i]),
                                           list_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
-  g_clear_object (&self->project);
+}
+
+static void
+vonk_department_phases_project_changed (VonkView    *view,
+                                        VonkProject *old_project)
+{
+  VonkDepartmentPhases *self = VONK_DEPARTMENT_PHASES (view);
+  VonkProject *project = vonk_view_get_project (view);
+  GType types[] = { VONK_TYPE_DEPARTMENT, VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
+
+  unbind_project (self, old_project);
+  if (project != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
+                          G_CALLBACK (list_changed_cb), self);
+      gtk_sort_list_model_set_model (self->sort_model,
+                                     vonk_project_get_list (project, VONK_TYPE_DEPARTMENT));
+    }
+
+  update_organisation (self);
+  update_empty (self);
 }
 
 /**
@@ -373,36 +388,9 @@ void
 vonk_department_phases_set_project (VonkDepartmentPhases *self,
                                     VonkProject          *project)
 {
-  GType types[] = { VONK_TYPE_DEPARTMENT, VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
-
   g_return_if_fail (VONK_IS_DEPARTMENT_PHASES (self));
-  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
 
-  if (self->project == project)
-    return;
-
-  unbind_project (self);
-  if (project != NULL)
-    {
-      self->project = g_object_ref (project);
-      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-        g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
-                          G_CALLBACK (list_changed_cb), self);
-      gtk_sort_list_model_set_model (self->sort_model,
-                                     vonk_project_get_list (project, VONK_TYPE_DEPARTMENT));
-    }
-
-  update_organisation (self);
-  update_empty (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-VonkProject *
-vonk_department_phases_get_project (VonkDepartmentPhases *self)
-{
-  g_return_val_if_fail (VONK_IS_DEPARTMENT_PHASES (self), NULL);
-
-  return self->project;
+  vonk_view_set_project (VONK_VIEW (self), project);
 }
 
 GtkWidget *
@@ -416,7 +404,8 @@ vonk_department_phases_dispose (GObject *object)
 {
   VonkDepartmentPhases *self = VONK_DEPARTMENT_PHASES (object);
 
-  unbind_project (self);
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
   /* the bin lets go of the stack first, which the template owns */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_DEPARTMENT_PHASES);
@@ -434,44 +423,6 @@ vonk_department_phases_finalize (GObject *object)
   G_OBJECT_CLASS (vonk_department_phases_parent_class)->finalize (object);
 }
 
-static void
-vonk_department_phases_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  VonkDepartmentPhases *self = VONK_DEPARTMENT_PHASES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_department_phases_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  VonkDepartmentPhases *self = VONK_DEPARTMENT_PHASES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      vonk_department_phases_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 #define BIND_CHILD_AT(name, member) \
   gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, \
                                              G_STRUCT_OFFSET (VonkDepartmentPhases, member))
@@ -481,16 +432,12 @@ vonk_department_phases_class_init (VonkDepartmentPhasesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
 
   object_class->dispose = vonk_department_phases_dispose;
   object_class->finalize = vonk_department_phases_finalize;
-  object_class->get_property = vonk_department_phases_get_property;
-  object_class->set_property = vonk_department_phases_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->project_changed = vonk_department_phases_project_changed;
 
   /* the template's sorter expression looks this up */
   g_type_ensure (VONK_TYPE_DEPARTMENT);

@@ -6,19 +6,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_DEPARTMENT_PHASES (vonk_department_phases_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkDepartmentPhases, vonk_department_phases, VONK, DEPARTMENT_PHASES, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkDepartmentPhases, vonk_department_phases, VONK, DEPARTMENT_PHASES, VonkView)
 
-GtkWidget   *vonk_department_phases_new         (VonkProject          *project);
-VonkProject *vonk_department_phases_get_project (VonkDepartmentPhases *self);
-void         vonk_department_phases_set_project (VonkDepartmentPhases *self,
-                                                 VonkProject          *project);
+GtkWidget *vonk_department_phases_new         (VonkProject          *project);
+void       vonk_department_phases_set_project (VonkDepartmentPhases *self,
+                                               VonkProject          *project);
 
 G_END_DECLS

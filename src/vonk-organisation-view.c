@@ -98,9 +98,7 @@ typedef struct
 
 struct _VonkOrganisationView
 {
-  AdwBin                parent_instance;
-
-  VonkProject          *project;
+  VonkView              parent_instance;
 
   GHashTable           *cells;  /* bound GtkListItem → CellKind */
   GHashTable           *counts; /* location or department → Counts; NULL when stale */
@@ -121,15 +119,7 @@ struct _VonkOrganisationView
   GtkCustomSorter      *people_champion_sorter;
 };
 
-G_DEFINE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, VONK_TYPE_VIEW)
 
 static GType
 page_type (PageId page)
@@ -180,7 +170,7 @@ static GListModel *
 list_of (VonkOrganisationView *self,
          GType                 type)
 {
-  return vonk_project_get_list (self->project, type);
+  return vonk_project_get_list (vonk_view_get_project (VONK_VIEW (self)), type);
 }
 
 static VonkEntity *
@@ -209,6 +199,7 @@ counts_for (GHashTable *counts,
 static void
 count (VonkOrganisationView *self)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   GListModel *departments = list_of (self, VONK_TYPE_DEPARTMENT);
   GListModel *people = list_of (self, VONK_TYPE_PERSON);
 
@@ -217,7 +208,7 @@ count (VonkOrganisationView *self)
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
-      VonkEntity *location = vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+      VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
                                                   vonk_entity_get_int64 (department,
                                                                          "location-id"));
 
@@ -228,7 +219,7 @@ count (VonkOrganisationView *self)
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-      VonkEntity *department = vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT,
+      VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
                                                     vonk_entity_get_int64 (person,
                                                                            "department-id"));
       VonkEntity *location;
@@ -242,7 +233,7 @@ count (VonkOrganisationView *self)
       if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
         c->champions++;
 
-      location = vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+      location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
                                       vonk_entity_get_int64 (department, "location-id"));
       if (location != NULL)
         counts_for (self->counts, location)->people++;
@@ -256,7 +247,7 @@ counts_of (VonkOrganisationView *self,
   static const Counts none;
   const Counts *c;
 
-  if (self->project == NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return &none;
   if (self->counts == NULL)
     count (self);
@@ -312,9 +303,10 @@ rank_of (VonkOrganisationView *self,
          GType                 type,
          gint64                id)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *entity;
 
-  if (self->project == NULL || (entity = vonk_project_lookup (self->project, type, id)) == NULL)
+  if (project == NULL || (entity = vonk_project_lookup (project, type, id)) == NULL)
     return 0;
 
   if (self->ranks == NULL)
@@ -334,10 +326,11 @@ name_of (VonkOrganisationView *self,
          GType                 type,
          gint64                id)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *entity = NULL;
 
-  if (self->project != NULL)
-    entity = vonk_project_lookup (self->project, type, id);
+  if (project != NULL)
+    entity = vonk_project_lookup (project, type, id);
 
   return entity != NULL ? vonk_entity_get_string (entity, "name") : "";
 }
@@ -619,7 +612,8 @@ prepare_search (VonkOrganisationView *self,
   page->matching_roles = 0;
   page->matching_champions = 0;
 
-  if (page->needle == NULL || self->project == NULL || id == PAGE_LOCATIONS)
+  if (page->needle == NULL || vonk_view_get_project (VONK_VIEW (self)) == NULL ||
+      id == PAGE_LOCATIONS)
     return;
 
   page->matching = g_hash_table_new (NULL, NULL);
@@ -651,19 +645,20 @@ cell_matches (VonkOrganisationView *self,
               VonkEntity           *entity,
               CellKind              kind)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   char number[16];
 
   switch (kind)
     {
     case CELL_DEPARTMENT_LOCATION:
       return g_hash_table_contains (page->matching,
-                                    vonk_project_lookup (self->project, VONK_TYPE_LOCATION,
+                                    vonk_project_lookup (project, VONK_TYPE_LOCATION,
                                                          vonk_entity_get_int64 (entity,
                                                                                 "location-id")));
 
     case CELL_PERSON_DEPARTMENT:
       return g_hash_table_contains (page->matching,
-                                    vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT,
+                                    vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
                                                          vonk_entity_get_int64 (entity,
                                                                                 "department-id")));
 
@@ -696,7 +691,7 @@ match_cb (gpointer item,
   PageId id = page_of_type (G_OBJECT_TYPE (item));
   Page *page = &self->pages[id];
 
-  if (page->needle == NULL || self->project == NULL)
+  if (page->needle == NULL || vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return TRUE;
 
   for (guint i = 0; i < page_info[id].n_searched; i++)
@@ -830,9 +825,10 @@ list_changed_cb (GListModel           *list,
 static void
 update_actions (VonkOrganisationView *self)
 {
-  gboolean selected = self->project != NULL && selected_entity (self) != NULL;
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  gboolean selected = project != NULL && selected_entity (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.add", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.add", project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.delete", selected);
 }
@@ -846,7 +842,7 @@ update_empty (VonkOrganisationView *self,
 
   if (g_list_model_get_n_items (G_LIST_MODEL (page->filter_model)) == 0)
     {
-      gboolean has_items = self->project != NULL &&
+      gboolean has_items = vonk_view_get_project (VONK_VIEW (self)) != NULL &&
                            g_list_model_get_n_items (list_of (self, page_type (id))) > 0;
 
       child = has_items ? "no-match" : "empty";
@@ -896,14 +892,15 @@ open_editor (VonkOrganisationView *self,
              VonkEntity           *entity)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   GtkWidget *editor;
 
   if (type == VONK_TYPE_LOCATION)
-    editor = vonk_location_editor_new (self->project, (VonkLocation *) entity);
+    editor = vonk_location_editor_new (project, (VonkLocation *) entity);
   else if (type == VONK_TYPE_DEPARTMENT)
-    editor = vonk_department_editor_new (self->project, (VonkDepartment *) entity);
+    editor = vonk_department_editor_new (project, (VonkDepartment *) entity);
   else
-    editor = vonk_person_editor_new (self->project, (VonkPerson *) entity);
+    editor = vonk_person_editor_new (project, (VonkPerson *) entity);
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
@@ -918,7 +915,7 @@ row_activated_cb (GtkColumnView        *view,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(VonkEntity) entity = g_list_model_get_item (model, position);
 
-  if (entity != NULL && self->project != NULL)
+  if (entity != NULL && vonk_view_get_project (VONK_VIEW (self)) != NULL)
     open_editor (self, G_OBJECT_TYPE (entity), entity);
 }
 
@@ -929,7 +926,7 @@ add_action (GtkWidget  *widget,
 {
   VonkOrganisationView *self = VONK_ORGANISATION_VIEW (widget);
 
-  if (self->project != NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) != NULL)
     open_editor (self, current_type (self), NULL);
 }
 
@@ -987,10 +984,11 @@ delete_response_cb (AdwMessageDialog     *dialog,
                     const char           *response,
                     VonkOrganisationView *self)
 {
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *entity = g_object_get_data (G_OBJECT (dialog), "vonk-entity");
   g_autoptr(GError) error = NULL;
 
-  if (self->project != NULL && !vonk_project_remove (self->project, entity, &error))
+  if (project != NULL && !vonk_project_remove (project, entity, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
 }
 
@@ -1033,51 +1031,37 @@ delete_action (GtkWidget  *widget,
 /* The project */
 
 static void
-unbind_project (VonkOrganisationView *self)
+unbind_project (VonkOrganisationView *self,
+                VonkProject          *project)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->dirty = 0;
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->ranks, g_hash_table_unref);
 
-  if (self->project == NULL)
+  if (project == NULL)
     return;
 
   for (PageId page = 0; page < N_PAGES; page++)
     {
-      g_signal_handlers_disconnect_by_func (list_of (self, page_type (page)),
+      g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, page_type (page)),
                                             list_changed_cb, self);
       gtk_sort_list_model_set_model (self->pages[page].sort_model, NULL);
     }
-
-  g_clear_object (&self->project);
-  for (PageId page = 0; page < N_PAGES; page++)
-    prepare_search (self, page);
 }
 
-/**
- * vonk_organisation_view_set_project:
- * @project: (nullable): a loaded project
- *
- * Shows the locations, departments and people of @project.
- */
-void
-vonk_organisation_view_set_project (VonkOrganisationView *self,
-                                    VonkProject          *project)
+static void
+vonk_organisation_view_project_changed (VonkView    *view,
+                                        VonkProject *old_project)
 {
-  g_return_if_fail (VONK_IS_ORGANISATION_VIEW (self));
-  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
+  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (view);
 
-  if (self->project == project)
-    return;
-
-  unbind_project (self);
-  self->project = project != NULL ? g_object_ref (project) : NULL;
+  unbind_project (self, old_project);
 
   for (PageId page = 0; page < N_PAGES; page++)
     prepare_search (self, page);
 
-  if (project != NULL)
+  if (vonk_view_get_project (view) != NULL)
     for (PageId page = 0; page < N_PAGES; page++)
       {
         GListModel *list = list_of (self, page_type (page));
@@ -1090,16 +1074,6 @@ vonk_organisation_view_set_project (VonkOrganisationView *self,
   for (PageId page = 0; page < N_PAGES; page++)
     update_empty (self, page);
   update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-VonkProject *
-vonk_organisation_view_get_project (VonkOrganisationView *self)
-{
-  g_return_val_if_fail (VONK_IS_ORGANISATION_VIEW (self), NULL);
-
-  return self->project;
 }
 
 GtkWidget *
@@ -1113,7 +1087,8 @@ vonk_organisation_view_dispose (GObject *object)
 {
   VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
 
-  unbind_project (self);
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ORGANISATION_VIEW);
 
   G_OBJECT_CLASS (vonk_organisation_view_parent_class)->dispose (object);
@@ -1132,44 +1107,6 @@ vonk_organisation_view_finalize (GObject *object)
   g_hash_table_unref (self->cells);
 
   G_OBJECT_CLASS (vonk_organisation_view_parent_class)->finalize (object);
-}
-
-static void
-vonk_organisation_view_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_organisation_view_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  VonkOrganisationView *self = VONK_ORGANISATION_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      vonk_organisation_view_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 /* Binds the template object "<prefix>_<member>" to pages[page].member. */
@@ -1195,16 +1132,12 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
 
   object_class->dispose = vonk_organisation_view_dispose;
   object_class->finalize = vonk_organisation_view_finalize;
-  object_class->get_property = vonk_organisation_view_get_property;
-  object_class->set_property = vonk_organisation_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->project_changed = vonk_organisation_view_project_changed;
 
   /* the template's sorter expressions look these up */
   g_type_ensure (VONK_TYPE_LOCATION);

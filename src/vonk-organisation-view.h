@@ -6,19 +6,14 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_ORGANISATION_VIEW (vonk_organisation_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, VONK, ORGANISATION_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, VONK, ORGANISATION_VIEW, VonkView)
 
-GtkWidget   *vonk_organisation_view_new         (VonkProject          *project);
-VonkProject *vonk_organisation_view_get_project (VonkOrganisationView *self);
-void         vonk_organisation_view_set_project (VonkOrganisationView *self,
-                                                 VonkProject          *project);
+GtkWidget *vonk_organisation_view_new (VonkProject *project);
 
 G_END_DECLS

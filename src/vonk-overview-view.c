@@ -19,9 +19,8 @@
 
 struct _VonkOverviewView
 {
-  AdwBin       parent_instance;
+  VonkView     parent_instance;
 
-  VonkProject *project;
   GListModel  *next_sessions;
 
   GtkLabel    *organisation_label;
@@ -42,15 +41,7 @@ struct _VonkOverviewView
   GtkLabel    *no_sessions_label;
 };
 
-G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK_TYPE_VIEW)
 
 static void
 set_figure (GtkLabel *label,
@@ -80,14 +71,13 @@ count_champions (GListModel *people)
 static void
 update_figures (VonkOverviewView *self)
 {
-  GListModel *people = vonk_project_get_list (self->project, VONK_TYPE_PERSON);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
 
   set_figure (self->locations_figure,
-              g_list_model_get_n_items (vonk_project_get_list (self->project,
-                                                               VONK_TYPE_LOCATION)));
+              g_list_model_get_n_items (vonk_project_get_list (project, VONK_TYPE_LOCATION)));
   set_figure (self->departments_figure,
-              g_list_model_get_n_items (vonk_project_get_list (self->project,
-                                                               VONK_TYPE_DEPARTMENT)));
+              g_list_model_get_n_items (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT)));
   set_figure (self->people_figure, g_list_model_get_n_items (people));
   set_figure (self->champions_figure, count_champions (people));
 }
@@ -158,10 +148,10 @@ join_titles (GPtrArray *criteria)
 static void
 update_phase (VonkOverviewView *self)
 {
-  VonkEntity *project = VONK_ENTITY (self->project);
+  VonkEntity *project = VONK_ENTITY (vonk_view_get_project (VONK_VIEW (self)));
   GtkLabel *phases[] = { self->phase0, self->phase1, self->phase2, self->phase3 };
-  gboolean computed = has_organisation_assessment (self->project);
-  g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (self->project, 0, NULL);
+  gboolean computed = has_organisation_assessment (VONK_PROJECT (project));
+  g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (VONK_PROJECT (project), 0, NULL);
   int current = computed ? status->phase : vonk_entity_get_enum (project, "current-phase");
   int target = vonk_entity_get_enum (project, "target-phase");
   g_autofree char *summary = NULL;
@@ -220,7 +210,7 @@ update_phase (VonkOverviewView *self)
 static void
 update_project (VonkOverviewView *self)
 {
-  VonkEntity *project = VONK_ENTITY (self->project);
+  VonkEntity *project = VONK_ENTITY (vonk_view_get_project (VONK_VIEW (self)));
   const char *organisation = vonk_entity_get_string (project, "organisation");
   g_autofree char *focus = NULL;
   g_autofree char *until = NULL;
@@ -319,37 +309,34 @@ next_sessions_model (VonkProject *project)
 }
 
 static void
-disconnect_project (VonkOverviewView *self)
+disconnect_project (VonkOverviewView *self,
+                    VonkProject      *project)
 {
   const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON,
                             VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
 
-  if (self->project == NULL)
+  if (project == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_data (self->project, self);
+  g_signal_handlers_disconnect_by_data (project, self);
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    g_signal_handlers_disconnect_by_data (vonk_project_get_list (self->project, watched[i]),
-                                          self);
+    g_signal_handlers_disconnect_by_data (vonk_project_get_list (project, watched[i]), self);
   gtk_list_box_bind_model (self->sessions_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->next_sessions);
-  g_clear_object (&self->project);
 }
 
 static void
-vonk_overview_view_set_project (VonkOverviewView *self,
-                                VonkProject      *project)
+vonk_overview_view_project_changed (VonkView    *view,
+                                    VonkProject *old_project)
 {
+  VonkOverviewView *self = VONK_OVERVIEW_VIEW (view);
+  VonkProject *project = vonk_view_get_project (view);
   const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
 
-  if (self->project == project)
-    return;
-
-  disconnect_project (self);
+  disconnect_project (self, old_project);
 
   if (project != NULL)
     {
-      self->project = g_object_ref (project);
       g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project), self);
       for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
         g_signal_connect_swapped (vonk_project_get_list (project, watched[i]), "items-changed",
@@ -369,8 +356,6 @@ vonk_overview_view_set_project (VonkOverviewView *self,
       update_figures (self);
       update_sessions_empty (self);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 static void
@@ -378,48 +363,11 @@ vonk_overview_view_dispose (GObject *object)
 {
   VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
 
-  disconnect_project (self);
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_OVERVIEW_VIEW);
 
   G_OBJECT_CLASS (vonk_overview_view_parent_class)->dispose (object);
-}
-
-static void
-vonk_overview_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_overview_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  VonkOverviewView *self = VONK_OVERVIEW_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      vonk_overview_view_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -427,15 +375,11 @@ vonk_overview_view_class_init (VonkOverviewViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
 
   object_class->dispose = vonk_overview_view_dispose;
-  object_class->get_property = vonk_overview_view_get_property;
-  object_class->set_property = vonk_overview_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->project_changed = vonk_overview_view_project_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-overview-view.ui");

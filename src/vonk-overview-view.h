@@ -6,14 +6,12 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_OVERVIEW_VIEW (vonk_overview_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK, OVERVIEW_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK, OVERVIEW_VIEW, VonkView)
 
 G_END_DECLS

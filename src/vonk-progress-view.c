@@ -17,84 +17,15 @@
 
 struct _VonkProgressView
 {
-  AdwBin       parent_instance;
-
-  VonkProject *project;
+  VonkView parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (VonkProgressView, vonk_progress_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-vonk_progress_view_dispose (GObject *object)
-{
-  VonkProgressView *self = VONK_PROGRESS_VIEW (object);
-
-  g_clear_object (&self->project);
-
-  G_OBJECT_CLASS (vonk_progress_view_parent_class)->dispose (object);
-}
-
-static void
-vonk_progress_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  VonkProgressView *self = VONK_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_progress_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  VonkProgressView *self = VONK_PROGRESS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      if (g_set_object (&self->project, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+G_DEFINE_FINAL_TYPE (VonkProgressView, vonk_progress_view, VONK_TYPE_VIEW)
 
 static void
 vonk_progress_view_class_init (VonkProgressViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = vonk_progress_view_dispose;
-  object_class->get_property = vonk_progress_view_get_property;
-  object_class->set_property = vonk_progress_view_set_property;
-
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VONK_TYPE_PHASE_HISTORY);
   g_type_ensure (VONK_TYPE_DEPARTMENT_PHASES);

@@ -6,14 +6,12 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_PROGRESS_VIEW (vonk_progress_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkProgressView, vonk_progress_view, VONK, PROGRESS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkProgressView, vonk_progress_view, VONK, PROGRESS_VIEW, VonkView)
 
 G_END_DECLS

@@ -24,9 +24,8 @@
 
 struct _VonkRoadmapView
 {
-  AdwBin           parent_instance;
+  VonkView         parent_instance;
 
-  VonkProject     *project;
   GListModel      *milestones;
   VonkEntity      *deleted;    /* the milestone the undo toast can bring back */
   AdwToast        *undo_toast;
@@ -44,20 +43,12 @@ struct _VonkRoadmapView
   GtkLabel        *overdue_short_label;
 };
 
-G_DEFINE_FINAL_TYPE (VonkRoadmapView, vonk_roadmap_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (VonkRoadmapView, vonk_roadmap_view, VONK_TYPE_VIEW)
 
 static VonkEntity *
 selected (VonkRoadmapView *self)
 {
-  if (self->project == NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return NULL;
 
   return VONK_ENTITY (vonk_timeline_get_selected (self->timeline));
@@ -80,11 +71,12 @@ static void
 update_actions (VonkRoadmapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *milestone = selected (self);
   int phase = milestone ? vonk_entity_get_enum (milestone, "phase") : 0;
   int status = milestone ? vonk_entity_get_enum (milestone, "status") : 0;
 
-  gtk_widget_action_set_enabled (widget, "roadmap.add", self->project != NULL);
+  gtk_widget_action_set_enabled (widget, "roadmap.add", project != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.edit", milestone != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.done",
                                  milestone != NULL && status != VONK_MILESTONE_DONE);
@@ -97,7 +89,7 @@ update_actions (VonkRoadmapView *self)
   gtk_widget_action_set_enabled (widget, "roadmap.later", milestone != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.delete", milestone != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.undo-delete",
-                                 self->project != NULL && self->deleted != NULL);
+                                 project != NULL && self->deleted != NULL);
 }
 
 /* The count of milestones, of those done, and of those overdue. */
@@ -184,7 +176,8 @@ open_editor (VonkRoadmapView *self,
   VonkEntity *current = selected (self);
   GtkWidget *editor;
 
-  editor = vonk_milestone_editor_new (self->project, (VonkMilestone *) milestone,
+  editor = vonk_milestone_editor_new (vonk_view_get_project (VONK_VIEW (self)),
+                                      (VonkMilestone *) milestone,
                                       current ? vonk_entity_get_enum (current, "phase")
                                               : VONK_PHASE_PRESENCE);
   if (GTK_IS_WINDOW (root))
@@ -200,7 +193,7 @@ save (VonkRoadmapView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!vonk_project_save (self->project, draft, &error))
+  if (!vonk_project_save (vonk_view_get_project (VONK_VIEW (self)), draft, &error))
     {
       show_message (self, error->message);
       return FALSE;
@@ -215,7 +208,7 @@ milestone_activated_cb (VonkTimeline    *timeline,
                         VonkMilestone   *milestone,
                         VonkRoadmapView *self)
 {
-  if (self->project != NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) != NULL)
     open_editor (self, VONK_ENTITY (milestone));
 }
 
@@ -228,7 +221,7 @@ milestone_dropped_cb (VonkTimeline    *timeline,
 {
   g_autoptr(VonkEntity) draft = NULL;
 
-  if (self->project == NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return;
 
   draft = vonk_entity_copy (VONK_ENTITY (milestone));
@@ -244,7 +237,7 @@ add_action (GtkWidget  *widget,
 {
   VonkRoadmapView *self = VONK_ROADMAP_VIEW (widget);
 
-  if (self->project != NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) != NULL)
     open_editor (self, NULL);
 }
 
@@ -382,7 +375,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   milestone = g_object_ref (selected (self));
-  if (!vonk_project_remove (self->project, milestone, &error))
+  if (!vonk_project_remove (vonk_view_get_project (VONK_VIEW (self)), milestone, &error))
     {
       show_message (self, error->message);
       return;
@@ -422,10 +415,11 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   VonkRoadmapView *self = VONK_ROADMAP_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(VonkEntity) milestone = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->project == NULL || self->deleted == NULL)
+  if (project == NULL || self->deleted == NULL)
     return;
 
   milestone = g_steal_pointer (&self->deleted);
@@ -433,11 +427,11 @@ undo_delete_action (GtkWidget  *widget,
   update_actions (self);
 
   /* its owner may have been deleted in the meantime */
-  if (vonk_project_lookup (self->project, VONK_TYPE_PERSON,
+  if (vonk_project_lookup (project, VONK_TYPE_PERSON,
                            vonk_entity_get_int64 (milestone, "owner-id")) == NULL)
     g_object_set (milestone, "owner-id", (gint64) 0, NULL);
 
-  if (!vonk_project_add (self->project, milestone, &error))
+  if (!vonk_project_add (project, milestone, &error))
     {
       show_message (self, error->message);
       return;
@@ -449,39 +443,29 @@ undo_delete_action (GtkWidget  *widget,
 /* The project */
 
 static void
-unbind_project (VonkRoadmapView *self)
+unbind_project (VonkRoadmapView *self,
+                VonkProject     *project)
 {
   forget_deleted (self);
   g_clear_handle_id (&self->summary_id, g_source_remove);
 
-  if (self->project == NULL)
+  if (project == NULL)
     return;
 
   g_signal_handlers_disconnect_by_func (self->milestones, milestones_changed_cb, self);
   self->milestones = NULL;
-  g_clear_object (&self->project);
 }
 
-/**
- * vonk_roadmap_view_set_project:
- * @project: (nullable): a loaded project
- *
- * Shows the milestones of @project.
- */
-void
-vonk_roadmap_view_set_project (VonkRoadmapView *self,
-                               VonkProject     *project)
+static void
+vonk_roadmap_view_project_changed (VonkView    *view,
+                                   VonkProject *old_project)
 {
-  g_return_if_fail (VONK_IS_ROADMAP_VIEW (self));
-  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
+  VonkRoadmapView *self = VONK_ROADMAP_VIEW (view);
+  VonkProject *project = vonk_view_get_project (view);
 
-  if (self->project == project)
-    return;
-
-  unbind_project (self);
+  unbind_project (self, old_project);
   if (project != NULL)
     {
-      self->project = g_object_ref (project);
       self->milestones = vonk_project_get_list (project, VONK_TYPE_MILESTONE);
       g_signal_connect (self->milestones, "items-changed",
                         G_CALLBACK (milestones_changed_cb), self);
@@ -490,16 +474,6 @@ vonk_roadmap_view_set_project (VonkRoadmapView *self,
 
   update_summary (self);
   update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-VonkProject *
-vonk_roadmap_view_get_project (VonkRoadmapView *self)
-{
-  g_return_val_if_fail (VONK_IS_ROADMAP_VIEW (self), NULL);
-
-  return self->project;
 }
 
 GtkWidget *
@@ -513,7 +487,8 @@ vonk_roadmap_view_dispose (GObject *object)
 {
   VonkRoadmapView *self = VONK_ROADMAP_VIEW (object);
 
-  unbind_project (self);
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
   /* the toast overlay is the bin's child and a template child: let the bin
    * go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -523,57 +498,15 @@ vonk_roadmap_view_dispose (GObject *object)
 }
 
 static void
-vonk_roadmap_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  VonkRoadmapView *self = VONK_ROADMAP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vonk_roadmap_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  VonkRoadmapView *self = VONK_ROADMAP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      vonk_roadmap_view_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vonk_roadmap_view_class_init (VonkRoadmapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
 
   object_class->dispose = vonk_roadmap_view_dispose;
-  object_class->get_property = vonk_roadmap_view_get_property;
-  object_class->set_property = vonk_roadmap_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->project_changed = vonk_roadmap_view_project_changed;
 
   g_type_ensure (VONK_TYPE_TIMELINE);
 

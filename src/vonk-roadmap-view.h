@@ -6,19 +6,14 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "vonk-core.h"
+#include "vonk-view.h"
 
 G_BEGIN_DECLS
 
 #define VONK_TYPE_ROADMAP_VIEW (vonk_roadmap_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (VonkRoadmapView, vonk_roadmap_view, VONK, ROADMAP_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (VonkRoadmapView, vonk_roadmap_view, VONK, ROADMAP_VIEW, VonkView)
 
-GtkWidget   *vonk_roadmap_view_new         (VonkProject     *project);
-VonkProject *vonk_roadmap_view_get_project (VonkRoadmapView *self);
-void         vonk_roadmap_view_set_project (VonkRoadmapView *self,
-                                            VonkProject     *project);
+GtkWidget *vonk_roadmap_view_new (VonkProject *project);
 
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* vonk-view.h
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "vonk-core.h"
+
+G_BEGIN_DECLS
+
+#define VONK_TYPE_VIEW (vonk_view_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (VonkView, vonk_view, VONK, VIEW, AdwBin)
+
+/**
+ * VonkViewClass:
+ * @project_changed: called after the "project" property changed, before it
+ *   is notified: disconnect from @old_project (which may be %NULL) and
+ *   follow the new one (vonk_view_get_project(), which may be %NULL); also
+ *   called on dispose, with the new project %NULL
+ */
+struct _VonkViewClass
+{
+  AdwBinClass parent_class;
+
+  void (*project_changed) (VonkView    *self,
+                           VonkProject *old_project);
+};
+
+VonkProject *vonk_view_get_project (VonkView    *self);
+void         vonk_view_set_project (VonkView    *self,
+                                    VonkProject *project);
+
+G_END_DECLS
