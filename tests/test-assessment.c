@@ -12,26 +12,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "vonk-assessment-view.h"
 #include "vonk-criterion-editor.h"
 #include "vonk-criterion-row.h"
+#include "vonk-test-utils-gui.h"
 
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
-#define TODAY      "2026-11-27"
-
-#define WAIT_UNTIL(condition)                                         \
-  G_STMT_START {                                                      \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_US;          \
-                                                                      \
-    while (!(condition))                                              \
-      {                                                               \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);      \
-        g_main_context_iteration (NULL, FALSE);                       \
-      }                                                               \
-  } G_STMT_END
+#define TODAY "2026-11-27"
 
 static const char * const list_names[VONK_N_PHASES] = {
   "presence_list", "dialogue_list", "engagement_list", "social_business_list",
@@ -50,35 +38,6 @@ typedef struct
   VonkAssessmentView *view;
   GPtrArray          *toasts; /* the messages shown with win.toast */
 } Fixture;
-
-static gint64
-add (Fixture  *fixture,
-     gpointer  entity)
-{
-  g_autoptr(VonkEntity) owned = entity;
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (fixture->project, owned, &error);
-  g_assert_no_error (error);
-
-  return vonk_entity_get_id (owned);
-}
-
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
 
 static gpointer
 child (Fixture    *fixture,
@@ -273,14 +232,10 @@ show_view (Fixture     *fixture,
   g_signal_connect (toast, "activate", G_CALLBACK (toast_cb), fixture);
   g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (toast));
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->window = vonk_test_window_new (1000, 800);
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
-  gtk_window_set_default_size (fixture->window, 1000, 800);
   fixture->view = VONK_ASSESSMENT_VIEW (vonk_assessment_view_new (project));
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  vonk_test_show (fixture->window, GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -288,51 +243,35 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  VonkProject *project;
 
   fixture->toasts = g_ptr_array_new_with_free_func (g_free);
-  fixture->dir = g_dir_make_tmp ("vonk-assessment-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = vonk_test_store_new ("vonk-assessment-XXXXXX", &fixture->dir, &fixture->path);
 
-  fixture->project = vonk_project_new ("Test");
-  vonk_phase_create_project (fixture->store, fixture->project, &error);
+  project = fixture->project = vonk_project_new ("Test");
+  vonk_phase_create_project (fixture->store, project, &error);
   g_assert_no_error (error);
-  fixture->project_id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
+  fixture->project_id = vonk_entity_get_id (VONK_ENTITY (project));
 
-  fixture->sales_id = add (fixture, g_object_new (VONK_TYPE_DEPARTMENT, "name", "Sales", NULL));
-  add (fixture, g_object_new (VONK_TYPE_DEPARTMENT, "name", "Claims", NULL));
-  fixture->anna_id = add (fixture, g_object_new (VONK_TYPE_PERSON,
-                                                 "name", "Anna de Vries",
-                                                 "department-id", fixture->sales_id, NULL));
+  fixture->sales_id = vonk_test_add (project, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                           "name", "Sales", NULL));
+  vonk_test_add (project, g_object_new (VONK_TYPE_DEPARTMENT, "name", "Claims", NULL));
+  fixture->anna_id = vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                                          "name", "Anna de Vries",
+                                                          "department-id", fixture->sales_id,
+                                                          NULL));
 
-  show_view (fixture, fixture->project);
+  show_view (fixture, project);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *window;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  /* the view's window, and any editor or dialog a test left open */
-  while ((window = find_window (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-
+  vonk_test_destroy_windows ();
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_ptr_array_unref (fixture->toasts);
@@ -342,28 +281,12 @@ fixture_tear_down (Fixture       *fixture,
 static VonkProject *
 reopen (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer weak_store = fixture->store;
-  VonkProject *project;
-
   gtk_window_destroy (fixture->window);
   fixture->window = NULL;
   fixture->view = NULL;
-  g_clear_object (&fixture->project);
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->store), &weak_store);
-  g_clear_object (&fixture->store);
-  g_assert_null (weak_store);
-
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  project = vonk_store_find_project (fixture->store, fixture->project_id);
-  g_assert_nonnull (project);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
-  fixture->project = g_object_ref (project);
-
-  return project;
+  return vonk_test_reopen (&fixture->store, &fixture->project, fixture->path,
+                           fixture->project_id);
 }
 
 /* The titles of the criteria of @phase that decide it, in order. */
@@ -715,7 +638,7 @@ test_criteria_edited (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view),
                                              "assessment.add-criterion", "i",
                                              VONK_PHASE_DIALOGUE));
-  editor = find_window (VONK_TYPE_CRITERION_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_CRITERION_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (editor_child (editor,
@@ -755,7 +678,7 @@ test_criteria_edited (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_for (fixture,
                                                                   "Publishing guidelines")),
                                              "criterion.edit", NULL));
-  editor = find_window (VONK_TYPE_CRITERION_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_CRITERION_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "title_row"))),
@@ -777,7 +700,7 @@ test_criteria_edited (Fixture       *fixture,
 
   /* an empty title is refused in the form */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "criterion.edit", NULL));
-  editor = find_window (VONK_TYPE_CRITERION_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_CRITERION_EDITOR);
   g_object_add_weak_pointer (editor, &editor);
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), " ");
   g_signal_emit_by_name (editor_child (editor, "save_button"), "clicked");
@@ -791,7 +714,7 @@ test_criteria_edited (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_for (fixture,
                                                                   "Not owned by one department")),
                                              "criterion.edit", NULL));
-  editor = find_window (VONK_TYPE_CRITERION_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_CRITERION_EDITOR);
   g_object_add_weak_pointer (editor, &editor);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (editor_child (editor, "phase_row"))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (editor_child (editor, "required_row"))));
@@ -805,7 +728,7 @@ test_criteria_edited (Fixture       *fixture,
   n_criteria = g_list_model_get_n_items (vonk_project_get_list (fixture->project,
                                                                 VONK_TYPE_CRITERION));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "criterion.delete", NULL));
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Delete “Webcare answers within the hour”?");
@@ -920,9 +843,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("VONK_TODAY", TODAY, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  vonk_test_init_gui (&argc, &argv, TODAY);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -9,10 +9,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+
+#include "vonk-test-utils.h"
 
 typedef struct
 {
@@ -40,7 +40,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("vonk-cli-XXXXXX", NULL);
+  fixture->dir = vonk_test_make_tmp_dir ("vonk-cli-XXXXXX");
   fixture->database = g_build_filename (fixture->dir, "vonk.db", NULL);
 }
 
@@ -48,16 +48,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->database);
 }
@@ -227,15 +218,11 @@ test_newer_database (Fixture       *fixture,
 {
   g_autofree char *db = database_option (fixture);
   g_auto(Result) created = { 0 };
-  sqlite3 *handle;
 
   run (&created, db, "--list-projects", NULL);
   g_assert_cmpint (exit_code (&created), ==, 0);
 
-  g_assert_cmpint (sqlite3_open (fixture->database, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (handle);
+  vonk_test_raw_exec (fixture->database, "PRAGMA user_version = 99");
 
   assert_file_unchanged_after (fixture, "newer version of Vonk");
 }

@@ -6,11 +6,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "vonk-core.h"
+#include "vonk-test-utils.h"
 
 /* The figures the demo is written to have. */
 #define N_LOCATIONS           3
@@ -52,14 +50,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("vonk-test-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = vonk_test_store_new ("vonk-test-demo-XXXXXX", &fixture->dir, &fixture->path);
   /* a Wednesday, so nothing depends on the day the tests run */
   fixture->today = g_date_new_dmy (11, G_DATE_MARCH, 2026);
 }
@@ -68,22 +59,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->store);
   g_date_free (fixture->today);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (file), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
+  g_assert_true (vonk_test_remove_recursively (fixture->dir));
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -817,39 +795,13 @@ test_stories (Fixture       *fixture,
     }
 }
 
-/* Every entity type's count, in vonk_entity_types() order. */
-static GArray *
-counts_of (VonkProject *project)
-{
-  GArray *counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  const GType *types;
-  guint n_types;
-
-  types = vonk_entity_types (&n_types);
-  for (guint t = 0; t < n_types; t++)
-    {
-      guint n = count (project, types[t]);
-
-      g_array_append_val (counts, n);
-    }
-
-  return counts;
-}
-
-static void
-assert_same_counts (GArray *a,
-                    GArray *b)
-{
-  g_assert_cmpmem (a->data, a->len * sizeof (guint), b->data, b->len * sizeof (guint));
-}
-
 static void
 test_reopen (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VonkProject) before = g_object_ref (create_demo (fixture));
-  g_autoptr(GArray) counts = counts_of (before);
+  g_autoptr(GArray) counts = vonk_test_count_items (before);
   VonkProject *after;
   const GType *types;
   guint n_types;
@@ -866,9 +818,9 @@ test_reopen (Fixture       *fixture,
   g_assert_no_error (error);
 
   {
-    g_autoptr(GArray) reopened = counts_of (after);
+    g_autoptr(GArray) reopened = vonk_test_count_items (after);
 
-    assert_same_counts (counts, reopened);
+    vonk_test_assert_same_counts (counts, reopened);
   }
 
   /* and every value came back as it was written */
@@ -884,14 +836,14 @@ test_twice (Fixture       *fixture,
 {
   VonkProject *first = create_demo (fixture);
   VonkProject *second = create_demo (fixture);
-  g_autoptr(GArray) first_counts = counts_of (first);
-  g_autoptr(GArray) second_counts = counts_of (second);
+  g_autoptr(GArray) first_counts = vonk_test_count_items (first);
+  g_autoptr(GArray) second_counts = vonk_test_count_items (second);
 
   g_assert_true (first != second);
   g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (first)), !=,
                    vonk_entity_get_id (VONK_ENTITY (second)));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 2);
-  assert_same_counts (first_counts, second_counts);
+  vonk_test_assert_same_counts (first_counts, second_counts);
 }
 
 /* Whether @a and @b hold the same values, references compared by the
@@ -1013,36 +965,6 @@ test_relative (Fixture       *fixture,
                    730);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static int
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  int n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
-}
-
 /* A demo that fails half-way (here: at its last step, the stories) leaves
  * nothing behind, in the database or in the store's list. */
 static void
@@ -1054,29 +976,28 @@ test_failure (Fixture       *fixture,
   const GType *types;
   guint n_types;
 
-  exec_sql (fixture->path,
-            "CREATE TRIGGER no_stories BEFORE INSERT ON story "
-            "BEGIN SELECT RAISE (ABORT, 'no stories today'); END");
+  vonk_test_raw_exec (fixture->path,
+                      "CREATE TRIGGER no_stories BEFORE INSERT ON story "
+                      "BEGIN SELECT RAISE (ABORT, 'no stories today'); END");
 
   project = vonk_demo_create (fixture->store, fixture->today, &error);
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
   g_assert_null (project);
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 0);
 
-  g_assert_cmpint (count_rows (fixture->path, "project"), ==, 0);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "project"), ==, 0);
   types = vonk_entity_types (&n_types);
   for (guint t = 0; t < n_types; t++)
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (types[t]);
+      const char *table = vonk_entity_class_get_table (VONK_ENTITY_CLASS (klass));
 
-      g_assert_cmpint (count_rows (fixture->path,
-                                   vonk_entity_class_get_table (VONK_ENTITY_CLASS (klass))),
-                       ==, 0);
+      g_assert_cmpint (vonk_test_count_rows (fixture->path, table), ==, 0);
     }
 
   /* and the store is still usable */
   g_clear_error (&error);
-  exec_sql (fixture->path, "DROP TRIGGER no_stories");
+  vonk_test_raw_exec (fixture->path, "DROP TRIGGER no_stories");
   project = create_demo (fixture);
   g_assert_cmpuint (count (project, VONK_TYPE_STORY), ==, N_STORIES);
 }

@@ -10,26 +10,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "vonk-department-editor.h"
 #include "vonk-location-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-person-editor.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
-
-#define WAIT_UNTIL(condition)                                         \
-  G_STMT_START {                                                      \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_US;          \
-                                                                      \
-    while (!(condition))                                              \
-      {                                                               \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);      \
-        g_main_context_iteration (NULL, FALSE);                       \
-      }                                                               \
-  } G_STMT_END
+#include "vonk-test-utils-gui.h"
 
 typedef struct
 {
@@ -45,19 +32,6 @@ typedef struct
   GtkWindow            *window;
   VonkOrganisationView *view;
 } Fixture;
-
-static gint64
-add (Fixture  *fixture,
-     gpointer  entity)
-{
-  g_autoptr(VonkEntity) owned = entity;
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (fixture->project, owned, &error);
-  g_assert_no_error (error);
-
-  return vonk_entity_get_id (owned);
-}
 
 static VonkEntity *
 find_named (VonkProject *project,
@@ -128,53 +102,6 @@ select_named (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* The button on screen that activates @action. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
-        return c;
-      if ((found = find_button (c, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
-        g_ptr_array_add (labels, c);
-      collect_labels (c, labels);
-    }
-}
-
 /* The texts on screen of the cells in the row of @page whose first cell
  * reads @name, or NULL if there is no such row. */
 static GStrv
@@ -185,7 +112,7 @@ row_texts (Fixture    *fixture,
   g_autofree char *view_name = g_strconcat (page, "_view", NULL);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_labels (GTK_WIDGET (child (fixture, view_name)), labels);
+  vonk_test_collect_labels (GTK_WIDGET (child (fixture, view_name)), labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -227,86 +154,59 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   VonkProject *project;
 
-  fixture->dir = g_dir_make_tmp ("vonk-organisation-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = vonk_test_store_new ("vonk-organisation-XXXXXX", &fixture->dir, &fixture->path);
 
   project = fixture->project = vonk_project_new ("Test");
-  vonk_store_add_project (fixture->store, project, &error);
-  g_assert_no_error (error);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
+  vonk_test_create_project (fixture->store, project);
   fixture->project_id = vonk_entity_get_id (VONK_ENTITY (project));
 
-  fixture->amsterdam_id = add (fixture, g_object_new (VONK_TYPE_LOCATION,
-                                                      "name", "Amsterdam HQ",
-                                                      "city", "Amsterdam", NULL));
-  fixture->utrecht_id = add (fixture, g_object_new (VONK_TYPE_LOCATION,
-                                                    "name", "Utrecht Office",
-                                                    "city", "Utrecht", NULL));
-  fixture->sales_id = add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
-                                                  "name", "Sales",
-                                                  "location-id", fixture->amsterdam_id,
-                                                  "headcount", 40, NULL));
-  add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
-                              "name", "Marketing",
-                              "location-id", fixture->amsterdam_id,
-                              "headcount", 12, NULL));
-  fixture->support_id = add (fixture, g_object_new (VONK_TYPE_DEPARTMENT,
-                                                    "name", "Support",
-                                                    "location-id", fixture->utrecht_id,
-                                                    "headcount", 25, NULL));
-  add (fixture, g_object_new (VONK_TYPE_PERSON,
-                              "name", "Anna de Vries",
-                              "department-id", fixture->sales_id,
-                              "role", VONK_ROLE_MIDDLE_MANAGER,
-                              "email", "anna@example.org",
-                              "champion", VONK_CHAMPION_ACTIVE, NULL));
-  add (fixture, g_object_new (VONK_TYPE_PERSON,
-                              "name", "Bram Jansen",
-                              "department-id", fixture->sales_id, NULL));
-  add (fixture, g_object_new (VONK_TYPE_PERSON,
-                              "name", "Chris Bakker",
-                              "department-id", fixture->support_id,
-                              "email", "chris@example.org", NULL));
+  fixture->amsterdam_id = vonk_test_add (project, g_object_new (VONK_TYPE_LOCATION,
+                                                                "name", "Amsterdam HQ",
+                                                                "city", "Amsterdam", NULL));
+  fixture->utrecht_id = vonk_test_add (project, g_object_new (VONK_TYPE_LOCATION,
+                                                              "name", "Utrecht Office",
+                                                              "city", "Utrecht", NULL));
+  fixture->sales_id = vonk_test_add (project, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                            "name", "Sales",
+                                                            "location-id", fixture->amsterdam_id,
+                                                            "headcount", 40, NULL));
+  vonk_test_add (project, g_object_new (VONK_TYPE_DEPARTMENT,
+                                        "name", "Marketing",
+                                        "location-id", fixture->amsterdam_id,
+                                        "headcount", 12, NULL));
+  fixture->support_id = vonk_test_add (project, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                              "name", "Support",
+                                                              "location-id", fixture->utrecht_id,
+                                                              "headcount", 25, NULL));
+  vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                        "name", "Anna de Vries",
+                                        "department-id", fixture->sales_id,
+                                        "role", VONK_ROLE_MIDDLE_MANAGER,
+                                        "email", "anna@example.org",
+                                        "champion", VONK_CHAMPION_ACTIVE, NULL));
+  vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                        "name", "Bram Jansen",
+                                        "department-id", fixture->sales_id, NULL));
+  vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                        "name", "Chris Bakker",
+                                        "department-id", fixture->support_id,
+                                        "email", "chris@example.org", NULL));
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 700);
+  fixture->window = vonk_test_window_new (1100, 700);
   fixture->view = VONK_ORGANISATION_VIEW (vonk_organisation_view_new (project));
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  vonk_test_show (fixture->window, GTK_WIDGET (fixture->view));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *window;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  /* the view's window, and any editor or dialog a test left open */
-  while ((window = find_window (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-
+  vonk_test_destroy_windows ();
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -315,27 +215,11 @@ fixture_tear_down (Fixture       *fixture,
 static VonkProject *
 reopen (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer weak_store = fixture->store;
-  VonkProject *project;
-
   gtk_window_destroy (fixture->window);
   fixture->window = NULL;
-  g_clear_object (&fixture->project);
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->store), &weak_store);
-  g_clear_object (&fixture->store);
-  g_assert_null (weak_store);
-
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  project = vonk_store_find_project (fixture->store, fixture->project_id);
-  g_assert_nonnull (project);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
-  fixture->project = g_object_ref (project);
-
-  return project;
+  return vonk_test_reopen (&fixture->store, &fixture->project, fixture->path,
+                           fixture->project_id);
 }
 
 static void
@@ -364,22 +248,9 @@ choose (GObject    *editor,
         const char *row_name,
         const char *choice)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor), type,
-                                                                   row_name));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), choice) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
+  vonk_test_choose (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor), type,
+                                                                  row_name)),
+                    choice);
 }
 
 static void
@@ -457,7 +328,7 @@ test_department_added (Fixture       *fixture,
 
   show_page (fixture, "departments");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.add", NULL);
-  editor = find_window (type);
+  editor = vonk_test_find_window (type);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
   WAIT_UNTIL (gtk_widget_get_mapped (editor));
@@ -521,7 +392,7 @@ test_department_invalid (Fixture       *fixture,
 
   show_page (fixture, "departments");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.add", NULL);
-  editor = find_window (type);
+  editor = vonk_test_find_window (type);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
   error_label = GTK_WIDGET (gtk_widget_get_template_child (editor, type, "error_label"));
@@ -572,7 +443,7 @@ test_person_department_edited (Fixture       *fixture,
   WAIT_UNTIL (row_reads (fixture, "people", "Bram Jansen", 1, "Sales"));
   select_named (fixture, "people", "Bram Jansen");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.edit", NULL);
-  editor = find_window (type);
+  editor = vonk_test_find_window (type);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
 
@@ -602,15 +473,15 @@ test_department_deleted (Fixture       *fixture,
   VonkProject *project;
 
   show_page (fixture, "departments");
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
-                                                         "organisation.delete")));
+  g_assert_false (gtk_widget_get_sensitive (vonk_test_find_button (GTK_WIDGET (fixture->view),
+                                                                   "organisation.delete")));
   select_named (fixture, "departments", "Sales");
-  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
-                                                        "organisation.delete")));
-  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (fixture->view),
-                                                        "organisation.edit")));
+  g_assert_true (gtk_widget_get_sensitive (vonk_test_find_button (GTK_WIDGET (fixture->view),
+                                                                  "organisation.delete")));
+  g_assert_true (gtk_widget_get_sensitive (vonk_test_find_button (GTK_WIDGET (fixture->view),
+                                                                  "organisation.edit")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (dialog, &dialog);
 
@@ -648,7 +519,7 @@ test_delete_cancelled (Fixture       *fixture,
   show_page (fixture, "people");
   select_named (fixture, "people", "Chris Bakker");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (dialog, &dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendance"));
@@ -674,9 +545,9 @@ test_counts_follow_people (Fixture       *fixture,
   g_assert_true (row_reads (fixture, "locations", "Utrecht Office", 3, "1"));
 
   /* a person added elsewhere counts at once */
-  add (fixture, g_object_new (VONK_TYPE_PERSON,
-                              "name", "Dana Smit",
-                              "department-id", fixture->support_id, NULL));
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                 "name", "Dana Smit",
+                                                 "department-id", fixture->support_id, NULL));
   WAIT_UNTIL (row_reads (fixture, "locations", "Utrecht Office", 3, "2"));
 }
 
@@ -691,7 +562,7 @@ test_people_searched (Fixture       *fixture,
   g_autoptr(VonkEntity) renamed = vonk_entity_copy (support);
   g_autoptr(GError) error = NULL;
 
-  add (fixture, g_object_new (VONK_TYPE_PERSON, "name", "Émile Zoë", NULL));
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Émile Zoë", NULL));
   show_page (fixture, "people");
   WAIT_UNTIL (g_list_model_get_n_items (people) == 4);
 
@@ -738,7 +609,7 @@ test_row_activated_edits (Fixture       *fixture,
         break;
     }
   g_signal_emit_by_name (child (fixture, "locations_view"), "activate", position);
-  editor = find_window (type);
+  editor = vonk_test_find_window (type);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, &editor);
   name_row = GTK_EDITABLE (gtk_widget_get_template_child (editor, type, "name_row"));
@@ -757,8 +628,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  vonk_test_init_gui (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

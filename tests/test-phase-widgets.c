@@ -13,23 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "vonk-department-phases.h"
 #include "vonk-phase-history.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
-
-#define WAIT_UNTIL(condition)                                         \
-  G_STMT_START {                                                      \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_US;          \
-                                                                      \
-    while (!(condition))                                              \
-      {                                                               \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);      \
-        g_main_context_iteration (NULL, FALSE);                       \
-      }                                                               \
-  } G_STMT_END
+#include "vonk-test-utils-gui.h"
 
 typedef struct
 {
@@ -79,12 +65,7 @@ static gint64
 add_department (Fixture    *fixture,
                 const char *name)
 {
-  g_autoptr(VonkEntity) department = g_object_new (VONK_TYPE_DEPARTMENT, "name", name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (fixture->project, department, &error);
-  g_assert_no_error (error);
-  return vonk_entity_get_id (department);
+  return vonk_test_add (fixture->project, g_object_new (VONK_TYPE_DEPARTMENT, "name", name, NULL));
 }
 
 static void
@@ -92,13 +73,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("vonk-phase-widgets-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = vonk_test_store_new ("vonk-phase-widgets-XXXXXX", &fixture->dir, NULL);
 
   fixture->project = vonk_project_new ("Phases");
   vonk_phase_create_project (fixture->store, fixture->project, &error);
@@ -118,42 +94,17 @@ fixture_set_up (Fixture       *fixture,
   /* Support: behind, in Presence; Finance: nothing assessed */
   meet_phase (fixture, VONK_PHASE_PRESENCE, fixture->support_id, "2026-02-01");
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 700);
-}
-
-static void
-show (Fixture   *fixture,
-      GtkWidget *widget)
-{
-  gtk_window_set_child (fixture->window, widget);
-  gtk_window_present (fixture->window);
-  WAIT_UNTIL (gtk_widget_get_mapped (widget));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = vonk_test_window_new (1100, 700);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer weak_store = fixture->store;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->project);
-  g_object_add_weak_pointer (G_OBJECT (fixture->store), &weak_store);
-  g_clear_object (&fixture->store);
-  g_assert_null (weak_store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_close_store (&fixture->store);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -192,7 +143,7 @@ test_history_summary (Fixture       *fixture,
   guint n_notified = 0;
   int minimum, natural;
 
-  show (fixture, widget);
+  vonk_test_show (fixture->window, widget);
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_IMG);
   g_assert_cmpstr (vonk_phase_history_get_summary (history), ==, organisation);
@@ -241,7 +192,7 @@ test_history_department (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 presence_id = 0;
 
-  show (fixture, widget);
+  vonk_test_show (fixture->window, widget);
   g_assert_cmpstr (vonk_phase_history_get_summary (history), ==, sales);
   g_assert_true (label_is (widget, sales));
 
@@ -309,18 +260,6 @@ find_label (GtkWidget *widget)
   return NULL;
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
-        g_ptr_array_add (labels, c);
-      collect_labels (c, labels);
-    }
-}
-
 /* The cells on screen in the row whose first cell reads @name, or NULL. */
 static GtkWidget *
 row_cell (GtkWidget  *grid,
@@ -328,7 +267,7 @@ row_cell (GtkWidget  *grid,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_labels (GTK_WIDGET (child (grid, "view")), labels);
+  vonk_test_collect_labels (GTK_WIDGET (child (grid, "view")), labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -424,7 +363,7 @@ test_grid_texts (Fixture       *fixture,
 {
   GtkWidget *grid = vonk_department_phases_new (fixture->project);
 
-  show (fixture, grid);
+  vonk_test_show (fixture->window, grid);
 
   WAIT_UNTIL (row_reads (grid, "Sales", "Sales | Reached | Reached | Current | Not yet | Ahead"));
   g_assert_true (row_reads (grid, "Support",
@@ -473,7 +412,7 @@ test_grid_sorted (Fixture       *fixture,
   g_autoptr(GtkColumnViewColumn) dialogue = g_list_model_get_item (columns, 2);
   g_autoptr(GtkColumnViewColumn) comparison = g_list_model_get_item (columns, 5);
 
-  show (fixture, grid);
+  vonk_test_show (fixture->window, grid);
 
   /* by name at first */
   g_assert_cmpstr (gtk_column_view_column_get_title (dialogue), ==, "Dialogue");
@@ -507,7 +446,7 @@ test_grid_empty (Fixture       *fixture,
   g_assert_no_error (error);
   grid = vonk_department_phases_new (project);
   stack = GTK_STACK (child (grid, "stack"));
-  show (fixture, grid);
+  vonk_test_show (fixture->window, grid);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (grid, "organisation_label"))), ==,
                    "The organisation as a whole has not yet reached the Presence phase.");
@@ -530,9 +469,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("VONK_TODAY", "2026-11-27", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  vonk_test_init_gui (&argc, &argv, "2026-11-27");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -15,89 +15,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "vonk-core.h"
-
-/* Files */
-
-static void
-remove_recursively (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_recursively (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
-/* Direct access to the database file, beside the store */
-
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
-
-  g_assert_cmpstr (sqlite3_errstr (rc), ==, sqlite3_errstr (SQLITE_OK));
-  sqlite3_busy_timeout (db, 3000);
-  return db;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = raw_open (path);
-  char *message = NULL;
-
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  sqlite3_close (db);
-}
-
-static gint64
-raw_int (const char *path,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-/* The single integer @format selects. */
-static gint64
-raw_int (const char *path,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  sqlite3 *db = raw_open (path);
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-  gint64 value;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
+#include "vonk-test-utils.h"
 
 /* A store in a temporary folder, with one loaded project and two
  * departments */
@@ -128,44 +48,24 @@ date (const char *text)
   return parsed;
 }
 
-static void
-add_ok (VonkProject *project,
-        VonkEntity  *entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (project, entity, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (vonk_entity_get_id (entity), >, 0);
-}
-
 static gint64
 add_department (Env        *env,
                 const char *name)
 {
   g_autoptr(VonkEntity) department = g_object_new (VONK_TYPE_DEPARTMENT, "name", name, NULL);
 
-  add_ok (env->project, department);
+  vonk_test_add_ok (env->project, department);
   return vonk_entity_get_id (department);
 }
 
 static Env *
 env_new (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(VonkProject) project = vonk_project_new ("Phases");
   Env *env = g_new0 (Env, 1);
 
-  env->dir = g_dir_make_tmp ("vonk-phase-XXXXXX", &error);
-  g_assert_no_error (error);
-  env->path = g_build_filename (env->dir, "vonk.db", NULL);
-  env->store = vonk_store_new (env->path, &error);
-  g_assert_no_error (error);
-
-  vonk_store_add_project (env->store, project, &error);
-  g_assert_no_error (error);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
+  env->store = vonk_test_store_new ("vonk-phase-XXXXXX", &env->dir, &env->path);
+  vonk_test_create_project (env->store, project);
   env->project = g_steal_pointer (&project);
 
   env->scope_id[ORG] = 0;
@@ -178,14 +78,9 @@ env_new (void)
 static void
 env_free (Env *env)
 {
-  gpointer weak_store = env->store;
-
   g_clear_object (&env->project);
-  g_object_add_weak_pointer (G_OBJECT (env->store), &weak_store);
-  g_clear_object (&env->store);
-  g_assert_null (weak_store);
-
-  remove_recursively (env->dir);
+  vonk_test_close_store (&env->store);
+  vonk_test_remove_recursively (env->dir);
   g_free (env->path);
   g_free (env->dir);
   g_free (env);
@@ -211,7 +106,7 @@ add_criterion (Env        *env,
                                                   "rule", rule,
                                                   NULL);
 
-  add_ok (env->project, criterion);
+  vonk_test_add_ok (env->project, criterion);
   return VONK_CRITERION (criterion);
 }
 
@@ -249,7 +144,7 @@ assess (Env                 *env,
                              "state", state,
                              "assessed-on", assessed_on,
                              NULL);
-  add_ok (env->project, assessment);
+  vonk_test_add_ok (env->project, assessment);
   return VONK_ASSESSMENT (assessment);
 }
 
@@ -902,7 +797,7 @@ meet_all (VonkProject *project,
                                  "state", VONK_ASSESSMENT_MET,
                                  "assessed-on", assessed_on,
                                  NULL);
-      add_ok (project, assessment);
+      vonk_test_add_ok (project, assessment);
     }
 }
 
@@ -921,8 +816,9 @@ test_default_criteria (void)
   g_assert_true (vonk_phase_add_default_criteria (env->project, &error));
   g_assert_no_error (error);
   assert_default_criteria (env->project);
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM criterion WHERE project_id = %"
-                            G_GINT64_FORMAT, project_id),
+  g_assert_cmpint (vonk_test_raw_int (env->path,
+                                      "SELECT count(*) FROM criterion WHERE project_id = %"
+                                      G_GINT64_FORMAT, project_id),
                    ==, g_list_model_get_n_items (criteria));
 
   /* before any assessment: Presence's required criteria are missing, in
@@ -991,8 +887,9 @@ test_create_project (void)
   assert_default_criteria (project);
 
   n_criteria = g_list_model_get_n_items (vonk_project_get_list (project, VONK_TYPE_CRITERION));
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM criterion WHERE project_id = %"
-                            G_GINT64_FORMAT, id), ==, n_criteria);
+  g_assert_cmpint (vonk_test_raw_int (env->path,
+                                      "SELECT count(*) FROM criterion WHERE project_id = %"
+                                      G_GINT64_FORMAT, id), ==, n_criteria);
 
   /* on disk, as a second store reads it */
   store = vonk_store_new (env->path, &error);
@@ -1025,7 +922,7 @@ test_create_project_fails (gconstpointer data)
 
   trigger = g_strdup_printf ("CREATE TRIGGER refuse_criteria BEFORE INSERT ON criterion %s "
                              "BEGIN SELECT RAISE(ABORT, 'criteria refused'); END;", when);
-  raw_exec (env->path, trigger);
+  vonk_test_raw_exec (env->path, trigger);
   g_signal_connect (projects, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
 
   g_assert_false (vonk_phase_create_project (env->store, project, &error));
@@ -1033,8 +930,8 @@ test_create_project_fails (gconstpointer data)
   g_clear_error (&error);
 
   /* nothing left: not in the file, not in the store's list */
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM project"), ==, 1);
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM criterion"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (env->path, "SELECT count(*) FROM project"), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (env->path, "SELECT count(*) FROM criterion"), ==, 0);
   g_assert_cmpuint (n_changes, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
   g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (project)), ==, 0);
@@ -1043,18 +940,19 @@ test_create_project_fails (gconstpointer data)
   g_assert_false (vonk_project_is_loaded (project));
 
   /* the store is out of its transaction: what follows is committed */
-  raw_exec (env->path, "DROP TRIGGER refuse_criteria");
+  vonk_test_raw_exec (env->path, "DROP TRIGGER refuse_criteria");
   g_assert_true (vonk_phase_create_project (env->store, again, &error));
   g_assert_no_error (error);
   id = vonk_entity_get_id (VONK_ENTITY (again));
   g_assert_cmpuint (n_changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM project"), ==, 2);
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM criterion"), ==,
+  g_assert_cmpint (vonk_test_raw_int (env->path, "SELECT count(*) FROM project"), ==, 2);
+  g_assert_cmpint (vonk_test_raw_int (env->path, "SELECT count(*) FROM criterion"), ==,
                    g_list_model_get_n_items (vonk_project_get_list (again,
                                                                     VONK_TYPE_CRITERION)));
-  g_assert_cmpint (raw_int (env->path, "SELECT count(*) FROM criterion WHERE project_id = %"
-                            G_GINT64_FORMAT, id), ==,
+  g_assert_cmpint (vonk_test_raw_int (env->path,
+                                      "SELECT count(*) FROM criterion WHERE project_id = %"
+                                      G_GINT64_FORMAT, id), ==,
                    g_list_model_get_n_items (vonk_project_get_list (again,
                                                                     VONK_TYPE_CRITERION)));
 

@@ -11,27 +11,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "vonk-milestone-card.h"
 #include "vonk-milestone-editor.h"
 #include "vonk-roadmap-view.h"
+#include "vonk-test-utils-gui.h"
 #include "vonk-timeline.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
-
-#define WAIT_UNTIL(condition)                                         \
-  G_STMT_START {                                                      \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_US;          \
-                                                                      \
-    while (!(condition))                                              \
-      {                                                               \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);      \
-        g_main_context_iteration (NULL, FALSE);                       \
-      }                                                               \
-  } G_STMT_END
 
 #define N_MANY 2000
 
@@ -52,19 +38,6 @@ typedef struct
   VonkRoadmapView *view;
   VonkTimeline    *timeline;
 } Fixture;
-
-static gint64
-add (VonkProject *project,
-     gpointer     entity)
-{
-  g_autoptr(VonkEntity) owned = entity;
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (project, owned, &error);
-  g_assert_no_error (error);
-
-  return vonk_entity_get_id (owned);
-}
 
 static GDate *
 date (guint day,
@@ -121,57 +94,6 @@ count_cards (Fixture *fixture)
   return n;
 }
 
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* The mapped button under @widget that activates @action. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
-        return c;
-      if ((found = find_button (c, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
-        return TRUE;
-      if (has_label (c, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 focus_widget (Fixture *fixture)
 {
@@ -223,16 +145,12 @@ press (Fixture    *fixture,
 static void
 show_view (Fixture *fixture)
 {
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 700);
+  fixture->window = vonk_test_window_new (1100, 700);
   fixture->view = VONK_ROADMAP_VIEW (vonk_roadmap_view_new (fixture->project));
   fixture->timeline = VONK_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
                                                                     VONK_TYPE_ROADMAP_VIEW,
                                                                     "timeline"));
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  vonk_test_show (fixture->window, GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -247,41 +165,40 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GDate) march = date (1, 3, 2027);
   VonkProject *project;
 
-  fixture->dir = g_dir_make_tmp ("vonk-roadmap-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = vonk_test_store_new ("vonk-roadmap-XXXXXX", &fixture->dir, &fixture->path);
 
   project = fixture->project = vonk_project_new ("Test");
   g_object_set (project, "start-date", start, "target-date", target, NULL);
-  vonk_store_add_project (fixture->store, project, &error);
-  g_assert_no_error (error);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
+  vonk_test_create_project (fixture->store, project);
   fixture->project_id = vonk_entity_get_id (VONK_ENTITY (project));
 
-  fixture->anna_id = add (project, g_object_new (VONK_TYPE_PERSON, "name", "Anna de Vries", NULL));
-  fixture->bram_id = add (project, g_object_new (VONK_TYPE_PERSON, "name", "Bram Jansen", NULL));
-  fixture->kickoff_id = add (project, g_object_new (VONK_TYPE_MILESTONE,
-                                                   "title", "Kick-off",
-                                                   "phase", VONK_PHASE_PRESENCE,
-                                                   "due-date", february,
-                                                   "status", VONK_MILESTONE_DONE,
-                                                   "owner-id", fixture->anna_id, NULL));
-  fixture->guidelines_id = add (project, g_object_new (VONK_TYPE_MILESTONE,
-                                                      "title", "Guidelines",
-                                                      "phase", VONK_PHASE_DIALOGUE,
-                                                      "due-date", october,
-                                                      "owner-id", fixture->bram_id, NULL));
-  fixture->network_id = add (project, g_object_new (VONK_TYPE_MILESTONE,
-                                                   "title", "Champion network",
-                                                   "phase", VONK_PHASE_ENGAGEMENT,
-                                                   "due-date", march,
-                                                   "status", VONK_MILESTONE_IN_PROGRESS, NULL));
-  fixture->board_id = add (project, g_object_new (VONK_TYPE_MILESTONE,
-                                                 "title", "Board posts",
-                                                 "phase", VONK_PHASE_SOCIAL_BUSINESS, NULL));
+  fixture->anna_id = vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                                          "name", "Anna de Vries", NULL));
+  fixture->bram_id = vonk_test_add (project, g_object_new (VONK_TYPE_PERSON,
+                                                          "name", "Bram Jansen", NULL));
+  fixture->kickoff_id =
+    vonk_test_add (project, g_object_new (VONK_TYPE_MILESTONE,
+                                          "title", "Kick-off",
+                                          "phase", VONK_PHASE_PRESENCE,
+                                          "due-date", february,
+                                          "status", VONK_MILESTONE_DONE,
+                                          "owner-id", fixture->anna_id, NULL));
+  fixture->guidelines_id =
+    vonk_test_add (project, g_object_new (VONK_TYPE_MILESTONE,
+                                          "title", "Guidelines",
+                                          "phase", VONK_PHASE_DIALOGUE,
+                                          "due-date", october,
+                                          "owner-id", fixture->bram_id, NULL));
+  fixture->network_id =
+    vonk_test_add (project, g_object_new (VONK_TYPE_MILESTONE,
+                                          "title", "Champion network",
+                                          "phase", VONK_PHASE_ENGAGEMENT,
+                                          "due-date", march,
+                                          "status", VONK_MILESTONE_IN_PROGRESS, NULL));
+  fixture->board_id =
+    vonk_test_add (project, g_object_new (VONK_TYPE_MILESTONE,
+                                          "title", "Board posts",
+                                          "phase", VONK_PHASE_SOCIAL_BUSINESS, NULL));
 
   if (data != NULL)
     {
@@ -295,10 +212,10 @@ fixture_set_up (Fixture       *fixture,
           g_autoptr(GDate) due = date (1, 1, 2026);
 
           g_date_add_days (due, (i * 7919) % 730);
-          add (project, g_object_new (VONK_TYPE_MILESTONE,
-                                      "title", title,
-                                      "phase", i % VONK_N_PHASES,
-                                      "due-date", due, NULL));
+          vonk_test_add (project, g_object_new (VONK_TYPE_MILESTONE,
+                                                "title", title,
+                                                "phase", i % VONK_N_PHASES,
+                                                "due-date", due, NULL));
         }
       vonk_store_commit (fixture->store, &error);
       g_assert_no_error (error);
@@ -311,24 +228,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *window;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  while ((window = find_window (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-
+  vonk_test_destroy_windows ();
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -337,27 +240,11 @@ fixture_tear_down (Fixture       *fixture,
 static VonkProject *
 reopen (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer weak_store = fixture->store;
-  VonkProject *project;
-
   gtk_window_destroy (fixture->window);
   fixture->window = NULL;
-  g_clear_object (&fixture->project);
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->store), &weak_store);
-  g_clear_object (&fixture->store);
-  g_assert_null (weak_store);
-
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  project = vonk_store_find_project (fixture->store, fixture->project_id);
-  g_assert_nonnull (project);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
-  fixture->project = g_object_ref (project);
-
-  return project;
+  return vonk_test_reopen (&fixture->store, &fixture->project, fixture->path,
+                           fixture->project_id);
 }
 
 static void
@@ -390,21 +277,7 @@ choose (GObject    *editor,
         const char *row_name,
         const char *choice)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (editor_child (editor, row_name));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), choice) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
+  vonk_test_choose (ADW_COMBO_ROW (editor_child (editor, row_name)), choice);
 }
 
 static void
@@ -476,12 +349,12 @@ test_cards_shown (Fixture       *fixture,
   assert_accessible (board, "Board posts", "Social business. No due date. Planned");
 
   /* what the cards say */
-  g_assert_true (has_label (guidelines, "Guidelines"));
-  g_assert_true (has_label (guidelines, "1 Oct 2026 · Bram Jansen"));
-  g_assert_true (has_label (guidelines, "Overdue"));
-  g_assert_true (has_label (kickoff, "Done"));
-  g_assert_true (has_label (board, "No date"));
-  g_assert_false (has_label (network, "Overdue"));
+  g_assert_true (vonk_test_has_label (guidelines, "Guidelines"));
+  g_assert_true (vonk_test_has_label (guidelines, "1 Oct 2026 · Bram Jansen"));
+  g_assert_true (vonk_test_has_label (guidelines, "Overdue"));
+  g_assert_true (vonk_test_has_label (kickoff, "Done"));
+  g_assert_true (vonk_test_has_label (board, "No date"));
+  g_assert_false (vonk_test_has_label (network, "Overdue"));
 
   /* the overdue one stands out, the done one recedes */
   g_assert_true (gtk_widget_has_css_class (guidelines, "overdue"));
@@ -503,8 +376,8 @@ test_cards_shown (Fixture       *fixture,
   g_assert_cmpfloat (b.origin.x, <, k.origin.x); /* no date: at the lane's start */
 
   /* the summary */
-  g_assert_true (has_label (GTK_WIDGET (fixture->view), "4 milestones, 1 done"));
-  g_assert_true (has_label (GTK_WIDGET (fixture->view), "1 overdue"));
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (fixture->view), "4 milestones, 1 done"));
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (fixture->view), "1 overdue"));
 }
 
 static void
@@ -517,7 +390,7 @@ test_milestone_added (Fixture       *fixture,
   GObject *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "roadmap.add", NULL);
-  editor = find_window (VONK_TYPE_MILESTONE_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_MILESTONE_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, (gpointer *) &editor);
 
@@ -543,7 +416,7 @@ test_milestone_added (Fixture       *fixture,
   added = find_titled (fixture->project, "Pilot with Sales");
   g_assert_nonnull (added);
   WAIT_UNTIL (vonk_timeline_get_card (fixture->timeline, VONK_MILESTONE (added)) != NULL);
-  WAIT_UNTIL (has_label (GTK_WIDGET (fixture->view), "5 milestones, 1 done"));
+  WAIT_UNTIL (vonk_test_has_label (GTK_WIDGET (fixture->view), "5 milestones, 1 done"));
 
   project = reopen (fixture);
   added = find_titled (project, "Pilot with Sales");
@@ -570,7 +443,7 @@ test_milestone_edited (Fixture       *fixture,
   g_assert_true (vonk_timeline_get_selected (fixture->timeline) ==
                  VONK_MILESTONE (milestone (fixture, fixture->guidelines_id)));
   g_assert_true (press (fixture, "Return"));
-  editor = find_window (VONK_TYPE_MILESTONE_EDITOR);
+  editor = vonk_test_find_window (VONK_TYPE_MILESTONE_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (editor, (gpointer *) &editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "title_row"))), ==,
@@ -585,7 +458,8 @@ test_milestone_edited (Fixture       *fixture,
   WAIT_UNTIL (editor == NULL);
 
   /* no longer overdue: due after today */
-  WAIT_UNTIL (has_label (card_of (fixture, fixture->guidelines_id), "Guidelines published"));
+  WAIT_UNTIL (vonk_test_has_label (card_of (fixture, fixture->guidelines_id),
+                                   "Guidelines published"));
   g_assert_false (gtk_widget_has_css_class (card_of (fixture, fixture->guidelines_id), "overdue"));
 
   project = reopen (fixture);
@@ -644,7 +518,8 @@ test_marked_done (Fixture       *fixture,
   VonkProject *project;
 
   vonk_timeline_select (fixture->timeline, VONK_MILESTONE (guidelines), FALSE);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (fixture->view), "roadmap.done"), "clicked");
+  g_signal_emit_by_name (vonk_test_find_button (GTK_WIDGET (fixture->view), "roadmap.done"),
+                         "clicked");
   g_assert_cmpint (vonk_entity_get_enum (guidelines, "status"), ==, VONK_MILESTONE_DONE);
   WAIT_UNTIL (gtk_widget_has_css_class (card_of (fixture, fixture->guidelines_id), "done"));
   g_assert_false (gtk_widget_has_css_class (card_of (fixture, fixture->guidelines_id), "overdue"));
@@ -671,8 +546,8 @@ test_deleted_and_undone (Fixture       *fixture,
   g_assert_true (vonk_timeline_select (fixture->timeline, VONK_MILESTONE (network), TRUE));
   g_assert_true (press (fixture, "Delete"));
   g_assert_null (milestone (fixture, fixture->network_id));
-  WAIT_UNTIL (!has_label (GTK_WIDGET (fixture->timeline), "Champion network"));
-  WAIT_UNTIL (has_label (GTK_WIDGET (fixture->view), "3 milestones, 1 done"));
+  WAIT_UNTIL (!vonk_test_has_label (GTK_WIDGET (fixture->timeline), "Champion network"));
+  WAIT_UNTIL (vonk_test_has_label (GTK_WIDGET (fixture->view), "3 milestones, 1 done"));
 
   /* the focus went to a neighbour */
   WAIT_UNTIL (VONK_IS_MILESTONE_CARD (focus_widget (fixture)));
@@ -680,14 +555,14 @@ test_deleted_and_undone (Fixture       *fixture,
   /* the toast's Undo brings it back with its ID */
   overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
                                                        VONK_TYPE_ROADMAP_VIEW, "toast_overlay"));
-  WAIT_UNTIL ((undo = find_button (overlay, "roadmap.undo-delete")) != NULL);
-  g_assert_true (has_label (overlay, "“Champion network” deleted"));
+  WAIT_UNTIL ((undo = vonk_test_find_button (overlay, "roadmap.undo-delete")) != NULL);
+  g_assert_true (vonk_test_has_label (overlay, "“Champion network” deleted"));
   g_signal_emit_by_name (undo, "clicked");
   back = milestone (fixture, fixture->network_id);
   g_assert_nonnull (back);
   g_assert_cmpstr (vonk_entity_get_string (back, "title"), ==, "Champion network");
   WAIT_UNTIL (card_of (fixture, fixture->network_id) != NULL &&
-              has_label (card_of (fixture, fixture->network_id), "Champion network"));
+              vonk_test_has_label (card_of (fixture, fixture->network_id), "Champion network"));
 
   /* only once */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "roadmap.undo-delete", NULL);
@@ -824,24 +699,19 @@ test_save_refused (Fixture       *fixture,
   GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
                                                                   VONK_TYPE_ROADMAP_VIEW,
                                                                   "toast_overlay"));
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
   /* the database refuses every change to a milestone */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE UPDATE ON milestone "
-                    "BEGIN SELECT RAISE (ABORT, 'refused'); END", NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
+  vonk_test_raw_exec (fixture->path, "CREATE TRIGGER refuse BEFORE UPDATE ON milestone "
+                                     "BEGIN SELECT RAISE (ABORT, 'refused'); END");
 
   g_assert_true (vonk_timeline_select (fixture->timeline, VONK_MILESTONE (guidelines), TRUE));
   g_assert_true (press (fixture, "<Alt>Right"));
 
   /* what is stored is what is shown, and a toast says why */
   assert_date (vonk_entity_get_date (guidelines, "due-date"), 1, 10, 2026);
-  WAIT_UNTIL (has_label (overlay, "The database refused the change (refused)"));
-  g_assert_true (has_label (card_of (fixture, fixture->guidelines_id),
-                            "1 Oct 2026 · Bram Jansen"));
+  WAIT_UNTIL (vonk_test_has_label (overlay, "The database refused the change (refused)"));
+  g_assert_true (vonk_test_has_label (card_of (fixture, fixture->guidelines_id),
+                                      "1 Oct 2026 · Bram Jansen"));
 }
 
 /* The milestone the timeline shows last: the latest of the last lane. */
@@ -925,9 +795,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("VONK_TODAY", "2026-11-27", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  vonk_test_init_gui (&argc, &argv, "2026-11-27");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

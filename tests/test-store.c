@@ -17,44 +17,13 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include "vonk-core.h"
+#include "vonk-test-utils.h"
 
 /* A time long ago, set as the mtime of files that must stay unchanged, so
  * that any write shows, however soon after it happens. */
 #define PAST_MTIME 1577836800 /* 2020-01-01 */
 
 /* Files and folders */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("vonk-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
-static void
-remove_recursively (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_recursively (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static void
 write_file (const char *path,
@@ -160,36 +129,13 @@ assert_file_unchanged (const FileState *before,
 
 /* Direct access to a database file, beside the store */
 
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  g_assert_cmpstr (sqlite3_errstr (rc), ==, sqlite3_errstr (SQLITE_OK));
-  sqlite3_busy_timeout (db, 3000);
-  return db;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = raw_open (path);
-  char *message = NULL;
-
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  sqlite3_close (db);
-}
-
 /* The first column of every row of @sql. */
 static GStrv
 raw_rows (const char *path,
           const char *sql)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = vonk_test_raw_open (path);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -234,28 +180,6 @@ raw_text (const char *path,
   return g_strdup (rows[0]);
 }
 
-static gint64
-raw_int (const char *path,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-raw_int (const char *path,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  text = raw_text (path, "%s", sql);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* The tables of the database, not SQLite's own. */
 static GStrv
 raw_tables (const char *path)
@@ -265,27 +189,6 @@ raw_tables (const char *path)
 }
 
 /* Stores and projects */
-
-static VonkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  VonkStore *store = vonk_store_new (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-/* Drops the last reference to *@store and checks that it is gone, so that
- * its connection is closed. */
-static void
-close_store (VonkStore **store)
-{
-  g_object_add_weak_pointer (G_OBJECT (*store), (gpointer *) store);
-  g_object_unref (*store);
-  g_assert_null (*store);
-}
 
 static void
 assert_store_refused (const char *path,
@@ -317,37 +220,6 @@ in_subprocess (void)
   return FALSE;
 }
 
-static VonkProject *
-load_project (VonkStore *store,
-              gint64     id)
-{
-  g_autoptr(GError) error = NULL;
-  VonkProject *project = vonk_store_find_project (store, id);
-
-  g_assert_nonnull (project);
-  g_assert_true (vonk_project_get_store (project) == store);
-  vonk_project_load (project, &error);
-  g_assert_no_error (error);
-  g_assert_true (vonk_project_is_loaded (project));
-
-  return g_object_ref (project);
-}
-
-static gint64
-add_project (VonkStore  *store,
-             const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VonkProject) project = vonk_project_new (name);
-
-  vonk_store_add_project (store, project, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (project)), >, 0);
-  g_assert_true (vonk_project_get_store (project) == store);
-
-  return vonk_entity_get_id (VONK_ENTITY (project));
-}
-
 /* A store in a temporary folder, with one loaded project. */
 typedef struct
 {
@@ -362,11 +234,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = make_tmp_dir ();
-  f->path = g_build_filename (f->dir, "vonk.db", NULL);
-  f->store = open_store (f->path);
-  f->project_id = add_project (f->store, "Test project");
-  f->project = load_project (f->store, f->project_id);
+  f->store = vonk_test_store_new (NULL, &f->dir, &f->path);
+  f->project_id = vonk_test_add_project (f->store, "Test project");
+  f->project = vonk_test_load_project (f->store, f->project_id);
 }
 
 /* Closes the store and opens the file again, with the project freshly
@@ -374,10 +244,7 @@ fixture_setup (Fixture       *f,
 static void
 fixture_reopen (Fixture *f)
 {
-  g_clear_object (&f->project);
-  close_store (&f->store);
-  f->store = open_store (f->path);
-  f->project = load_project (f->store, f->project_id);
+  vonk_test_reopen (&f->store, &f->project, f->path, f->project_id);
 }
 
 static void
@@ -386,8 +253,8 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->project);
   if (f->store != NULL)
-    close_store (&f->store);
-  remove_recursively (f->dir);
+    vonk_test_close_store (&f->store);
+  vonk_test_remove_recursively (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -423,11 +290,7 @@ static void
 add_ok (VonkProject *project,
         VonkEntity  *entity)
 {
-  g_autoptr(GError) error = NULL;
-
-  vonk_project_add (project, entity, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (vonk_entity_get_id (entity), >, 0);
+  vonk_test_add_ok (project, entity);
   g_assert_true (lookup (project, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity)) == entity);
 }
 
@@ -735,32 +598,6 @@ new_filled (VonkProject *project,
 }
 
 /* The number of items of every type, in vonk_entity_types() order. */
-static GArray *
-count_items (VonkProject *project)
-{
-  const GType *types;
-  guint n_types;
-  GArray *counts = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  types = vonk_entity_types (&n_types);
-  for (guint i = 0; i < n_types; i++)
-    {
-      guint n = n_items (project, types[i]);
-
-      g_array_append_val (counts, n);
-    }
-
-  return counts;
-}
-
-static void
-assert_counts (GArray *actual,
-               GArray *expected)
-{
-  g_assert_cmpmem (actual->data, actual->len * sizeof (guint),
-                   expected->data, expected->len * sizeof (guint));
-}
-
 /* Snapshots: copies of every list of a project, to edit into what the
  * project should look like after a change */
 
@@ -1083,7 +920,7 @@ count_signal (gpointer  instance,
 static void
 test_open_create (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "new", "folder", "vonk.db", NULL);
   g_autofree char *journal_mode = NULL;
   g_auto(GStrv) tables = NULL;
@@ -1092,15 +929,16 @@ test_open_create (void)
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  store = open_store (path);
+  store = vonk_test_open_store (path);
   g_assert_cmpstr (vonk_store_get_path (store), ==, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (store)), ==, 0);
   g_assert_true (g_list_model_get_item_type (vonk_store_get_projects (store)) ==
                  VONK_TYPE_PROJECT);
 
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, VONK_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==,
+                   VONK_SCHEMA_APPLICATION_ID);
   journal_mode = raw_text (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
 
@@ -1110,9 +948,9 @@ test_open_create (void)
   g_assert_cmpuint (g_strv_length (tables), ==, n_types + 1);
   g_assert_true (g_strv_contains ((const char * const *) tables, "project"));
 
-  close_store (&store);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
-  remove_recursively (dir);
+  vonk_test_close_store (&store);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  vonk_test_remove_recursively (dir);
 }
 
 static void
@@ -1134,11 +972,12 @@ test_open_default_path (void)
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (file_mode (expected), ==, 0600);
   g_assert_cmpuint (file_mode (folder), ==, 0700);
-  g_assert_cmpint (raw_int (expected, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (vonk_test_raw_int (expected, "PRAGMA user_version"), ==,
+                   vonk_schema_get_version ());
 
   /* and the same file again */
-  add_project (store, "Default");
-  close_store (&store);
+  vonk_test_add_project (store, "Default");
+  vonk_test_close_store (&store);
   store = vonk_store_new (NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (store)), ==, 1);
@@ -1147,7 +986,7 @@ test_open_default_path (void)
 static void
 test_open_mode_0600 (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *folder = g_build_filename (dir, "data", NULL);
   g_autofree char *path = g_build_filename (folder, "vonk.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -1157,13 +996,13 @@ test_open_mode_0600 (void)
 
   /* Not the umask but the store keeps the file private. */
   old_umask = umask (0);
-  store = open_store (path);
+  store = vonk_test_open_store (path);
   umask (old_umask);
 
   g_assert_cmpuint (file_mode (path), ==, 0600);
   g_assert_cmpuint (file_mode (folder), ==, 0700);
 
-  add_project (store, "Private");
+  vonk_test_add_project (store, "Private");
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS));
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
     g_assert_cmpuint (file_mode (wal), ==, 0600);
@@ -1171,15 +1010,15 @@ test_open_mode_0600 (void)
     g_assert_cmpuint (file_mode (shm), ==, 0600);
   g_assert_cmpuint (file_mode (path), ==, 0600);
 
-  close_store (&store);
+  vonk_test_close_store (&store);
   g_assert_cmpuint (file_mode (path), ==, 0600);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 static void
 test_open_not_sqlite (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   const char *sizes[] = { "short", "long" };
@@ -1207,22 +1046,22 @@ test_open_not_sqlite (void)
       assert_file_unchanged (&before, path);
     }
 
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 /* A database of another program: tables, rows, no application ID. */
 static void
 make_other_database (const char *path)
 {
-  raw_exec (path, "CREATE TABLE recipe (id INTEGER PRIMARY KEY, title TEXT);"
-                  "INSERT INTO recipe (title) VALUES ('Pea soup'), ('Hutspot');"
-                  "PRAGMA user_version = 3;");
+  vonk_test_raw_exec (path, "CREATE TABLE recipe (id INTEGER PRIMARY KEY, title TEXT);"
+                            "INSERT INTO recipe (title) VALUES ('Pea soup'), ('Hutspot');"
+                            "PRAGMA user_version = 3;");
 }
 
 static void
 test_open_other_app (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "recipes.db", NULL);
   g_auto(FileState) before = { 0, };
   g_autoptr(GError) error = NULL;
@@ -1241,24 +1080,24 @@ test_open_other_app (void)
 
   titles = raw_rows (path, "SELECT title FROM recipe ORDER BY id");
   g_assert_cmpstrv (titles, ((const char *[]) { "Pea soup", "Hutspot", NULL }));
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 /* Tables alone, with user_version 0, are another program's too. */
 static void
 test_open_other_app_no_version (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   g_auto(FileState) before = { 0, };
 
-  raw_exec (path, "CREATE TABLE thing (id INTEGER PRIMARY KEY);");
+  vonk_test_raw_exec (path, "CREATE TABLE thing (id INTEGER PRIMARY KEY);");
   set_past_mtime (path);
   file_state_init (&before, path);
 
   assert_store_refused (path, VONK_STORE_ERROR_NOT_DATABASE);
   assert_file_unchanged (&before, path);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 /* A Vonk database with data, then marked as written by a newer Vonk. */
@@ -1266,18 +1105,18 @@ static void
 make_newer_database (const char *path,
                      int         version)
 {
-  g_autoptr(VonkStore) store = open_store (path);
+  g_autoptr(VonkStore) store = vonk_test_open_store (path);
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  add_project (store, "From the future");
-  close_store (&store);
-  raw_exec (path, sql);
+  vonk_test_add_project (store, "From the future");
+  vonk_test_close_store (&store);
+  vonk_test_raw_exec (path, sql);
 }
 
 static void
 test_open_newer_version (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
   g_auto(FileState) before = { 0, };
   g_autoptr(GError) error = NULL;
@@ -1296,8 +1135,8 @@ test_open_newer_version (void)
   g_assert_nonnull (strstr (error->message, path));
   assert_file_unchanged (&before, path);
 
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, version);
-  remove_recursively (dir);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, version);
+  vonk_test_remove_recursively (dir);
 }
 
 /* user_version is a signed 32-bit number in the file: a negative one is no
@@ -1314,7 +1153,7 @@ test_open_negative_version (void)
   if (!in_subprocess ())
     return;
 
-  dir = make_tmp_dir ();
+  dir = vonk_test_make_tmp_dir (NULL);
   path = g_build_filename (dir, "vonk.db", NULL);
   make_newer_database (path, -1);
   set_past_mtime (path);
@@ -1327,8 +1166,8 @@ test_open_negative_version (void)
   g_assert_true (g_error_matches (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_DATABASE) ||
                  g_error_matches (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT));
   assert_file_unchanged (&before, path);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, -1);
-  remove_recursively (dir);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, -1);
+  vonk_test_remove_recursively (dir);
 }
 
 /* An empty database that another program has marked as its own, with its
@@ -1343,23 +1182,23 @@ test_open_other_app_id (void)
   if (!in_subprocess ())
     return;
 
-  dir = make_tmp_dir ();
+  dir = vonk_test_make_tmp_dir (NULL);
   path = g_build_filename (dir, "other.db", NULL);
-  raw_exec (path, "PRAGMA application_id = 305419896; VACUUM;"); /* 0x12345678 */
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, 0x12345678);
+  vonk_test_raw_exec (path, "PRAGMA application_id = 305419896; VACUUM;"); /* 0x12345678 */
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==, 0x12345678);
   set_past_mtime (path);
   file_state_init (&before, path);
 
   assert_store_refused (path, VONK_STORE_ERROR_NOT_DATABASE);
   assert_file_unchanged (&before, path);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_master"), ==, 0);
-  remove_recursively (dir);
+  g_assert_cmpint (vonk_test_raw_int (path, "SELECT count(*) FROM sqlite_master"), ==, 0);
+  vonk_test_remove_recursively (dir);
 }
 
 static void
 test_open_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *folder = g_build_filename (dir, "vonk.db", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *listing_after = NULL;
@@ -1374,14 +1213,14 @@ test_open_folder (void)
   g_assert_cmpstr (inside, ==, "");
   listing_after = folder_listing (dir);
   g_assert_cmpstr (listing_after, ==, listing);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 /* The folder the database should be in is a file. */
 static void
 test_open_folder_is_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *file = g_build_filename (dir, "data", NULL);
   g_autofree char *path = g_build_filename (file, "vonk.db", NULL);
   g_auto(FileState) before = { 0, };
@@ -1392,32 +1231,33 @@ test_open_folder_is_file (void)
 
   assert_store_refused (path, VONK_STORE_ERROR_CANT_OPEN);
   assert_file_unchanged (&before, file);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 static void
 test_open_empty_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
   g_autoptr(VonkStore) store = NULL;
   g_auto(GStrv) tables = NULL;
   guint n_types;
 
   write_file (path, "", 0);
-  store = open_store (path);
+  store = vonk_test_open_store (path);
 
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, VONK_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==,
+                   VONK_SCHEMA_APPLICATION_ID);
   vonk_entity_types (&n_types);
   tables = raw_tables (path);
   g_assert_cmpuint (g_strv_length (tables), ==, n_types + 1);
 
-  add_project (store, "In an empty file");
-  close_store (&store);
-  store = open_store (path);
+  vonk_test_add_project (store, "In an empty file");
+  vonk_test_close_store (&store);
+  store = vonk_test_open_store (path);
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (store)), ==, 1);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 static void
@@ -1430,7 +1270,7 @@ test_open_reopen (Fixture       *f,
   World w;
 
   build_world (f->project, &w);
-  other_id = add_project (f->store, "Second");
+  other_id = vonk_test_add_project (f->store, "Second");
 
   live = g_object_ref (f->project);
   fixture_reopen (f);
@@ -1439,7 +1279,7 @@ test_open_reopen (Fixture       *f,
   assert_projects_equal (live, f->project);
 
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (f->store)), ==, 2);
-  other = load_project (f->store, other_id);
+  other = vonk_test_load_project (f->store, other_id);
   g_assert_cmpuint (n_items (other, VONK_TYPE_PERSON), ==, 0);
   g_assert_cmpuint (n_items (f->project, VONK_TYPE_PERSON), ==, 4);
 
@@ -1471,7 +1311,7 @@ test_open_read_only (Fixture       *f,
   build_world (f->project, &w);
   live = g_object_ref (f->project);
   g_clear_object (&f->project);
-  close_store (&f->store);
+  vonk_test_close_store (&f->store);
 
   g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
   set_past_mtime (f->path);
@@ -1489,7 +1329,7 @@ test_open_read_only (Fixture       *f,
       VonkEntity *anna;
 
       g_assert_no_error (error);
-      project = load_project (store, f->project_id);
+      project = vonk_test_load_project (store, f->project_id);
       assert_projects_equal (live, project);
 
       g_assert_false (vonk_project_add (project, location, &error));
@@ -1512,7 +1352,7 @@ test_open_read_only (Fixture       *f,
       assert_projects_equal (live, project);
 
       g_clear_object (&project);
-      close_store (&store);
+      vonk_test_close_store (&store);
     }
 
   /* (on stderr: this runs in a subprocess, whose stdout is not shown) */
@@ -1529,8 +1369,8 @@ test_open_read_only (Fixture       *f,
 
   /* Once it may be written to again, it opens and takes changes as before. */
   g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
-  f->store = open_store (f->path);
-  f->project = load_project (f->store, f->project_id);
+  f->store = vonk_test_open_store (f->path);
+  f->project = vonk_test_load_project (f->store, f->project_id);
   assert_projects_equal (live, f->project);
   add_new (f->project, VONK_TYPE_LOCATION, "name", "Writable again", NULL);
   fixture_reopen (f);
@@ -1542,7 +1382,7 @@ test_open_read_only (Fixture       *f,
 static void
 test_migrate_from_empty (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
   g_autoptr(VonkStore) store = NULL;
   g_auto(GStrv) tables = NULL;
@@ -1550,16 +1390,17 @@ test_migrate_from_empty (void)
   gint64 id;
 
   /* A SQLite file with a header but nothing in it: version 0. */
-  raw_exec (path, "CREATE TABLE scratch (x); DROP TABLE scratch;");
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 0);
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, 0);
+  vonk_test_raw_exec (path, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==, 0);
   tables = raw_tables (path);
   g_assert_cmpuint (g_strv_length (tables), ==, 0);
   g_clear_pointer (&tables, g_strfreev);
 
-  store = open_store (path);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, VONK_SCHEMA_APPLICATION_ID);
+  store = vonk_test_open_store (path);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==,
+                   VONK_SCHEMA_APPLICATION_ID);
   tables = raw_tables (path);
   g_assert_cmpstrv (tables, ((const char *[]) {
     "agenda_block", "agenda_template", "assessment", "attendance", "barrier_score",
@@ -1568,18 +1409,18 @@ test_migrate_from_empty (void)
     "template_block", NULL }));
 
   /* usable right away */
-  id = add_project (store, "Migrated");
-  project = load_project (store, id);
+  id = vonk_test_add_project (store, "Migrated");
+  project = vonk_test_load_project (store, id);
   add_new (project, VONK_TYPE_LOCATION, "name", "Here", NULL);
   g_clear_object (&project);
 
   /* opening a current database again leaves its version alone */
-  close_store (&store);
-  store = open_store (path);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
-  project = load_project (store, id);
+  vonk_test_close_store (&store);
+  store = vonk_test_open_store (path);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  project = vonk_test_load_project (store, id);
   g_assert_cmpuint (n_items (project, VONK_TYPE_LOCATION), ==, 1);
-  remove_recursively (dir);
+  vonk_test_remove_recursively (dir);
 }
 
 /* A database of the first version, written by hand as that Vonk did, is
@@ -1587,7 +1428,7 @@ test_migrate_from_empty (void)
 static void
 test_migrate_from_v1 (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
   g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
   g_autofree char *rule = NULL;
   g_autoptr(VonkStore) store = NULL;
@@ -1596,7 +1437,7 @@ test_migrate_from_v1 (void)
   sqlite3 *db;
   char *message = NULL;
 
-  db = raw_open (path);
+  db = vonk_test_raw_open (path);
   sqlite3_exec (db, "PRAGMA application_id = 0x564f4e4b", NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_exec (db, vonk_schema_get_migration (1), NULL, NULL, &message);
@@ -1610,15 +1451,16 @@ test_migrate_from_v1 (void)
                 NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, VONK_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA application_id"), ==,
+                   VONK_SCHEMA_APPLICATION_ID);
 
-  store = open_store (path);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  store = vonk_test_open_store (path);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
   rule = raw_text (path, "SELECT rule FROM criterion WHERE id = 42");
   g_assert_cmpstr (rule, ==, "none");
 
-  project = load_project (store, 7);
+  project = vonk_test_load_project (store, 7);
   g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (project), "name"), ==, "Old");
   g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (project), "organisation"), ==, "Old Ltd");
   g_assert_cmpuint (n_items (project, VONK_TYPE_CRITERION), ==, 1);
@@ -1634,15 +1476,15 @@ test_migrate_from_v1 (void)
 
   /* the new column takes the other values */
   g_clear_object (&project);
-  close_store (&store);
-  raw_exec (path, "UPDATE criterion SET rule = 'top-management-uses' WHERE id = 42");
-  store = open_store (path);
-  project = load_project (store, 7);
+  vonk_test_close_store (&store);
+  vonk_test_raw_exec (path, "UPDATE criterion SET rule = 'top-management-uses' WHERE id = 42");
+  store = vonk_test_open_store (path);
+  project = vonk_test_load_project (store, 7);
   g_assert_cmpint (vonk_entity_get_enum (lookup (project, VONK_TYPE_CRITERION, 42), "rule"), ==,
                    VONK_RULE_TOP_MANAGEMENT_USES);
   g_clear_object (&project);
-  close_store (&store);
-  remove_recursively (dir);
+  vonk_test_close_store (&store);
+  vonk_test_remove_recursively (dir);
 }
 
 /* The store builds its SQL from the entity columns: each type's columns
@@ -1764,12 +1606,12 @@ test_load_corrupt (Fixture       *f,
 
   id = add_new (f->project, VONK_TYPE_SESSION, "title", "Broken", NULL);
   g_clear_object (&f->project);
-  close_store (&f->store);
+  vonk_test_close_store (&f->store);
   sql = g_strdup_printf ("UPDATE session SET starts_at = 'next tuesday' WHERE id = %"
                          G_GINT64_FORMAT, id);
-  raw_exec (f->path, sql);
+  vonk_test_raw_exec (f->path, sql);
 
-  f->store = open_store (f->path);
+  f->store = vonk_test_open_store (f->path);
   project = vonk_store_find_project (f->store, f->project_id);
   g_assert_false (vonk_project_load (project, &error));
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT);
@@ -1789,7 +1631,7 @@ test_schema_foreign_keys (Fixture       *f,
 
   g_assert_false (vonk_store_insert (f->store, f->project_id, person, &error));
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM person"), ==, 0);
 }
 
 /* Every entity type: add, reload, edit, reload, remove, reload */
@@ -1825,9 +1667,11 @@ test_entity_crud (Fixture       *f,
   add_ok (f->project, original);
   id = vonk_entity_get_id (original);
   g_assert_cmpuint (n_items (f->project, type), ==, n_before + 1);
-  counts = count_items (f->project);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT
-                            " AND project_id = %" G_GINT64_FORMAT, table, id, f->project_id),
+  counts = vonk_test_count_items (f->project);
+  g_assert_cmpint (vonk_test_raw_int (f->path,
+                                      "SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT
+                                      " AND project_id = %" G_GINT64_FORMAT,
+                                      table, id, f->project_id),
                    ==, 1);
 
   fixture_reopen (f);
@@ -1835,8 +1679,8 @@ test_entity_crud (Fixture       *f,
   g_assert_nonnull (live);
   g_assert_false (live == original);
   assert_entities_equal (live, original);
-  counts_after = count_items (f->project);
-  assert_counts (counts_after, counts);
+  counts_after = vonk_test_count_items (f->project);
+  vonk_test_assert_same_counts (counts_after, counts);
   g_clear_pointer (&counts_after, g_array_unref);
 
   /* save an edited copy */
@@ -1849,8 +1693,8 @@ test_entity_crud (Fixture       *f,
   save_ok (f->project, edited);
   g_assert_true (lookup (f->project, type, id) == live);
   assert_entities_equal (live, edited);
-  counts_after = count_items (f->project);
-  assert_counts (counts_after, counts);
+  counts_after = vonk_test_count_items (f->project);
+  vonk_test_assert_same_counts (counts_after, counts);
   g_clear_pointer (&counts_after, g_array_unref);
 
   fixture_reopen (f);
@@ -1861,12 +1705,13 @@ test_entity_crud (Fixture       *f,
   remove_ok (f->project, live);
   g_assert_null (lookup (f->project, type, id));
   g_assert_cmpuint (n_items (f->project, type), ==, n_before);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
-                            table, id), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (f->path,
+                                      "SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                      table, id), ==, 0);
 
   fixture_reopen (f);
   g_assert_null (lookup (f->project, type, id));
-  counts_after = count_items (f->project);
+  counts_after = vonk_test_count_items (f->project);
   types = vonk_entity_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     g_assert_cmpuint (g_array_index (counts_after, guint, i), ==,
@@ -2055,8 +1900,8 @@ count_rows (const char *path,
             const char *table,
             gint64      project_id)
 {
-  return raw_int (path, "SELECT count(*) FROM %s WHERE %s = %" G_GINT64_FORMAT, table,
-                  g_str_equal (table, "project") ? "id" : "project_id", project_id);
+  return vonk_test_raw_int (path, "SELECT count(*) FROM %s WHERE %s = %" G_GINT64_FORMAT, table,
+                            g_str_equal (table, "project") ? "id" : "project_id", project_id);
 }
 
 static void
@@ -2073,8 +1918,8 @@ test_cascade_project (Fixture       *f,
   guint n_types;
   World w;
 
-  other_id = add_project (f->store, "Other");
-  other = load_project (f->store, other_id);
+  other_id = vonk_test_add_project (f->store, "Other");
+  other = vonk_test_load_project (f->store, other_id);
   build_world (f->project, &w);
   build_world (other, &w);
 
@@ -2108,7 +1953,8 @@ test_cascade_project (Fixture       *f,
       g_assert_cmpint (count_rows (f->path, tables[i], f->project_id), ==, 0);
       g_assert_cmpint (count_rows (f->path, tables[i], other_id), ==,
                        g_array_index (rows_other, gint64, i));
-      g_assert_cmpint (raw_int (f->path, "%s", sql), ==, g_array_index (rows_other, gint64, i));
+      g_assert_cmpint (vonk_test_raw_int (f->path, "%s", sql), ==,
+                       g_array_index (rows_other, gint64, i));
     }
 
   /* the other project, reloaded, is what it was */
@@ -2195,7 +2041,8 @@ test_model_items_changed (Fixture       *f,
 
   /* the projects of the store */
   project_changes = watch_changes (projects);
-  second = g_object_ref (vonk_store_find_project (f->store, add_project (f->store, "Second")));
+  second = g_object_ref (vonk_store_find_project (f->store,
+                                                  vonk_test_add_project (f->store, "Second")));
   assert_changes (project_changes, "(1,0,1)");
   renamed = vonk_entity_copy (VONK_ENTITY (f->project));
   g_object_set (renamed, "name", "Renamed", NULL);
@@ -2444,8 +2291,8 @@ test_validate_duplicate_name (Fixture       *f,
   save_ok (f->project, renamed);
 
   /* the same name in another project is fine */
-  other_id = add_project (f->store, "Other");
-  other = load_project (f->store, other_id);
+  other_id = vonk_test_add_project (f->store, "Other");
+  other = vonk_test_load_project (f->store, other_id);
   add_new (other, VONK_TYPE_DEPARTMENT, "name", "Sales", NULL);
   add_new (other, VONK_TYPE_LOCATION, "name", "Utrecht", NULL);
 }
@@ -2540,7 +2387,7 @@ test_validate_missing_ref (Fixture       *f,
   }
 
   /* exists, in another project */
-  other = load_project (f->store, add_project (f->store, "Other"));
+  other = vonk_test_load_project (f->store, vonk_test_add_project (f->store, "Other"));
   elsewhere = add_new (other, VONK_TYPE_DEPARTMENT, "name", "Sales", NULL);
   {
     g_autoptr(VonkEntity) entity = g_object_new (VONK_TYPE_PERSON, "name", "Anna",
@@ -2586,7 +2433,7 @@ test_validate_project_dates (Fixture       *f,
   g_assert_cmpint (vonk_entity_get_id (VONK_ENTITY (project)), ==, 0);
   g_assert_null (vonk_project_get_store (project));
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM project"), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM project"), ==, 1);
 
   changed = vonk_entity_copy (VONK_ENTITY (f->project));
   g_object_set (changed, "start-date", start, "target-date", before, NULL);
@@ -2727,7 +2574,7 @@ test_save_removed (Fixture       *f,
   g_assert_false (vonk_project_remove (f->project, changed, &error));
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (n_items (f->project, VONK_TYPE_LOCATION), ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
 }
 
 /* Transactions */
@@ -2786,7 +2633,7 @@ test_transaction_rollback (Fixture       *f,
   vonk_store_rollback (f->store);
 
   g_assert_cmpuint (n_stored (f->store, VONK_TYPE_LOCATION, f->project_id), ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
   fixture_reopen (f);
   g_assert_cmpuint (n_items (f->project, VONK_TYPE_LOCATION), ==, 0);
 }
@@ -2820,7 +2667,7 @@ test_transaction_project (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
   g_assert_true (vonk_store_find_project (f->store, vonk_entity_get_id (VONK_ENTITY (kept))) ==
                  kept);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM project"), ==, 2);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM project"), ==, 2);
 }
 
 static void
@@ -2838,18 +2685,18 @@ test_transaction_nested (Fixture       *f,
   vonk_store_rollback (f->store);
   g_assert_cmpuint (n_stored (f->store, VONK_TYPE_LOCATION, f->project_id), ==, 1);
   /* nothing is on disk before the outermost commit */
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 0);
   commit_ok (f->store);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 1);
 
   /* inner and outer commits */
   begin_ok (f->store);
   begin_ok (f->store);
   insert_location (f, "inner, kept");
   commit_ok (f->store);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 1);
   commit_ok (f->store);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM location"), ==, 2);
+  g_assert_cmpint (vonk_test_raw_int (f->path, "SELECT count(*) FROM location"), ==, 2);
 
   /* an outer rollback undoes a committed inner transaction */
   begin_ok (f->store);

@@ -8,17 +8,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
+#include "vonk-test-utils-gui.h"
 #include "vonk-window.h"
-
-#define TIMEOUT_US (10 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -29,27 +26,6 @@ typedef struct
   VonkWindow  *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -57,38 +33,22 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = vonk_date_today ();
 
-  fixture->dir = g_dir_make_tmp ("vonk-window-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "vonk.db", NULL);
-  fixture->store = vonk_store_new (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = vonk_test_store_new ("vonk-window-XXXXXX", &fixture->dir, &fixture->path);
   fixture->demo = vonk_demo_create (fixture->store, today, &error);
   g_assert_no_error (error);
 
   fixture->window = vonk_window_new (NULL, fixture->store);
   vonk_window_open_default (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (is_mapped, fixture->window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  vonk_test_show (GTK_WINDOW (fixture->window), NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -229,7 +189,7 @@ open_new_project_editor (Fixture *fixture)
 
   vonk_window_show_projects (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.new", NULL));
-  wait_for (has_toplevel_editor, &editor);
+  WAIT_UNTIL (has_toplevel_editor (&editor));
   return editor;
 }
 
@@ -239,12 +199,6 @@ set_row (VonkProjectEditor *editor,
          const char        *text)
 {
   gtk_editable_set_text (child (editor, VONK_TYPE_PROJECT_EDITOR, row), text);
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static void
@@ -263,7 +217,7 @@ test_new_project (Fixture       *fixture,
   set_row (editor, "target_date_row", "2028-12-31");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_for (is_gone, &editor);
+  WAIT_UNTIL (editor == NULL);
 
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
 
@@ -368,62 +322,8 @@ refuse (Fixture    *fixture,
   g_autofree char *sql = g_strdup_printf ("CREATE TRIGGER refuse_%s BEFORE %s ON %s "
                                           "BEGIN SELECT RAISE (ABORT, 'refused'); END",
                                           table, what, table);
-  sqlite3 *db;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelSearch;
-
-static gboolean
-shows_label (gpointer data)
-{
-  LabelSearch *search = data;
-  GtkWidget *widget = search->root;
-
-  /* depth-first through the whole tree */
-  while (widget != NULL)
-    {
-      if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
-        return TRUE;
-
-      if (gtk_widget_get_first_child (widget) != NULL)
-        widget = gtk_widget_get_first_child (widget);
-      else
-        {
-          while (widget != search->root && gtk_widget_get_next_sibling (widget) == NULL)
-            widget = gtk_widget_get_parent (widget);
-          widget = widget == search->root ? NULL : gtk_widget_get_next_sibling (widget);
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        {
-          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  vonk_test_raw_exec (fixture->path, sql);
 }
 
 static void
@@ -433,8 +333,6 @@ test_failed_delete (Fixture       *fixture,
   VonkOrganisationView *organisation = child (fixture->window, VONK_TYPE_WINDOW, "organisation");
   GtkSingleSelection *selection = child (organisation, VONK_TYPE_ORGANISATION_VIEW,
                                          "departments_selection");
-  LabelSearch toast = { GTK_WIDGET (fixture->window),
-                        "The database refused the change (refused)" };
   AdwMessageDialog *dialog = NULL;
   VonkEntity *department;
 
@@ -448,12 +346,13 @@ test_failed_delete (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (organisation), "organisation.delete",
                                              NULL));
-  wait_for (has_message_dialog, &dialog);
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* a toast says why; the view still shows what is stored */
-  wait_for (shows_label, &toast);
+  WAIT_UNTIL (vonk_test_has_label (GTK_WIDGET (fixture->window),
+                                   "The database refused the change (refused)"));
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
   g_assert_true (vonk_project_lookup (fixture->demo, VONK_TYPE_DEPARTMENT,
                                       vonk_entity_get_id (department)) == department);
@@ -473,7 +372,7 @@ test_failed_save (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-project",
                                              NULL));
   editor = NULL;
-  wait_for (has_toplevel_editor, &editor);
+  WAIT_UNTIL (has_toplevel_editor (&editor));
   error_label = child (editor, VONK_TYPE_PROJECT_EDITOR, "error_label");
   set_row (editor, "name_row", "Renamed");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -492,9 +391,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("VONK_TODAY", "2026-11-27", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  vonk_test_init_gui (&argc, &argv, "2026-11-27");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

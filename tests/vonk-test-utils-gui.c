@@ -1,0 +1,146 @@
+/* vonk-test-utils-gui.c — what the widget tests share
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "vonk-test-utils-gui.h"
+
+/* Sets up GTK and libadwaita for the tests, with today fixed to @today
+ * (as VONK_TODAY) unless it is NULL. */
+void
+vonk_test_init_gui (int          *argc,
+                    char       ***argv,
+                    const char   *today)
+{
+  if (today != NULL)
+    g_setenv ("VONK_TODAY", today, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* A new window of the default size @width × @height, not yet shown. */
+GtkWindow *
+vonk_test_window_new (int width,
+                      int height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  return window;
+}
+
+/* Shows @child, if not NULL, in @window, presents it and waits until @child
+ * (or else the window) is mapped and the window drawn. */
+void
+vonk_test_show (GtkWindow *window,
+                GtkWidget *child)
+{
+  GtkWidget *shown = child != NULL ? child : GTK_WIDGET (window);
+
+  if (child != NULL)
+    gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  WAIT_UNTIL (gtk_widget_get_mapped (shown));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* The first toplevel window of @type, or NULL. */
+gpointer
+vonk_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Destroys every toplevel window: the one a test showed, and any editor
+ * or dialog it left open. */
+void
+vonk_test_destroy_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = vonk_test_find_window (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+}
+
+/* The mapped button under @widget that activates @action, or NULL. */
+GtkWidget *
+vonk_test_find_button (GtkWidget  *widget,
+                       const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = vonk_test_find_button (c, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Adds to @labels the mapped labels under @widget, depth first. */
+void
+vonk_test_collect_labels (GtkWidget *widget,
+                          GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
+        g_ptr_array_add (labels, c);
+      vonk_test_collect_labels (c, labels);
+    }
+}
+
+/* Whether a mapped label under @widget reads @text. */
+gboolean
+vonk_test_has_label (GtkWidget  *widget,
+                     const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return TRUE;
+      if (vonk_test_has_label (c, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Selects the item that reads @choice in @row, a combo row of strings. */
+void
+vonk_test_choose (AdwComboRow *row,
+                  const char  *choice)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), choice) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
