@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "vonk-barriers.h"
 #include "vonk-demo.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
