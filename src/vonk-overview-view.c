@@ -37,6 +37,10 @@ struct _VonkOverviewView
   GtkLabel    *departments_figure;
   GtkLabel    *people_figure;
   GtkLabel    *champions_figure;
+  GtkListBox  *barriers_list;
+  GtkLabel    *no_barriers_label;
+  GtkListBox  *overdue_list;
+  GtkLabel    *no_overdue_label;
   GtkListBox  *sessions_list;
   GtkLabel    *no_sessions_label;
 };
@@ -229,6 +233,75 @@ update_project (VonkOverviewView *self)
   gtk_label_set_text (self->target_date_label, until);
 }
 
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, row);
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+#define N_BARRIERS_SHOWN 3
+#define N_OVERDUE_SHOWN 5
+
+/* The organisation's highest-scoring barriers, rising ones first, and the
+ * countermeasures past their due date. */
+static void
+update_barriers (VonkOverviewView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GArray) ranks = vonk_barriers_most_in_the_way (project, NULL, N_BARRIERS_SHOWN);
+  g_autoptr(GPtrArray) overdue = vonk_barriers_overdue (project, NULL);
+
+  clear_list (self->barriers_list);
+  for (guint i = 0; i < ranks->len; i++)
+    {
+      VonkBarrierRank *rank = &g_array_index (ranks, VonkBarrierRank, i);
+      g_autofree char *sentence = vonk_barriers_describe (project, rank->barrier, 0, NULL);
+      GtkWidget *row = text_row (vonk_enum_label (VONK_TYPE_BARRIER, rank->barrier), sentence);
+      g_autofree char *score = g_strdup_printf ("%d", rank->score);
+      GtkWidget *label = gtk_label_new (score);
+
+      gtk_widget_add_css_class (label, "title-2");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->barriers_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->barriers_list), ranks->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_barriers_label), ranks->len == 0);
+
+  clear_list (self->overdue_list);
+  for (guint i = 0; i < overdue->len && i < N_OVERDUE_SHOWN; i++)
+    {
+      VonkEntity *measure = g_ptr_array_index (overdue, i);
+      VonkEntity *owner = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                               vonk_entity_get_int64 (measure, "owner-id"));
+      g_autofree char *due = vonk_date_format (vonk_entity_get_date (measure, "due-date"));
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: an overdue countermeasure: its due date (and owner) */
+      subtitle = owner ? g_strdup_printf (_("Due %1$s · %2$s"), due,
+                                          vonk_entity_get_string (owner, "name"))
+                       : g_strdup_printf (_("Due %s"), due);
+      gtk_list_box_append (self->overdue_list,
+                           text_row (vonk_entity_get_string (measure, "title"), subtitle));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_list), overdue->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_overdue_label), overdue->len == 0);
+}
+
 static gboolean
 is_upcoming (gpointer item,
              gpointer user_data)
@@ -313,7 +386,8 @@ disconnect_project (VonkOverviewView *self,
                     VonkProject      *project)
 {
   const GType watched[] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON,
-                            VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT };
+                            VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT, VONK_TYPE_BARRIER_SCORE,
+                            VONK_TYPE_COUNTERMEASURE };
 
   if (project == NULL)
     return;
@@ -345,6 +419,10 @@ vonk_overview_view_project_changed (VonkView    *view,
                                 "items-changed", G_CALLBACK (update_phase), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_ASSESSMENT),
                                 "items-changed", G_CALLBACK (update_phase), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_BARRIER_SCORE),
+                                "items-changed", G_CALLBACK (update_barriers), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_COUNTERMEASURE),
+                                "items-changed", G_CALLBACK (update_barriers), self);
 
       self->next_sessions = next_sessions_model (project);
       g_signal_connect_swapped (self->next_sessions, "items-changed",
@@ -354,6 +432,7 @@ vonk_overview_view_project_changed (VonkView    *view,
 
       update_project (self);
       update_figures (self);
+      update_barriers (self);
       update_sessions_empty (self);
     }
 }
@@ -397,6 +476,10 @@ vonk_overview_view_class_init (VonkOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, departments_figure);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, people_figure);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, champions_figure);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, barriers_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_barriers_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_overdue_label);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_sessions_label);
 }

@@ -264,6 +264,51 @@ test_new_project_invalid (Fixture       *fixture,
 }
 
 /* Before any assessment the Overview shows the phase the user entered. */
+static const char *
+row_title (GtkListBox *list,
+           int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+/* The barriers most in the way and the overdue countermeasures, as the
+ * core ranks them, and the list follows a new score. */
+static void
+test_overview_barriers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VonkOverviewView *overview = child (fixture->window, VONK_TYPE_WINDOW, "overview");
+  GtkListBox *barriers = child (overview, VONK_TYPE_OVERVIEW_VIEW, "barriers_list");
+  GtkListBox *overdue = child (overview, VONK_TYPE_OVERVIEW_VIEW, "overdue_list");
+  g_autoptr(GArray) ranks = vonk_barriers_most_in_the_way (fixture->demo, NULL, 3);
+  g_autoptr(GPtrArray) late = vonk_barriers_overdue (fixture->demo, NULL);
+  g_autoptr(VonkEntity) score = NULL;
+  g_autoptr(GDate) today = vonk_date_today ();
+  g_autoptr(GError) error = NULL;
+  guint i;
+
+  g_assert_cmpuint (ranks->len, >, 0);
+  for (i = 0; i < ranks->len; i++)
+    g_assert_cmpstr (row_title (barriers, i), ==,
+                     vonk_enum_label (VONK_TYPE_BARRIER,
+                                      g_array_index (ranks, VonkBarrierRank, i).barrier));
+  g_assert_null (row_title (barriers, i));
+
+  g_assert_cmpuint (late->len, >, 0);
+  g_assert_cmpstr (row_title (overdue, 0), ==,
+                   vonk_entity_get_string (g_ptr_array_index (late, 0), "title"));
+
+  /* fear becomes the worst barrier */
+  score = g_object_new (VONK_TYPE_BARRIER_SCORE, "barrier", VONK_BARRIER_FEAR, "score", 5,
+                        "scored-on", today, NULL);
+  g_assert_true (vonk_project_add (fixture->demo, score, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (row_title (barriers, 0), ==, vonk_enum_label (VONK_TYPE_BARRIER,
+                                                                 VONK_BARRIER_FEAR));
+}
+
 static void
 test_overview_estimated (Fixture       *fixture,
                          gconstpointer  data)
@@ -399,6 +444,7 @@ main (int   argc,
   ADD ("/window/opens-on-demo", test_opens_on_demo);
   ADD ("/window/overview/figures", test_overview_figures);
   ADD ("/window/overview/estimated", test_overview_estimated);
+  ADD ("/window/overview/barriers", test_overview_barriers);
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
