@@ -130,21 +130,18 @@ has_organisation_assessment (VonkProject *project)
   return FALSE;
 }
 
-/* "A, B and C" */
-static char *
-join_titles (GPtrArray *criteria)
+/* @heading, then the criteria's titles as a bulleted list */
+static void
+append_list (GString    *text,
+             const char *heading,
+             GPtrArray  *criteria)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, heading);
   for (guint i = 0; i < criteria->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the items of a list; the last pair is joined by " and " */
-        g_string_append (text, i + 1 == criteria->len ? _(" and ") : _(", "));
-      g_string_append (text, vonk_entity_get_string (g_ptr_array_index (criteria, i), "title"));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    g_string_append_printf (text, "\n• %s",
+                            vonk_entity_get_string (g_ptr_array_index (criteria, i), "title"));
 }
 
 /* The phase computed from the assessment, or, before anything has been
@@ -193,20 +190,14 @@ update_phase (VonkOverviewView *self)
 
   if (computed && status->missing->len > 0)
     {
-      g_autofree char *titles = join_titles (status->missing);
+      g_autofree char *heading = g_strdup_printf (_("Still missing for %s:"),
+                                                  vonk_enum_label (VONK_TYPE_PHASE, current + 1));
 
-      g_string_append_printf (missing, _("Still missing for %s: %s."),
-                              vonk_enum_label (VONK_TYPE_PHASE, current + 1), titles);
+      append_list (missing, heading, status->missing);
     }
   if (computed && status->blocking->len > 0 && current >= VONK_PHASE_DIALOGUE)
-    {
-      g_autofree char *titles = join_titles (status->blocking);
-
-      if (missing->len > 0)
-        g_string_append_c (missing, '\n');
-      g_string_append_printf (missing, _("Not yet social business until this is met: %s."),
-                              titles);
-    }
+    append_list (missing, _("Not yet social business while these are not met:"),
+                 status->blocking);
   gtk_label_set_text (self->missing_label, missing->str);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing->len > 0);
 }
@@ -271,7 +262,7 @@ update_barriers (VonkOverviewView *self)
     {
       VonkBarrierRank *rank = &g_array_index (ranks, VonkBarrierRank, i);
       g_autofree char *sentence = vonk_barriers_describe (project, rank->barrier, 0, NULL);
-      GtkWidget *row = text_row (vonk_enum_label (VONK_TYPE_BARRIER, rank->barrier), sentence);
+      GtkWidget *row = text_row (sentence, NULL);
       g_autofree char *score = g_strdup_printf ("%d", rank->score);
       GtkWidget *label = gtk_label_new (score);
 
