@@ -230,6 +230,49 @@ test_new_project (Fixture       *fixture,
   g_assert_cmpuint (g_date_get_year (vonk_entity_get_date (created, "start-date")), ==, 2027);
   g_assert_cmpuint (g_date_get_month (vonk_entity_get_date (created, "start-date")), ==, 2);
   g_assert_cmpuint (g_date_get_day (vonk_entity_get_date (created, "target-date")), ==, 31);
+
+  /* a new project starts with the default criteria */
+  g_assert_true (vonk_project_load (VONK_PROJECT (created), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (VONK_PROJECT (created),
+                                                                     VONK_TYPE_CRITERION)), ==,
+                    18);
+}
+
+/* Deleting a project from the chooser asks first, then removes all of it. */
+static void
+test_delete_project (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VonkProjectChooser *chooser = child (fixture->window, VONK_TYPE_WINDOW, "chooser");
+  GtkListView *list_view = child (chooser, VONK_TYPE_PROJECT_CHOOSER, "list_view");
+  g_autofree char *heading = g_strdup_printf ("Delete “%s”?",
+                                              vonk_entity_get_string (VONK_ENTITY (fixture->demo),
+                                                                      "name"));
+  g_autoptr(VonkStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  vonk_window_show_projects (fixture->window);
+  gtk_selection_model_select_item (gtk_list_view_get_model (list_view), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+
+  /* cancelling keeps it */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 0);
+
+  reopened = vonk_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (reopened)), ==, 0);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT count(*) FROM person"), ==, 0);
 }
 
 static void
@@ -452,6 +495,7 @@ main (int   argc,
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
+  ADD ("/window/chooser/delete-project", test_delete_project);
   ADD ("/window/refused/delete", test_failed_delete);
   ADD ("/window/refused/save", test_failed_save);
 
