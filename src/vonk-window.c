@@ -30,6 +30,7 @@ struct _VonkWindow
 
   VonkStore            *store;
   VonkProject          *project;
+  GSettings            *settings; /* NULL when the schema is not installed */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -120,6 +121,9 @@ vonk_window_open_project (VonkWindow  *self,
     }
 
   set_project (self, project);
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-project",
+                          vonk_entity_get_id (VONK_ENTITY (project)));
   gtk_list_box_select_row (self->sidebar_list,
                            gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   gtk_stack_set_visible_child_name (self->view_stack, "overview");
@@ -131,12 +135,21 @@ vonk_window_open_project (VonkWindow  *self,
 /**
  * vonk_window_open_default:
  *
- * Opens the only project there is; with none or several, shows the chooser.
+ * Opens the project shown last, or the only project there is; otherwise
+ * shows the chooser.
  */
 void
 vonk_window_open_default (VonkWindow *self)
 {
   GListModel *projects = vonk_store_get_projects (self->store);
+  VonkProject *last = NULL;
+
+  if (self->settings != NULL)
+    last = vonk_store_find_project (self->store,
+                                    g_settings_get_int64 (self->settings, "last-project"));
+
+  if (last != NULL && vonk_window_open_project (self, last))
+    return;
 
   if (g_list_model_get_n_items (projects) == 1)
     {
@@ -293,6 +306,7 @@ vonk_window_finalize (GObject *object)
   VonkWindow *self = VONK_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vonk_window_parent_class)->finalize (object);
 }
@@ -408,10 +422,41 @@ vonk_window_class_init (VonkWindowClass *klass)
                                        "win.show-projects", NULL);
 }
 
+/* The window's size and last project live in GSettings; without the
+ * schema (an uninstalled build run by hand) Vonk works, but forgets. */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; window size and last project "
+                 "will not be remembered", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 vonk_window_init (VonkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
 }
 
 VonkWindow *

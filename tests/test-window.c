@@ -238,6 +238,41 @@ test_new_project (Fixture       *fixture,
                     18);
 }
 
+/* Vonk starts on the project shown last, in a window of the size it had. */
+static void
+test_remembers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VonkProject) pilot = vonk_project_new ("Pilot");
+  g_autoptr(GError) error = NULL;
+  VonkWindow *second;
+  int width, height;
+
+  g_assert_true (vonk_phase_create_project (fixture->store, pilot, &error));
+  g_assert_no_error (error);
+  g_assert_true (vonk_window_open_project (fixture->window, pilot));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-project"), ==,
+                   vonk_entity_get_id (VONK_ENTITY (pilot)));
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  second = vonk_window_new (NULL, fixture->store);
+  vonk_window_open_default (second);
+  g_assert_true (vonk_window_get_project (second) == pilot);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* a project that is gone is not looked for */
+  g_settings_set_int64 (settings, "last-project", 999);
+  second = vonk_window_new (NULL, fixture->store);
+  vonk_window_open_default (second);
+  g_assert_false (vonk_window_has_project (second));
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 /* Deleting a project from the chooser asks first, then removes all of it. */
 static void
 test_delete_project (Fixture       *fixture,
@@ -496,6 +531,7 @@ main (int   argc,
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
   ADD ("/window/chooser/delete-project", test_delete_project);
+  ADD ("/window/remembers", test_remembers);
   ADD ("/window/refused/delete", test_failed_delete);
   ADD ("/window/refused/save", test_failed_save);
 
