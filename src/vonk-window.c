@@ -16,6 +16,9 @@
 
 #include "vonk-application.h"
 #include "vonk-assessment-view.h"
+#include "vonk-barriers-view.h"
+#include "vonk-countermeasures-view.h"
+#include "vonk-objections-view.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-progress-view.h"
@@ -383,6 +386,9 @@ vonk_window_class_init (VonkWindowClass *klass)
   g_type_ensure (VONK_TYPE_ROADMAP_VIEW);
   g_type_ensure (VONK_TYPE_ASSESSMENT_VIEW);
   g_type_ensure (VONK_TYPE_PROGRESS_VIEW);
+  g_type_ensure (VONK_TYPE_BARRIERS_VIEW);
+  g_type_ensure (VONK_TYPE_COUNTERMEASURES_VIEW);
+  g_type_ensure (VONK_TYPE_OBJECTIONS_VIEW);
   g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
@@ -417,6 +423,12 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.view", "s", "progress");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.view", "s", "barriers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.view", "s", "countermeasures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
+                                       "win.view", "s", "objections");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK,
                                        "win.view", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-projects", NULL);

@@ -1,0 +1,706 @@
+/* vonk-barrier-heatmap.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Departments × barriers: the current score of each barrier for the
+ * organisation (the first row) and for each department, from
+ * vonk_barriers_heatmap(). Each cell is a button, so that the keyboard and
+ * screen readers reach it: it shows the number ("–" without a score) and
+ * an arrow when the barrier rises or falls, on a colour of one hue that
+ * grows stronger with the score (.score-1 … .score-5 in style.css), and
+ * says all of that in its accessible label ("Claims, Fear: 4, rising").
+ * Activating a cell opens a popover with that department's scores of that
+ * barrier, newest first, and a button to add one.
+ *
+ * Departments are tens, not thousands: a GtkGrid holds them. When only
+ * scores change, the cells are updated where they are (focus stays); the
+ * rows are built again only when the departments change.
+ */
+
+#define G_LOG_DOMAIN "vonk-barrier-heatmap"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vonk-barrier-heatmap.h"
+#include "vonk-score-chart.h"
+#include "vonk-score-editor.h"
+
+#define MAX_SCORE 5
+
+typedef struct
+{
+  gint64     department_id; /* 0: the organisation */
+  char      *name;
+  GtkWidget *cells[VONK_N_BARRIERS];
+  GtkLabel  *numbers[VONK_N_BARRIERS];
+  GtkLabel  *arrows[VONK_N_BARRIERS];
+} Row;
+
+struct _VonkBarrierHeatmap
+{
+  AdwBin       parent_instance;
+
+  VonkProject *project;
+  GArray      *rows;       /* of Row, as in the grid */
+  guint        refresh_id; /* builds again once after a burst of changes */
+
+  /* the cell whose history the popover shows */
+  gint64       shown_department_id;
+  VonkBarrier  shown_barrier;
+  GtkWidget   *shown_cell;
+
+  GtkGrid     *grid;
+  GtkFlowBox  *legend;
+  GtkPopover  *history_popover;
+  GtkLabel    *history_title;
+  GtkLabel    *history_sentence;
+  GtkListBox  *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (VonkBarrierHeatmap, vonk_barrier_heatmap, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+row_clear (gpointer data)
+{
+  g_free (((Row *) data)->name);
+}
+
+static char *
+scope_name (VonkBarrierHeatmap *self,
+            gint64              department_id)
+{
+  VonkEntity *department;
+
+  if (department_id == 0)
+    return g_strdup (vonk_enum_label (VONK_TYPE_SCOPE, VONK_SCOPE_COMPANY));
+
+  department = vonk_project_lookup (self->project, VONK_TYPE_DEPARTMENT, department_id);
+  return g_strdup (department != NULL ? vonk_entity_get_string (department, "name") : "");
+}
+
+static const char *
+arrow_of (VonkTrend trend)
+{
+  switch (trend)
+    {
+    case VONK_TREND_RISING:
+      return "↑";
+    case VONK_TREND_FALLING:
+      return "↓";
+    case VONK_TREND_STEADY:
+    case VONK_TREND_UNKNOWN:
+    default:
+      return "";
+    }
+}
+
+/* The history popover */
+
+static void
+fill_history (VonkBarrierHeatmap *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *name = scope_name (self, self->shown_department_id);
+  g_autofree char *title = NULL;
+  g_autofree char *sentence = NULL;
+  GtkWidget *child;
+
+  /* Translators: the title of a department's history of one barrier, as in
+   * "Claims — Fear" */
+  title = g_strdup_printf (_("%1$s — %2$s"), name,
+                           vonk_enum_label (VONK_TYPE_BARRIER, self->shown_barrier));
+  gtk_label_set_text (self->history_title, title);
+  sentence = vonk_barriers_describe (self->project, self->shown_barrier,
+                                     self->shown_department_id, NULL);
+  gtk_label_set_text (self->history_sentence, sentence);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  history = vonk_barriers_history (self->project, self->shown_barrier, self->shown_department_id);
+  for (guint i = history->len; i > 0; i--)
+    {
+      VonkEntity *score = g_ptr_array_index (history, i - 1);
+      int value = vonk_entity_get_int (score, "score");
+      const char *note = vonk_entity_get_string (score, "note");
+      g_autofree char *date = vonk_date_format (vonk_entity_get_date (score, "scored-on"));
+      g_autofree char *heading = NULL;
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      /* Translators: a score in a barrier's history, as in "4 · Big obstacle" */
+      heading = g_strdup_printf (_("%1$d · %2$s"), value, vonk_score_level_label (value));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
+      if (note != NULL && *note != '\0')
+        {
+          /* Translators: the date of a score and the note with it */
+          g_autofree char *subtitle = g_strdup_printf (_("%1$s — %2$s"), date, note);
+
+          adw_action_row_set_subtitle (row, subtitle);
+        }
+      else
+        adw_action_row_set_subtitle (row, date);
+      gtk_list_box_append (self->history_list, GTK_WIDGET (row));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), history->len > 0);
+}
+
+static void
+show_history (VonkBarrierHeatmap *self,
+              GtkWidget          *cell,
+              gint64              department_id,
+              VonkBarrier         barrier)
+{
+  graphene_rect_t bounds;
+
+  self->shown_department_id = department_id;
+  self->shown_barrier = barrier;
+  self->shown_cell = cell;
+  fill_history (self);
+
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->history_popover,
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (self->history_popover);
+}
+
+static void
+cell_clicked_cb (GtkButton          *cell,
+                 VonkBarrierHeatmap *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "vonk-row"));
+  VonkBarrier barrier = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "vonk-barrier"));
+
+  g_assert (index < self->rows->len);
+  show_history (self, GTK_WIDGET (cell), g_array_index (self->rows, Row, index).department_id,
+                barrier);
+}
+
+static void
+popover_closed_cb (VonkBarrierHeatmap *self)
+{
+  /* back to the cell, for the keyboard */
+  if (self->shown_cell != NULL)
+    gtk_widget_grab_focus (self->shown_cell);
+}
+
+static void
+add_score_clicked_cb (VonkBarrierHeatmap *self)
+{
+  GtkWidget *editor;
+  GtkRoot *root;
+
+  if (self->project == NULL)
+    return;
+
+  gtk_popover_popdown (self->history_popover);
+  editor = vonk_score_editor_new (self->project, self->shown_barrier, self->shown_department_id);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The grid */
+
+static void
+update_cell (VonkBarrierHeatmap    *self,
+             Row                   *row,
+             VonkBarrier            barrier,
+             const VonkHeatmapCell *cell)
+{
+  GtkWidget *button = row->cells[barrier];
+  const char *barrier_name = vonk_enum_label (VONK_TYPE_BARRIER, barrier);
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
+  char *class;
+
+  for (int score = 1; score <= MAX_SCORE; score++)
+    {
+      class = g_strdup_printf ("score-%d", score);
+      if (score == cell->score)
+        gtk_widget_add_css_class (button, class);
+      else
+        gtk_widget_remove_css_class (button, class);
+      g_free (class);
+    }
+
+  if (cell->score == VONK_BARRIER_SCORE_NONE)
+    {
+      gtk_widget_add_css_class (button, "no-score");
+      gtk_label_set_text (row->numbers[barrier], "–");
+      gtk_label_set_text (row->arrows[barrier], "");
+      /* Translators: a heatmap cell without a score, as in "Claims, Fear:
+       * not scored" */
+      label = g_strdup_printf (_("%1$s, %2$s: not scored"), row->name, barrier_name);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "no-score");
+      number = g_strdup_printf ("%d", cell->score);
+      gtk_label_set_text (row->numbers[barrier], number);
+      gtk_label_set_text (row->arrows[barrier], arrow_of (cell->trend));
+      if (cell->trend == VONK_TREND_UNKNOWN)
+        /* Translators: a heatmap cell: department, barrier and score, as
+         * in "Claims, Fear: 4" */
+        label = g_strdup_printf (_("%1$s, %2$s: %3$d"), row->name, barrier_name, cell->score);
+      else
+        /* Translators: a heatmap cell: department, barrier, score and
+         * trend, as in "Claims, Fear: 4, rising" */
+        label = g_strdup_printf (_("%1$s, %2$s: %3$d, %4$s"), row->name, barrier_name,
+                                 cell->score, vonk_trend_label (cell->trend));
+    }
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static GtkWidget *
+create_cell (VonkBarrierHeatmap *self,
+             Row                *row,
+             guint               index,
+             VonkBarrier         barrier)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (number, "heatmap-number");
+  gtk_widget_add_css_class (arrow, "heatmap-trend");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  gtk_widget_add_css_class (button, "heatmap-cell");
+  gtk_widget_set_hexpand (button, TRUE);
+  g_object_set_data (G_OBJECT (button), "vonk-row", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "vonk-barrier", GINT_TO_POINTER (barrier));
+  g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), self);
+
+  row->cells[barrier] = button;
+  row->numbers[barrier] = GTK_LABEL (number);
+  row->arrows[barrier] = GTK_LABEL (arrow);
+  return button;
+}
+
+static void
+clear_grid (VonkBarrierHeatmap *self)
+{
+  GtkWidget *child;
+
+  gtk_popover_popdown (self->history_popover);
+  self->shown_cell = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_array_set_size (self->rows, 0);
+}
+
+/* The barriers across the top, then a row for each scope. */
+static void
+build_grid (VonkBarrierHeatmap *self,
+            GArray             *heatmap)
+{
+  clear_grid (self);
+
+  for (int b = 0; b < VONK_N_BARRIERS; b++)
+    {
+      GtkWidget *header = gtk_label_new (vonk_enum_label (VONK_TYPE_BARRIER, b));
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 12);
+      gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_valign (header, GTK_ALIGN_END);
+      gtk_widget_add_css_class (header, "caption-heading");
+      gtk_grid_attach (self->grid, header, b + 1, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < heatmap->len; i++)
+    {
+      VonkHeatmapRow *source = &g_array_index (heatmap, VonkHeatmapRow, i);
+      GtkWidget *header;
+      Row *row;
+
+      g_array_set_size (self->rows, i + 1);
+      row = &g_array_index (self->rows, Row, i);
+      row->department_id = source->department_id;
+      row->name = scope_name (self, source->department_id);
+
+      header = gtk_label_new (row->name);
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (header), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 20);
+      gtk_widget_set_tooltip_text (header, row->name);
+      gtk_widget_set_margin_end (header, 6);
+      if (source->department_id == 0)
+        gtk_widget_add_css_class (header, "heading");
+      gtk_grid_attach (self->grid, header, 0, i + 1, 1, 1);
+
+      for (int b = 0; b < VONK_N_BARRIERS; b++)
+        gtk_grid_attach (self->grid, create_cell (self, row, i, b), b + 1, i + 1, 1, 1);
+    }
+}
+
+/* Whether the grid already has a row for each scope of @heatmap, in its
+ * order and under its name. */
+static gboolean
+same_rows (VonkBarrierHeatmap *self,
+           GArray             *heatmap)
+{
+  if (heatmap->len != self->rows->len)
+    return FALSE;
+
+  for (guint i = 0; i < heatmap->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      gint64 department_id = g_array_index (heatmap, VonkHeatmapRow, i).department_id;
+      g_autofree char *name = scope_name (self, department_id);
+
+      if (row->department_id != department_id || g_strcmp0 (row->name, name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+refresh (VonkBarrierHeatmap *self)
+{
+  g_autoptr(GArray) heatmap = NULL;
+
+  if (self->project == NULL)
+    {
+      clear_grid (self);
+      return;
+    }
+
+  heatmap = vonk_barriers_heatmap (self->project, NULL, VONK_HEATMAP_ALL_DEPARTMENTS);
+  if (!same_rows (self, heatmap))
+    build_grid (self, heatmap);
+
+  for (guint i = 0; i < heatmap->len; i++)
+    {
+      VonkHeatmapRow *source = &g_array_index (heatmap, VonkHeatmapRow, i);
+
+      for (int b = 0; b < VONK_N_BARRIERS; b++)
+        update_cell (self, &g_array_index (self->rows, Row, i), b, &source->cells[b]);
+    }
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->history_popover)))
+    fill_history (self);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  VonkBarrierHeatmap *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_changed_cb (GListModel         *list,
+                 guint               position,
+                 guint               removed,
+                 guint               added,
+                 VonkBarrierHeatmap *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+/* The legend: each score's colour and meaning, and the empty cell. */
+static void
+build_legend (VonkBarrierHeatmap *self)
+{
+  for (int score = 0; score <= MAX_SCORE; score++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      GtkWidget *meaning = gtk_label_new (score > 0 ? vonk_score_level_label (score)
+                                                    : C_("heatmap", "Not scored"));
+      GtkWidget *child = gtk_flow_box_child_new ();
+
+      if (score > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%d", score);
+          g_autofree char *class = g_strdup_printf ("score-%d", score);
+
+          gtk_label_set_text (GTK_LABEL (swatch), number);
+          gtk_widget_add_css_class (swatch, class);
+        }
+      else
+        {
+          gtk_label_set_text (GTK_LABEL (swatch), "–");
+          gtk_widget_add_css_class (swatch, "no-score");
+        }
+      gtk_widget_add_css_class (swatch, "heatmap-swatch");
+      gtk_widget_add_css_class (meaning, "caption");
+      gtk_box_append (GTK_BOX (item), swatch);
+      gtk_box_append (GTK_BOX (item), meaning);
+
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), item);
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_flow_box_append (self->legend, child);
+    }
+}
+
+/* Properties */
+
+static void
+unbind_project (VonkBarrierHeatmap *self)
+{
+  if (self->project == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_BARRIER_SCORE),
+                                        list_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_DEPARTMENT),
+                                        list_changed_cb, self);
+  g_clear_object (&self->project);
+}
+
+/**
+ * vonk_barrier_heatmap_set_project:
+ * @project: (nullable): a loaded project
+ */
+void
+vonk_barrier_heatmap_set_project (VonkBarrierHeatmap *self,
+                                  VonkProject        *project)
+{
+  g_return_if_fail (VONK_IS_BARRIER_HEATMAP (self));
+  g_return_if_fail (project == NULL || vonk_project_is_loaded (project));
+
+  if (self->project == project)
+    return;
+
+  unbind_project (self);
+  clear_grid (self);
+  if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      g_signal_connect (vonk_project_get_list (project, VONK_TYPE_BARRIER_SCORE),
+                        "items-changed", G_CALLBACK (list_changed_cb), self);
+      g_signal_connect (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
+                        "items-changed", G_CALLBACK (list_changed_cb), self);
+    }
+
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+VonkProject *
+vonk_barrier_heatmap_get_project (VonkBarrierHeatmap *self)
+{
+  g_return_val_if_fail (VONK_IS_BARRIER_HEATMAP (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * vonk_barrier_heatmap_get_cell:
+ * @department_id: the department, or 0 for the organisation
+ *
+ * Returns: (transfer none) (nullable): the button that shows the score of
+ *   @barrier for that scope, or %NULL when there is no such row
+ */
+GtkWidget *
+vonk_barrier_heatmap_get_cell (VonkBarrierHeatmap *self,
+                               gint64              department_id,
+                               VonkBarrier         barrier)
+{
+  g_return_val_if_fail (VONK_IS_BARRIER_HEATMAP (self), NULL);
+  g_return_val_if_fail ((int) barrier >= 0 && barrier < VONK_N_BARRIERS, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->department_id == department_id)
+        return row->cells[barrier];
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+vonk_barrier_heatmap_new (VonkProject *project)
+{
+  return g_object_new (VONK_TYPE_BARRIER_HEATMAP,
+                       "project", project,
+                       NULL);
+}
+
+static GtkSizeRequestMode
+vonk_barrier_heatmap_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* AdwBin's layout manager would not call size_allocate(): this widget
+ * lays out its child itself. */
+static void
+vonk_barrier_heatmap_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+vonk_barrier_heatmap_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (widget);
+
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (self->history_popover != NULL)
+    gtk_popover_present (self->history_popover);
+}
+
+static void
+vonk_barrier_heatmap_dispose (GObject *object)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
+
+  unbind_project (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->history_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->history_popover));
+  self->history_popover = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_BARRIER_HEATMAP);
+
+  G_OBJECT_CLASS (vonk_barrier_heatmap_parent_class)->dispose (object);
+}
+
+static void
+vonk_barrier_heatmap_finalize (GObject *object)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
+
+  g_array_unref (self->rows);
+
+  G_OBJECT_CLASS (vonk_barrier_heatmap_parent_class)->finalize (object);
+}
+
+static void
+vonk_barrier_heatmap_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_barrier_heatmap_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vonk_barrier_heatmap_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vonk_barrier_heatmap_dispose;
+  object_class->finalize = vonk_barrier_heatmap_finalize;
+  object_class->get_property = vonk_barrier_heatmap_get_property;
+  object_class->set_property = vonk_barrier_heatmap_set_property;
+
+  widget_class->get_request_mode = vonk_barrier_heatmap_get_request_mode;
+  widget_class->measure = vonk_barrier_heatmap_measure;
+  widget_class->size_allocate = vonk_barrier_heatmap_size_allocate;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VONK_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/vonk/Vonk/ui/vonk-barrier-heatmap.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, grid);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, legend);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_popover);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_sentence);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, add_score_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "barrierheatmap");
+}
+
+static void
+vonk_barrier_heatmap_init (VonkBarrierHeatmap *self)
+{
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, row_clear);
+  gtk_widget_set_parent (GTK_WIDGET (self->history_popover), GTK_WIDGET (self));
+  build_legend (self);
+}
