@@ -1813,6 +1813,102 @@ test_cascade_person (Fixture       *f,
   remove_and_check (f, VONK_TYPE_PERSON, anna, expected);
 }
 
+/* Deleting then undoing gives back exactly what was there, also on disk. */
+static void
+undo_and_check (Fixture *f,
+                GType    type,
+                gint64   id)
+{
+  g_autoptr(GHashTable) before = snapshot_take (f->project);
+  g_autoptr(VonkDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deletion = vonk_project_delete (f->project, vonk_project_lookup (f->project, type, id), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_null (vonk_project_lookup (f->project, type, id));
+
+  g_assert_true (vonk_project_undo_deletion (f->project, deletion, &error));
+  g_assert_no_error (error);
+  assert_project_matches (f->project, before);
+
+  fixture_reopen (f);
+  assert_project_matches (f->project, before);
+}
+
+static void
+test_undo_deletions (Fixture       *f,
+                     gconstpointer  data)
+{
+  World w;
+
+  build_world (f->project, &w);
+  undo_and_check (f, VONK_TYPE_PERSON, w.person[0]);
+  undo_and_check (f, VONK_TYPE_DEPARTMENT, w.department[0]);
+  undo_and_check (f, VONK_TYPE_SESSION, w.session[0]);
+  undo_and_check (f, VONK_TYPE_LOCATION, w.location[0]);
+  undo_and_check (f, VONK_TYPE_OBJECTION, w.objection[0]);
+}
+
+/* An optional reference to what was deleted since comes back empty; a
+ * required one makes the undo fail and change nothing. */
+static void
+test_undo_after_more_deletions (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(VonkDeletion) milestone_deletion = NULL;
+  g_autoptr(VonkDeletion) attendance_deletion = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+  VonkEntity *milestone = NULL;
+  VonkEntity *attendance = NULL;
+  GListModel *list;
+  World w;
+
+  build_world (f->project, &w);
+
+  list = vonk_project_get_list (f->project, VONK_TYPE_MILESTONE);
+  for (guint i = 0; milestone == NULL; i++)
+    {
+      g_autoptr(VonkEntity) item = g_list_model_get_item (list, i);
+
+      if (vonk_entity_get_int64 (item, "owner-id") == w.person[0])
+        milestone = item;
+    }
+  list = vonk_project_get_list (f->project, VONK_TYPE_ATTENDANCE);
+  for (guint i = 0; attendance == NULL; i++)
+    {
+      g_autoptr(VonkEntity) item = g_list_model_get_item (list, i);
+
+      if (vonk_entity_get_int64 (item, "person-id") == w.person[1])
+        attendance = item;
+    }
+
+  milestone_deletion = vonk_project_delete (f->project, milestone, &error);
+  attendance_deletion = vonk_project_delete (f->project, attendance, &error);
+  g_assert_no_error (error);
+  g_assert_true (vonk_project_remove (f->project,
+                                      vonk_project_lookup (f->project, VONK_TYPE_PERSON,
+                                                           w.person[0]), &error));
+  g_assert_true (vonk_project_remove (f->project,
+                                      vonk_project_lookup (f->project, VONK_TYPE_PERSON,
+                                                           w.person[1]), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vonk_project_undo_deletion (f->project, milestone_deletion, &error));
+  g_assert_no_error (error);
+  g_assert_true (vonk_project_lookup (f->project, VONK_TYPE_MILESTONE,
+                                      vonk_entity_get_id (milestone)) == milestone);
+  g_assert_cmpint (vonk_entity_get_int64 (milestone, "owner-id"), ==, 0);
+
+  before = snapshot_take (f->project);
+  g_assert_false (vonk_project_undo_deletion (f->project, attendance_deletion, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
+  assert_project_matches (f->project, before);
+  fixture_reopen (f);
+  assert_project_matches (f->project, before);
+}
+
 static void
 test_cascade_department (Fixture       *f,
                          gconstpointer  data)
@@ -2917,6 +3013,8 @@ main (int   argc,
     }
   ADD ("/store/entity/project/crud", test_entity_project_crud);
 
+  ADD ("/store/undo/deletions", test_undo_deletions);
+  ADD ("/store/undo/after-more-deletions", test_undo_after_more_deletions);
   ADD ("/store/cascade/person", test_cascade_person);
   ADD ("/store/cascade/department", test_cascade_department);
   ADD ("/store/cascade/session", test_cascade_session);

@@ -513,11 +513,54 @@ refers_to (VonkEntity *entity,
   return g_value_get_int64 (vonk_entity_get_value (entity, match->column)) == match->id;
 }
 
-/* Applies to the lists what the database did on deleting @type #@id. */
+/* What a deletion took away, so that Undo can put it back: the entities
+ * removed (the one deleted first, then what cascaded, parents before
+ * children) and the references the schema set to NULL. */
+typedef struct
+{
+  VonkEntity *entity;
+  guint       column;
+  gint64      id;
+} ClearedRef;
+
+struct _VonkDeletion
+{
+  GPtrArray *removed;
+  GArray    *cleared;
+};
+
 static void
-cascade (VonkProject *self,
-         GType        type,
-         gint64       id)
+cleared_ref_clear (gpointer data)
+{
+  g_object_unref (((ClearedRef *) data)->entity);
+}
+
+void
+vonk_deletion_free (VonkDeletion *deletion)
+{
+  g_ptr_array_unref (deletion->removed);
+  g_array_unref (deletion->cleared);
+  g_free (deletion);
+}
+
+/**
+ * vonk_deletion_get_entity:
+ *
+ * Returns: (transfer none): the entity that was deleted
+ */
+VonkEntity *
+vonk_deletion_get_entity (VonkDeletion *deletion)
+{
+  return g_ptr_array_index (deletion->removed, 0);
+}
+
+/* Applies to the lists what the database did on deleting @type #@id, and
+ * notes it in @deletion. */
+static void
+cascade (VonkProject  *self,
+         GType         type,
+         gint64        id,
+         VonkDeletion *deletion)
 {
   const GType *types;
   guint n_types;
@@ -550,7 +593,12 @@ cascade (VonkProject *self,
             {
               vonk_entity_list_remove_where (list, refers_to, &match);
               for (guint i = 0; i < hits->len; i++)
-                cascade (self, types[t], vonk_entity_get_id (g_ptr_array_index (hits, i)));
+                {
+                  VonkEntity *hit = g_ptr_array_index (hits, i);
+
+                  g_ptr_array_add (deletion->removed, g_object_ref (hit));
+                  cascade (self, types[t], vonk_entity_get_id (hit), deletion);
+                }
             }
           else
             {
@@ -560,7 +608,9 @@ cascade (VonkProject *self,
               for (guint i = 0; i < hits->len; i++)
                 {
                   VonkEntity *item = g_ptr_array_index (hits, i);
+                  ClearedRef cleared = { g_object_ref (item), ref->column, id };
 
+                  g_array_append_val (deletion->cleared, cleared);
                   vonk_entity_set_value (item, ref->column, &none);
                   vonk_entity_list_changed (list, item);
                 }
@@ -570,36 +620,187 @@ cascade (VonkProject *self,
 }
 
 /**
- * vonk_project_remove:
+ * vonk_project_delete:
  *
  * Deletes @entity and what hangs on it, in the database and in the lists.
+ *
+ * Returns: (transfer full) (nullable): what was taken away, for
+ *   vonk_project_undo_deletion(); %NULL with @error set on failure
  */
-gboolean
-vonk_project_remove (VonkProject  *self,
+VonkDeletion *
+vonk_project_delete (VonkProject  *self,
                      VonkEntity   *entity,
                      GError      **error)
 {
-  g_autoptr(VonkEntity) removed = NULL;
+  VonkDeletion *deletion;
   VonkEntityList *list;
   guint pos;
 
-  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
-  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), NULL);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
 
   list = list_of (self, G_OBJECT_TYPE (entity));
   if (!vonk_entity_list_find (list, entity, &pos))
     {
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
                    _("The item was deleted elsewhere"));
-      return FALSE;
+      return NULL;
     }
 
   if (!vonk_store_delete (self->store, entity, error))
+    return NULL;
+
+  deletion = g_new0 (VonkDeletion, 1);
+  deletion->removed = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
+  g_array_set_clear_func (deletion->cleared, cleared_ref_clear);
+
+  g_ptr_array_add (deletion->removed, g_object_ref (entity));
+  vonk_entity_list_splice (list, pos, 1, NULL, 0);
+  cascade (self, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity), deletion);
+  return deletion;
+}
+
+/**
+ * vonk_project_remove:
+ *
+ * Deletes @entity and what hangs on it, for good.
+ */
+gboolean
+vonk_project_remove (VonkProject  *self,
+                     VonkEntity   *entity,
+                     GError      **error)
+{
+  VonkDeletion *deletion = vonk_project_delete (self, entity, error);
+
+  if (deletion == NULL)
     return FALSE;
 
-  removed = g_object_ref (entity);
-  vonk_entity_list_splice (list, pos, 1, NULL, 0);
-  cascade (self, G_OBJECT_TYPE (removed), vonk_entity_get_id (removed));
+  vonk_deletion_free (deletion);
   return TRUE;
+}
+
+/* Whether @id of @type is in the project or about to return with @deletion. */
+static gboolean
+will_exist (VonkProject  *self,
+            VonkDeletion *deletion,
+            GType         type,
+            gint64        id)
+{
+  if (vonk_project_lookup (self, type, id) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < deletion->removed->len; i++)
+    {
+      VonkEntity *removed = g_ptr_array_index (deletion->removed, i);
+
+      if (G_OBJECT_TYPE (removed) == type && vonk_entity_get_id (removed) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Clears the optional references of @entity to what is gone since. */
+static void
+drop_dangling_refs (VonkProject  *self,
+                    VonkDeletion *deletion,
+                    VonkEntity   *entity)
+{
+  VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (entity);
+  g_auto(GValue) none = G_VALUE_INIT;
+
+  g_value_init (&none, G_TYPE_INT64);
+  for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
+    {
+      const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
+      gint64 id = g_value_get_int64 (vonk_entity_get_value (entity, ref->column));
+
+      if (ref->on_delete == VONK_ON_DELETE_SET_NULL && id != 0 &&
+          !will_exist (self, deletion, ref->target, id))
+        vonk_entity_set_value (entity, ref->column, &none);
+    }
+}
+
+/**
+ * vonk_project_undo_deletion:
+ *
+ * Puts back what @deletion took away, with the same IDs, in one
+ * transaction. Optional references to what has been deleted since are left
+ * empty; if something the restored entities cannot do without is gone,
+ * nothing is restored and @error says why.
+ */
+gboolean
+vonk_project_undo_deletion (VonkProject   *self,
+                            VonkDeletion  *deletion,
+                            GError       **error)
+{
+  gint64 project_id;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (deletion != NULL, FALSE);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+
+  project_id = vonk_entity_get_id (VONK_ENTITY (self));
+  if (!vonk_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < deletion->removed->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
+
+      drop_dangling_refs (self, deletion, entity);
+      if (!vonk_store_insert (self->store, project_id, entity, error))
+        goto fail;
+    }
+
+  for (guint i = 0; i < deletion->cleared->len; i++)
+    {
+      ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
+      g_autoptr(VonkEntity) copy = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!will_exist (self, deletion, G_OBJECT_TYPE (cleared->entity),
+                       vonk_entity_get_id (cleared->entity)))
+        continue;
+
+      copy = vonk_entity_copy (cleared->entity);
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, cleared->id);
+      vonk_entity_set_value (copy, cleared->column, &value);
+      if (!vonk_store_update (self->store, copy, error))
+        goto fail;
+    }
+
+  if (!vonk_store_commit (self->store, error))
+    return FALSE;
+
+  /* only now, all of it in the database, do the lists change */
+  for (guint i = 0; i < deletion->removed->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
+
+      vonk_entity_list_add (list_of (self, G_OBJECT_TYPE (entity)), entity);
+    }
+  for (guint i = 0; i < deletion->cleared->len; i++)
+    {
+      ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
+      VonkEntityList *list = list_of (self, G_OBJECT_TYPE (cleared->entity));
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!vonk_entity_list_find (list, cleared->entity, NULL))
+        continue;
+
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, cleared->id);
+      vonk_entity_set_value (cleared->entity, cleared->column, &value);
+      vonk_entity_list_changed (list, cleared->entity);
+    }
+
+  return TRUE;
+
+fail:
+  vonk_store_rollback (self->store);
+  return FALSE;
 }

@@ -41,4 +41,16 @@ gboolean     vonk_project_remove     (VonkProject  *self,
                                       VonkEntity   *entity,
                                       GError      **error);
 
+typedef struct _VonkDeletion VonkDeletion;
+
+VonkDeletion *vonk_project_delete        (VonkProject   *self,
+                                          VonkEntity    *entity,
+                                          GError       **error);
+gboolean      vonk_project_undo_deletion (VonkProject   *self,
+                                          VonkDeletion  *deletion,
+                                          GError       **error);
+VonkEntity   *vonk_deletion_get_entity   (VonkDeletion  *deletion);
+void          vonk_deletion_free         (VonkDeletion  *deletion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkDeletion, vonk_deletion_free)
+
 G_END_DECLS
