@@ -11,7 +11,8 @@
  * grows stronger with the score (.score-1 … .score-5 in style.css), and
  * says all of that in its accessible label ("Claims, Fear: 4, rising").
  * Activating a cell opens a popover with that department's scores of that
- * barrier, newest first, and a button to add one.
+ * barrier, newest first, each with a button to delete it (through the view
+ * the heatmap is in, whose toast can undo it), and a button to add one.
  *
  * Departments are tens, not thousands: a GtkGrid holds them. When only
  * scores change, the cells are updated where they are (focus stays); the
@@ -27,6 +28,7 @@
 #include "vonk-barrier-heatmap.h"
 #include "vonk-score-chart.h"
 #include "vonk-score-editor.h"
+#include "vonk-view.h"
 
 #define MAX_SCORE 5
 
@@ -137,6 +139,8 @@ fill_history (VonkBarrierHeatmap *self)
       g_autofree char *date = vonk_date_format (vonk_entity_get_date (score, "scored-on"));
       g_autofree char *heading = NULL;
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *delete_label = NULL;
 
       /* Translators: a score in a barrier's history, as in "4 · Big obstacle" */
       heading = g_strdup_printf (_("%1$d · %2$s"), value, vonk_score_level_label (value));
@@ -151,6 +155,20 @@ fill_history (VonkBarrierHeatmap *self)
         }
       else
         adw_action_row_set_subtitle (row, date);
+
+      /* Translators: the accessible label of a button; %s is a date */
+      delete_label = g_strdup_printf (_("Delete score of %s"), date);
+      gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete_button, "flat");
+      gtk_widget_set_tooltip_text (delete_button, _("Delete Score"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label,
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "heatmap.delete-score");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
+                                        vonk_entity_get_id (score));
+      adw_action_row_add_suffix (row, delete_button);
+
       gtk_list_box_append (self->history_list, GTK_WIDGET (row));
     }
 
@@ -212,6 +230,33 @@ add_score_clicked_cb (VonkBarrierHeatmap *self)
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_score_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (widget);
+  GtkWidget *view = gtk_widget_get_ancestor (widget, VONK_TYPE_VIEW);
+  VonkEntity *score;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (view != NULL);
+
+  if (self->project == NULL)
+    return;
+
+  score = vonk_project_lookup (self->project, VONK_TYPE_BARRIER_SCORE,
+                               g_variant_get_int64 (parameter));
+  if (score == NULL)
+    return;
+
+  date = vonk_date_format (vonk_entity_get_date (score, "scored-on"));
+  /* Translators: a toast after deleting a barrier score; %s is its date */
+  title = g_strdup_printf (_("Score of %s deleted"), date);
+  vonk_view_delete (VONK_VIEW (view), score, title);
 }
 
 /* The grid */
@@ -689,6 +734,9 @@ vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_list);
   gtk_widget_class_bind_template_callback (widget_class, add_score_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+
+  gtk_widget_class_install_action (widget_class, "heatmap.delete-score", "x",
+                                   delete_score_action);
 
   gtk_widget_class_set_css_name (widget_class, "barrierheatmap");
 }

@@ -48,10 +48,7 @@ struct _VonkCountermeasuresView
   GListModel          *measures;
   GHashTable          *cells;      /* bound GtkListItem → CellKind */
   char                *needle;     /* the casefolded search, NULL for none */
-  VonkEntity          *deleted;    /* the countermeasure the undo toast can bring back */
-  AdwToast            *undo_toast;
 
-  AdwToastOverlay     *toast_overlay;
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
   GtkDropDown         *barrier_dropdown;
@@ -78,17 +75,6 @@ selected_entity (VonkCountermeasuresView *self)
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static void
-show_message (VonkCountermeasuresView *self,
-              const char              *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The barrier chosen in the dropdown, or -1 for all. */
@@ -158,8 +144,6 @@ update_actions (VonkCountermeasuresView *self)
                                  measure != NULL &&
                                  vonk_entity_get_enum (measure, "status") != VONK_MEASURE_DONE);
   gtk_widget_action_set_enabled (widget, "countermeasures.delete", measure != NULL);
-  gtk_widget_action_set_enabled (widget, "countermeasures.undo-delete",
-                                 project != NULL && self->deleted != NULL);
 }
 
 /* How many there are, and how many of those are overdue. */
@@ -651,32 +635,7 @@ done_action (GtkWidget  *widget,
   draft = vonk_entity_copy (measure);
   g_object_set (draft, "status", VONK_MEASURE_DONE, NULL);
   if (!vonk_project_save (vonk_view_get_project (VONK_VIEW (self)), draft, &error))
-    show_message (self, error->message);
-  update_actions (self);
-}
-
-static void
-forget_deleted (VonkCountermeasuresView *self)
-{
-  g_clear_object (&self->deleted);
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = g_steal_pointer (&self->undo_toast);
-
-      adw_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
-}
-
-static void
-undo_toast_dismissed_cb (AdwToast                *toast,
-                         VonkCountermeasuresView *self)
-{
-  if (toast != self->undo_toast)
-    return;
-
-  g_clear_object (&self->undo_toast);
-  g_clear_object (&self->deleted);
+    vonk_view_show_message (VONK_VIEW (self), error->message);
   update_actions (self);
 }
 
@@ -686,66 +645,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   VonkCountermeasuresView *self = VONK_COUNTERMEASURES_VIEW (widget);
-  g_autoptr(VonkEntity) measure = NULL;
-  g_autoptr(GError) error = NULL;
+  VonkEntity *measure = selected_entity (self);
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
 
-  if (selected_entity (self) == NULL)
+  if (measure == NULL)
     return;
-
-  measure = g_object_ref (selected_entity (self));
-  if (!vonk_project_remove (vonk_view_get_project (VONK_VIEW (self)), measure, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  forget_deleted (self);
-  self->deleted = g_steal_pointer (&measure);
 
   /* Translators: a toast after deleting a countermeasure; %s is its title */
-  title = g_strdup_printf (_("“%s” deleted"), vonk_entity_get_string (self->deleted, "title"));
-  escaped = g_markup_escape_text (title, -1);
-  self->undo_toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "countermeasures.undo-delete");
-  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (self->undo_toast, 10);
-  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
-                           self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
-
-  update_actions (self);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  VonkCountermeasuresView *self = VONK_COUNTERMEASURES_VIEW (widget);
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(VonkEntity) measure = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL || self->deleted == NULL)
-    return;
-
-  measure = g_steal_pointer (&self->deleted);
-  forget_deleted (self);
-  update_actions (self);
-
-  /* its owner or department may have been deleted in the meantime */
-  if (vonk_project_lookup (project, VONK_TYPE_PERSON,
-                           vonk_entity_get_int64 (measure, "owner-id")) == NULL)
-    g_object_set (measure, "owner-id", (gint64) 0, NULL);
-  if (vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
-                           vonk_entity_get_int64 (measure, "department-id")) == NULL)
-    g_object_set (measure, "department-id", (gint64) 0, NULL);
-
-  if (!vonk_project_add (project, measure, &error))
-    show_message (self, error->message);
+  title = g_strdup_printf (_("“%s” deleted"), vonk_entity_get_string (measure, "title"));
+  vonk_view_delete (VONK_VIEW (self), measure, title);
 }
 
 /* The project */
@@ -754,7 +662,6 @@ static void
 unbind_project (VonkCountermeasuresView *self,
                 VonkProject             *project)
 {
-  forget_deleted (self);
 
   if (project == NULL)
     return;
@@ -806,8 +713,7 @@ vonk_countermeasures_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
-  /* the toast overlay is the bin's child and a template child: let the bin
-   * go of it first */
+  /* the bin's child belongs to the template: let the bin go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_COUNTERMEASURES_VIEW);
 
@@ -842,7 +748,6 @@ vonk_countermeasures_view_class_init (VonkCountermeasuresViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-countermeasures-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, search);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, barrier_dropdown);
@@ -882,8 +787,6 @@ vonk_countermeasures_view_class_init (VonkCountermeasuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "countermeasures.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "countermeasures.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "countermeasures.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "countermeasures.undo-delete", NULL,
-                                   undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "countermeasures.add", NULL);

@@ -7,7 +7,8 @@
  * most frequent first (vonk_barriers_objections()), beside the one
  * selected — its standard answer, which can be edited and saved, and each
  * time it was heard: when, in which session and which department. On a
- * narrow window the two sides fold into one, the list first.
+ * narrow window the two sides fold into one, the list first. Deleting an
+ * objection deletes the times it was heard; the toast can undo both.
  *
  * The list is rebuilt once after a burst of changes to the objections or
  * to the times they were heard (logging one changes both); the times heard
@@ -101,13 +102,6 @@ selected_objection (VonkObjectionsView *self)
   VonkObjectionItem *item = selected_item (self);
 
   return item != NULL ? VONK_ENTITY (item->objection) : NULL;
-}
-
-static void
-show_message (VonkObjectionsView *self,
-              const char         *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 /* "Heard once", "Heard 3 times" */
@@ -604,21 +598,8 @@ save_answer_action (GtkWidget  *widget,
   draft = vonk_entity_copy (objection);
   g_object_set (draft, "answer", answer, NULL);
   if (!vonk_project_save (vonk_view_get_project (VONK_VIEW (self)), draft, &error))
-    show_message (self, error->message);
+    vonk_view_show_message (VONK_VIEW (self), error->message);
   update_actions (self);
-}
-
-static void
-delete_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    VonkObjectionsView *self)
-{
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  VonkEntity *objection = g_object_get_data (G_OBJECT (dialog), "vonk-entity");
-  g_autoptr(GError) error = NULL;
-
-  if (project != NULL && !vonk_project_remove (project, objection, &error))
-    show_message (self, error->message);
 }
 
 static void
@@ -628,34 +609,24 @@ delete_action (GtkWidget  *widget,
 {
   VonkObjectionsView *self = VONK_OBJECTIONS_VIEW (widget);
   VonkObjectionItem *item = selected_item (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *title = NULL;
 
   if (item == NULL)
     return;
 
   if (item->count > 0)
-    body = g_strdup_printf (ngettext ("The record of the %u time it was heard is deleted as "
-                                      "well.",
-                                      "The records of the %u times it was heard are deleted as "
-                                      "well.", item->count), item->count);
+    /* Translators: a toast after deleting an objection; %s is its text */
+    title = g_strdup_printf (ngettext ("“%s” deleted, with the %u time it was heard",
+                                       "“%s” deleted, with the %u times it was heard",
+                                       item->count),
+                             vonk_entity_get_string (VONK_ENTITY (item->objection), "text"),
+                             item->count);
+  else
+    /* Translators: a toast after deleting an objection; %s is its text */
+    title = g_strdup_printf (_("“%s” deleted"),
+                             vonk_entity_get_string (VONK_ENTITY (item->objection), "text"));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       _("Delete This Objection?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), "vonk-entity", g_object_ref (item->objection),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  vonk_view_delete (VONK_VIEW (self), VONK_ENTITY (item->objection), title);
 }
 
 /* The project */

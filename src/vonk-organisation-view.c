@@ -6,7 +6,8 @@
  * Three pages — locations, departments, people — each a column view over
  * one of the project's lists: sorted by the column view's sorter, filtered
  * by the page's search entry, with Add, Edit and Delete acting on the page
- * that is shown.
+ * that is shown. Delete acts at once; the toast that reports it can undo
+ * it, bringing back what went with it.
  *
  * Some cells show what other lists say: a department's location, the number
  * of people in a department. They stay right like this: every bound cell is
@@ -942,54 +943,30 @@ edit_action (GtkWidget  *widget,
     open_editor (self, G_OBJECT_TYPE (entity), entity);
 }
 
-/* What else a deletion changes, in a sentence or two; NULL for nothing. */
+/* The toast after deleting @entity: what it was, and what else changed
+ * that Undo brings back. */
 static char *
-describe_deletion (VonkOrganisationView *self,
-                   VonkEntity           *entity)
+deleted_title (VonkOrganisationView *self,
+               VonkEntity           *entity)
 {
+  const char *name = vonk_entity_get_string (entity, "name");
   guint n;
 
-  if (VONK_IS_LOCATION (entity))
-    {
-      n = counts_of (self, entity)->departments;
-      if (n == 0)
-        return NULL;
-      return g_strdup_printf (ngettext ("%u department at this location will no longer have "
-                                        "a location.",
-                                        "%u departments at this location will no longer have "
-                                        "a location.", n), n);
-    }
+  if (VONK_IS_LOCATION (entity) && (n = counts_of (self, entity)->departments) > 0)
+    /* Translators: a toast after deleting a location; %s is its name */
+    return g_strdup_printf (ngettext ("“%s” deleted, %u department no longer has a location",
+                                      "“%s” deleted, %u departments no longer have a location",
+                                      n), name, n);
 
-  if (VONK_IS_DEPARTMENT (entity))
-    {
-      const char *also = _("Its assessments, barrier scores and countermeasures are deleted "
-                           "as well.");
-      g_autofree char *people = NULL;
+  if (VONK_IS_DEPARTMENT (entity) && (n = counts_of (self, entity)->people) > 0)
+    /* Translators: a toast after deleting a department; %s is its name */
+    return g_strdup_printf (ngettext ("“%s” deleted, %u person no longer has a department",
+                                      "“%s” deleted, %u people no longer have a department",
+                                      n), name, n);
 
-      n = counts_of (self, entity)->people;
-      if (n == 0)
-        return g_strdup (also);
-
-      people = g_strdup_printf (ngettext ("%u person will no longer belong to a department.",
-                                          "%u people will no longer belong to a department.", n),
-                                n);
-      return g_strconcat (people, " ", also, NULL);
-    }
-
-  return g_strdup (_("Their invitations to sessions and their attendance are removed as well."));
-}
-
-static void
-delete_response_cb (AdwMessageDialog     *dialog,
-                    const char           *response,
-                    VonkOrganisationView *self)
-{
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  VonkEntity *entity = g_object_get_data (G_OBJECT (dialog), "vonk-entity");
-  g_autoptr(GError) error = NULL;
-
-  if (project != NULL && !vonk_project_remove (project, entity, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+  /* Translators: a toast after deleting a location, department or person;
+   * %s is its name */
+  return g_strdup_printf (_("“%s” deleted"), name);
 }
 
 static void
@@ -999,33 +976,13 @@ delete_action (GtkWidget  *widget,
 {
   VonkOrganisationView *self = VONK_ORGANISATION_VIEW (widget);
   VonkEntity *entity = selected_entity (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *title = NULL;
 
   if (entity == NULL)
     return;
 
-  body = describe_deletion (self, entity);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       NULL, body));
-  /* Translators: the title of a question; %s is the name of a location,
-   * department or person */
-  adw_message_dialog_format_heading (dialog, _("Delete “%s”?"),
-                                     vonk_entity_get_string (entity, "name"));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), "vonk-entity", g_object_ref (entity),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  title = deleted_title (self, entity);
+  vonk_view_delete (VONK_VIEW (self), entity, title);
 }
 
 /* The project */

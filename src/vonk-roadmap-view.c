@@ -27,11 +27,8 @@ struct _VonkRoadmapView
   VonkView         parent_instance;
 
   GListModel      *milestones;
-  VonkEntity      *deleted;    /* the milestone the undo toast can bring back */
-  AdwToast        *undo_toast;
   guint            summary_id; /* recounts once after a burst of changes */
 
-  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   VonkTimeline    *timeline;
   GtkLabel        *summary_label;
@@ -52,17 +49,6 @@ selected (VonkRoadmapView *self)
     return NULL;
 
   return VONK_ENTITY (vonk_timeline_get_selected (self->timeline));
-}
-
-static void
-show_message (VonkRoadmapView *self,
-              const char      *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* State */
@@ -88,8 +74,6 @@ update_actions (VonkRoadmapView *self)
   gtk_widget_action_set_enabled (widget, "roadmap.earlier", milestone != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.later", milestone != NULL);
   gtk_widget_action_set_enabled (widget, "roadmap.delete", milestone != NULL);
-  gtk_widget_action_set_enabled (widget, "roadmap.undo-delete",
-                                 project != NULL && self->deleted != NULL);
 }
 
 /* The count of milestones, of those done, and of those overdue. */
@@ -195,7 +179,7 @@ save (VonkRoadmapView *self,
 
   if (!vonk_project_save (vonk_view_get_project (VONK_VIEW (self)), draft, &error))
     {
-      show_message (self, error->message);
+      vonk_view_show_message (VONK_VIEW (self), error->message);
       return FALSE;
     }
 
@@ -336,108 +320,20 @@ move_date_action (GtkWidget  *widget,
 }
 
 static void
-forget_deleted (VonkRoadmapView *self)
-{
-  g_clear_object (&self->deleted);
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = g_steal_pointer (&self->undo_toast);
-
-      adw_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
-}
-
-static void
-undo_toast_dismissed_cb (AdwToast        *toast,
-                         VonkRoadmapView *self)
-{
-  if (toast != self->undo_toast)
-    return;
-
-  g_clear_object (&self->undo_toast);
-  g_clear_object (&self->deleted);
-  update_actions (self);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   VonkRoadmapView *self = VONK_ROADMAP_VIEW (widget);
-  g_autoptr(VonkEntity) milestone = NULL;
-  g_autoptr(GError) error = NULL;
+  VonkEntity *milestone = selected (self);
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
 
-  if (selected (self) == NULL)
+  if (milestone == NULL)
     return;
-
-  milestone = g_object_ref (selected (self));
-  if (!vonk_project_remove (vonk_view_get_project (VONK_VIEW (self)), milestone, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  forget_deleted (self);
-  self->deleted = g_steal_pointer (&milestone);
 
   /* Translators: a toast after deleting a milestone; %s is its title */
-  title = g_strdup_printf (_("“%s” deleted"), vonk_entity_get_string (self->deleted, "title"));
-  escaped = g_markup_escape_text (title, -1);
-  self->undo_toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "roadmap.undo-delete");
-  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (self->undo_toast, 10);
-  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
-                           self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
-
-  update_actions (self);
-}
-
-/* Whether the focus is on a card (also while the window is not active). */
-static gboolean
-timeline_has_focus (VonkRoadmapView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline));
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  VonkRoadmapView *self = VONK_ROADMAP_VIEW (widget);
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(VonkEntity) milestone = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL || self->deleted == NULL)
-    return;
-
-  milestone = g_steal_pointer (&self->deleted);
-  forget_deleted (self);
-  update_actions (self);
-
-  /* its owner may have been deleted in the meantime */
-  if (vonk_project_lookup (project, VONK_TYPE_PERSON,
-                           vonk_entity_get_int64 (milestone, "owner-id")) == NULL)
-    g_object_set (milestone, "owner-id", (gint64) 0, NULL);
-
-  if (!vonk_project_add (project, milestone, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  vonk_timeline_select (self->timeline, VONK_MILESTONE (milestone), timeline_has_focus (self));
+  title = g_strdup_printf (_("“%s” deleted"), vonk_entity_get_string (milestone, "title"));
+  vonk_view_delete (VONK_VIEW (self), milestone, title);
 }
 
 /* The project */
@@ -446,7 +342,6 @@ static void
 unbind_project (VonkRoadmapView *self,
                 VonkProject     *project)
 {
-  forget_deleted (self);
   g_clear_handle_id (&self->summary_id, g_source_remove);
 
   if (project == NULL)
@@ -489,8 +384,7 @@ vonk_roadmap_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
-  /* the toast overlay is the bin's child and a template child: let the bin
-   * go of it first */
+  /* the bin's child belongs to the template: let the bin go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ROADMAP_VIEW);
 
@@ -512,7 +406,6 @@ vonk_roadmap_view_class_init (VonkRoadmapViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-roadmap-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, VonkRoadmapView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VonkRoadmapView, stack);
   gtk_widget_class_bind_template_child (widget_class, VonkRoadmapView, timeline);
   gtk_widget_class_bind_template_child (widget_class, VonkRoadmapView, summary_label);
@@ -537,8 +430,6 @@ vonk_roadmap_view_class_init (VonkRoadmapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roadmap.earlier", NULL, move_date_action);
   gtk_widget_class_install_action (widget_class, "roadmap.later", NULL, move_date_action);
   gtk_widget_class_install_action (widget_class, "roadmap.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "roadmap.undo-delete", NULL,
-                                   undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "roadmap.add", NULL);

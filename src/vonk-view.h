@@ -31,8 +31,13 @@ struct _VonkViewClass
                            VonkProject *old_project);
 };
 
-VonkProject *vonk_view_get_project (VonkView    *self);
-void         vonk_view_set_project (VonkView    *self,
-                                    VonkProject *project);
+VonkProject *vonk_view_get_project  (VonkView    *self);
+void         vonk_view_set_project  (VonkView    *self,
+                                     VonkProject *project);
+void         vonk_view_show_message (VonkView    *self,
+                                     const char  *message);
+gboolean     vonk_view_delete       (VonkView    *self,
+                                     VonkEntity  *entity,
+                                     const char  *toast_title);
 
 G_END_DECLS

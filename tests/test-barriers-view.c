@@ -30,6 +30,7 @@ typedef struct
   gint64       sales_id;
   gint64       support_id;
   GtkWindow   *window;
+  GtkWidget   *overlay;
   GtkWidget   *view;
 } Fixture;
 
@@ -80,7 +81,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = vonk_test_window_new (1180, 760);
   fixture->view = g_object_new (VONK_TYPE_BARRIERS_VIEW, "project", fixture->project, NULL);
-  vonk_test_show (fixture->window, fixture->view);
+  fixture->overlay = vonk_test_show_with_toasts (fixture->window, fixture->view);
 }
 
 static void
@@ -306,7 +307,7 @@ test_score_department (Fixture       *fixture,
                    "After the reorganisation");
 
   fixture->view = g_object_new (VONK_TYPE_BARRIERS_VIEW, "project", fixture->project, NULL);
-  vonk_test_show (fixture->window, fixture->view);
+  fixture->overlay = vonk_test_show_with_toasts (fixture->window, fixture->view);
   WAIT_UNTIL (cell_is (fixture, fixture->sales_id, VONK_BARRIER_FEAR, "4",
                        "Sales, Fear: 4, rising"));
 }
@@ -411,6 +412,63 @@ test_cell_history (Fixture       *fixture,
   g_assert_true (vonk_test_has_label (popover, "25 November 2026"));
 }
 
+/* A score is deleted from the history, and comes back from the toast. */
+static void
+test_score_deleted_and_undone (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *popover = (GtkWidget *) gtk_widget_get_template_child (heatmap (fixture),
+                                                      VONK_TYPE_BARRIER_HEATMAP,
+                                                      "history_popover");
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (heatmap (fixture),
+                                                                  VONK_TYPE_BARRIER_HEATMAP,
+                                                                  "history_list"));
+  VonkBarrierScore *latest = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GtkWidget *delete_button;
+  gint64 latest_id;
+
+  g_assert_cmpint (vonk_barriers_current_score (fixture->project, VONK_BARRIER_FEAR, 0, NULL,
+                                                &latest), ==, 3);
+  latest_id = vonk_entity_get_id (VONK_ENTITY (latest));
+
+  /* the newest row's button deletes the newest score, at once */
+  g_signal_emit_by_name (cell (fixture, 0, VONK_BARRIER_FEAR), "clicked");
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  delete_button = vonk_test_find_button (popover, "heatmap.delete-score");
+  g_assert_nonnull (delete_button);
+  g_assert_true (gtk_widget_is_ancestor (delete_button,
+                                         GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  g_assert_true (label_is (delete_button, "Delete score of 1 September 2026"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (delete_button), ==, "Delete Score");
+  g_signal_emit_by_name (delete_button, "clicked");
+  g_assert_null (vonk_project_lookup (fixture->project, VONK_TYPE_BARRIER_SCORE, latest_id));
+  g_assert_cmpuint (n_scores (fixture), ==, 2);
+
+  /* the popover and the cell follow */
+  WAIT_UNTIL (cell_is (fixture, 0, VONK_BARRIER_FEAR, "4", "Whole organisation, Fear: 4"));
+  WAIT_UNTIL (g_strcmp0 (row_title (list, 0), "4 · Big obstacle") == 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  WAIT_UNTIL (!gtk_widget_get_mapped (popover));
+
+  /* Undo brings it back, with its ID */
+  g_signal_emit_by_name (vonk_test_wait_for_undo (fixture->overlay,
+                                                  "Score of 1 September 2026 deleted"),
+                         "clicked");
+  g_assert_nonnull (vonk_project_lookup (fixture->project, VONK_TYPE_BARRIER_SCORE, latest_id));
+  WAIT_UNTIL (cell_is (fixture, 0, VONK_BARRIER_FEAR, "3",
+                       "Whole organisation, Fear: 3, falling"));
+
+  /* stored */
+  gtk_window_set_child (fixture->window, NULL);
+  fixture->view = NULL;
+  vonk_test_reopen (&fixture->store, &fixture->project, fixture->path, fixture->project_id);
+  history = vonk_barriers_history (fixture->project, VONK_BARRIER_FEAR, 0);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_nonnull (vonk_project_lookup (fixture->project, VONK_TYPE_BARRIER_SCORE, latest_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +481,8 @@ main (int   argc,
               test_score_department, fixture_tear_down);
   g_test_add ("/barriers-view/invalid-date", Fixture, NULL, fixture_set_up, test_invalid_date,
               fixture_tear_down);
+  g_test_add ("/barriers-view/score-deleted-and-undone", Fixture, NULL, fixture_set_up,
+              test_score_deleted_and_undone, fixture_tear_down);
   g_test_add ("/barriers-view/cell-history", Fixture, NULL, fixture_set_up, test_cell_history,
               fixture_tear_down);
 

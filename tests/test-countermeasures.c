@@ -31,6 +31,7 @@ typedef struct
   gint64       anna_id;
   gint64       session_id;
   GtkWindow   *window;
+  GtkWidget   *overlay;
   GtkWidget   *view;
 } Fixture;
 
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = vonk_test_window_new (1100, 700);
   fixture->view = g_object_new (view_type, "project", project, NULL);
-  vonk_test_show (fixture->window, fixture->view);
+  fixture->overlay = vonk_test_show_with_toasts (fixture->window, fixture->view);
 }
 
 static void
@@ -326,7 +327,9 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 0);
   g_assert_cmpint (vonk_test_count_rows (fixture->path, "countermeasure"), ==, 0);
 
-  gtk_widget_activate_action (fixture->view, "countermeasures.undo-delete", NULL);
+  g_signal_emit_by_name (vonk_test_wait_for_undo (fixture->overlay,
+                                                  "“Guidelines that build trust” deleted"),
+                         "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 1);
   g_assert_nonnull (vonk_project_lookup (fixture->project, VONK_TYPE_COUNTERMEASURE, id));
   WAIT_UNTIL (vonk_test_has_label (fixture->view, "Guidelines that build trust"));
@@ -428,6 +431,56 @@ test_log_objection (Fixture       *fixture,
   assert_logged_twice (project, fixture);
 }
 
+/* An objection goes with the times it was heard, and comes back with
+ * them. */
+static void
+test_delete_objection_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (view_child (fixture, "selection"));
+  GListModel *heard = vonk_project_get_list (fixture->project, VONK_TYPE_OBJECTION_HEARD);
+  const char *text = vonk_barriers_standard_objection_text (VONK_BARRIER_FEAR, 0);
+  g_autofree char *title = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (20, G_DATE_NOVEMBER, 2026);
+  gint64 objection_id;
+  gint64 heard_ids[2];
+  VonkProject *project;
+
+  objection_id = vonk_test_add (fixture->project, g_object_new (VONK_TYPE_OBJECTION,
+                                                                "barrier", VONK_BARRIER_FEAR,
+                                                                "text", text, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (heard_ids); i++)
+    heard_ids[i] = vonk_test_add (fixture->project,
+                                  g_object_new (VONK_TYPE_OBJECTION_HEARD,
+                                                "objection-id", objection_id,
+                                                "session-id", fixture->session_id,
+                                                "department-id", fixture->sales_id,
+                                                "heard-on", day, NULL));
+  WAIT_UNTIL (vonk_test_has_label (fixture->view, "Heard 2 times"));
+  gtk_single_selection_set_selected (selection, 0);
+
+  /* at once, without a question */
+  gtk_widget_activate_action (fixture->view, "objections.delete", NULL);
+  g_assert_null (vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (vonk_project_lookup (fixture->project, VONK_TYPE_OBJECTION, objection_id));
+  g_assert_cmpuint (g_list_model_get_n_items (heard), ==, 0);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "objection_heard"), ==, 0);
+  WAIT_UNTIL (!vonk_test_has_label (fixture->view, "Heard 2 times"));
+
+  title = g_strdup_printf ("“%s” deleted, with the 2 times it was heard", text);
+  g_signal_emit_by_name (vonk_test_wait_for_undo (fixture->overlay, title), "clicked");
+  g_assert_nonnull (vonk_project_lookup (fixture->project, VONK_TYPE_OBJECTION, objection_id));
+  g_assert_cmpuint (g_list_model_get_n_items (heard), ==, 2);
+  WAIT_UNTIL (vonk_test_has_label (fixture->view, "Heard 2 times"));
+
+  project = reopen (fixture);
+  assert_logged_twice (project, fixture);
+  g_assert_cmpint (vonk_entity_get_id (only_item (project, VONK_TYPE_OBJECTION)), ==,
+                   objection_id);
+  for (guint i = 0; i < G_N_ELEMENTS (heard_ids); i++)
+    g_assert_nonnull (vonk_project_lookup (project, VONK_TYPE_OBJECTION_HEARD, heard_ids[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +494,7 @@ main (int   argc,
   ADD ("/countermeasures/overdue", VONK_TYPE_COUNTERMEASURES_VIEW, test_overdue_shown);
   ADD ("/countermeasures/delete-undo", VONK_TYPE_COUNTERMEASURES_VIEW, test_delete_undo);
   ADD ("/objections/log", VONK_TYPE_OBJECTIONS_VIEW, test_log_objection);
+  ADD ("/objections/delete-undo", VONK_TYPE_OBJECTIONS_VIEW, test_delete_objection_undo);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ typedef struct
   gint64                sales_id;
   gint64                support_id;
   GtkWindow            *window;
+  GtkWidget            *overlay;
   VonkOrganisationView *view;
 } Fixture;
 
@@ -196,7 +197,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = vonk_test_window_new (1100, 700);
   fixture->view = VONK_ORGANISATION_VIEW (vonk_organisation_view_new (project));
-  vonk_test_show (fixture->window, GTK_WIDGET (fixture->view));
+  fixture->overlay = vonk_test_show_with_toasts (fixture->window, GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -462,14 +463,20 @@ test_person_department_edited (Fixture       *fixture,
   g_assert_true (row_reads (fixture, "departments", "Sales", 3, "1"));
 }
 
+static gint64
+department_of (VonkProject *project,
+               const char  *person)
+{
+  return vonk_entity_get_int64 (find_named (project, VONK_TYPE_PERSON, person), "department-id");
+}
+
 static void
-test_department_deleted (Fixture       *fixture,
-                         gconstpointer  data)
+test_department_deleted_and_undone (Fixture       *fixture,
+                                    gconstpointer  data)
 {
   GListModel *departments = shown (fixture, "departments");
-  VonkEntity *anna = find_named (fixture->project, VONK_TYPE_PERSON, "Anna de Vries");
-  VonkEntity *bram = find_named (fixture->project, VONK_TYPE_PERSON, "Bram Jansen");
-  gpointer dialog;
+  VonkEntity *sales;
+  GtkWidget *undo;
   VonkProject *project;
 
   show_page (fixture, "departments");
@@ -480,57 +487,86 @@ test_department_deleted (Fixture       *fixture,
                                                                   "organisation.delete")));
   g_assert_true (gtk_widget_get_sensitive (vonk_test_find_button (GTK_WIDGET (fixture->view),
                                                                   "organisation.edit")));
+
+  /* deleted at once, without a question; its people lose their department */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
-  dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_object_add_weak_pointer (dialog, &dialog);
-
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Sales”?");
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
-                                   "2 people will no longer belong to a department."));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
-                   ADW_RESPONSE_DESTRUCTIVE);
-
-  /* what a click on the response's button does */
-  adw_message_dialog_response (dialog, "delete");
-  gtk_window_close (dialog);
-  WAIT_UNTIL (dialog == NULL);
-
+  g_assert_null (vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 2);
   g_assert_null (find_named (fixture->project, VONK_TYPE_DEPARTMENT, "Sales"));
-  g_assert_cmpint (vonk_entity_get_int64 (anna, "department-id"), ==, 0);
-  g_assert_cmpint (vonk_entity_get_int64 (bram, "department-id"), ==, 0);
+  g_assert_cmpint (department_of (fixture->project, "Anna de Vries"), ==, 0);
+  g_assert_cmpint (department_of (fixture->project, "Bram Jansen"), ==, 0);
+
+  /* the toast says so, and its Undo brings it all back with the same IDs */
+  undo = vonk_test_wait_for_undo (fixture->overlay,
+                                  "“Sales” deleted, 2 people no longer have a department");
+  g_signal_emit_by_name (undo, "clicked");
+  sales = find_named (fixture->project, VONK_TYPE_DEPARTMENT, "Sales");
+  g_assert_nonnull (sales);
+  g_assert_cmpint (vonk_entity_get_id (sales), ==, fixture->sales_id);
+  g_assert_cmpint (vonk_entity_get_int64 (sales, "location-id"), ==, fixture->amsterdam_id);
+  g_assert_cmpint (department_of (fixture->project, "Anna de Vries"), ==, fixture->sales_id);
+  g_assert_cmpint (department_of (fixture->project, "Bram Jansen"), ==, fixture->sales_id);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 3);
+  WAIT_UNTIL (row_reads (fixture, "departments", "Sales", 3, "2"));
 
   show_page (fixture, "people");
-  WAIT_UNTIL (row_reads (fixture, "people", "Anna de Vries", 1, ""));
+  WAIT_UNTIL (row_reads (fixture, "people", "Anna de Vries", 1, "Sales"));
 
+  /* and that is what is stored */
   project = reopen (fixture);
-  g_assert_null (find_named (project, VONK_TYPE_DEPARTMENT, "Sales"));
-  anna = find_named (project, VONK_TYPE_PERSON, "Anna de Vries");
-  g_assert_cmpint (vonk_entity_get_int64 (anna, "department-id"), ==, 0);
+  sales = find_named (project, VONK_TYPE_DEPARTMENT, "Sales");
+  g_assert_nonnull (sales);
+  g_assert_cmpint (vonk_entity_get_id (sales), ==, fixture->sales_id);
+  g_assert_cmpint (department_of (project, "Anna de Vries"), ==, fixture->sales_id);
+  g_assert_cmpint (department_of (project, "Bram Jansen"), ==, fixture->sales_id);
 }
 
 static void
-test_delete_cancelled (Fixture       *fixture,
-                       gconstpointer  data)
+test_location_deleted_and_undone (Fixture       *fixture,
+                                  gconstpointer  data)
 {
-  gpointer dialog;
+  VonkEntity *support;
+  GtkWidget *undo;
+  VonkProject *project;
+
+  show_page (fixture, "locations");
+  select_named (fixture, "locations", "Utrecht Office");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
+  g_assert_null (find_named (fixture->project, VONK_TYPE_LOCATION, "Utrecht Office"));
+  support = find_named (fixture->project, VONK_TYPE_DEPARTMENT, "Support");
+  g_assert_cmpint (vonk_entity_get_int64 (support, "location-id"), ==, 0);
+
+  undo = vonk_test_wait_for_undo (fixture->overlay,
+                                  "“Utrecht Office” deleted, 1 department no longer has a "
+                                  "location");
+  g_signal_emit_by_name (undo, "clicked");
+  support = find_named (fixture->project, VONK_TYPE_DEPARTMENT, "Support");
+  g_assert_cmpint (vonk_entity_get_int64 (support, "location-id"), ==, fixture->utrecht_id);
+
+  project = reopen (fixture);
+  g_assert_nonnull (find_named (project, VONK_TYPE_LOCATION, "Utrecht Office"));
+  support = find_named (project, VONK_TYPE_DEPARTMENT, "Support");
+  g_assert_cmpint (vonk_entity_get_int64 (support, "location-id"), ==, fixture->utrecht_id);
+}
+
+/* Without Undo the deletion stands. */
+static void
+test_person_deleted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VonkProject *project;
 
   show_page (fixture, "people");
   select_named (fixture, "people", "Chris Bakker");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "organisation.delete", NULL);
-  dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_object_add_weak_pointer (dialog, &dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendance"));
+  g_assert_null (vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_named (fixture->project, VONK_TYPE_PERSON, "Chris Bakker"));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 2);
+  vonk_test_wait_for_undo (fixture->overlay, "“Chris Bakker” deleted");
 
-  /* what a click on the response's button does */
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_close (dialog);
-  WAIT_UNTIL (dialog == NULL);
-
-  g_assert_nonnull (find_named (fixture->project, VONK_TYPE_PERSON, "Chris Bakker"));
-  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 3);
+  project = reopen (fixture);
+  g_assert_null (find_named (project, VONK_TYPE_PERSON, "Chris Bakker"));
+  g_assert_nonnull (find_named (project, VONK_TYPE_PERSON, "Anna de Vries"));
 }
 
 static void
@@ -636,10 +672,11 @@ main (int   argc,
   ADD ("/organisation/departments/shown-and-searched", test_departments_shown_and_searched);
   ADD ("/organisation/departments/added", test_department_added);
   ADD ("/organisation/departments/invalid", test_department_invalid);
-  ADD ("/organisation/departments/deleted", test_department_deleted);
+  ADD ("/organisation/departments/deleted-and-undone", test_department_deleted_and_undone);
   ADD ("/organisation/people/department-edited", test_person_department_edited);
-  ADD ("/organisation/people/delete-cancelled", test_delete_cancelled);
+  ADD ("/organisation/people/deleted", test_person_deleted);
   ADD ("/organisation/people/searched", test_people_searched);
+  ADD ("/organisation/locations/deleted-and-undone", test_location_deleted_and_undone);
   ADD ("/organisation/locations/counts-follow-people", test_counts_follow_people);
   ADD ("/organisation/locations/row-activated-edits", test_row_activated_edits);
 

@@ -35,6 +35,7 @@ typedef struct
   gint64           network_id;    /* Engagement, in progress, no owner */
   gint64           board_id;      /* Social business, no date */
   GtkWindow       *window;
+  GtkWidget       *overlay;
   VonkRoadmapView *view;
   VonkTimeline    *timeline;
 } Fixture;
@@ -150,7 +151,7 @@ show_view (Fixture *fixture)
   fixture->timeline = VONK_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
                                                                     VONK_TYPE_ROADMAP_VIEW,
                                                                     "timeline"));
-  vonk_test_show (fixture->window, GTK_WIDGET (fixture->view));
+  fixture->overlay = vonk_test_show_with_toasts (fixture->window, GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -537,7 +538,6 @@ test_deleted_and_undone (Fixture       *fixture,
                          gconstpointer  data)
 {
   VonkEntity *network = milestone (fixture, fixture->network_id);
-  GtkWidget *overlay;
   GtkWidget *undo;
   VonkProject *project;
   VonkEntity *back;
@@ -553,10 +553,7 @@ test_deleted_and_undone (Fixture       *fixture,
   WAIT_UNTIL (VONK_IS_MILESTONE_CARD (focus_widget (fixture)));
 
   /* the toast's Undo brings it back with its ID */
-  overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
-                                                       VONK_TYPE_ROADMAP_VIEW, "toast_overlay"));
-  WAIT_UNTIL ((undo = vonk_test_find_button (overlay, "roadmap.undo-delete")) != NULL);
-  g_assert_true (vonk_test_has_label (overlay, "“Champion network” deleted"));
+  undo = vonk_test_wait_for_undo (fixture->overlay, "“Champion network” deleted");
   g_signal_emit_by_name (undo, "clicked");
   back = milestone (fixture, fixture->network_id);
   g_assert_nonnull (back);
@@ -564,8 +561,8 @@ test_deleted_and_undone (Fixture       *fixture,
   WAIT_UNTIL (card_of (fixture, fixture->network_id) != NULL &&
               vonk_test_has_label (card_of (fixture, fixture->network_id), "Champion network"));
 
-  /* only once */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "roadmap.undo-delete", NULL);
+  /* the toast goes, and Undo with it */
+  WAIT_UNTIL (vonk_test_find_labelled_button (fixture->overlay, "_Undo") == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (fixture->project,
                                                                      VONK_TYPE_MILESTONE)), ==, 4);
 
@@ -696,9 +693,6 @@ test_save_refused (Fixture       *fixture,
                    gconstpointer  data)
 {
   VonkEntity *guidelines = milestone (fixture, fixture->guidelines_id);
-  GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
-                                                                  VONK_TYPE_ROADMAP_VIEW,
-                                                                  "toast_overlay"));
 
   /* the database refuses every change to a milestone */
   vonk_test_raw_exec (fixture->path, "CREATE TRIGGER refuse BEFORE UPDATE ON milestone "
@@ -709,7 +703,8 @@ test_save_refused (Fixture       *fixture,
 
   /* what is stored is what is shown, and a toast says why */
   assert_date (vonk_entity_get_date (guidelines, "due-date"), 1, 10, 2026);
-  WAIT_UNTIL (vonk_test_has_label (overlay, "The database refused the change (refused)"));
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay,
+                                   "The database refused the change (refused)"));
   g_assert_true (vonk_test_has_label (card_of (fixture, fixture->guidelines_id),
                                       "1 Oct 2026 · Bram Jansen"));
 }

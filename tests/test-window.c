@@ -460,7 +460,6 @@ test_failed_delete (Fixture       *fixture,
   VonkOrganisationView *organisation = child (fixture->window, VONK_TYPE_WINDOW, "organisation");
   GtkSingleSelection *selection = child (organisation, VONK_TYPE_ORGANISATION_VIEW,
                                          "departments_selection");
-  AdwMessageDialog *dialog = NULL;
   VonkEntity *department;
 
   refuse (fixture, "DELETE", "department");
@@ -473,17 +472,47 @@ test_failed_delete (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (organisation), "organisation.delete",
                                              NULL));
-  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  adw_message_dialog_response (dialog, "delete");
-  gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* a toast says why; the view still shows what is stored */
+  /* a toast says why, with nothing to undo; the view still shows what is
+   * stored */
   WAIT_UNTIL (vonk_test_has_label (GTK_WIDGET (fixture->window),
                                    "The database refused the change (refused)"));
+  g_assert_null (vonk_test_find_labelled_button (GTK_WIDGET (fixture->window), "_Undo"));
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
   g_assert_true (vonk_project_lookup (fixture->demo, VONK_TYPE_DEPARTMENT,
                                       vonk_entity_get_id (department)) == department);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == department);
+}
+
+/* A deletion in a view is undone from the window's toast. */
+static void
+test_undo_in_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VonkOrganisationView *organisation = child (fixture->window, VONK_TYPE_WINDOW, "organisation");
+  GtkSingleSelection *selection = child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                         "departments_selection");
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  VonkEntity *department;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "organisation");
+  adw_view_stack_set_visible_child_name (child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                                "stack"), "departments");
+  gtk_single_selection_set_selected (selection, 0);
+  department = gtk_single_selection_get_selected_item (selection);
+  id = vonk_entity_get_id (department);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (organisation), "organisation.delete",
+                                             NULL));
+  g_assert_null (vonk_project_lookup (fixture->demo, VONK_TYPE_DEPARTMENT, id));
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 7);
+
+  /* the window's toast offers to undo it */
+  WAIT_UNTIL (vonk_test_find_labelled_button (overlay, "_Undo") != NULL);
+  g_signal_emit_by_name (vonk_test_find_labelled_button (overlay, "_Undo"), "clicked");
+  g_assert_nonnull (vonk_project_lookup (fixture->demo, VONK_TYPE_DEPARTMENT, id));
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
 static void
@@ -532,6 +561,7 @@ main (int   argc,
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
   ADD ("/window/chooser/delete-project", test_delete_project);
   ADD ("/window/remembers", test_remembers);
+  ADD ("/window/undo", test_undo_in_window);
   ADD ("/window/refused/delete", test_failed_delete);
   ADD ("/window/refused/save", test_failed_save);
 

@@ -47,6 +47,20 @@ vonk_test_show (GtkWindow *window,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
+/* Shows @child in @window inside a toast overlay, as the window has one
+ * around its views, and returns the overlay. */
+GtkWidget *
+vonk_test_show_with_toasts (GtkWindow *window,
+                            GtkWidget *child)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  vonk_test_show (window, overlay);
+  WAIT_UNTIL (gtk_widget_get_mapped (child));
+  return overlay;
+}
+
 /* The first toplevel window of @type, or NULL. */
 gpointer
 vonk_test_find_window (GType type)
@@ -92,6 +106,39 @@ vonk_test_find_button (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* The first mapped button under @widget whose label (with its mnemonic
+ * underscore) is @label, or NULL. */
+GtkWidget *
+vonk_test_find_labelled_button (GtkWidget  *widget,
+                                const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = vonk_test_find_labelled_button (c, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits until @overlay shows the toast titled @title, and returns its Undo
+ * button. */
+GtkWidget *
+vonk_test_wait_for_undo (GtkWidget  *overlay,
+                         const char *title)
+{
+  GtkWidget *undo = NULL;
+
+  WAIT_UNTIL (vonk_test_has_label (overlay, title) &&
+              (undo = vonk_test_find_labelled_button (overlay, "_Undo")) != NULL);
+  return undo;
 }
 
 /* Adds to @labels the mapped labels under @widget, depth first. */

@@ -20,10 +20,16 @@ GtkWindow *vonk_test_window_new      (int           width,
                                       int           height);
 void       vonk_test_show            (GtkWindow    *window,
                                       GtkWidget    *child);
+GtkWidget *vonk_test_show_with_toasts (GtkWindow    *window,
+                                      GtkWidget    *child);
 gpointer   vonk_test_find_window     (GType         type);
 void       vonk_test_destroy_windows (void);
 GtkWidget *vonk_test_find_button     (GtkWidget    *widget,
                                       const char   *action);
+GtkWidget *vonk_test_find_labelled_button (GtkWidget  *widget,
+                                           const char *label);
+GtkWidget *vonk_test_wait_for_undo   (GtkWidget    *overlay,
+                                      const char   *title);
 void       vonk_test_collect_labels  (GtkWidget    *widget,
                                       GPtrArray    *labels);
 gboolean   vonk_test_has_label       (GtkWidget    *widget,
