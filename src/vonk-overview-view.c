@@ -114,22 +114,6 @@ describe_target_date (const GDate *target)
                           days, date);
 }
 
-static gboolean
-has_organisation_assessment (VonkProject *project)
-{
-  GListModel *assessments = vonk_project_get_list (project, VONK_TYPE_ASSESSMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
-    {
-      g_autoptr(VonkEntity) assessment = g_list_model_get_item (assessments, i);
-
-      if (vonk_entity_get_int64 (assessment, "department-id") == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* @heading, then the criteria's titles as a bulleted list */
 static void
 append_list (GString    *text,
@@ -151,9 +135,9 @@ update_phase (VonkOverviewView *self)
 {
   VonkEntity *project = VONK_ENTITY (vonk_view_get_project (VONK_VIEW (self)));
   GtkLabel *phases[] = { self->phase0, self->phase1, self->phase2, self->phase3 };
-  gboolean computed = has_organisation_assessment (VONK_PROJECT (project));
+  gboolean computed;
+  int current = vonk_phase_get_current (VONK_PROJECT (project), &computed);
   g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (VONK_PROJECT (project), 0, NULL);
-  int current = computed ? status->phase : vonk_entity_get_enum (project, "current-phase");
   int target = vonk_entity_get_enum (project, "target-phase");
   g_autofree char *summary = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);

@@ -523,6 +523,40 @@ successor (VonkTimeline *self,
   return NULL;
 }
 
+/* "5 milestones · current phase": where the organisation stands and where
+ * it is going, at a glance. */
+static void
+update_lane_counts (VonkTimeline *self)
+{
+  int current = self->project ? vonk_phase_get_current (self->project, NULL) : VONK_PHASE_NONE;
+  int target = self->project ? vonk_entity_get_enum (VONK_ENTITY (self->project), "target-phase")
+                             : VONK_PHASE_NONE;
+
+  for (int lane = 0; lane < VONK_N_PHASES; lane++)
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u milestone", "%u milestones",
+                                                          self->lane_counts_n[lane]),
+                                                self->lane_counts_n[lane]);
+      g_autofree char *text = NULL;
+
+      if (lane == current)
+        /* Translators: a lane of the roadmap: its milestones, and that the
+         * organisation is in this phase now */
+        text = g_strdup_printf (_("%s · current phase"), count);
+      else if (lane == target)
+        /* Translators: a lane of the roadmap: its milestones, and that this
+         * phase is the project's target */
+        text = g_strdup_printf (_("%s · target"), count);
+      else
+        text = g_steal_pointer (&count);
+      gtk_label_set_text (GTK_LABEL (self->lane_counts[lane]), text);
+      if (lane == current)
+        gtk_widget_add_css_class (self->lane_titles[lane], "accent");
+      else
+        gtk_widget_remove_css_class (self->lane_titles[lane], "accent");
+    }
+}
+
 static void
 relayout (VonkTimeline *self)
 {
@@ -627,15 +661,7 @@ relayout (VonkTimeline *self)
   if (self->selected && !g_hash_table_contains (self->index, self->selected))
     set_selected (self, old_items ? successor (self, old_items) : NULL);
 
-  for (int lane = 0; lane < VONK_N_PHASES; lane++)
-    {
-      g_autofree char *count = NULL;
-
-      count = g_strdup_printf (ngettext ("%u milestone", "%u milestones",
-                                         self->lane_counts_n[lane]),
-                               self->lane_counts_n[lane]);
-      gtk_label_set_text (GTK_LABEL (self->lane_counts[lane]), count);
-    }
+  update_lane_counts (self);
 }
 
 static void
@@ -1153,6 +1179,10 @@ unbind_project (VonkTimeline *self)
 
   g_signal_handlers_disconnect_by_data (self->milestones, self);
   g_signal_handlers_disconnect_by_data (self->people, self);
+  g_signal_handlers_disconnect_by_data (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_CRITERION), self);
+  g_signal_handlers_disconnect_by_data (vonk_project_get_list (self->project,
+                                                               VONK_TYPE_ASSESSMENT), self);
   g_signal_handlers_disconnect_by_data (self->project, self);
   self->milestones = NULL;
   self->people = NULL;
@@ -1190,6 +1220,14 @@ vonk_timeline_set_project (VonkTimeline *self,
                                 G_CALLBACK (project_dates_changed_cb), self);
       g_signal_connect_swapped (project, "notify::target-date",
                                 G_CALLBACK (project_dates_changed_cb), self);
+      g_signal_connect_swapped (project, "notify::target-phase",
+                                G_CALLBACK (update_lane_counts), self);
+      g_signal_connect_swapped (project, "notify::current-phase",
+                                G_CALLBACK (update_lane_counts), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_CRITERION),
+                                "items-changed", G_CALLBACK (update_lane_counts), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_ASSESSMENT),
+                                "items-changed", G_CALLBACK (update_lane_counts), self);
     }
 
   if (self->vadjustment)

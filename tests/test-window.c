@@ -439,6 +439,29 @@ test_view_shortcut (Fixture       *fixture,
                                                       "view_title")), ==, "Organisation");
 }
 
+/* The roadmap's lanes say where the organisation is and where it is going. */
+static void
+test_roadmap_lanes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *roadmap = gtk_stack_get_child_by_name (child (fixture->window, VONK_TYPE_WINDOW,
+                                                           "view_stack"), "roadmap");
+  g_autoptr(VonkEntity) changed = vonk_entity_copy (VONK_ENTITY (fixture->demo));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "roadmap");
+  g_assert_cmpint (vonk_phase_get_current (fixture->demo, NULL), ==, VONK_PHASE_DIALOGUE);
+  WAIT_UNTIL (vonk_test_has_label (roadmap, "5 milestones · current phase"));
+  WAIT_UNTIL (vonk_test_has_label (roadmap, "4 milestones · target"));
+
+  /* aiming for the phase it is in: no other lane is the target */
+  g_object_set (changed, "target-phase", VONK_PHASE_DIALOGUE, NULL);
+  g_assert_true (vonk_project_save (fixture->demo, changed, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (!vonk_test_has_label (roadmap, "4 milestones · target"));
+  g_assert_true (vonk_test_has_label (roadmap, "5 milestones · current phase"));
+}
+
 /* Makes the database refuse a kind of write, as a full disk or a damaged
  * file would, through a connection of its own. */
 static void
@@ -557,6 +580,7 @@ main (int   argc,
   ADD ("/window/overview/estimated", test_overview_estimated);
   ADD ("/window/overview/barriers", test_overview_barriers);
   ADD ("/window/view-shortcut", test_view_shortcut);
+  ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
   ADD ("/window/chooser/delete-project", test_delete_project);

@@ -271,6 +271,38 @@ vonk_phase_history (VonkProject *project,
 }
 
 /**
+ * vonk_phase_get_current:
+ * @assessed: (out) (optional): whether the phase comes from assessments
+ *
+ * Returns: the organisation's phase computed from its assessments, or,
+ *   before anything has been assessed for the organisation, the phase the
+ *   user estimated (the project's current-phase)
+ */
+int
+vonk_phase_get_current (VonkProject *project,
+                        gboolean    *assessed)
+{
+  GListModel *assessments = vonk_project_get_list (project, VONK_TYPE_ASSESSMENT);
+  g_autoptr(VonkPhaseStatus) status = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (assessments) && !any; i++)
+    {
+      g_autoptr(VonkEntity) assessment = g_list_model_get_item (assessments, i);
+
+      any = vonk_entity_get_int64 (assessment, "department-id") == 0;
+    }
+
+  if (assessed != NULL)
+    *assessed = any;
+  if (!any)
+    return vonk_entity_get_enum (VONK_ENTITY (project), "current-phase");
+
+  status = vonk_phase_compute (project, 0, NULL);
+  return status->phase;
+}
+
+/**
  * vonk_phase_label:
  *
  * Returns: the name of @phase, also for VONK_PHASE_NONE

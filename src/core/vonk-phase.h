@@ -42,6 +42,8 @@ VonkPhaseStatus    *vonk_phase_compute         (VonkProject     *project,
 GArray             *vonk_phase_history         (VonkProject     *project,
                                                 gint64           department_id);
 const char         *vonk_phase_label           (int              phase);
+int                 vonk_phase_get_current     (VonkProject     *project,
+                                                gboolean        *assessed);
 gboolean            vonk_phase_add_default_criteria (VonkProject  *project,
                                                      GError      **error);
 gboolean            vonk_phase_create_project  (VonkStore       *store,
