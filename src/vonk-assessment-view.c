@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 
 #include "vonk-assessment-view.h"
+#include "vonk-editor.h"
 #include "vonk-criterion-editor.h"
 #include "vonk-criterion-row.h"
 
@@ -272,8 +273,6 @@ record_cb (VonkCriterionRow   *row,
            VonkAssessmentView *self)
 {
   VonkCriterion *criterion = vonk_criterion_row_get_criterion (row);
-  GtkEditable *date_row = GTK_EDITABLE (self->date_row);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (date_row)));
   VonkEntity *assessor = adw_combo_row_get_selected_item (self->assessor_row);
   g_autoptr(GDate) today = vonk_date_today ();
   g_autoptr(GDate) date = NULL;
@@ -285,16 +284,14 @@ record_cb (VonkCriterionRow   *row,
   if (project == NULL)
     return FALSE;
 
-  date = *text == '\0' ? g_date_copy (today) : vonk_date_parse (text);
-  if (date == NULL)
+  /* an empty date is today */
+  if (!vonk_editor_read_date (self->date_row, NULL, &date, &error))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a date; write it as 2026-03-01 or 1-3-2026 "
-                           "(day-month-year)"), text);
-
-      toast (self, message);
+      toast (self, error->message);
       return FALSE;
     }
+  if (date == NULL)
+    date = g_date_copy (today);
   if (g_date_compare (date, today) > 0)
     {
       toast (self, _("An assessment cannot be dated after today"));

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vonk-editor.h"
 
 typedef struct
@@ -319,4 +321,75 @@ vonk_editor_fill_enum_choices (AdwComboRow *row,
     gtk_string_list_append (labels, vonk_enum_label (enum_type, klass->values[i].value));
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (row, selected);
+}
+
+/**
+ * vonk_editor_read_date:
+ * @missing: (nullable): the message for an empty field when a date is
+ *   needed; %NULL when the field may stay empty
+ * @date: (out) (transfer full) (nullable): the date, or %NULL for none
+ *
+ * Reads the date typed in @row (27-11-2026 or 2026-11-27).
+ *
+ * Returns: %FALSE with a message to show if it is not a date
+ */
+gboolean
+vonk_editor_read_date (AdwEntryRow  *row,
+                       const char   *missing,
+                       GDate       **date,
+                       GError      **error)
+{
+  g_autofree char *text = vonk_editor_get_row_text (row);
+
+  *date = NULL;
+  if (*text == '\0' && missing == NULL)
+    return TRUE;
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID, missing);
+      return FALSE;
+    }
+
+  if ((*date = vonk_date_parse (text)) == NULL)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
+                   /* Translators: %s is what the user typed as a date */
+                   _("“%s” is not a date. Write a date as 27-11-2026 or 2026-11-27."), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vonk_editor_check_date:
+ * @hint: the label under @row
+ * @missing: as for vonk_editor_read_date()
+ *
+ * Says under a date field, while the user types, how to write a date or
+ * what is wrong with the one typed.
+ */
+void
+vonk_editor_check_date (AdwEntryRow *row,
+                        GtkLabel    *hint,
+                        const char  *missing)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = vonk_editor_read_date (row, missing, &date, &error);
+
+  gtk_widget_set_css_classes (GTK_WIDGET (hint),
+                              (const char *[]) { "caption", ok ? "dim-label" : "form-error", NULL });
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  if (!ok)
+    gtk_label_set_text (hint, error->message);
+  else if (missing != NULL)
+    gtk_label_set_text (hint, _("Write a date as 27-11-2026 or 2026-11-27."));
+  else
+    gtk_label_set_text (hint, _("Write a date as 27-11-2026 or 2026-11-27, or leave it empty."));
 }

@@ -51,6 +51,13 @@ void         vonk_editor_fill_choices   (AdwComboRow  *row,
                                          const char   *none_label,
                                          gint64        selected_id,
                                          GArray       *ids);
+gboolean     vonk_editor_read_date      (AdwEntryRow  *row,
+                                         const char   *missing,
+                                         GDate       **date,
+                                         GError      **error);
+void         vonk_editor_check_date     (AdwEntryRow  *row,
+                                         GtkLabel     *hint,
+                                         const char   *missing);
 gint64       vonk_editor_get_choice     (AdwComboRow  *row,
                                          GArray       *ids);
 void         vonk_editor_fill_enum_choices (AdwComboRow *row,

@@ -79,51 +79,10 @@ standard_changed_cb (VonkObjectionEditor *self)
                          vonk_barriers_standard_objection_answer (barrier, selected - 1));
 }
 
-/* Reads the day as typed: @date is NULL for an empty field. */
-static gboolean
-read_heard_on (VonkObjectionEditor  *self,
-               GDate               **date,
-               GError              **error)
-{
-  g_autofree char *text = vonk_editor_get_row_text (self->heard_row);
-
-  *date = NULL;
-  if (*text == '\0')
-    return TRUE;
-
-  if ((*date = vonk_date_parse (text)) == NULL)
-    {
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                   /* Translators: %s is what the user typed as the day an objection was heard */
-                   _("“%s” is not a date. Write a date as 27-11-2026 or 2026-11-27, or leave "
-                     "the day empty."), text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 heard_changed_cb (VonkObjectionEditor *self)
 {
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (read_heard_on (self, &date, &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->heard_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_hint), "form-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_hint), "dim-label");
-      gtk_label_set_text (self->due_hint,
-                          _("Write a date as 27-11-2026 or 2026-11-27, or leave it empty."));
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->heard_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_hint), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_hint), "form-error");
-      gtk_label_set_text (self->due_hint, error->message);
-    }
+  vonk_editor_check_date (self->heard_row, self->due_hint, NULL);
 }
 
 static gboolean
@@ -134,7 +93,7 @@ vonk_objection_editor_fill (VonkEditor  *editor,
   VonkObjectionEditor *self = VONK_OBJECTION_EDITOR (editor);
   g_autoptr(GDate) heard_on = NULL;
 
-  if (!read_heard_on (self, &heard_on, error))
+  if (!vonk_editor_read_date (self->heard_row, NULL, &heard_on, error))
     return FALSE;
 
   g_object_set (draft,

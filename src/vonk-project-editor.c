@@ -44,29 +44,6 @@ set_date_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/* Reads a date field; an empty field is no date. */
-static gboolean
-read_date (AdwEntryRow  *row,
-           GDate       **date,
-           GError      **error)
-{
-  g_autofree char *text = vonk_editor_get_row_text (row);
-
-  *date = NULL;
-  if (*text == '\0')
-    return TRUE;
-
-  *date = vonk_date_parse (text);
-  if (*date == NULL)
-    {
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as 2026-03-01 or 1-3-2026 (day-month-year)"), text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 vonk_project_editor_fill (VonkEditor  *editor,
                           VonkEntity  *draft,
@@ -76,8 +53,8 @@ vonk_project_editor_fill (VonkEditor  *editor,
   g_autoptr(GDate) start = NULL;
   g_autoptr(GDate) target = NULL;
 
-  if (!read_date (self->start_date_row, &start, error) ||
-      !read_date (self->target_date_row, &target, error))
+  if (!vonk_editor_read_date (self->start_date_row, NULL, &start, error) ||
+      !vonk_editor_read_date (self->target_date_row, NULL, &target, error))
     return FALSE;
 
   g_object_set (draft,

@@ -40,6 +40,10 @@ struct _VonkScoreEditor
 
 G_DEFINE_FINAL_TYPE (VonkScoreEditor, vonk_score_editor, VONK_TYPE_EDITOR)
 
+/* a score needs the day it was given */
+#define MISSING_DATE \
+  _("A score needs the day it was given. Write a date as 27-11-2026 or 2026-11-27.")
+
 static int
 chosen_score (VonkScoreEditor *self)
 {
@@ -56,51 +60,10 @@ score_toggled_cb (VonkScoreEditor *self)
   adw_action_row_set_subtitle (self->score_row, vonk_score_level_label (chosen_score (self)));
 }
 
-/* Reads the date as typed into @date; an empty field is an error too: a
- * score needs its day. */
-static gboolean
-read_date (VonkScoreEditor  *self,
-           GDate           **date,
-           GError          **error)
-{
-  g_autofree char *text = vonk_editor_get_row_text (self->date_row);
-
-  if ((*date = vonk_date_parse (text)) == NULL)
-    {
-      if (*text == '\0')
-        g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                             _("A score needs the day it was given. Write a date as "
-                               "27-11-2026 or 2026-11-27."));
-      else
-        g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                     /* Translators: %s is what the user typed as the day of a score */
-                     _("“%s” is not a date. Write a date as 27-11-2026 or 2026-11-27."), text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 date_changed_cb (VonkScoreEditor *self)
 {
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (read_date (self, &date, &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_hint), "form-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_hint), "dim-label");
-      gtk_label_set_text (self->date_hint, _("Write a date as 27-11-2026 or 2026-11-27."));
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_hint), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_hint), "form-error");
-      gtk_label_set_text (self->date_hint, error->message);
-    }
+  vonk_editor_check_date (self->date_row, self->date_hint, MISSING_DATE);
 }
 
 static gboolean
@@ -113,7 +76,7 @@ vonk_score_editor_fill (VonkEditor  *editor,
   g_autoptr(GDate) scored_on = NULL;
   guint barrier = adw_combo_row_get_selected (self->barrier_row);
 
-  if (!read_date (self, &scored_on, error))
+  if (!vonk_editor_read_date (self->date_row, MISSING_DATE, &scored_on, error))
     return FALSE;
 
   g_object_set (draft,

@@ -96,51 +96,10 @@ barrier_changed_cb (VonkSuggestionEditor *self)
     }
 }
 
-/* Reads the due date as typed: @date is NULL for an empty field. */
-static gboolean
-read_due_date (VonkSuggestionEditor  *self,
-               GDate                **date,
-               GError               **error)
-{
-  g_autofree char *text = vonk_editor_get_row_text (self->due_row);
-
-  *date = NULL;
-  if (*text == '\0')
-    return TRUE;
-
-  if ((*date = vonk_date_parse (text)) == NULL)
-    {
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID,
-                   /* Translators: %s is what the user typed as a due date */
-                   _("“%s” is not a date. Write a date as 27-11-2026 or 2026-11-27, or leave "
-                     "the due date empty."), text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 due_changed_cb (VonkSuggestionEditor *self)
 {
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (read_due_date (self, &date, &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_hint), "form-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_hint), "dim-label");
-      gtk_label_set_text (self->due_hint,
-                          _("Write a date as 27-11-2026 or 2026-11-27, or leave it empty."));
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_hint), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_hint), "form-error");
-      gtk_label_set_text (self->due_hint, error->message);
-    }
+  vonk_editor_check_date (self->due_row, self->due_hint, NULL);
 }
 
 static gboolean
@@ -158,7 +117,7 @@ vonk_suggestion_editor_fill (VonkEditor  *editor,
       return FALSE;
     }
 
-  if (!read_due_date (self, &due, error))
+  if (!vonk_editor_read_date (self->due_row, NULL, &due, error))
     return FALSE;
 
   g_object_set (draft,

@@ -321,7 +321,7 @@ test_new_project_invalid (Fixture       *fixture,
     const char *name, *start, *target, *message;
   } cases[] = {
     { "  ", "", "", "The name cannot be empty" },
-    { "Pilot", "31-2-2027", "", "“31-2-2027” is not a date; write it as 2026-03-01 or 1-3-2026 (day-month-year)" },
+    { "Pilot", "31-2-2027", "", "“31-2-2027” is not a date. Write a date as 27-11-2026 or 2026-11-27." },
     { "Pilot", "2028-01-01", "2027-01-01", "The target date is before the start date" },
   };
 
