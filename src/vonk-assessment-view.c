@@ -715,9 +715,14 @@ vonk_assessment_view_init (VonkAssessmentView *self)
     {
       /* Translators: %s is the name of a phase */
       g_autofree char *add = g_strdup_printf (_("Add Criterion to %s"), vonk_phase_label (p));
+      /* Translators: the accessible name of a list; %s is the name of a phase */
+      g_autofree char *criteria = g_strdup_printf (_("Criteria for %s"), vonk_phase_label (p));
 
       adw_preferences_group_set_title (self->groups[p], vonk_phase_label (p));
       gtk_list_box_set_sort_func (self->lists[p], compare_rows_cb, NULL, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->lists[p]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, criteria,
+                                      -1);
       gtk_widget_set_tooltip_text (self->add_buttons[p], add);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_buttons[p]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, add,
