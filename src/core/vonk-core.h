@@ -7,6 +7,7 @@
 #pragma once
 
 #include "vonk-barriers.h"
+#include "vonk-champions.h"
 #include "vonk-demo.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
@@ -17,4 +18,5 @@
 #include "vonk-phase.h"
 #include "vonk-project.h"
 #include "vonk-schema.h"
+#include "vonk-sessions.h"
 #include "vonk-store.h"

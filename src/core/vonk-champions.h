@@ -1,0 +1,93 @@
+/* vonk-champions.h — the volunteers who carry social business into every
+ * department
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vonk-entities.h"
+#include "vonk-enums.h"
+#include "vonk-project.h"
+
+G_BEGIN_DECLS
+
+/* The coverage target: one champion per this many employees. */
+#define VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION 50
+
+/* A champion without activity for this many weeks has gone quiet. */
+#define VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS 8
+
+/* How well a department or location is covered, gaps first. */
+typedef enum
+{
+  VONK_COVERAGE_NONE,         /* no active champion */
+  VONK_COVERAGE_UNDER_TARGET, /* some, fewer than needed */
+  VONK_COVERAGE_COVERED,      /* at least as many as needed */
+} VonkCoverage;
+
+typedef struct
+{
+  gint64       id;        /* the department or location */
+  guint        headcount; /* a location: the sum of its departments' */
+  guint        champions; /* active champions */
+  guint        needed;    /* ceil (headcount / N); at least 1 when headcount > 0 */
+  guint        shortfall; /* needed − champions, or 0 */
+  VonkCoverage coverage;
+} VonkCoverageRow;
+
+typedef struct
+{
+  VonkPerson *champion;
+  GDate       last_active; /* the latest activity on or before the day; invalid: none */
+} VonkQuietChampion;
+
+/* The stages of the funnel, each counting distinct people. */
+typedef enum
+{
+  VONK_FUNNEL_INVITED,      /* on the list of an inspiration session */
+  VONK_FUNNEL_ATTENDED,     /* attended an inspiration session */
+  VONK_FUNNEL_ENTHUSIASTIC, /* marked enthusiastic at an inspiration session */
+  VONK_FUNNEL_WORKSHOP,     /* attended a workshop */
+  VONK_FUNNEL_CHAMPION,     /* is or was a champion */
+} VonkFunnelStage;
+
+#define VONK_FUNNEL_N_STAGES 5
+
+typedef struct
+{
+  gint64 department_id; /* 0: the organisation */
+  guint  counts[VONK_FUNNEL_N_STAGES];
+} VonkFunnelRow;
+
+/* Promoting and stepping down */
+gboolean  vonk_champions_promote               (VonkProject   *project,
+                                                VonkPerson    *person,
+                                                const GDate   *since,
+                                                VonkJoined     joined,
+                                                gboolean      *warn_nominated,
+                                                GError       **error);
+gboolean  vonk_champions_step_down             (VonkProject   *project,
+                                                VonkPerson    *person,
+                                                const GDate   *until,
+                                                GError       **error);
+gboolean  vonk_champions_joined_needs_warning  (VonkJoined     joined);
+
+/* Coverage */
+guint     vonk_champions_needed                (guint          headcount,
+                                                guint          employees_per_champion);
+GArray   *vonk_champions_coverage_by_department (VonkProject  *project,
+                                                 guint         employees_per_champion);
+GArray   *vonk_champions_coverage_by_location  (VonkProject   *project,
+                                                guint          employees_per_champion);
+
+/* Activity */
+GArray   *vonk_champions_gone_quiet            (VonkProject   *project,
+                                                guint          weeks,
+                                                const GDate   *on);
+
+/* The funnel */
+GArray   *vonk_champions_funnel                (VonkProject   *project);
+
+G_END_DECLS

@@ -1,0 +1,551 @@
+/* test-champions.c — promoting champions, coverage, quiet champions and
+ * the funnel
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Today is fixed (VONK_TODAY) at 15 June 2026, so an eight-week window
+ * starts on 20 April 2026. Every test works in its own temporary folder.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vonk-test-utils.h"
+
+#define TODAY "2026-06-15"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  VonkStore   *store;
+  VonkProject *project;
+  gint64       project_id;
+} Env;
+
+static GDate *
+date (const char *text)
+{
+  GDate *parsed = vonk_date_parse (text);
+
+  g_assert_nonnull (parsed);
+  return parsed;
+}
+
+static char *
+date_text (const GDate *d)
+{
+  if (d == NULL || !g_date_valid (d))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (d), g_date_get_month (d),
+                          g_date_get_day (d));
+}
+
+static Env *
+env_new (void)
+{
+  g_autoptr(VonkProject) project = vonk_project_new ("Champions");
+  Env *env = g_new0 (Env, 1);
+
+  env->store = vonk_test_store_new ("vonk-champions-XXXXXX", &env->dir, &env->path);
+  vonk_test_create_project (env->store, project);
+  env->project = g_steal_pointer (&project);
+  env->project_id = vonk_entity_get_id (VONK_ENTITY (env->project));
+  return env;
+}
+
+static void
+env_free (Env *env)
+{
+  g_clear_object (&env->project);
+  vonk_test_close_store (&env->store);
+  vonk_test_remove_recursively (env->dir);
+  g_free (env->path);
+  g_free (env->dir);
+  g_free (env);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Env, env_free)
+
+static gint64
+add_department (Env        *env,
+                const char *name,
+                int         headcount,
+                gint64      location_id)
+{
+  return vonk_test_add (env->project, g_object_new (VONK_TYPE_DEPARTMENT,
+                                                    "name", name,
+                                                    "headcount", headcount,
+                                                    "location-id", location_id,
+                                                    NULL));
+}
+
+static gint64
+add_person (Env               *env,
+            const char        *name,
+            gint64             department_id,
+            VonkChampionState  champion,
+            const char        *since)
+{
+  g_autoptr(GDate) since_date = since != NULL ? date (since) : NULL;
+
+  return vonk_test_add (env->project, g_object_new (VONK_TYPE_PERSON,
+                                                    "name", name,
+                                                    "department-id", department_id,
+                                                    "champion", champion,
+                                                    "champion-since", since_date,
+                                                    NULL));
+}
+
+/* A session of @kind starting at noon on @day (NULL: no start). */
+static gint64
+add_session (Env               *env,
+             VonkSessionKind    kind,
+             const char        *day,
+             gint64             facilitator_id,
+             VonkSessionStatus  status)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  if (day != NULL)
+    {
+      g_autoptr(GDate) d = date (day);
+
+      start = g_date_time_new_utc (g_date_get_year (d), g_date_get_month (d),
+                                   g_date_get_day (d), 12, 0, 0);
+    }
+
+  return vonk_test_add (env->project, g_object_new (VONK_TYPE_SESSION,
+                                                    "title", "Session",
+                                                    "kind", kind,
+                                                    "starts-at", start,
+                                                    "facilitator-id", facilitator_id,
+                                                    "status", status,
+                                                    NULL));
+}
+
+static void
+add_attendance (Env                  *env,
+                gint64                session_id,
+                gint64                person_id,
+                VonkAttendanceStatus  status,
+                gboolean              enthusiastic)
+{
+  vonk_test_add (env->project, g_object_new (VONK_TYPE_ATTENDANCE,
+                                             "session-id", session_id,
+                                             "person-id", person_id,
+                                             "status", status,
+                                             "enthusiastic", enthusiastic,
+                                             NULL));
+}
+
+static VonkEntity *
+lookup (Env   *env,
+        GType  type,
+        gint64 id)
+{
+  VonkEntity *e = vonk_project_lookup (env->project, type, id);
+
+  g_assert_nonnull (e);
+  return e;
+}
+
+/* Promoting and stepping down */
+
+static void
+assert_date (const GDate *d,
+             const char  *expected)
+{
+  g_autofree char *text = date_text (d);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Promotion records the day and how they joined, flags a manager's
+ * nomination; stepping down keeps the history; both persist. */
+static void
+test_promote_step_down (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) march = date ("2026-03-01");
+  g_autoptr(GDate) february = date ("2026-02-01");
+  g_autoptr(GDate) may = date ("2026-05-31");
+  VonkEntity *p;
+  gboolean warn = TRUE;
+  gint64 ann, bob;
+
+  ann = add_person (env, "Ann", 0, VONK_CHAMPION_NONE, NULL);
+  bob = add_person (env, "Bob", 0, VONK_CHAMPION_NONE, NULL);
+
+  g_assert_true (vonk_champions_promote (env->project,
+                                         VONK_PERSON (lookup (env, VONK_TYPE_PERSON, ann)), march,
+                                         VONK_JOINED_VOLUNTEERED, &warn, &error));
+  g_assert_no_error (error);
+  g_assert_false (warn);
+
+  g_assert_true (vonk_champions_promote (env->project,
+                                         VONK_PERSON (lookup (env, VONK_TYPE_PERSON, bob)), NULL,
+                                         VONK_JOINED_MANAGER_NOMINATED, &warn, &error));
+  g_assert_no_error (error);
+  g_assert_true (warn);
+  g_assert_true (vonk_champions_joined_needs_warning (VONK_JOINED_MANAGER_NOMINATED));
+  g_assert_false (vonk_champions_joined_needs_warning (VONK_JOINED_PEER_NOMINATED));
+
+  vonk_test_reopen (&env->store, &env->project, env->path, env->project_id);
+  p = lookup (env, VONK_TYPE_PERSON, bob);
+  g_assert_cmpint (vonk_entity_get_enum (p, "champion"), ==, VONK_CHAMPION_ACTIVE);
+  g_assert_cmpint (vonk_entity_get_enum (p, "champion-joined"), ==, VONK_JOINED_MANAGER_NOMINATED);
+  assert_date (vonk_entity_get_date (p, "champion-since"), TODAY);
+
+  /* not before the start */
+  p = lookup (env, VONK_TYPE_PERSON, ann);
+  g_assert_false (vonk_champions_step_down (env->project, VONK_PERSON (p), february, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (vonk_champions_step_down (env->project, VONK_PERSON (p), may, &error));
+  g_assert_no_error (error);
+
+  /* only once */
+  g_assert_false (vonk_champions_step_down (env->project, VONK_PERSON (p), NULL, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  vonk_test_reopen (&env->store, &env->project, env->path, env->project_id);
+  p = lookup (env, VONK_TYPE_PERSON, ann);
+  g_assert_cmpint (vonk_entity_get_enum (p, "champion"), ==, VONK_CHAMPION_ALUMNUS);
+  g_assert_cmpint (vonk_entity_get_enum (p, "champion-joined"), ==, VONK_JOINED_VOLUNTEERED);
+  assert_date (vonk_entity_get_date (p, "champion-since"), "2026-03-01");
+  assert_date (vonk_entity_get_date (p, "champion-until"), "2026-05-31");
+
+  /* back again: a fresh start */
+  g_assert_true (vonk_champions_promote (env->project, VONK_PERSON (p), NULL,
+                                         VONK_JOINED_PEER_NOMINATED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_enum (p, "champion"), ==, VONK_CHAMPION_ACTIVE);
+  g_assert_null (vonk_entity_get_date (p, "champion-until"));
+  assert_date (vonk_entity_get_date (p, "champion-since"), TODAY);
+}
+
+/* Coverage */
+
+static void
+test_needed (void)
+{
+  static const struct { guint headcount, per, needed; } cases[] = {
+    { 0, 50, 0 }, { 1, 50, 1 }, { 49, 50, 1 }, { 50, 50, 1 }, { 51, 50, 2 },
+    { 100, 50, 2 }, { 101, 50, 3 }, { 100, 0, 2 }, { 100, 100, 1 }, { 7, 1, 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpuint (vonk_champions_needed (cases[i].headcount, cases[i].per), ==,
+                      cases[i].needed);
+}
+
+typedef struct
+{
+  const char  *name;
+  int          headcount;
+  guint        champions;
+  guint        needed;
+  guint        shortfall;
+  VonkCoverage coverage;
+} CoverageCase;
+
+/* Departments in entry order; the table expects them in gap order. */
+static void
+test_coverage_departments (void)
+{
+  static const CoverageCase cases[] = {
+    { "Exact", 100, 2, 2, 0, VONK_COVERAGE_COVERED },
+    { "Short by one", 150, 2, 3, 1, VONK_COVERAGE_UNDER_TARGET },
+    { "Zero", 0, 0, 0, 0, VONK_COVERAGE_NONE },
+    { "Small", 1, 1, 1, 0, VONK_COVERAGE_COVERED },
+    { "Short by two", 101, 1, 3, 2, VONK_COVERAGE_UNDER_TARGET },
+    { "Empty", 200, 0, 4, 4, VONK_COVERAGE_NONE },
+    { "Above", 10, 3, 1, 0, VONK_COVERAGE_COVERED },
+  };
+  static const char *expected_order[] = {
+    "Empty", "Zero", "Short by two", "Short by one", "Above", "Exact", "Small",
+  };
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GArray) rows = NULL;
+  gint64 ids[G_N_ELEMENTS (cases)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ids[i] = add_department (env, cases[i].name, cases[i].headcount, 0);
+      for (guint c = 0; c < cases[i].champions; c++)
+        add_person (env, "Champion", ids[i], VONK_CHAMPION_ACTIVE, "2026-01-01");
+      /* neither an alumnus nor a plain colleague counts */
+      add_person (env, "Former", ids[i], VONK_CHAMPION_ALUMNUS, "2025-01-01");
+      add_person (env, "Colleague", ids[i], VONK_CHAMPION_NONE, NULL);
+    }
+  /* nor does a champion without a department */
+  add_person (env, "Roaming", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+
+  rows = vonk_champions_coverage_by_department (env->project,
+                                                VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VonkCoverageRow *row = &g_array_index (rows, VonkCoverageRow, i);
+      const CoverageCase *c = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases); j++)
+        if (ids[j] == row->id)
+          c = &cases[j];
+      g_assert_nonnull (c);
+      g_test_message ("row %u: %s", i, c->name);
+      g_assert_cmpstr (c->name, ==, expected_order[i]);
+      g_assert_cmpuint (row->headcount, ==, (guint) c->headcount);
+      g_assert_cmpuint (row->champions, ==, c->champions);
+      g_assert_cmpuint (row->needed, ==, c->needed);
+      g_assert_cmpuint (row->shortfall, ==, c->shortfall);
+      g_assert_cmpint (row->coverage, ==, c->coverage);
+    }
+
+  /* another target: one per 100 */
+  g_clear_pointer (&rows, g_array_unref);
+  rows = vonk_champions_coverage_by_department (env->project, 100);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VonkCoverageRow *row = &g_array_index (rows, VonkCoverageRow, i);
+
+      if (row->id == ids[1]) /* 150 with 2 */
+        g_assert_cmpint (row->coverage, ==, VONK_COVERAGE_COVERED);
+      if (row->id == ids[4]) /* 101 with 1 */
+        g_assert_cmpint (row->coverage, ==, VONK_COVERAGE_UNDER_TARGET);
+    }
+}
+
+/* A location adds up its departments. */
+static void
+test_coverage_locations (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GArray) rows = NULL;
+  VonkCoverageRow *row;
+  gint64 north, south, west, d;
+
+  north = vonk_test_add (env->project, g_object_new (VONK_TYPE_LOCATION, "name", "North", NULL));
+  south = vonk_test_add (env->project, g_object_new (VONK_TYPE_LOCATION, "name", "South", NULL));
+  west = vonk_test_add (env->project, g_object_new (VONK_TYPE_LOCATION, "name", "West", NULL));
+
+  add_department (env, "N1", 200, north);
+  d = add_department (env, "N2", 101, north);
+  add_person (env, "C", d, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  d = add_department (env, "S1", 100, south);
+  add_person (env, "C", d, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  add_person (env, "C", d, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  d = add_department (env, "S2", 1, south);
+  add_person (env, "C", d, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  d = add_department (env, "Nowhere", 500, 0);
+  add_person (env, "C", d, VONK_CHAMPION_ACTIVE, "2026-01-01");
+
+  rows = vonk_champions_coverage_by_location (env->project, 0);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  row = &g_array_index (rows, VonkCoverageRow, 0);
+  g_assert_cmpint (row->id, ==, west);
+  g_assert_cmpint (row->coverage, ==, VONK_COVERAGE_NONE);
+  g_assert_cmpuint (row->headcount, ==, 0);
+  g_assert_cmpuint (row->needed, ==, 0);
+
+  row = &g_array_index (rows, VonkCoverageRow, 1);
+  g_assert_cmpint (row->id, ==, north);
+  g_assert_cmpint (row->coverage, ==, VONK_COVERAGE_UNDER_TARGET);
+  g_assert_cmpuint (row->headcount, ==, 301);
+  g_assert_cmpuint (row->champions, ==, 1);
+  g_assert_cmpuint (row->needed, ==, 7);
+  g_assert_cmpuint (row->shortfall, ==, 6);
+
+  row = &g_array_index (rows, VonkCoverageRow, 2);
+  g_assert_cmpint (row->id, ==, south);
+  g_assert_cmpint (row->coverage, ==, VONK_COVERAGE_COVERED);
+  g_assert_cmpuint (row->headcount, ==, 101);
+  g_assert_cmpuint (row->champions, ==, 3);
+  g_assert_cmpuint (row->needed, ==, 3);
+}
+
+/* Champions gone quiet */
+
+static char *
+quiet_names (GArray *quiet)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < quiet->len; i++)
+    {
+      VonkQuietChampion *q = &g_array_index (quiet, VonkQuietChampion, i);
+      g_autofree char *last = date_text (&q->last_active);
+
+      g_string_append_printf (s, "%s%s@%s", i ? " " : "",
+                              vonk_entity_get_string (VONK_ENTITY (q->champion), "name"),
+                              last != NULL ? last : "never");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* The window is 20 April–15 June 2026, both days included. */
+static void
+test_gone_quiet (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GArray) quiet = NULL;
+  g_autoptr(GDate) day_before = date ("2026-06-14");
+  g_autofree char *names = NULL;
+  gint64 p, s;
+
+  /* attended on the window's first day: active */
+  p = add_person (env, "Edge attended", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  s = add_session (env, VONK_SESSION_INSPIRATION, "2026-04-20", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, p, VONK_ATTENDANCE_ATTENDED, FALSE);
+
+  /* attended the day before the window: quiet since */
+  p = add_person (env, "Before window", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  s = add_session (env, VONK_SESSION_WORKSHOP, "2026-04-19", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, p, VONK_ATTENDANCE_ATTENDED, FALSE);
+
+  /* only invited, registered or absent: quiet */
+  p = add_person (env, "Invited only", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  s = add_session (env, VONK_SESSION_MEETUP, "2026-05-01", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, p, VONK_ATTENDANCE_INVITED, FALSE);
+  s = add_session (env, VONK_SESSION_MEETUP, "2026-05-08", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, p, VONK_ATTENDANCE_NO_SHOW, FALSE);
+
+  /* hosted on the day itself: active (but not the day before) */
+  p = add_person (env, "Host", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  add_session (env, VONK_SESSION_MEETUP, TODAY, p, VONK_SESSION_STATUS_PLANNED);
+
+  /* hosted a cancelled session: quiet */
+  p = add_person (env, "Cancelled host", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  add_session (env, VONK_SESSION_MEETUP, "2026-05-01", p, VONK_SESSION_STATUS_CANCELLED);
+
+  /* told a story in the window: active; one after the day does not count */
+  p = add_person (env, "Storyteller", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  vonk_test_add (env->project, g_object_new (VONK_TYPE_STORY, "title", "Win",
+                                             "champion-id", p,
+                                             "told-on", day_before, NULL));
+  {
+    g_autoptr(GDate) tomorrow = date ("2026-06-16");
+
+    p = add_person (env, "Future story", 0, VONK_CHAMPION_ACTIVE, "2026-01-01");
+    vonk_test_add (env->project, g_object_new (VONK_TYPE_STORY, "title", "Soon",
+                                               "champion-id", p,
+                                               "told-on", tomorrow, NULL));
+  }
+
+  /* champion since inside the window: not yet; since its first day: yes */
+  add_person (env, "Newcomer", 0, VONK_CHAMPION_ACTIVE, "2026-04-21");
+  add_person (env, "Since edge", 0, VONK_CHAMPION_ACTIVE, "2026-04-20");
+
+  /* not an active champion */
+  add_person (env, "Alumnus", 0, VONK_CHAMPION_ALUMNUS, "2025-01-01");
+  add_person (env, "Colleague", 0, VONK_CHAMPION_NONE, NULL);
+
+  quiet = vonk_champions_gone_quiet (env->project, 0, NULL);
+  names = quiet_names (quiet);
+  g_assert_cmpstr (names, ==,
+                   "Cancelled host@never Future story@never Invited only@never "
+                   "Since edge@never Before window@2026-04-19");
+  g_clear_pointer (&names, g_free);
+  g_clear_pointer (&quiet, g_array_unref);
+
+  /* a day earlier the host had not hosted yet, and the window starts on
+   * 19 April: the attendance that day counts, and a champion since 20 April
+   * has not had eight weeks */
+  quiet = vonk_champions_gone_quiet (env->project, VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS, day_before);
+  names = quiet_names (quiet);
+  g_assert_cmpstr (names, ==,
+                   "Cancelled host@never Future story@never Host@never Invited only@never");
+  g_clear_pointer (&names, g_free);
+  g_clear_pointer (&quiet, g_array_unref);
+
+  /* a one-week window */
+  quiet = vonk_champions_gone_quiet (env->project, 1, NULL);
+  names = quiet_names (quiet);
+  g_assert_cmpstr (names, ==,
+                   "Cancelled host@never Future story@never Invited only@never "
+                   "Newcomer@never Since edge@never Before window@2026-04-19 "
+                   "Edge attended@2026-04-20");
+}
+
+/* The funnel */
+
+/* Each stage counts distinct people, for the organisation and per
+ * department; meet-ups and other statuses do not count. */
+static void
+test_funnel (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GArray) funnel = NULL;
+  static const guint org[] = { 4, 3, 2, 2, 3 };
+  static const guint it[] = { 1, 1, 0, 0, 1 };
+  static const guint sales[] = { 2, 1, 1, 1, 2 };
+  static const guint empty[] = { 0, 0, 0, 0, 0 };
+  const guint *expected[] = { org, empty, it, sales };
+  gint64 sales_id, it_id, legal_id, a, b, c, d, s1, s2, w, m;
+
+  sales_id = add_department (env, "Sales", 10, 0);
+  it_id = add_department (env, "IT", 10, 0);
+  legal_id = add_department (env, "Ecology", 10, 0);
+
+  a = add_person (env, "a", sales_id, VONK_CHAMPION_ACTIVE, "2026-01-01");
+  b = add_person (env, "b", sales_id, VONK_CHAMPION_NONE, NULL);
+  c = add_person (env, "c", it_id, VONK_CHAMPION_ALUMNUS, "2025-01-01");
+  d = add_person (env, "d", 0, VONK_CHAMPION_NONE, NULL);
+  add_person (env, "e", sales_id, VONK_CHAMPION_ACTIVE, "2026-01-01");
+
+  s1 = add_session (env, VONK_SESSION_INSPIRATION, "2026-03-01", 0, VONK_SESSION_STATUS_HELD);
+  s2 = add_session (env, VONK_SESSION_INSPIRATION, "2026-03-08", 0, VONK_SESSION_STATUS_HELD);
+  w = add_session (env, VONK_SESSION_WORKSHOP, "2026-03-22", 0, VONK_SESSION_STATUS_HELD);
+  m = add_session (env, VONK_SESSION_MEETUP, "2026-04-01", 0, VONK_SESSION_STATUS_HELD);
+
+  add_attendance (env, s1, a, VONK_ATTENDANCE_ATTENDED, TRUE);
+  add_attendance (env, s1, b, VONK_ATTENDANCE_INVITED, FALSE);
+  add_attendance (env, s1, c, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, s1, d, VONK_ATTENDANCE_ATTENDED, TRUE);
+  add_attendance (env, s2, a, VONK_ATTENDANCE_ATTENDED, TRUE); /* a second time */
+  add_attendance (env, s2, c, VONK_ATTENDANCE_NO_SHOW, FALSE);
+  add_attendance (env, w, a, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w, d, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w, b, VONK_ATTENDANCE_REGISTERED, FALSE);
+  add_attendance (env, m, c, VONK_ATTENDANCE_ATTENDED, TRUE);
+
+  funnel = vonk_champions_funnel (env->project);
+  g_assert_cmpuint (funnel->len, ==, 4);
+  g_assert_cmpint (g_array_index (funnel, VonkFunnelRow, 0).department_id, ==, 0);
+  g_assert_cmpint (g_array_index (funnel, VonkFunnelRow, 1).department_id, ==, legal_id);
+  g_assert_cmpint (g_array_index (funnel, VonkFunnelRow, 2).department_id, ==, it_id);
+  g_assert_cmpint (g_array_index (funnel, VonkFunnelRow, 3).department_id, ==, sales_id);
+  for (guint r = 0; r < funnel->len; r++)
+    for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+      {
+        g_test_message ("row %u stage %d", r, s);
+        g_assert_cmpuint (g_array_index (funnel, VonkFunnelRow, r).counts[s], ==,
+                          expected[r][s]);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("VONK_TODAY", TODAY, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/champions/promote-step-down", test_promote_step_down);
+  g_test_add_func ("/champions/coverage/needed", test_needed);
+  g_test_add_func ("/champions/coverage/departments", test_coverage_departments);
+  g_test_add_func ("/champions/coverage/locations", test_coverage_locations);
+  g_test_add_func ("/champions/gone-quiet", test_gone_quiet);
+  g_test_add_func ("/champions/funnel", test_funnel);
+
+  return g_test_run ();
+}
