@@ -42,5 +42,11 @@ run: deps build
 check: deps build
 	$(HEADLESS) $(MESON) test -C $(BUILD) --print-errorlogs
 
+# The benchmark of issue 8 (tests/perf): slow, and not part of check. The
+# generated database is kept in $(BUILD)/bench between runs.
+bench: deps build
+	$(MESON) compile -C $(BUILD) bench-programs
+	$(HEADLESS) sh tests/perf/bench.sh $(BUILD) .
+
 clean:
 	rm -rf $(BUILD)

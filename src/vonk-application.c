@@ -219,6 +219,41 @@ show_startup_error (VonkApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* VONK_FIRST_FRAME_EXIT=1, for the benchmark (tests/perf/bench.sh): print
+ * g_get_monotonic_time() when the window has painted its first frame after
+ * the command line was handled — with --project=ID, the first frame that
+ * shows the loaded project — and quit. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
+  g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+first_frame_window_mapped_cb (GtkWidget *window,
+                              gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, first_frame_window_mapped_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), window);
+  gtk_widget_queue_draw (window);
+}
+
+/* The project is loaded in the same main-loop iteration as this is called,
+ * so no frame is painted in between. */
+static void
+exit_after_first_frame (GtkWindow *window)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    first_frame_window_mapped_cb (GTK_WIDGET (window), NULL);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (first_frame_window_mapped_cb), NULL);
+}
+
 static int
 vonk_application_command_line (GApplication            *app,
                                GApplicationCommandLine *command_line)
@@ -267,6 +302,8 @@ vonk_application_command_line (GApplication            *app,
   if (window == NULL)
     window = vonk_window_new (self, self->store);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_strcmp0 (g_getenv ("VONK_FIRST_FRAME_EXIT"), "1") == 0)
+    exit_after_first_frame (GTK_WINDOW (window));
 
   if (project_id != 0)
     {
