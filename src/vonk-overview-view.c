@@ -121,7 +121,7 @@ append_list (GString    *text,
              GPtrArray  *criteria)
 {
   if (text->len > 0)
-    g_string_append_c (text, '\n');
+    g_string_append (text, "\n\n");
   g_string_append (text, heading);
   for (guint i = 0; i < criteria->len; i++)
     g_string_append_printf (text, "\n• %s",
