@@ -17,6 +17,7 @@
 #include "vonk-application.h"
 #include "vonk-assessment-view.h"
 #include "vonk-barriers-view.h"
+#include "vonk-champions-view.h"
 #include "vonk-countermeasures-view.h"
 #include "vonk-objections-view.h"
 #include "vonk-organisation-view.h"
@@ -25,6 +26,7 @@
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
 #include "vonk-roadmap-view.h"
+#include "vonk-sessions-view.h"
 #include "vonk-window.h"
 
 struct _VonkWindow
@@ -389,6 +391,8 @@ vonk_window_class_init (VonkWindowClass *klass)
   g_type_ensure (VONK_TYPE_BARRIERS_VIEW);
   g_type_ensure (VONK_TYPE_COUNTERMEASURES_VIEW);
   g_type_ensure (VONK_TYPE_OBJECTIONS_VIEW);
+  g_type_ensure (VONK_TYPE_SESSIONS_VIEW);
+  g_type_ensure (VONK_TYPE_CHAMPIONS_VIEW);
   g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
@@ -429,6 +433,10 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
                                        "win.view", "s", "objections");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK,
+                                       "win.view", "s", "sessions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_ALT_MASK,
+                                       "win.view", "s", "champions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
                                        "win.view", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-projects", NULL);

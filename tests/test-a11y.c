@@ -464,7 +464,7 @@ test_names (Fixture       *fixture,
 {
   static const char *views[] = {
     "overview", "roadmap", "assessment", "progress", "barriers", "countermeasures",
-    "objections", "organisation",
+    "objections", "sessions", "champions", "organisation",
   };
   static const char *organisation_pages[] = { "locations", "departments", "people" };
   GtkWidget *window = GTK_WIDGET (fixture->window);

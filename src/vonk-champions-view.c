@@ -1,0 +1,909 @@
+/* vonk-champions-view.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two pages. Coverage: the funnel from invitation to champion (for the
+ * organisation or one department), and the champions per department or per
+ * location against the target, gaps first as the core orders them; the
+ * coverage says so in words and with an icon, not in colour alone.
+ * Champions: the active champions and alumni by name — never ranked — with
+ * Promote… (a form) and Step Down (today), and the champions who have gone
+ * quiet. Everything is recomputed when the people, departments, locations,
+ * sessions, attendance or stories change.
+ */
+
+#define G_LOG_DOMAIN "vonk-champions-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vonk-champion-editor.h"
+#include "vonk-champions-view.h"
+
+/* The preferences, fixed for now. */
+#define EMPLOYEES_PER_CHAMPION VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION
+#define QUIET_WEEKS            VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS
+
+/* A row of the coverage tables */
+
+#define VONK_TYPE_COVERAGE_ITEM (vonk_coverage_item_get_type ())
+G_DECLARE_FINAL_TYPE (VonkCoverageItem, vonk_coverage_item, VONK, COVERAGE_ITEM, GObject)
+
+struct _VonkCoverageItem
+{
+  GObject         parent_instance;
+  VonkCoverageRow row;
+  char           *name;
+};
+
+G_DEFINE_FINAL_TYPE (VonkCoverageItem, vonk_coverage_item, G_TYPE_OBJECT)
+
+static void
+vonk_coverage_item_finalize (GObject *object)
+{
+  g_free (VONK_COVERAGE_ITEM (object)->name);
+  G_OBJECT_CLASS (vonk_coverage_item_parent_class)->finalize (object);
+}
+
+static void
+vonk_coverage_item_class_init (VonkCoverageItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vonk_coverage_item_finalize;
+}
+
+static void
+vonk_coverage_item_init (VonkCoverageItem *self)
+{
+}
+
+/* The view */
+
+static const GType *watched_types (guint *n);
+
+struct _VonkChampionsView
+{
+  VonkView             parent_instance;
+
+  GArray              *funnel;          /* VonkFunnelRow, the organisation first */
+  gint64               funnel_scope;    /* the department shown, 0: the organisation */
+  gboolean             filling_scopes;
+
+  AdwViewStack        *stack;
+  GtkDropDown         *funnel_dropdown;
+  GtkBox              *funnel_box;
+  GtkLabel            *target_label;
+  GtkToggleButton     *departments_toggle;
+  GtkToggleButton     *locations_toggle;
+  GtkStack            *coverage_stack;
+  GtkColumnView       *department_view;
+  GtkColumnView       *location_view;
+  GListStore          *department_rows;
+  GListStore          *location_rows;
+  GtkLabel            *summary_label;
+  GtkStack            *champions_stack;
+  GtkColumnView       *champion_view;
+  GtkSingleSelection  *champion_selection;
+  GtkSortListModel    *champion_sort;
+  GtkFilterListModel  *champion_filter_model;
+  GtkCustomFilter     *champion_filter;
+  GtkCustomSorter     *champion_sorter;
+  GtkLabel            *quiet_explanation;
+  GtkListBox          *quiet_list;
+};
+
+G_DEFINE_FINAL_TYPE (VonkChampionsView, vonk_champions_view, VONK_TYPE_VIEW)
+
+static const char *
+name_of (VonkChampionsView *self,
+         GType              type,
+         gint64             id)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *entity = NULL;
+
+  if (project != NULL && id != 0)
+    entity = vonk_project_lookup (project, type, id);
+
+  return entity != NULL ? vonk_entity_get_string (entity, "name") : "";
+}
+
+static const char *
+department_of (VonkChampionsView *self,
+               VonkEntity        *person)
+{
+  return name_of (self, VONK_TYPE_DEPARTMENT, vonk_entity_get_int64 (person, "department-id"));
+}
+
+static VonkEntity *
+selected_champion (VonkChampionsView *self)
+{
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->champion_selection);
+}
+
+/* The funnel */
+
+static const char *
+stage_label (VonkFunnelStage stage)
+{
+  switch (stage)
+    {
+    case VONK_FUNNEL_INVITED:
+      return C_("funnel", "Invited");
+    case VONK_FUNNEL_ATTENDED:
+      return C_("funnel", "Attended a session");
+    case VONK_FUNNEL_ENTHUSIASTIC:
+      return C_("funnel", "Enthusiastic");
+    case VONK_FUNNEL_WORKSHOP:
+      return C_("funnel", "Attended a workshop");
+    case VONK_FUNNEL_CHAMPION:
+      return C_("funnel", "Champion");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const VonkFunnelRow *
+funnel_row (VonkChampionsView *self)
+{
+  if (self->funnel == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->funnel->len; i++)
+    {
+      const VonkFunnelRow *row = &g_array_index (self->funnel, VonkFunnelRow, i);
+
+      if (row->department_id == self->funnel_scope)
+        return row;
+    }
+
+  return self->funnel->len > 0 ? &g_array_index (self->funnel, VonkFunnelRow, 0) : NULL;
+}
+
+static void
+update_funnel_figures (VonkChampionsView *self)
+{
+  const VonkFunnelRow *row = funnel_row (self);
+  GtkWidget *child;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->funnel_box))) != NULL)
+    gtk_box_remove (self->funnel_box, child);
+
+  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+    {
+      guint count = row != NULL ? row->counts[s] : 0;
+      g_autofree char *number = g_strdup_printf ("%u", count);
+      /* Translators: the text alternative of a stage of the funnel: "Invited: 120" */
+      g_autofree char *accessible = g_strdup_printf (_("%s: %u"), stage_label (s), count);
+      GtkWidget *stage = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *figure = gtk_label_new (number);
+      GtkWidget *label = gtk_label_new (stage_label (s));
+
+      if (s > 0)
+        {
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, NULL, -1);
+          gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (arrow, "dim-label");
+          g_object_set (arrow, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+          gtk_box_append (self->funnel_box, arrow);
+          g_string_append (text, " → ");
+        }
+
+      gtk_widget_set_hexpand (stage, TRUE);
+      gtk_widget_add_css_class (stage, "card");
+      gtk_widget_add_css_class (stage, "funnel-stage");
+      if (s == VONK_FUNNEL_CHAMPION)
+        gtk_widget_add_css_class (stage, "funnel-champion");
+      gtk_widget_add_css_class (figure, "funnel-figure");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (stage), figure);
+      gtk_box_append (GTK_BOX (stage), label);
+      g_object_set (stage, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (stage),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_box_append (self->funnel_box, stage);
+      g_string_append (text, accessible);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->funnel_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Funnel"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
+}
+
+/* The dropdown offers the organisation, then each department by name (the
+ * order of the funnel's rows); the department shown stays chosen. */
+static void
+update_funnel (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->funnel, g_array_unref);
+  if (project != NULL)
+    self->funnel = vonk_champions_funnel (project);
+
+  for (guint i = 0; self->funnel != NULL && i < self->funnel->len; i++)
+    {
+      const VonkFunnelRow *row = &g_array_index (self->funnel, VonkFunnelRow, i);
+
+      if (row->department_id == 0)
+        gtk_string_list_append (scopes, _("Whole organisation"));
+      else
+        gtk_string_list_append (scopes, name_of (self, VONK_TYPE_DEPARTMENT, row->department_id));
+      if (row->department_id == self->funnel_scope)
+        selected = i;
+    }
+  if (self->funnel == NULL || self->funnel->len == 0)
+    gtk_string_list_append (scopes, _("Whole organisation"));
+
+  self->filling_scopes = TRUE;
+  gtk_drop_down_set_model (self->funnel_dropdown, G_LIST_MODEL (scopes));
+  gtk_drop_down_set_selected (self->funnel_dropdown, selected);
+  self->filling_scopes = FALSE;
+  if (funnel_row (self) == NULL || funnel_row (self)->department_id != self->funnel_scope)
+    self->funnel_scope = 0;
+
+  update_funnel_figures (self);
+}
+
+static void
+funnel_scope_changed_cb (VonkChampionsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->funnel_dropdown);
+
+  if (self->filling_scopes)
+    return;
+
+  self->funnel_scope = 0;
+  if (self->funnel != NULL && selected < self->funnel->len)
+    self->funnel_scope = g_array_index (self->funnel, VonkFunnelRow, selected).department_id;
+  update_funnel_figures (self);
+}
+
+/* Coverage */
+
+static void
+fill_coverage (VonkChampionsView *self,
+               GListStore        *store,
+               GArray            *rows,
+               GType              type)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      VonkCoverageItem *item = g_object_new (VONK_TYPE_COVERAGE_ITEM, NULL);
+
+      item->row = g_array_index (rows, VonkCoverageRow, i);
+      item->name = g_strdup (name_of (self, type, item->row.id));
+      g_ptr_array_add (items, item);
+    }
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+static void
+update_coverage (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GArray) departments = NULL;
+  g_autoptr(GArray) locations = NULL;
+
+  if (project != NULL)
+    {
+      departments = vonk_champions_coverage_by_department (project, EMPLOYEES_PER_CHAMPION);
+      locations = vonk_champions_coverage_by_location (project, EMPLOYEES_PER_CHAMPION);
+    }
+
+  fill_coverage (self, self->department_rows, departments, VONK_TYPE_DEPARTMENT);
+  fill_coverage (self, self->location_rows, locations, VONK_TYPE_LOCATION);
+}
+
+static void
+coverage_kind_toggled_cb (VonkChampionsView *self)
+{
+  gboolean locations = gtk_toggle_button_get_active (self->locations_toggle);
+
+  gtk_stack_set_visible_child_name (self->coverage_stack,
+                                    locations ? "locations" : "departments");
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               VonkChampionsView        *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+word_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               VonkChampionsView        *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+number_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 VonkChampionsView        *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+/* An icon and the word for the coverage. */
+static void
+coverage_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   VonkChampionsView        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set (icon, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static char *
+coverage_word (const VonkCoverageRow *row)
+{
+  switch (row->coverage)
+    {
+    case VONK_COVERAGE_COVERED:
+      return g_strdup (C_("coverage", "Covered"));
+    case VONK_COVERAGE_UNDER_TARGET:
+      return g_strdup_printf (ngettext ("Under target (short by %u)",
+                                        "Under target (short by %u)", row->shortfall),
+                              row->shortfall);
+    case VONK_COVERAGE_NONE:
+    default:
+      return g_strdup (C_("coverage", "None"));
+    }
+}
+
+static void
+coverage_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  VonkChampionsView        *self)
+{
+  VonkCoverageItem *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  g_autofree char *word = coverage_word (&row->row);
+  static const char *classes[] = { "coverage-none", "coverage-under", "coverage-covered" };
+  static const char *icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic",
+                                 "emblem-ok-symbolic" };
+
+  gtk_label_set_text (GTK_LABEL (label), word);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[row->row.coverage]);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  gtk_widget_add_css_class (box, classes[row->row.coverage]);
+}
+
+static void
+coverage_name_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       VonkChampionsView        *self)
+{
+  VonkCoverageItem *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row->name);
+}
+
+#define NUMBER_BIND_CB(field)                                                    \
+  static void                                                                    \
+  coverage_##field##_bind_cb (GtkSignalListItemFactory *factory,                 \
+                              GtkListItem              *item,                    \
+                              VonkChampionsView        *self)                    \
+  {                                                                              \
+    VonkCoverageItem *row = gtk_list_item_get_item (item);                       \
+    g_autofree char *text = g_strdup_printf ("%u", row->row.field);              \
+                                                                                 \
+    gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);       \
+  }
+
+NUMBER_BIND_CB (headcount)
+NUMBER_BIND_CB (champions)
+NUMBER_BIND_CB (needed)
+
+static void
+update_target (VonkChampionsView *self)
+{
+  g_autofree char *text =
+    g_strdup_printf (ngettext ("Target: one champion per %u employee",
+                               "Target: one champion per %u employees",
+                               EMPLOYEES_PER_CHAMPION),
+                     EMPLOYEES_PER_CHAMPION);
+
+  gtk_label_set_text (self->target_label, text);
+}
+
+/* The champions */
+
+static gboolean
+is_champion_cb (gpointer item,
+                gpointer user_data)
+{
+  return vonk_entity_get_enum (item, "champion") != VONK_CHAMPION_NONE;
+}
+
+/* Active champions first, then alumni; each by name. No ranking. */
+static int
+compare_champions_cb (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  VonkEntity *ea = VONK_ENTITY ((gpointer) a);
+  VonkEntity *eb = VONK_ENTITY ((gpointer) b);
+  int result = vonk_entity_get_enum (ea, "champion") - vonk_entity_get_enum (eb, "champion");
+
+  if (result == 0)
+    result = g_utf8_collate (vonk_entity_get_string (ea, "name"),
+                             vonk_entity_get_string (eb, "name"));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+champion_name_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       VonkChampionsView        *self)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      vonk_entity_get_string (gtk_list_item_get_item (item), "name"));
+}
+
+static void
+champion_department_bind_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             VonkChampionsView        *self)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      department_of (self, gtk_list_item_get_item (item)));
+}
+
+static void
+champion_since_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        VonkChampionsView        *self)
+{
+  g_autofree char *date =
+    vonk_date_format (vonk_entity_get_date (gtk_list_item_get_item (item), "champion-since"));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), date != NULL ? date : "");
+}
+
+/* How they joined; a manager's nomination with an icon. */
+static void
+joined_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 VonkChampionsView        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_tooltip_text (icon, _("Nominated by a manager: check that they still want to be a champion"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Nominated by a manager: check that they still want to be a champion"),
+                                  -1);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+champion_joined_bind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         VonkChampionsView        *self)
+{
+  VonkEntity *person = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  int joined = vonk_entity_get_enum (person, "champion-joined");
+
+  gtk_label_set_text (GTK_LABEL (label), vonk_enum_label (VONK_TYPE_JOINED, joined));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (label),
+                          vonk_champions_joined_needs_warning (joined) &&
+                          vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE);
+}
+
+static void
+champion_state_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        VonkChampionsView        *self)
+{
+  VonkEntity *person = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+    {
+      gtk_label_set_text (GTK_LABEL (label), C_("champion", "Active"));
+      gtk_widget_remove_css_class (label, "dim-label");
+    }
+  else
+    {
+      g_autofree char *until = vonk_date_format (vonk_entity_get_date (person, "champion-until"));
+      g_autofree char *text = NULL;
+
+      if (until != NULL && *until != '\0')
+        /* Translators: the state of a former champion; %s is the last day */
+        text = g_strdup_printf (_("Alumnus (until %s)"), until);
+      else
+        text = g_strdup (_("Alumnus"));
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
+static void
+update_actions (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *champion = selected_champion (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "champions.promote", project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "champions.step-down",
+                                 champion != NULL &&
+                                 vonk_entity_get_enum (champion, "champion") == VONK_CHAMPION_ACTIVE);
+}
+
+static void
+update_summary (VonkChampionsView *self)
+{
+  GListModel *list = G_LIST_MODEL (self->champion_filter_model);
+  guint n = g_list_model_get_n_items (list);
+  guint active = 0;
+  g_autofree char *active_text = NULL;
+  g_autofree char *alumni_text = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
+
+      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+        active++;
+    }
+
+  active_text = g_strdup_printf (ngettext ("%u active champion", "%u active champions", active),
+                                 active);
+  alumni_text = g_strdup_printf (ngettext ("%u alumnus", "%u alumni", n - active), n - active);
+  /* Translators: a summary: "8 active champions · 2 alumni" */
+  text = g_strdup_printf (_("%s · %s"), active_text, alumni_text);
+  gtk_label_set_text (self->summary_label, text);
+  gtk_stack_set_visible_child_name (self->champions_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+champions_changed_cb (VonkChampionsView *self)
+{
+  update_summary (self);
+  update_actions (self);
+}
+
+static void
+selection_changed_cb (VonkChampionsView *self)
+{
+  update_actions (self);
+}
+
+/* Gone quiet */
+
+static GtkWidget *
+quiet_row_new (VonkChampionsView       *self,
+               const VonkQuietChampion *quiet)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *department = department_of (self, VONK_ENTITY (quiet->champion));
+  g_autofree char *activity = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (g_date_valid (&quiet->last_active))
+    {
+      g_autofree char *date = vonk_date_format (&quiet->last_active);
+
+      /* Translators: when a quiet champion was last active; %s is a date */
+      activity = g_strdup_printf (_("Last active %s"), date);
+    }
+  else
+    activity = g_strdup (_("Not active yet"));
+
+  if (*department != '\0')
+    /* Translators: "Sales · Last active 12-08-2026" */
+    subtitle = g_strdup_printf (_("%s · %s"), department, activity);
+  else
+    subtitle = g_steal_pointer (&activity);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 vonk_entity_get_string (VONK_ENTITY (quiet->champion), "name"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "avatar-default-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  return row;
+}
+
+static void
+update_quiet (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GArray) quiet = NULL;
+  g_autofree char *explanation = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quiet_list))) != NULL)
+    gtk_list_box_remove (self->quiet_list, child);
+
+  if (project != NULL)
+    quiet = vonk_champions_gone_quiet (project, QUIET_WEEKS, NULL);
+
+  for (guint i = 0; quiet != NULL && i < quiet->len; i++)
+    gtk_list_box_append (self->quiet_list,
+                         quiet_row_new (self, &g_array_index (quiet, VonkQuietChampion, i)));
+
+  explanation = g_strdup_printf (ngettext ("Active champions who attended or hosted no session and shared no success story in the last %u week.",
+                                           "Active champions who attended or hosted no session and shared no success story in the last %u weeks.",
+                                           QUIET_WEEKS),
+                                 QUIET_WEEKS);
+  gtk_label_set_text (self->quiet_explanation, explanation);
+}
+
+/* Everything */
+
+static void
+update_all (VonkChampionsView *self)
+{
+  update_coverage (self);
+  update_funnel (self);
+  update_quiet (self);
+  update_summary (self);
+  update_actions (self);
+}
+
+static void
+list_changed_cb (GListModel        *list,
+                 guint              position,
+                 guint              removed,
+                 guint              added,
+                 VonkChampionsView *self)
+{
+  if (g_list_model_get_item_type (list) == VONK_TYPE_DEPARTMENT)
+    gtk_filter_changed (GTK_FILTER (self->champion_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_all (self);
+}
+
+/* Actions */
+
+static void
+promote_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VonkChampionsView *self = VONK_CHAMPIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *editor;
+
+  if (project == NULL)
+    return;
+
+  editor = vonk_champion_editor_new (project);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+step_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VonkChampionsView *self = VONK_CHAMPIONS_VIEW (widget);
+  VonkEntity *champion = selected_champion (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (champion == NULL)
+    return;
+
+  name = g_strdup (vonk_entity_get_string (champion, "name"));
+  if (!vonk_champions_step_down (vonk_view_get_project (VONK_VIEW (self)),
+                                 VONK_PERSON (champion), NULL, &error))
+    {
+      vonk_view_show_message (VONK_VIEW (self), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person's name */
+  message = g_strdup_printf (_("%s stepped down as champion"), name);
+  vonk_view_show_message (VONK_VIEW (self), message);
+  update_actions (self);
+}
+
+/* The project */
+
+static const GType *
+watched_types (guint *n)
+{
+  static GType types[6];
+
+  types[0] = VONK_TYPE_PERSON;
+  types[1] = VONK_TYPE_DEPARTMENT;
+  types[2] = VONK_TYPE_LOCATION;
+  types[3] = VONK_TYPE_SESSION;
+  types[4] = VONK_TYPE_ATTENDANCE;
+  types[5] = VONK_TYPE_STORY;
+  *n = G_N_ELEMENTS (types);
+  return types;
+}
+
+static void
+vonk_champions_view_project_changed (VonkView    *view,
+                                     VonkProject *old_project)
+{
+  VonkChampionsView *self = VONK_CHAMPIONS_VIEW (view);
+  VonkProject *project = vonk_view_get_project (view);
+  guint n;
+  const GType *types = watched_types (&n);
+
+  if (old_project != NULL)
+    for (guint i = 0; i < n; i++)
+      g_signal_handlers_disconnect_by_func (vonk_project_get_list (old_project, types[i]),
+                                            list_changed_cb, self);
+
+  gtk_filter_list_model_set_model (self->champion_filter_model,
+                                   project != NULL
+                                     ? vonk_project_get_list (project, VONK_TYPE_PERSON)
+                                     : NULL);
+  self->funnel_scope = 0;
+
+  if (project != NULL)
+    for (guint i = 0; i < n; i++)
+      g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
+                        G_CALLBACK (list_changed_cb), self);
+
+  update_all (self);
+}
+
+GtkWidget *
+vonk_champions_view_new (VonkProject *project)
+{
+  return g_object_new (VONK_TYPE_CHAMPIONS_VIEW, "project", project, NULL);
+}
+
+static void
+vonk_champions_view_dispose (GObject *object)
+{
+  VonkChampionsView *self = VONK_CHAMPIONS_VIEW (object);
+
+  /* while the template children are there */
+  vonk_view_set_project (VONK_VIEW (self), NULL);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_CHAMPIONS_VIEW);
+
+  G_OBJECT_CLASS (vonk_champions_view_parent_class)->dispose (object);
+}
+
+static void
+vonk_champions_view_finalize (GObject *object)
+{
+  VonkChampionsView *self = VONK_CHAMPIONS_VIEW (object);
+
+  g_clear_pointer (&self->funnel, g_array_unref);
+
+  G_OBJECT_CLASS (vonk_champions_view_parent_class)->finalize (object);
+}
+
+static void
+vonk_champions_view_class_init (VonkChampionsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VonkViewClass *view_class = VONK_VIEW_CLASS (klass);
+
+  object_class->dispose = vonk_champions_view_dispose;
+  object_class->finalize = vonk_champions_view_finalize;
+  view_class->project_changed = vonk_champions_view_project_changed;
+
+  g_type_ensure (VONK_TYPE_COVERAGE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/vonk/Vonk/ui/vonk-champions-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, VonkChampionsView, name)
+  BIND (stack);
+  BIND (funnel_dropdown);
+  BIND (funnel_box);
+  BIND (target_label);
+  BIND (departments_toggle);
+  BIND (locations_toggle);
+  BIND (coverage_stack);
+  BIND (department_view);
+  BIND (location_view);
+  BIND (department_rows);
+  BIND (location_rows);
+  BIND (summary_label);
+  BIND (champions_stack);
+  BIND (champion_view);
+  BIND (champion_selection);
+  BIND (champion_sort);
+  BIND (champion_filter_model);
+  BIND (champion_filter);
+  BIND (champion_sorter);
+  BIND (quiet_explanation);
+  BIND (quiet_list);
+#undef BIND
+
+#define CALLBACK(name) gtk_widget_class_bind_template_callback (widget_class, name)
+  CALLBACK (funnel_scope_changed_cb);
+  CALLBACK (coverage_kind_toggled_cb);
+  CALLBACK (text_setup_cb);
+  CALLBACK (word_setup_cb);
+  CALLBACK (number_setup_cb);
+  CALLBACK (coverage_setup_cb);
+  CALLBACK (joined_setup_cb);
+  CALLBACK (coverage_name_bind_cb);
+  CALLBACK (coverage_headcount_bind_cb);
+  CALLBACK (coverage_champions_bind_cb);
+  CALLBACK (coverage_needed_bind_cb);
+  CALLBACK (coverage_bind_cb);
+  CALLBACK (champion_name_bind_cb);
+  CALLBACK (champion_department_bind_cb);
+  CALLBACK (champion_since_bind_cb);
+  CALLBACK (champion_joined_bind_cb);
+  CALLBACK (champion_state_bind_cb);
+  CALLBACK (champions_changed_cb);
+  CALLBACK (selection_changed_cb);
+#undef CALLBACK
+
+  gtk_widget_class_install_action (widget_class, "champions.promote", NULL, promote_action);
+  gtk_widget_class_install_action (widget_class, "champions.step-down", NULL, step_down_action);
+}
+
+static void
+vonk_champions_view_init (VonkChampionsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->champion_filter, is_champion_cb, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->champion_sorter, compare_champions_cb, self, NULL);
+  update_target (self);
+  update_all (self);
+}
