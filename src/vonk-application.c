@@ -19,6 +19,8 @@
 
 #include "vonk-application.h"
 #include "vonk-core.h"
+#include "vonk-preferences-window.h"
+#include "vonk-settings.h"
 #include "vonk-window.h"
 
 struct _VonkApplication
@@ -348,6 +350,23 @@ about_activated_cb (GSimpleAction *action,
 }
 
 static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GSettings) settings = vonk_settings_new ();
+  GtkWidget *preferences;
+
+  /* the action is disabled without the schema */
+  g_return_if_fail (settings != NULL);
+
+  preferences = vonk_preferences_window_new (settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -357,6 +376,7 @@ quit_activated_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
+  { "preferences", preferences_activated_cb },
   { "quit", quit_activated_cb },
 };
 
@@ -364,12 +384,19 @@ static void
 vonk_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (vonk_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  /* without the settings schema there is nothing to keep preferences in */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               vonk_settings_available ());
 }
 
 static void

@@ -10,7 +10,9 @@
  * Champions: the active champions and alumni by name — never ranked — with
  * Promote… (a form) and Step Down (today), and the champions who have gone
  * quiet. Everything is recomputed when the people, departments, locations,
- * sessions, attendance or stories change.
+ * sessions, attendance or stories change, and when the coverage target or
+ * the weeks before a champion counts as quiet change in the preferences
+ * (the core's defaults without the settings schema).
  */
 
 #define G_LOG_DOMAIN "vonk-champions-view"
@@ -21,10 +23,8 @@
 
 #include "vonk-champion-editor.h"
 #include "vonk-champions-view.h"
+#include "vonk-settings.h"
 
-/* The preferences, fixed for now. */
-#define EMPLOYEES_PER_CHAMPION VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION
-#define QUIET_WEEKS            VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS
 
 /* A row of the coverage tables */
 
@@ -69,6 +69,7 @@ struct _VonkChampionsView
   GArray              *funnel;          /* VonkFunnelRow, the organisation first */
   gint64               funnel_scope;    /* the department shown, 0: the organisation */
   gboolean             filling_scopes;
+  GSettings           *settings;        /* NULL when the schema is not installed */
 
   AdwViewStack        *stack;
   GtkDropDown         *funnel_dropdown;
@@ -123,6 +124,26 @@ selected_champion (VonkChampionsView *self)
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->champion_selection);
+}
+
+/* The preferences */
+
+static guint
+employees_per_champion (VonkChampionsView *self)
+{
+  if (self->settings == NULL)
+    return VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION;
+
+  return MAX (1, g_settings_get_int (self->settings, "coverage-target"));
+}
+
+static guint
+quiet_weeks (VonkChampionsView *self)
+{
+  if (self->settings == NULL)
+    return VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS;
+
+  return MAX (1, g_settings_get_int (self->settings, "quiet-weeks"));
 }
 
 /* The funnel */
@@ -304,8 +325,10 @@ update_coverage (VonkChampionsView *self)
 
   if (project != NULL)
     {
-      departments = vonk_champions_coverage_by_department (project, EMPLOYEES_PER_CHAMPION);
-      locations = vonk_champions_coverage_by_location (project, EMPLOYEES_PER_CHAMPION);
+      guint target = employees_per_champion (self);
+
+      departments = vonk_champions_coverage_by_department (project, target);
+      locations = vonk_champions_coverage_by_location (project, target);
     }
 
   fill_coverage (self, self->department_rows, departments, VONK_TYPE_DEPARTMENT);
@@ -441,11 +464,12 @@ NUMBER_BIND_CB (needed)
 static void
 update_target (VonkChampionsView *self)
 {
+  guint target = employees_per_champion (self);
   g_autofree char *text =
     g_strdup_printf (ngettext ("Target: one champion per %u employee",
                                "Target: one champion per %u employees",
-                               EMPLOYEES_PER_CHAMPION),
-                     EMPLOYEES_PER_CHAMPION);
+                               target),
+                     target);
 
   gtk_label_set_text (self->target_label, text);
 }
@@ -666,13 +690,14 @@ update_quiet (VonkChampionsView *self)
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(GArray) quiet = NULL;
   g_autofree char *explanation = NULL;
+  guint weeks = quiet_weeks (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quiet_list))) != NULL)
     gtk_list_box_remove (self->quiet_list, child);
 
   if (project != NULL)
-    quiet = vonk_champions_gone_quiet (project, QUIET_WEEKS, NULL);
+    quiet = vonk_champions_gone_quiet (project, weeks, NULL);
 
   for (guint i = 0; quiet != NULL && i < quiet->len; i++)
     gtk_list_box_append (self->quiet_list,
@@ -680,8 +705,8 @@ update_quiet (VonkChampionsView *self)
 
   explanation = g_strdup_printf (ngettext ("Active champions who attended or hosted no session and shared no success story in the last %u week.",
                                            "Active champions who attended or hosted no session and shared no success story in the last %u weeks.",
-                                           QUIET_WEEKS),
-                                 QUIET_WEEKS);
+                                           weeks),
+                                 weeks);
   gtk_label_set_text (self->quiet_explanation, explanation);
 }
 
@@ -707,6 +732,13 @@ list_changed_cb (GListModel        *list,
   if (g_list_model_get_item_type (list) == VONK_TYPE_DEPARTMENT)
     gtk_filter_changed (GTK_FILTER (self->champion_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_all (self);
+}
+
+static void
+coverage_target_changed_cb (VonkChampionsView *self)
+{
+  update_target (self);
+  update_coverage (self);
 }
 
 /* Actions */
@@ -816,6 +848,9 @@ vonk_champions_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_CHAMPIONS_VIEW);
 
@@ -904,6 +939,16 @@ vonk_champions_view_init (VonkChampionsView *self)
 
   gtk_custom_filter_set_filter_func (self->champion_filter, is_champion_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->champion_sorter, compare_champions_cb, self, NULL);
+
+  self->settings = vonk_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_swapped (self->settings, "changed::coverage-target",
+                                G_CALLBACK (coverage_target_changed_cb), self);
+      g_signal_connect_swapped (self->settings, "changed::quiet-weeks",
+                                G_CALLBACK (update_quiet), self);
+    }
+
   update_target (self);
   update_all (self);
 }

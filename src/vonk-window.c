@@ -27,6 +27,7 @@
 #include "vonk-project-editor.h"
 #include "vonk-roadmap-view.h"
 #include "vonk-sessions-view.h"
+#include "vonk-settings.h"
 #include "vonk-window.h"
 
 struct _VonkWindow
@@ -442,32 +443,12 @@ vonk_window_class_init (VonkWindowClass *klass)
                                        "win.show-projects", NULL);
 }
 
-/* The window's size and last project live in GSettings; without the
- * schema (an uninstalled build run by hand) Vonk works, but forgets. */
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed; window size and last project "
-                 "will not be remembered", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 vonk_window_init (VonkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = settings_new ();
+  self->settings = vonk_settings_new ();
   if (self->settings != NULL)
     {
       g_settings_bind (self->settings, "window-width", self, "default-width",
