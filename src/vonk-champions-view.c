@@ -358,17 +358,6 @@ text_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-word_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               VonkChampionsView        *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 number_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  VonkChampionsView        *self)
@@ -910,7 +899,8 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   CALLBACK (funnel_scope_changed_cb);
   CALLBACK (coverage_kind_toggled_cb);
   CALLBACK (text_setup_cb);
-  CALLBACK (word_setup_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "word_setup_cb",
+                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
   CALLBACK (number_setup_cb);
   CALLBACK (coverage_setup_cb);
   CALLBACK (joined_setup_cb);

@@ -254,42 +254,6 @@ update_cell (VonkCountermeasuresView *self,
     }
 }
 
-/* Free text gives way when space is short, but not below a width where it
- * can still be told apart; short words are always shown whole. */
-static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    VonkCountermeasuresView  *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_list_item_set_child (item, label);
-}
-
-/* The title stays readable on a narrow window: the table scrolls instead. */
-static void
-title_cell_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     VonkCountermeasuresView  *self)
-{
-  text_cell_setup_cb (factory, item, self);
-  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 24);
-}
-
-static void
-word_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    VonkCountermeasuresView  *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
 /* An icon (only when overdue), the date, and the word "Overdue". */
 static void
 due_cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -764,9 +728,12 @@ vonk_countermeasures_view_class_init (VonkCountermeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, due_sorter);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, status_sorter);
 
-  gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "text_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_text_cell_setup_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "title_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_title_cell_setup_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
   gtk_widget_class_bind_template_callback (widget_class, due_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_bind_cb);

@@ -424,17 +424,6 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-word_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    VonkOrganisationView     *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 number_cell_setup_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       VonkOrganisationView     *self)
@@ -1125,7 +1114,8 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
                                         people_champion_sorter);
 
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
   gtk_widget_class_bind_template_callback (widget_class, number_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, location_name_bind_cb);

@@ -306,39 +306,6 @@ update_cell (VonkSessionsView *self,
 }
 
 static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    VonkSessionsView         *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-title_cell_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     VonkSessionsView         *self)
-{
-  text_cell_setup_cb (factory, item, self);
-  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 24);
-}
-
-static void
-word_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    VonkSessionsView         *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cell (VonkSessionsView *self,
            GtkListItem      *item,
            CellKind          kind)
@@ -1239,9 +1206,12 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   BIND (follow_up_button);
 #undef BIND
 
-  gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "text_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_text_cell_setup_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "title_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_title_cell_setup_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
+                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_bind_cb);

@@ -307,3 +307,52 @@ vonk_view_init (VonkView *self)
 
   priv->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
 }
+
+/**
+ * vonk_view_text_cell_setup_cb:
+ *
+ * Free text gives way when space is short, but not below a width where it
+ * can still be told apart.
+ */
+void
+vonk_view_text_cell_setup_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *item,
+                              gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_list_item_set_child (item, label);
+}
+
+/**
+ * vonk_view_title_cell_setup_cb:
+ *
+ * A title stays readable on a narrow window: the table scrolls instead.
+ */
+void
+vonk_view_title_cell_setup_cb (GtkSignalListItemFactory *factory,
+                               GtkListItem              *item,
+                               gpointer                  user_data)
+{
+  vonk_view_text_cell_setup_cb (factory, item, user_data);
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 24);
+}
+
+/**
+ * vonk_view_word_cell_setup_cb:
+ *
+ * Short words are always shown whole.
+ */
+void
+vonk_view_word_cell_setup_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *item,
+                              gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}

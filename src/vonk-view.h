@@ -40,4 +40,16 @@ gboolean     vonk_view_delete       (VonkView    *self,
                                      VonkEntity  *entity,
                                      const char  *toast_title);
 
+/* Label cells for the views' column views, bound by name in their
+ * templates' factories. */
+void         vonk_view_text_cell_setup_cb  (GtkSignalListItemFactory *factory,
+                                            GtkListItem              *item,
+                                            gpointer                  user_data);
+void         vonk_view_title_cell_setup_cb (GtkSignalListItemFactory *factory,
+                                            GtkListItem              *item,
+                                            gpointer                  user_data);
+void         vonk_view_word_cell_setup_cb  (GtkSignalListItemFactory *factory,
+                                            GtkListItem              *item,
+                                            gpointer                  user_data);
+
 G_END_DECLS
