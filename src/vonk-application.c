@@ -47,6 +47,12 @@ static const GOptionEntry option_entries[] = {
     N_("Import an XML plan as a new project and print its ID"), N_("FILE") },
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the project's sessions to an iCalendar file"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the project's plan report to a PDF file"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add or update the project's people from a CSV file and print what changed"), N_("FILE") },
+  { "share-safe", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave names, e-mail addresses and notes about people out of an export"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -94,21 +100,73 @@ open_store (const char  *path,
   return g_steal_pointer (&store);
 }
 
+/* The exchange options, one function each; they return TRUE when done
+ * and FALSE with @error set. */
+
+static gboolean
+cli_export_xml (VonkStore     *store,
+                gint64         project_id,
+                const char    *path,
+                gboolean       share_safe,
+                GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
+  return FALSE;
+}
+
+static gboolean
+cli_import_xml (VonkStore     *store,
+                const char    *path,
+                GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
+  return FALSE;
+}
+
+static gboolean
+cli_export_ics (VonkStore     *store,
+                gint64         project_id,
+                const char    *path,
+                gboolean       share_safe,
+                GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
+  return FALSE;
+}
+
+static gboolean
+cli_import_csv (VonkStore     *store,
+                gint64         project_id,
+                const char    *path,
+                GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
+  return FALSE;
+}
+
+static gboolean
+cli_export_pdf (VonkStore     *store,
+                gint64         project_id,
+                const char    *path,
+                gboolean       share_safe,
+                GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
+  return FALSE;
+}
+
 static int
 run_headless (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VonkStore) store = NULL;
   const char *database = NULL;
-  const char *unsupported[] = { "export-xml", "import-xml", "export-ics" };
+  const char *path = NULL;
+  gboolean share_safe = g_variant_dict_contains (options, "share-safe");
   gint64 project_id = 0;
 
   g_variant_dict_lookup (options, "database", "^&ay", &database);
   g_variant_dict_lookup (options, "project", "x", &project_id);
-
-  for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
-    if (g_variant_dict_contains (options, unsupported[i]))
-      return fail (_("not implemented yet"));
 
   store = open_store (database, FALSE, &error);
   if (store == NULL)
@@ -123,6 +181,26 @@ run_headless (GVariantDict *options)
         return fail (error->message);
       g_print ("%" G_GINT64_FORMAT "\n", vonk_entity_get_id (VONK_ENTITY (project)));
     }
+
+  if (g_variant_dict_lookup (options, "import-xml", "^&ay", &path) &&
+      !cli_import_xml (store, path, &error))
+    return fail (error->message);
+
+  if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path) &&
+      !cli_import_csv (store, project_id, path, &error))
+    return fail (error->message);
+
+  if (g_variant_dict_lookup (options, "export-xml", "^&ay", &path) &&
+      !cli_export_xml (store, project_id, path, share_safe, &error))
+    return fail (error->message);
+
+  if (g_variant_dict_lookup (options, "export-ics", "^&ay", &path) &&
+      !cli_export_ics (store, project_id, path, share_safe, &error))
+    return fail (error->message);
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path) &&
+      !cli_export_pdf (store, project_id, path, share_safe, &error))
+    return fail (error->message);
 
   if (g_variant_dict_contains (options, "list-projects"))
     {
@@ -144,7 +222,8 @@ static int
 vonk_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
-  const char *headless[] = { "demo", "list-projects", "export-xml", "import-xml", "export-ics" };
+  const char *headless[] = { "demo", "list-projects", "export-xml", "import-xml", "export-ics",
+                             "export-pdf", "import-csv" };
 
   if (g_variant_dict_contains (options, "version"))
     {

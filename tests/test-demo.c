@@ -795,6 +795,47 @@ test_stories (Fixture       *fixture,
     }
 }
 
+/* A share-safe name says role, department and a number that stays put. */
+static void
+test_share_safe_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VonkProject *project = create_demo (fixture);
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  guint last = g_list_model_get_n_items (people) - 1;
+  VonkEntity *first = item (project, VONK_TYPE_PERSON, 0);
+  VonkEntity *third = item (project, VONK_TYPE_PERSON, 2);
+  VonkEntity *department = lookup (project, VONK_TYPE_DEPARTMENT, first, "department-id");
+  g_autofree char *expected = g_strdup_printf ("%s, %s #1",
+                                               vonk_enum_label (VONK_TYPE_ROLE,
+                                                                vonk_entity_get_enum (first, "role")),
+                                               vonk_entity_get_string (department, "name"));
+  g_autofree char *name = vonk_share_safe_name (project, first);
+  g_autofree char *third_name = vonk_share_safe_name (project, third);
+  g_autofree char *again = vonk_share_safe_name (project, third);
+  g_autofree char *last_name = vonk_share_safe_name (project, item (project, VONK_TYPE_PERSON,
+                                                                    last));
+  g_autofree char *last_suffix = g_strdup_printf (" #%u", last + 1);
+  g_autoptr(VonkEntity) newcomer = g_object_new (VONK_TYPE_PERSON, "name", "Nobody",
+                                                 "role", VONK_ROLE_TOP_MANAGEMENT, NULL);
+  g_autofree char *newcomer_name = NULL;
+  g_autofree char *newcomer_expected = NULL;
+
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_true (g_str_has_suffix (third_name, " #3"));
+  g_assert_cmpstr (third_name, ==, again);
+  g_assert_true (g_str_has_suffix (last_name, last_suffix));
+  g_assert_null (strstr (name, vonk_entity_get_string (first, "name")));
+
+  /* no department: role and number only */
+  vonk_test_add_ok (project, newcomer);
+  newcomer_name = vonk_share_safe_name (project, newcomer);
+  newcomer_expected = g_strdup_printf ("%s #%u", vonk_enum_label (VONK_TYPE_ROLE,
+                                                                 VONK_ROLE_TOP_MANAGEMENT),
+                                       last + 2);
+  g_assert_cmpstr (newcomer_name, ==, newcomer_expected);
+}
+
 static void
 test_reopen (Fixture       *fixture,
              gconstpointer  data)
@@ -1023,6 +1064,7 @@ main (int   argc,
   add_test ("/demo/sessions", test_sessions);
   add_test ("/demo/templates", test_templates);
   add_test ("/demo/stories", test_stories);
+  add_test ("/demo/share-safe-name", test_share_safe_name);
   add_test ("/demo/reopen", test_reopen);
   add_test ("/demo/twice", test_twice);
   add_test ("/demo/deterministic", test_deterministic);

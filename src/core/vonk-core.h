@@ -19,4 +19,5 @@
 #include "vonk-project.h"
 #include "vonk-schema.h"
 #include "vonk-sessions.h"
+#include "vonk-share-safe.h"
 #include "vonk-store.h"
