@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "vonk-print.h"
 
 /* What the user chose last, for the next print in this run of Vonk. */

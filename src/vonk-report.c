@@ -650,9 +650,9 @@ add_barriers_section (VonkReport *self,
 
   add_text (self, VONK_REPORT_BLOCK_SUBHEADING, _("Current scores per department"));
   table = add_table (self, VONK_REPORT_BLOCK_TABLE);
-  add_strong_column (table, C_("column", "Department"), 0.24);
+  add_strong_column (table, C_("column", "Department"), 0.20);
   for (int b = 0; b < VONK_N_BARRIERS; b++)
-    add_column (table, vonk_enum_label (VONK_TYPE_BARRIER, b), 0.19, VONK_REPORT_ALIGN_CENTER);
+    add_column (table, vonk_enum_label (VONK_TYPE_BARRIER, b), 0.20, VONK_REPORT_ALIGN_CENTER);
   for (guint i = 0; i < heatmap->len; i++)
     {
       const VonkHeatmapRow *cells = &g_array_index (heatmap, VonkHeatmapRow, i);

@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "vonk-print.h"
 #include "vonk-report.h"
 #include "vonk-test-utils.h"
 
@@ -424,6 +425,9 @@ test_share_safe (Fixture       *fixture,
 
 /* Pagination ------------------------------------------------------------ */
 
+static void render_pages (VonkReport *report,
+                          const char *name);
+
 /* Every piece inside the content area, each page's pieces top down without
  * overlap, and every page that continues a table starts it with the
  * header row. Returns the number of pages with pieces of table @table. */
@@ -551,6 +555,7 @@ test_paginate_long_agenda (Fixture       *fixture,
   /* the table runs over every page, its header repeated on each */
   g_assert_cmpuint (assert_pages_sound (report, table), ==, vonk_report_get_n_pages (report));
   assert_rows_complete (report, table);
+  render_pages (report, "long-agenda");
 }
 
 /* A description longer than a page is split between lines. */
@@ -584,6 +589,7 @@ test_paginate_giant_row (Fixture       *fixture,
           split_rows++;
     }
   g_assert_cmpuint (split_rows, >=, 3);
+  render_pages (report, "giant-row");
 }
 
 static void
@@ -855,6 +861,37 @@ test_pdf_missing_folder (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The print dialog's path: begin-print paginates the same report for the
+ * paper, draw-page draws its pages; exporting it needs no dialog. */
+static void
+test_print_operation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = vonk_report_new_plan (fixture->project, fixture->today, 0,
+                                                       VONK_REPORT_FLAGS_NONE);
+  g_autoptr(GtkPrintOperation) operation = vonk_print_operation_new (report);
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+  GtkPrintOperationResult result;
+  guint a4_pages;
+
+  paginate_a4 (report);
+  a4_pages = vonk_report_get_n_pages (report);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* A4 by default: the pages the PDF export makes */
+  g_assert_cmpuint (vonk_report_get_n_pages (report), ==, a4_pages);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (count_pdf_pages (pdf, length), ==, a4_pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +921,7 @@ main (int   argc,
   ADD ("/report/pdf/read-only", test_pdf_read_only);
   ADD ("/report/pdf/disk-full", test_pdf_disk_full);
   ADD ("/report/pdf/missing-folder", test_pdf_missing_folder);
+  ADD ("/report/print/export", test_print_operation);
 
   return g_test_run ();
 }
