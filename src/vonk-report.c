@@ -1005,17 +1005,22 @@ vonk_report_new_handout (VonkProject     *project,
 {
   VonkEntity *entity = VONK_ENTITY (session);
   Builder builder = { project, flags };
-  g_autoptr(GDate) today = vonk_date_today ();
-  GDateTime *starts_at;
-  int minutes;
+  GDateTime *starts_at = vonk_entity_get_date_time (entity, "starts-at");
+  int minutes = vonk_entity_get_int (entity, "duration");
+  g_autoptr(GDate) day = NULL;
   VonkReport *self;
   VonkReportBlock *facts;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
   g_return_val_if_fail (VONK_IS_SESSION (session), NULL);
 
+  /* the running header carries the session's day, not the printing's */
+  if (starts_at != NULL)
+    day = g_date_new_dmy (g_date_time_get_day_of_month (starts_at),
+                          g_date_time_get_month (starts_at), g_date_time_get_year (starts_at));
+
   self = g_object_new (VONK_TYPE_REPORT, NULL);
-  set_header (self, project, _("Session handout"), today);
+  set_header (self, project, _("Session handout"), day);
   self->title = g_strdup (vonk_entity_get_string (entity, "title"));
 
   add_text (self, VONK_REPORT_BLOCK_KICKER, self->kind_label);
@@ -1023,8 +1028,6 @@ vonk_report_new_handout (VonkProject     *project,
   add_text (self, VONK_REPORT_BLOCK_SUBTITLE,
             vonk_enum_label (VONK_TYPE_SESSION_KIND, vonk_entity_get_enum (entity, "kind")));
 
-  starts_at = vonk_entity_get_date_time (entity, "starts-at");
-  minutes = vonk_entity_get_int (entity, "duration");
   facts = add_facts (self);
   add_fact (facts, _("When"), when_text (entity));
   if (starts_at != NULL || minutes > 0)
@@ -2007,6 +2010,17 @@ draw_piece (VonkReport            *self,
     }
 }
 
+static char *
+header_kind (VonkReport *self)
+{
+  if (*self->date == '\0')
+    return g_strdup (self->kind_label);
+
+  /* Translators: in a printed document's header: its kind and its day,
+   * "Plan report · 27 November 2026" */
+  return g_strdup_printf (_("%s · %s"), self->kind_label, self->date);
+}
+
 /* The organisation and the document's kind and day above, the project and
  * the page number below, each side by side with a thin rule. */
 static void
@@ -2018,9 +2032,7 @@ draw_header_footer (VonkReport *self,
   double right = self->width - MARGIN_SIDE;
   double half = (right - left) / 2 - 6;
   double footer_y = self->height - MARGIN_BOTTOM - 11;
-  /* Translators: in a printed document's header: its kind and its day,
-   * "Plan report · 27 November 2026" */
-  g_autofree char *kind = g_strdup_printf (_("%s · %s"), self->kind_label, self->date);
+  g_autofree char *kind = header_kind (self);
   /* Translators: in a printed document's footer */
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   struct
