@@ -663,34 +663,57 @@ place_row (Paginator *paginator,
     }
 }
 
-/* The least of block @index that must share a page with what precedes it:
- * a heading is never left alone at the bottom of a page. */
+/* The least of @row that can start on a page: all of it, unless it may
+ * be cut (running text of four lines or more, or a row taller than @room),
+ * then its first two lines. */
+static double
+row_lead (Row      *row,
+          double    room,
+          gboolean  splittable)
+{
+  double two_lines = row_part_height (row, 0, row_next_line (row, row_next_line (row, 0)));
+
+  if (splittable)
+    return row_lines_between (row, 0, G_MAXDOUBLE) >= 4 ? two_lines : row->height;
+  return row->height <= room ? row->height : two_lines;
+}
+
+/* The least of block @index, and of what must stay with it, that has to
+ * fit below what precedes it: a heading is never left alone at the bottom
+ * of a page, nor a table's header without a row. */
 static double
 lead_height (VonkReport *self,
              guint       index)
 {
   const VonkReportBlock *block;
+  const TextStyle *style;
   Measure *measure;
   Row *first;
-  double lines;
+  double top, bottom;
 
   if (index >= self->measures->len)
     return 0;
 
   block = g_ptr_array_index (self->blocks, index);
+  style = &text_styles[block->kind];
   measure = g_ptr_array_index (self->measures, index);
+  vonk_report_get_content_area (self, &top, &bottom);
+
   if (measure->fixed > 0)
-    return text_styles[block->kind].space_before + measure->fixed;
+    return style->space_before + measure->fixed;
   if (measure->rows->len == 0)
     return 0;
 
-  first = g_ptr_array_index (measure->rows, measure->has_header ? MIN (1, measure->rows->len - 1)
-                                                                : 0);
-  lines = row_part_height (first, 0, row_next_line (first, row_next_line (first, 0)));
-  return text_styles[block->kind].space_before +
-         (measure->has_header ? ((Row *) g_ptr_array_index (measure->rows, 0))->height : 0) +
-         (text_styles[block->kind].keep_with_next ? first->height + lead_height (self, index + 1)
-                                                  : lines);
+  first = g_ptr_array_index (measure->rows, 0);
+  if (measure->has_header)
+    return style->space_before + first->height +
+           (measure->rows->len > 1
+            ? row_lead (g_ptr_array_index (measure->rows, 1), bottom - top - first->height, FALSE)
+            : 0);
+  if (style->keep_with_next)
+    return style->space_before + first->height + style->space_after +
+           lead_height (self, index + 1);
+  return style->space_before + row_lead (first, bottom - top, style->splittable);
 }
 
 static void
@@ -708,20 +731,7 @@ paginate_block (Paginator *paginator,
     paginator->y += style->space_before;
 
   /* what must come on this page with the start of the block */
-  if (measure->fixed > 0)
-    need = measure->fixed;
-  else if (header != NULL)
-    need = header->height +
-           (measure->rows->len > 1
-            ? MIN (((Row *) g_ptr_array_index (measure->rows, 1))->height,
-                   paginator->bottom - paginator->top - header->height)
-            : 0);
-  else if (style->keep_with_next)
-    need = ((Row *) g_ptr_array_index (measure->rows, 0))->height + style->space_after +
-           lead_height (self, index + 1);
-  else
-    need = lead_height (self, index) - style->space_before;
-
+  need = lead_height (self, index) - style->space_before;
   if (!paginator->fresh && paginator->y + need > paginator->bottom + EPSILON &&
       need <= paginator->bottom - paginator->top)
     new_page (paginator);

@@ -616,6 +616,47 @@ test_paginate_plan (Fixture       *fixture,
     }
 }
 
+/* A roadmap of many milestones: the table of a phase runs over pages,
+ * with its header on each, on A4 and on US Letter alike. */
+static void
+test_paginate_long_plan (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double sizes[][2] = { { VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT }, { 612, 792 } };
+  g_autoptr(VonkReport) report = NULL;
+  int table;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Milestone %u", i + 1);
+      g_autoptr(GDate) due = g_date_new_dmy (1 + i % 28, 1 + i % 12, 2026);
+      g_autoptr(VonkEntity) milestone = g_object_new (VONK_TYPE_MILESTONE,
+                                                      "phase", VONK_PHASE_ENGAGEMENT,
+                                                      "title", title,
+                                                      "description", "Something that matters, "
+                                                      "described in a sentence or two so that "
+                                                      "the row takes more than one line.",
+                                                      "due-date", due,
+                                                      NULL);
+
+      vonk_test_add_ok (fixture->project, milestone);
+    }
+
+  report = vonk_report_new_plan (fixture->project, fixture->today, 0, VONK_REPORT_FLAGS_NONE);
+  table = next_table (report, find_block (report, VONK_REPORT_BLOCK_SUBHEADING,
+                                          vonk_enum_label (VONK_TYPE_PHASE,
+                                                           VONK_PHASE_ENGAGEMENT)));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      PangoContext *context = new_context ();
+
+      vonk_report_paginate (report, context, sizes[i][0], sizes[i][1]);
+      g_object_unref (context);
+      g_assert_cmpuint (assert_pages_sound (report, table), >=, 3);
+      assert_rows_complete (report, table);
+    }
+}
+
 /* Drawing --------------------------------------------------------------- */
 
 #define PNG_SCALE 1.5
@@ -916,6 +957,7 @@ main (int   argc,
   ADD ("/report/paginate/long-agenda", test_paginate_long_agenda);
   ADD ("/report/paginate/giant-row", test_paginate_giant_row);
   ADD ("/report/paginate/plan", test_paginate_plan);
+  ADD ("/report/paginate/long-plan", test_paginate_long_plan);
   ADD ("/report/draw", test_draw);
   ADD ("/report/pdf", test_pdf);
   ADD ("/report/pdf/read-only", test_pdf_read_only);
