@@ -118,6 +118,7 @@ struct _VonkChampionsView
   GListStore          *seen_models;     /* VonkRoleModelItem */
   GListStore          *unseen_models;
 
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack        *stack;
   GtkDropDown         *funnel_dropdown;
   VonkFunnelChart     *funnel_chart;
@@ -183,6 +184,19 @@ selected_champion (VonkChampionsView *self)
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->champion_selection);
+}
+
+/* On a narrow window the page switcher moves to the bottom; the page's
+ * name takes its place at the top. */
+static void
+page_changed_cb (VonkChampionsView *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page != NULL)
+    adw_view_switcher_title_set_title (self->switcher_title,
+                                       adw_view_stack_page_get_title (
+                                         adw_view_stack_get_page (self->stack, page)));
 }
 
 /* The preferences */
@@ -730,7 +744,10 @@ role_model_row_new (void)
   gtk_box_append (GTK_BOX (texts), subtitle);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), texts);
-  gtk_widget_add_css_class (box, "role-model");
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
 
   return box;
 }
@@ -1164,6 +1181,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-champions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, VonkChampionsView, name)
+  BIND (switcher_title);
   BIND (stack);
   BIND (funnel_dropdown);
   BIND (funnel_chart);
@@ -1201,6 +1219,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
 
 #define CALLBACK(name) gtk_widget_class_bind_template_callback (widget_class, name)
   CALLBACK (funnel_scope_changed_cb);
+  CALLBACK (page_changed_cb);
   CALLBACK (coverage_kind_toggled_cb);
   CALLBACK (text_setup_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "word_setup_cb",
@@ -1255,4 +1274,5 @@ vonk_champions_view_init (VonkChampionsView *self)
 
   update_target (self);
   update_all (self);
+  page_changed_cb (self);
 }
