@@ -284,7 +284,7 @@ update_summary (VonkStoriesView *self)
   guint all = project != NULL
                 ? g_list_model_get_n_items (vonk_project_get_list (project, VONK_TYPE_STORY))
                 : 0;
-  guint64 reach = 0;
+  guint reach = 0;
   g_autofree char *stories = NULL;
   g_autofree char *reached = NULL;
   g_autofree char *text = NULL;
@@ -293,12 +293,13 @@ update_summary (VonkStoriesView *self)
     {
       g_autoptr(VonkEntity) story = g_list_model_get_item (shown, i);
 
-      reach += MAX (0, vonk_entity_get_int (story, "reach"));
+      guint add = MAX (0, vonk_entity_get_int (story, "reach"));
+
+      reach = add > G_MAXUINT - reach ? G_MAXUINT : reach + add;
     }
 
   stories = g_strdup_printf (ngettext ("%u success story", "%u success stories", n), n);
-  reached = g_strdup_printf (ngettext ("a reach of %" G_GUINT64_FORMAT " colleague",
-                                       "a reach of %" G_GUINT64_FORMAT " colleagues",
+  reached = g_strdup_printf (ngettext ("a reach of %u colleague", "a reach of %u colleagues",
                                        reach),
                              reach);
   /* Translators: "6 success stories · a reach of 1355 colleagues" */
