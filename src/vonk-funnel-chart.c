@@ -11,7 +11,7 @@
  * people drop out is what the change manager looks for.
  *
  * What the chart shows is also a sentence, its accessible label ("Funnel:
- * invited 120, attended an inspiration session 80 (67 %), …"), which a
+ * invited 120, attended an inspiration session 80 (67%), …"), which a
  * test or the view can read with vonk_funnel_chart_get_summary().
  */
 
@@ -87,9 +87,9 @@ share_text (guint count,
   if (percent < 0)
     return NULL;
 
-  /* Translators: the share of the stage before it in the funnel: "67 %"
+  /* Translators: the share of the stage before it in the funnel: "67%"
    * (write it as your language writes percentages) */
-  return g_strdup_printf (_("%d %%"), percent);
+  return g_strdup_printf (_("%d%%"), percent);
 }
 
 static void
@@ -104,7 +104,7 @@ update_summary (VonkFunnelChart *self)
       g_string_append (text, s == 0 ? ": " : "; ");
       if (percent != NULL)
         /* Translators: a stage of the funnel in words: its name, its number
-         * and its share of the stage before: "Enthusiastic: 30 (38 %)" */
+         * and its share of the stage before: "Enthusiastic: 30 (38%)" */
         g_string_append_printf (text, _("%s: %u (%s)"), vonk_funnel_stage_label (s),
                                 self->counts[s], percent);
       else
