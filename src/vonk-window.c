@@ -18,6 +18,7 @@
 #include "vonk-assessment-view.h"
 #include "vonk-barriers-view.h"
 #include "vonk-champions-view.h"
+#include "vonk-stories-view.h"
 #include "vonk-countermeasures-view.h"
 #include "vonk-exchange.h"
 #include "vonk-objections-view.h"
@@ -520,6 +521,7 @@ vonk_window_class_init (VonkWindowClass *klass)
   g_type_ensure (VONK_TYPE_OBJECTIONS_VIEW);
   g_type_ensure (VONK_TYPE_SESSIONS_VIEW);
   g_type_ensure (VONK_TYPE_CHAMPIONS_VIEW);
+  g_type_ensure (VONK_TYPE_STORIES_VIEW);
   g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
