@@ -147,6 +147,9 @@ detect_separator (const char *p,
   guint semicolons = 0, commas = 0;
   gboolean quoted = FALSE;
 
+  while (p < end && (*p == '\r' || *p == '\n'))
+    p++;
+
   for (; p < end; p++)
     {
       if (*p == '"')
@@ -888,7 +891,10 @@ match_person (Import      *import,
       n_matches = match != NULL;
     }
 
-  for (guint i = 0; match == NULL && namesakes != NULL && i < namesakes->len; i++)
+  if (match != NULL)
+    namesakes = NULL;
+
+  for (guint i = 0; namesakes != NULL && i < namesakes->len; i++)
     {
       VonkEntity *candidate = g_ptr_array_index (namesakes, i);
       const char *email = vonk_entity_get_string (candidate, "email");
@@ -903,12 +909,18 @@ match_person (Import      *import,
 
   if (n_matches > 1 && planned->email[0] == '\0')
     return row_error (error, VONK_CSV_ERROR_AMBIGUOUS, planned->row,
-                      _("%u people in the project are called “%s”; add their e-mail "
-                        "addresses to tell them apart"), n_matches, planned->name);
+                      ngettext ("%u person in the project is called “%s”; add their e-mail "
+                                "addresses to tell them apart",
+                                "%u people in the project are called “%s”; add their e-mail "
+                                "addresses to tell them apart", n_matches),
+                      n_matches, planned->name);
   if (n_matches > 1)
     return row_error (error, VONK_CSV_ERROR_AMBIGUOUS, planned->row,
-                      _("%u people in the project without an e-mail address are called "
-                        "“%s”"), n_matches, planned->name);
+                      ngettext ("%u person in the project without an e-mail address is "
+                                "called “%s”",
+                                "%u people in the project without an e-mail address are "
+                                "called “%s”", n_matches),
+                      n_matches, planned->name);
 
   if (match == NULL)
     return TRUE;
@@ -936,6 +948,34 @@ set_string (VonkEntity *entity,
     g_object_set (entity, column, value, NULL);
 }
 
+/* Checks @entity as a form would, its references aside: they may point to
+ * what this import has yet to write. */
+static gboolean
+validate_unlinked (VonkProject  *project,
+                   VonkEntity   *entity,
+                   GError      **error)
+{
+  g_autoptr(VonkEntity) copy = vonk_entity_copy (entity);
+  VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (copy);
+  g_auto(GValue) none = G_VALUE_INIT;
+
+  g_value_init (&none, G_TYPE_INT64);
+  for (guint i = 0; i < vonk_entity_class_get_n_refs (klass); i++)
+    vonk_entity_set_value (copy, vonk_entity_class_get_ref (klass, i)->column, &none);
+
+  return vonk_project_validate (project, copy, error);
+}
+
+static gboolean
+same_ignoring_case (const char *a,
+                    const char *b)
+{
+  g_autofree char *folded_a = casefold_key (a != NULL ? a : "");
+  g_autofree char *folded_b = casefold_key (b != NULL ? b : "");
+
+  return strcmp (folded_a, folded_b) == 0;
+}
+
 /* Works out one row: who, which department and location, what changes. */
 static gboolean
 plan_row (Import  *import,
@@ -944,6 +984,7 @@ plan_row (Import  *import,
 {
   PlannedRow planned = { 0, };
   PlannedPlace *department = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   planned.row = vonk_csv_get_row_number (import->csv, index);
   planned.name = cell (import, index, VONK_CSV_FIELD_NAME);
@@ -985,33 +1026,21 @@ plan_row (Import  *import,
   planned.person = planned.live != NULL ? vonk_entity_copy (planned.live)
                                         : g_object_new (VONK_TYPE_PERSON, NULL);
   set_string (planned.person, "name", planned.name);
-  if (planned.email[0] != '\0')
+  /* e-mail addresses match ignoring case; a difference in case alone
+   * is no change */
+  if (planned.email[0] != '\0' &&
+      !same_ignoring_case (vonk_entity_get_string (planned.person, "email"), planned.email))
     set_string (planned.person, "email", planned.email);
   if (planned.role_text[0] != '\0' &&
       vonk_entity_get_enum (planned.person, "role") != (int) parse_role (planned.role_text))
     g_object_set (planned.person, "role", parse_role (planned.role_text), NULL);
   planned.target_department = department != NULL ? department->entity : NULL;
-
   g_array_index (import->rows, PlannedRow, import->rows->len - 1) = planned;
+
+  if (!validate_unlinked (import->project, planned.person, &local_error))
+    return row_error (error, VONK_CSV_ERROR_INVALID, planned.row, "%s", local_error->message);
+
   return TRUE;
-}
-
-/* Checks @entity as a form would, its references aside: they may point to
- * what this import has yet to write. */
-static gboolean
-validate_unlinked (VonkProject  *project,
-                   VonkEntity   *entity,
-                   GError      **error)
-{
-  g_autoptr(VonkEntity) copy = vonk_entity_copy (entity);
-  VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (copy);
-  g_auto(GValue) none = G_VALUE_INIT;
-
-  g_value_init (&none, G_TYPE_INT64);
-  for (guint i = 0; i < vonk_entity_class_get_n_refs (klass); i++)
-    vonk_entity_set_value (copy, vonk_entity_class_get_ref (klass, i)->column, &none);
-
-  return vonk_project_validate (project, copy, error);
 }
 
 static void
