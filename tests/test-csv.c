@@ -504,6 +504,42 @@ test_import_namesake (Fixture       *fixture,
   g_assert_cmpuint (report->counts[VONK_CSV_UPDATED], ==, 0);
 }
 
+/* Roles from role words or job titles, English and Dutch. */
+static void
+test_import_roles (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct { const char *title; VonkRole role; } cases[] = {
+    { "Middle manager", VONK_ROLE_MIDDLE_MANAGER },
+    { "top management", VONK_ROLE_TOP_MANAGEMENT },
+    { "Afdelingshoofd", VONK_ROLE_MIDDLE_MANAGER },
+    { "Teamleider klantenservice", VONK_ROLE_MIDDLE_MANAGER },
+    { "Head of Sales", VONK_ROLE_MIDDLE_MANAGER },
+    { "CTO", VONK_ROLE_TOP_MANAGEMENT },
+    { "Algemeen directeur", VONK_ROLE_TOP_MANAGEMENT },
+    { "Lector", VONK_ROLE_EMPLOYEE },
+    { "Doctor", VONK_ROLE_EMPLOYEE },
+    { "Beleidsmedewerker", VONK_ROLE_EMPLOYEE },
+    { "Employee", VONK_ROLE_EMPLOYEE },
+  };
+  g_autoptr(GString) text = g_string_new ("Naam;Functie\n");
+  g_autoptr(VonkCsvReport) report = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (text, "Rolpersoon %u;%s\n", i, cases[i].title);
+  report = import_ok (fixture, text->str);
+  g_assert_cmpuint (report->counts[VONK_CSV_ADDED], ==, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rolpersoon %u", i);
+      VonkEntity *person = find_by_name (fixture->project, VONK_TYPE_PERSON, name);
+
+      if (vonk_entity_get_enum (person, "role") != (int) cases[i].role)
+        g_error ("“%s” read as role %d", cases[i].title, vonk_entity_get_enum (person, "role"));
+    }
+}
+
 /* ------------------------------------------------------------------------
  * Champions per department
  * ------------------------------------------------------------------------ */
@@ -668,6 +704,7 @@ main (int   argc,
   ADD ("/csv/import/ambiguous", test_import_ambiguous);
   ADD ("/csv/import/location-conflict", test_import_location_conflict);
   ADD ("/csv/import/namesake", test_import_namesake);
+  ADD ("/csv/import/roles", test_import_roles);
   ADD ("/csv/champions", test_champions);
   ADD ("/csv/champions/share-safe", test_champions_share_safe);
   ADD ("/csv/champions/quoting", test_champions_quoting);

@@ -758,20 +758,35 @@ cell (Import     *import,
   return g_strstrip (g_strdup (vonk_csv_get_field (import->csv, row, column)));
 }
 
+/* Whether @word is one of the words of @text (split on anything but
+ * letters and digits). */
+static gboolean
+has_word (GStrv       words,
+          const char *word)
+{
+  return g_strv_contains ((const char * const *) words, word);
+}
+
 /* A role from the words people use for it, English or Dutch, in a role or
  * a job-title column; anything not recognisable as management is an
- * employee. */
+ * employee. Short words count only as whole words ("cto" is not in
+ * "doctor"); the longer ones also inside Dutch compounds
+ * ("afdelingshoofd"). */
 static VonkRole
 parse_role (const char *text)
 {
-  static const char *top[] = { "top", "director", "directeur", "directie", "bestuur",
-                               "board", "executive", "ceo", "cfo", "cio", "coo", "cto",
-                               "president", "voorzitter", "chief", NULL };
-  static const char *middle[] = { "middle", "manager", "leidinggevende", "teamleider",
-                                  "teamleader", "teamlead", "hoofd", "head", "supervisor",
-                                  "afdelingshoofd", "leider", "lead", NULL };
+  static const char *top_words[] = { "top", "ceo", "cfo", "cio", "coo", "cto", "board",
+                                     "bestuur", "bestuurder", "directie", "president",
+                                     "voorzitter", "chief", NULL };
+  static const char *top_parts[] = { "director", "directeur", "executive", NULL };
+  static const char *middle_words[] = { "middle", "head", "lead", "leider",
+                                        "supervisor", "manager", NULL };
+  static const char *middle_parts[] = { "leidinggevende", "teamleider", "teamleader",
+                                        "hoofd", "middenkader", "middenmanager", NULL };
   g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *plain = g_str_to_ascii (folded, "C");
   g_autofree char *word = normalise_header (text);
+  g_auto(GStrv) words = NULL;
 
   for (int role = VONK_ROLE_EMPLOYEE; role <= VONK_ROLE_TOP_MANAGEMENT; role++)
     {
@@ -780,17 +795,27 @@ parse_role (const char *text)
       if (strcmp (word, label) == 0)
         return role;
     }
-  if (strcmp (word, "middlemanager") == 0 || strcmp (word, "middenmanager") == 0 ||
-      strcmp (word, "middenkader") == 0)
+  if (strcmp (word, "middlemanager") == 0 || strcmp (word, "middlemanagement") == 0)
     return VONK_ROLE_MIDDLE_MANAGER;
   if (strcmp (word, "topmanagement") == 0 || strcmp (word, "topmanager") == 0)
     return VONK_ROLE_TOP_MANAGEMENT;
 
-  for (guint i = 0; top[i] != NULL; i++)
-    if (strstr (folded, top[i]) != NULL)
+  for (char *p = plain; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = ' ';
+  words = g_strsplit (plain, " ", -1);
+
+  for (guint i = 0; top_words[i] != NULL; i++)
+    if (has_word (words, top_words[i]))
       return VONK_ROLE_TOP_MANAGEMENT;
-  for (guint i = 0; middle[i] != NULL; i++)
-    if (strstr (folded, middle[i]) != NULL)
+  for (guint i = 0; top_parts[i] != NULL; i++)
+    if (strstr (plain, top_parts[i]) != NULL)
+      return VONK_ROLE_TOP_MANAGEMENT;
+  for (guint i = 0; middle_words[i] != NULL; i++)
+    if (has_word (words, middle_words[i]))
+      return VONK_ROLE_MIDDLE_MANAGER;
+  for (guint i = 0; middle_parts[i] != NULL; i++)
+    if (strstr (plain, middle_parts[i]) != NULL)
       return VONK_ROLE_MIDDLE_MANAGER;
 
   return VONK_ROLE_EMPLOYEE;
