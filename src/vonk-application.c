@@ -140,8 +140,10 @@ cli_export_ics (VonkStore     *store,
     }
   if (project == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("There is no project with ID %" G_GINT64_FORMAT), project_id);
+                   _("There is no project with ID %s"), id);
       return FALSE;
     }
 
@@ -169,8 +171,10 @@ cli_import_csv (VonkStore     *store,
     }
   if (project == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("There is no project with ID %" G_GINT64_FORMAT), project_id);
+                   _("There is no project with ID %s"), id);
       return FALSE;
     }
   if (!vonk_project_load (project, error))

@@ -1532,8 +1532,9 @@ vonk_csv_build_champions (VonkProject *project,
                           gsize       *length)
 {
   const char *header[] = {
-    _("Department"), _("Location"), _("Headcount"), _("Champions"), _("Target"), _("Status"),
-    _("Champion names"),
+    C_("column", "Department"), C_("column", "Location"), C_("column", "Headcount"),
+    C_("column", "Champions"), C_("column", "Target"), C_("column", "Status"),
+    C_("column", "Champion names"),
   };
   const gboolean is_text[] = { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE };
   g_autoptr(GArray) rows = NULL;

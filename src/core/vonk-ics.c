@@ -568,8 +568,10 @@ chosen_sessions (VonkProject   *project,
 
           if (session == NULL)
             {
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ids[i]);
+
               g_set_error (error, VONK_ICS_ERROR, VONK_ICS_ERROR_NOT_FOUND,
-                           _("There is no session with ID %" G_GINT64_FORMAT), ids[i]);
+                           _("There is no session with ID %s"), id);
               return NULL;
             }
           g_ptr_array_add (chosen, g_object_ref (session));
