@@ -1056,13 +1056,19 @@ plan_row (Import  *import,
   if (planned.email[0] != '\0' &&
       !same_ignoring_case (vonk_entity_get_string (planned.person, "email"), planned.email))
     set_string (planned.person, "email", planned.email);
-  if (planned.role_text[0] != '\0' &&
-      vonk_entity_get_enum (planned.person, "role") != (int) parse_role (planned.role_text))
-    g_object_set (planned.person, "role", parse_role (planned.role_text), NULL);
+  if (planned.role_text[0] != '\0')
+    {
+      VonkRole role = parse_role (planned.role_text);
+
+      if (vonk_entity_get_enum (planned.person, "role") != (int) role)
+        g_object_set (planned.person, "role", role, NULL);
+    }
   planned.target_department = department != NULL ? department->entity : NULL;
   g_array_index (import->rows, PlannedRow, import->rows->len - 1) = planned;
 
-  if (!validate_unlinked (import->project, planned.person, &local_error))
+  /* what the project already has passed validation when it was saved */
+  if ((planned.live == NULL || !vonk_entity_equal (planned.live, planned.person)) &&
+      !validate_unlinked (import->project, planned.person, &local_error))
     return row_error (error, VONK_CSV_ERROR_INVALID, planned.row, "%s", local_error->message);
 
   return TRUE;
