@@ -31,6 +31,7 @@ struct _VonkCsvImportDialog
   VonkProject    *project;
   GFile          *file;
   VonkCsv        *csv;
+  GCancellable   *cancellable;
   GPtrArray      *combo_rows;   /* of AdwComboRow, one per column */
   GPtrArray      *columns;      /* of GtkColumnViewColumn, one per column */
   gboolean        imported;
@@ -333,6 +334,7 @@ vonk_csv_import_dialog_dispose (GObject *object)
 {
   VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
   if (self->csv != NULL)
     g_signal_handlers_disconnect_by_data (self->csv, self);
 
@@ -349,6 +351,7 @@ vonk_csv_import_dialog_finalize (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->csv);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->combo_rows, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 
@@ -397,20 +400,24 @@ vonk_csv_import_dialog_init (VonkCsvImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->combo_rows = g_ptr_array_new ();
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* Reads the file and shows it, or why it cannot be read. */
+/* Shows the file as read, or why it cannot be read. */
 static void
-load (VonkCsvImportDialog *self)
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
+  g_autoptr(VonkCsvImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (self->file);
 
-  adw_window_title_set_subtitle (self->window_title, basename);
+  self->csv = vonk_csv_new_from_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  self->csv = vonk_csv_new_from_file (self->file, NULL, &error);
   if (self->csv == NULL)
     {
       adw_status_page_set_description (self->unreadable_page, error->message);
@@ -424,7 +431,20 @@ load (VonkCsvImportDialog *self)
   fill_preview (self);
   update_column_titles (self);
   g_signal_connect_swapped (self->csv, "mapping-changed", G_CALLBACK (mapping_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
   update_actions (self);
+}
+
+/* Reads the file in a thread: a large one does not freeze the window. */
+static void
+load (VonkCsvImportDialog *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+  update_actions (self);
+  vonk_csv_new_from_file_async (self->file, self->cancellable, read_cb, g_object_ref (self));
 }
 
 /**
@@ -433,7 +453,8 @@ load (VonkCsvImportDialog *self)
  * @project: a loaded project, to import people into
  * @file: the CSV file
  *
- * Returns: (transfer none): a new modal window, not yet shown
+ * Returns: (transfer none): a new modal window, not yet shown; it reads
+ *   the file in the background and shows it when done
  */
 GtkWidget *
 vonk_csv_import_dialog_new (GtkWindow   *parent,

@@ -66,6 +66,8 @@ open_dialog (Fixture    *fixture,
   fixture->dialog = vonk_csv_import_dialog_new (fixture->window, fixture->project, file);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   WAIT_UNTIL (gtk_widget_get_mapped (fixture->dialog));
+  /* the file is read in the background */
+  WAIT_UNTIL (!vonk_test_has_label (fixture->dialog, "Reading the file…"));
   gtk_test_widget_wait_for_draw (fixture->dialog);
 }
 

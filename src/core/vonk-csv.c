@@ -451,6 +451,57 @@ vonk_csv_new_from_file (GFile         *file,
   return vonk_csv_new_from_data (data, length, error);
 }
 
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  VonkCsv *csv = vonk_csv_new_from_file (task_data, cancellable, &error);
+
+  if (csv == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, csv, g_object_unref);
+}
+
+/**
+ * vonk_csv_new_from_file_async:
+ *
+ * Reads and parses @file in a thread, so that a large file does not hold
+ * up the window; vonk_csv_new_from_file_finish() gives the result.
+ */
+void
+vonk_csv_new_from_file_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_csv_new_from_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/**
+ * vonk_csv_new_from_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error set
+ */
+VonkCsv *
+vonk_csv_new_from_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * vonk_csv_get_separator:
  *

@@ -60,6 +60,12 @@ VonkCsv      *vonk_csv_new_from_data   (const char  *data,
 VonkCsv      *vonk_csv_new_from_file   (GFile       *file,
                                         GCancellable *cancellable,
                                         GError     **error);
+void          vonk_csv_new_from_file_async  (GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+VonkCsv      *vonk_csv_new_from_file_finish (GAsyncResult        *result,
+                                             GError             **error);
 char          vonk_csv_get_separator   (VonkCsv     *self);
 guint         vonk_csv_get_n_columns   (VonkCsv     *self);
 guint         vonk_csv_get_n_rows      (VonkCsv     *self);
