@@ -120,6 +120,49 @@ test_read_header_only (void)
 }
 
 static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Read in a thread, the result back in the main context. */
+static void
+test_read_file_async (void)
+{
+  g_autofree char *dir = vonk_test_make_tmp_dir ("vonk-test-csv-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "mensen.csv", NULL);
+  g_autofree char *gone_path = g_build_filename (dir, "weg.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) gone_result = NULL;
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsv) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Naam;Afdeling\r\nAnna;HR\r\nBram;IT\r\n", -1,
+                                      NULL));
+  vonk_csv_new_from_file_async (file, NULL, read_done_cb, &result);
+  vonk_csv_new_from_file_async (gone, NULL, read_done_cb, &gone_result);
+  WAIT_UNTIL (result != NULL && gone_result != NULL);
+
+  csv = vonk_csv_new_from_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vonk_csv_get_n_rows (csv), ==, 2);
+  g_assert_cmpstr (vonk_csv_get_field (csv, 1, 1), ==, "IT");
+
+  none = vonk_csv_new_from_file_finish (gone_result, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  vonk_test_remove_recursively (dir);
+}
+
+static void
 mapping_changed_cb (VonkCsv *csv,
                     guint   *count)
 {
@@ -689,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/csv/read/quotes", test_read_quotes);
   g_test_add_func ("/csv/read/errors", test_read_errors);
   g_test_add_func ("/csv/read/header-only", test_read_header_only);
+  g_test_add_func ("/csv/read/file-async", test_read_file_async);
   g_test_add_func ("/csv/mapping", test_mapping);
 
 #define ADD(path, func) \
