@@ -287,6 +287,29 @@ test_escaping (Fixture       *fixture,
                    "https://meet.example.nl/vonk%20workshop");
 }
 
+/* A link that is no URI is mentioned, but not given as the URL. */
+static void
+test_link_not_uri (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VonkEntity *live = vonk_project_lookup (fixture->project, VONK_TYPE_SESSION, fixture->spring);
+  g_autoptr(VonkEntity) session = vonk_entity_copy (live);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_object_set (session, "online-link", "Teams-kanaal Vonk", NULL);
+  vonk_project_save (fixture->project, session, &error);
+  g_assert_no_error (error);
+
+  text = build (fixture, &fixture->spring, 1, FALSE, fixture->amsterdam);
+  lines = content_lines (text);
+  g_assert_null (value_of (lines, "URL", 0));
+  g_assert_cmpstr (value_of (lines, "LOCATION", 0), ==,
+                   "Zaal 1\\; gebouw A\\, 2e verdieping\\\\kelder");
+  g_assert_nonnull (strstr (value_of (lines, "DESCRIPTION", 0), "\\nOnline: Teams-kanaal Vonk\\n"));
+}
+
 static void
 test_folding (Fixture       *fixture,
               gconstpointer  data)
@@ -581,6 +604,7 @@ main (int   argc,
   ADD ("/ics/calendar", test_calendar);
   ADD ("/ics/description", test_description);
   ADD ("/ics/escaping", test_escaping);
+  ADD ("/ics/link-not-uri", test_link_not_uri);
   ADD ("/ics/folding", test_folding);
   ADD ("/ics/time-zone", test_time_zone);
   ADD ("/ics/utc", test_utc);

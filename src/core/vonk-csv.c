@@ -1068,6 +1068,8 @@ plan_row (Import  *import,
   planned.department = cell (import, index, VONK_CSV_FIELD_DEPARTMENT);
   planned.location = cell (import, index, VONK_CSV_FIELD_LOCATION);
   planned.role_text = cell (import, index, VONK_CSV_FIELD_ROLE);
+  /* from here the array owns the strings (and frees them on failure); the
+   * finished row is copied in again below */
   g_array_append_val (import->rows, planned);
 
   if (planned.name[0] == '\0')

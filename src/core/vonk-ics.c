@@ -529,7 +529,8 @@ add_event (GString     *out,
     add_text (out, "LOCATION", venue);
   else if (link != NULL && *link != '\0')
     add_text (out, "LOCATION", link);
-  if (link != NULL && *link != '\0')
+  /* URL only for a link that is one: "Teams" in the field is no URI */
+  if (link != NULL && g_uri_peek_scheme (link) != NULL)
     {
       g_autofree char *escaped = g_uri_escape_string (link, G_URI_RESERVED_CHARS_GENERIC_DELIMITERS
                                                       G_URI_RESERVED_CHARS_SUBCOMPONENT_DELIMITERS "%",
