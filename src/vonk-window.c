@@ -28,6 +28,7 @@
 #include "vonk-roadmap-view.h"
 #include "vonk-sessions-view.h"
 #include "vonk-settings.h"
+#include "vonk-undo-toasts.h"
 #include "vonk-window.h"
 
 struct _VonkWindow
@@ -65,8 +66,14 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_actions (VonkWindow *self)
 {
+  VonkHistory *history = self->project != NULL ? vonk_project_get_history (self->project) : NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-project", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 history != NULL && vonk_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 history != NULL && vonk_history_can_redo (history));
 }
 
 static void
@@ -89,10 +96,18 @@ set_project (VonkWindow  *self,
     return;
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (vonk_project_get_history (self->project), self);
+    }
   g_set_object (&self->project, project);
   if (project != NULL)
-    g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+    {
+      g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+      g_signal_connect_swapped (vonk_project_get_history (project), "notify",
+                                G_CALLBACK (update_actions), self);
+    }
+  vonk_undo_toasts_follow (self->toast_overlay, project);
 
   /* every view has a "project" property */
   for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
@@ -208,6 +223,18 @@ vonk_window_show_toast (VonkWindow *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.undo and win.redo: the project's history, with a toast that says
+ * what happened */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VonkWindow *self = VONK_WINDOW (widget);
+
+  vonk_undo_toasts_replay (self->toast_overlay, g_str_equal (action_name, "win.redo"));
 }
 
 static void
@@ -418,6 +445,8 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.view", "s", "overview");
@@ -441,6 +470,10 @@ vonk_window_class_init (VonkWindowClass *klass)
                                        "win.view", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-projects", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void

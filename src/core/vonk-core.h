@@ -15,6 +15,7 @@
 #include "vonk-entity.h"
 #include "vonk-ics.h"
 #include "vonk-enum-types.h"
+#include "vonk-history.h"
 #include "vonk-enums.h"
 #include "vonk-labels.h"
 #include "vonk-phase.h"
