@@ -424,6 +424,48 @@ test_import_report (Fixture       *fixture,
                    "Innovatielab");
 }
 
+/* An import is one change for Undo, and Redo makes it again. */
+static void
+test_import_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  VonkHistory *history = vonk_project_get_history (fixture->project);
+  VonkEntity *first = person_at (fixture, 0);
+  g_autofree char *old_department = g_strdup (department_name (fixture->project, first));
+  g_autoptr(GArray) before = vonk_test_count_items (fixture->project);
+  g_autoptr(GArray) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autofree char *text = NULL;
+  guint n_people = g_list_model_get_n_items (people);
+
+  text = g_strdup_printf ("Naam;E-mail;Afdeling;Locatie\n"
+                          "%s;%s;Innovatielab;Eindhoven\n"
+                          "Quirijn Ploegmaker;;Innovatielab;\n",
+                          vonk_entity_get_string (first, "name"),
+                          vonk_entity_get_string (first, "email"));
+  report = import_ok (fixture, text);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people + 1);
+  g_assert_true (vonk_history_can_undo (history));
+  g_assert_cmpstr (vonk_history_get_undo_label (history), ==, "People imported");
+
+  vonk_history_undo (history, &error);
+  g_assert_no_error (error);
+  undone = vonk_test_count_items (fixture->project);
+  vonk_test_assert_same_counts (undone, before);
+  g_assert_cmpstr (department_name (fixture->project, first), ==, old_department);
+  g_assert_null (find_by_name (fixture->project, VONK_TYPE_DEPARTMENT, "Innovatielab"));
+  g_assert_null (find_by_name (fixture->project, VONK_TYPE_LOCATION, "Eindhoven"));
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people);
+
+  vonk_history_redo (history, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people + 1);
+  g_assert_cmpstr (department_name (fixture->project, first), ==, "Innovatielab");
+  g_assert_nonnull (find_by_name (fixture->project, VONK_TYPE_PERSON, "Quirijn Ploegmaker"));
+}
+
 /* The same file twice: the second time nothing changes. */
 static void
 test_import_again (Fixture       *fixture,
@@ -740,6 +782,7 @@ main (int   argc,
 
   ADD ("/csv/import/report", test_import_report);
   ADD ("/csv/import/again", test_import_again);
+  ADD ("/csv/import/undo", test_import_undo);
   ADD ("/csv/import/duplicates", test_import_duplicates);
   ADD ("/csv/import/same-person-twice", test_import_same_person_twice);
   ADD ("/csv/import/missing-name", test_import_missing_name);

@@ -15,7 +15,9 @@
  * address is someone else). Empty cells leave what the project knows. It
  * is all or nothing: everything is worked out first, then written in one
  * transaction, and only after the commit do the project's lists change, so
- * a refused file leaves the project and the database as they were.
+ * a refused file leaves the project and the database as they were. A
+ * successful import is one change in the project's history: Undo takes all
+ * of it back.
  */
 
 #define G_LOG_DOMAIN "vonk-csv"
@@ -29,6 +31,7 @@
 #include "vonk-csv.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
+#include "vonk-history.h"
 #include "vonk-enum-types.h"
 #include "vonk-ics.h"
 #include "vonk-labels.h"
@@ -1225,6 +1228,8 @@ count_new_departments (Import *import)
     }
 }
 
+/* Brings the project's list up to what was written for @place, and tells
+ * the history, so that Undo can take the import back. */
 static void
 apply_place (VonkProject  *project,
              PlannedPlace *place,
@@ -1233,14 +1238,17 @@ apply_place (VonkProject  *project,
 {
   VonkEntityList *list = VONK_ENTITY_LIST (vonk_project_get_list (project,
                                                                   G_OBJECT_TYPE (place->entity)));
+  VonkHistory *history = vonk_project_get_history (project);
 
   if (place->live == NULL)
     {
       vonk_entity_list_add (list, place->entity);
+      vonk_history_record_add (history, place->entity);
       (*added)++;
     }
   else if (!vonk_entity_equal (place->live, place->entity))
     {
+      vonk_history_record_save (history, place->live, place->entity);
       vonk_entity_assign (place->live, place->entity);
       vonk_entity_list_changed (list, place->live);
       if (updated != NULL)
@@ -1264,14 +1272,20 @@ add_report_line (VonkCsvReport *report,
   report->counts[change]++;
 }
 
-/* After the commit: the lists follow the database, and the report says how. */
+/* After the commit: the lists follow the database, the history records
+ * the import as one change (Undo takes all of it back), and the report
+ * says what happened. */
 static VonkCsvReport *
 apply (Import *import)
 {
   VonkCsvReport *report = g_new0 (VonkCsvReport, 1);
   VonkEntityList *people = VONK_ENTITY_LIST (vonk_project_get_list (import->project,
                                                                     VONK_TYPE_PERSON));
+  VonkHistory *history = vonk_project_get_history (import->project);
   guint n_people;
+
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, _("People imported"));
 
   report->lines = g_array_new (FALSE, FALSE, sizeof (VonkCsvReportLine));
   g_array_set_clear_func (report->lines, report_line_clear);
@@ -1290,11 +1304,13 @@ apply (Import *import)
       if (planned->live == NULL)
         {
           vonk_entity_list_add (people, planned->person);
+          vonk_history_record_add (history, planned->person);
           g_hash_table_insert (import->matched, planned->person, GUINT_TO_POINTER (planned->row));
           add_report_line (report, VONK_CSV_ADDED, planned->row, planned->person);
         }
       else if (!vonk_entity_equal (planned->live, planned->person))
         {
+          vonk_history_record_save (history, planned->live, planned->person);
           vonk_entity_assign (planned->live, planned->person);
           vonk_entity_list_changed (people, planned->live);
           add_report_line (report, VONK_CSV_UPDATED, planned->row, planned->live);
@@ -1302,6 +1318,7 @@ apply (Import *import)
       else
         add_report_line (report, VONK_CSV_UNCHANGED, planned->row, planned->live);
     }
+  vonk_history_end_change (history);
 
   n_people = g_list_model_get_n_items (G_LIST_MODEL (people));
   for (guint i = 0; i < n_people; i++)
