@@ -133,8 +133,25 @@ cli_export_ics (VonkStore     *store,
                 gboolean       share_safe,
                 GError       **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
-  return FALSE;
+  VonkProject *project = project_id != 0 ? vonk_store_find_project (store, project_id) : NULL;
+
+  if (project_id == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--export-ics needs --project=ID"));
+      return FALSE;
+    }
+  if (project == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("There is no project with ID %s"), id);
+      return FALSE;
+    }
+
+  return vonk_project_load (project, error) &&
+         vonk_ics_export (project, NULL, 0, share_safe, path, NULL, error);
 }
 
 static gboolean
@@ -143,8 +160,43 @@ cli_import_csv (VonkStore     *store,
                 const char    *path,
                 GError       **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
-  return FALSE;
+  VonkProject *project = project_id != 0 ? vonk_store_find_project (store, project_id) : NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  if (project_id == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--import-csv needs --project=ID"));
+      return FALSE;
+    }
+  if (project == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                   _("There is no project with ID %s"), id);
+      return FALSE;
+    }
+  if (!vonk_project_load (project, error))
+    return FALSE;
+
+  /* the reader's and the import's messages name the row; add the file */
+  csv = vonk_csv_new_from_file (file, NULL, error);
+  if (csv != NULL)
+    report = vonk_csv_import_people (project, csv, error);
+  if (report == NULL)
+    {
+      if ((*error)->domain != G_IO_ERROR)
+        g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+
+  text = vonk_csv_report_format (report);
+  g_print ("%s", text);
+  return TRUE;
 }
 
 /* The coverage target the user chose, when the settings are there. */

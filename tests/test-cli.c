@@ -252,8 +252,7 @@ static void
 test_later_options (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const char *options[] = { "--export-xml=plan.xml", "--import-xml=plan.xml",
-                            "--export-ics=plan.ics" };
+  const char *options[] = { "--export-xml=plan.xml", "--import-xml=plan.xml" };
   g_autofree char *db = database_option (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
@@ -378,6 +377,132 @@ test_export_pdf_errors (Fixture       *fixture,
     }
 }
 
+/* iCalendar and CSV */
+
+static void
+test_export_ics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *target = g_build_filename (fixture->dir, "sessies.ics", NULL);
+  g_autofree char *option = g_strconcat ("--export-ics=", target, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(VonkProject) project = NULL;
+  g_auto(Result) result = { 0 };
+  g_auto(Result) safe = { 0 };
+  GListModel *people;
+  guint n_events = 0;
+
+  add_demo (fixture);
+  run (&result, db, "--project=1", option, NULL);
+  g_assert_cmpint (exit_code (&result), ==, 0);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  for (const char *p = contents; (p = strstr (p, "\r\nBEGIN:VEVENT\r\n")) != NULL; p++)
+    n_events++;
+  g_assert_cmpuint (n_events, >, 0);
+
+  /* share-safe: no facilitator's name */
+  run (&safe, db, "--project=1", "--share-safe", option, NULL);
+  g_assert_cmpint (exit_code (&safe), ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  store = vonk_test_open_store (fixture->database);
+  project = vonk_test_load_project (store, 1);
+  people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      g_assert_null (strstr (contents, vonk_entity_get_string (person, "name")));
+    }
+}
+
+static void
+test_exchange_needs_project (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) ics = { 0 };
+  g_auto(Result) csv = { 0 };
+  g_auto(Result) unknown = { 0 };
+
+  add_demo (fixture);
+  run (&ics, db, "--export-ics=plan.ics", NULL);
+  assert_failure (&ics, "--export-ics needs --project=ID");
+  run (&csv, db, "--import-csv=people.csv", NULL);
+  assert_failure (&csv, "--import-csv needs --project=ID");
+  run (&unknown, db, "--project=7", "--export-ics=plan.ics", NULL);
+  assert_failure (&unknown, "There is no project with ID 7");
+}
+
+static void
+test_import_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *file = g_build_filename (fixture->dir, "mensen.csv", NULL);
+  g_autofree char *option = g_strconcat ("--import-csv=", file, NULL);
+  g_auto(Result) first = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  add_demo (fixture);
+  g_assert_true (g_file_set_contents (file,
+                                      "\xef\xbb\xbfNaam;E-mail;Afdeling;Locatie\r\n"
+                                      "Quirijn Ploegmaker;quirijn@zilverberg.nl;Innovatielab;"
+                                      "Eindhoven\r\n"
+                                      "Ysolde Zwaneveld;;Innovatielab;Eindhoven\r\n", -1, NULL));
+
+  run (&first, db, "--project=1", option, NULL);
+  g_assert_cmpint (exit_code (&first), ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+  lines = g_strsplit (first.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "2 added, 0 updated, 0 unchanged, 120 not in the file");
+  g_assert_cmpstr (lines[1], ==, "Departments: 1 added, 0 updated; locations: 1 added");
+  g_assert_cmpstr (lines[2], ==, "Added (row 2): Quirijn Ploegmaker <quirijn@zilverberg.nl>");
+  g_assert_cmpstr (lines[3], ==, "Added (row 3): Ysolde Zwaneveld");
+  g_assert_true (g_str_has_prefix (lines[4], "Not in the file: "));
+  g_assert_cmpuint (g_strv_length (lines), ==, 4 + 120 + 1);
+  g_assert_cmpint (vonk_test_count_rows (fixture->database, "person"), ==, 122);
+
+  run (&again, db, "--project=1", option, NULL);
+  g_assert_cmpint (exit_code (&again), ==, 0);
+  g_assert_true (g_str_has_prefix (again.out,
+                                   "0 added, 0 updated, 2 unchanged, 120 not in the file\n"
+                                   "Not in the file: "));
+}
+
+/* A refused file: one line naming the file and the rows, nothing changed. */
+static void
+test_import_csv_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *file = g_build_filename (fixture->dir, "mensen.csv", NULL);
+  g_autofree char *option = g_strconcat ("--import-csv=", file, NULL);
+  g_autofree char *expected = g_strdup_printf ("vonk: %s: Rows 2 and 4 have the same e-mail "
+                                               "address “a@x.nl”\n", file);
+  g_autofree char *missing = g_strconcat (option, ".gone", NULL);
+  g_auto(Result) duplicate = { 0 };
+  g_auto(Result) gone = { 0 };
+
+  add_demo (fixture);
+  g_assert_true (g_file_set_contents (file, "name,email\nAnna,a@x.nl\nBram,b@x.nl\n"
+                                      "Anna Two,a@x.nl\n", -1, NULL));
+
+  run (&duplicate, db, "--project=1", option, NULL);
+  assert_failure (&duplicate, "Rows 2 and 4");
+  g_assert_cmpstr (duplicate.err, ==, expected);
+  g_assert_cmpint (vonk_test_count_rows (fixture->database, "person"), ==, 120);
+
+  run (&gone, db, "--project=1", missing, NULL);
+  assert_failure (&gone, "mensen.csv.gone");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +525,10 @@ main (int   argc,
   ADD ("/cli/error/later-options", test_later_options);
   ADD ("/cli/export-pdf", test_export_pdf);
   ADD ("/cli/export-pdf/errors", test_export_pdf_errors);
+  ADD ("/cli/export-ics", test_export_ics);
+  ADD ("/cli/error/exchange-needs-project", test_exchange_needs_project);
+  ADD ("/cli/import-csv", test_import_csv);
+  ADD ("/cli/import-csv/refused", test_import_csv_refused);
 
   return g_test_run ();
 }

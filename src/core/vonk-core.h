@@ -8,10 +8,12 @@
 
 #include "vonk-barriers.h"
 #include "vonk-champions.h"
+#include "vonk-csv.h"
 #include "vonk-demo.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
 #include "vonk-entity.h"
+#include "vonk-ics.h"
 #include "vonk-enum-types.h"
 #include "vonk-history.h"
 #include "vonk-enums.h"

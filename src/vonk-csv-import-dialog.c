@@ -1,0 +1,477 @@
+/* vonk-csv-import-dialog.c
+ *
+ * Copyright 2026 The Vonk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing people from a spreadsheet, in two steps: first the file as
+ * read — the separator found, the first rows, and what each column holds,
+ * which the user can change — then, after Import, what changed. A refused
+ * file changes nothing (the core sees to that); the message, naming the
+ * row, shows above the preview so the mapping can be fixed and the import
+ * tried again.
+ *
+ * The rows and columns of the file are only known at run time, so the
+ * combo rows of the mapping and the columns of the preview are made here;
+ * everything else is in the template.
+ */
+
+#define G_LOG_DOMAIN "vonk-csv-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vonk-csv-import-dialog.h"
+
+struct _VonkCsvImportDialog
+{
+  AdwWindow       parent_instance;
+
+  VonkProject    *project;
+  GFile          *file;
+  VonkCsv        *csv;
+  GCancellable   *cancellable;
+  GPtrArray      *combo_rows;   /* of AdwComboRow, one per column */
+  GPtrArray      *columns;      /* of GtkColumnViewColumn, one per column */
+  gboolean        imported;
+
+  /* template */
+  AdwWindowTitle *window_title;
+  GtkWidget      *cancel_button;
+  GtkWidget      *import_button;
+  GtkStack       *stack;
+  GtkLabel       *file_label;
+  GtkWidget      *error_box;
+  GtkLabel       *error_label;
+  AdwPreferencesGroup *mapping_group;
+  GtkLabel       *preview_label;
+  GtkColumnView  *preview;
+  AdwStatusPage  *report_page;
+  GtkListView    *report_list;
+  AdwStatusPage  *unreadable_page;
+};
+
+G_DEFINE_FINAL_TYPE (VonkCsvImportDialog, vonk_csv_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A row of the preview: its index in the file. */
+#define VONK_TYPE_CSV_PREVIEW_ROW (vonk_csv_preview_row_get_type ())
+G_DECLARE_FINAL_TYPE (VonkCsvPreviewRow, vonk_csv_preview_row, VONK, CSV_PREVIEW_ROW, GObject)
+
+struct _VonkCsvPreviewRow
+{
+  GObject parent_instance;
+  guint   row;
+};
+
+G_DEFINE_FINAL_TYPE (VonkCsvPreviewRow, vonk_csv_preview_row, G_TYPE_OBJECT)
+
+static void
+vonk_csv_preview_row_class_init (VonkCsvPreviewRowClass *klass)
+{
+}
+
+static void
+vonk_csv_preview_row_init (VonkCsvPreviewRow *self)
+{
+}
+
+/* ------------------------------------------------------------------------
+ * Mapping
+ * ------------------------------------------------------------------------ */
+
+static char *
+column_title (VonkCsvImportDialog *self,
+              guint                column)
+{
+  const char *header = vonk_csv_get_header (self->csv, column);
+
+  if (header != NULL && *header != '\0')
+    return g_strdup (header);
+
+  /* Translators: a CSV column without a header, numbered from 1 */
+  return g_strdup_printf (_("Column %u"), column + 1);
+}
+
+/* The preview's column titles say what the import makes of them. */
+static void
+update_column_titles (VonkCsvImportDialog *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      g_autofree char *header = column_title (self, i);
+      VonkCsvField field = vonk_csv_get_mapping (self->csv, i);
+      g_autofree char *title = NULL;
+
+      if (field == VONK_CSV_FIELD_IGNORE)
+        /* Translators: a preview column that the import leaves out */
+        title = g_strdup_printf (_("%s (ignored)"), header);
+      else
+        /* Translators: a preview column: its header → what it holds */
+        title = g_strdup_printf (_("%s → %s"), header, vonk_csv_field_label (field));
+      gtk_column_view_column_set_title (g_ptr_array_index (self->columns, i), title);
+    }
+}
+
+static void
+update_actions (VonkCsvImportDialog *self)
+{
+  gboolean can_import = self->csv != NULL && !self->imported &&
+                        vonk_csv_find_column (self->csv, VONK_CSV_FIELD_NAME) >= 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.import", can_import);
+}
+
+/* The core keeps one column per field: show what it made of a change. */
+static void
+mapping_changed_cb (VonkCsvImportDialog *self)
+{
+  for (guint i = 0; i < self->combo_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (self->combo_rows, i);
+      guint field = vonk_csv_get_mapping (self->csv, i);
+
+      if (adw_combo_row_get_selected (row) != field)
+        adw_combo_row_set_selected (row, field);
+    }
+
+  gtk_widget_set_visible (self->error_box, FALSE);
+  update_column_titles (self);
+  update_actions (self);
+}
+
+static void
+combo_selected_cb (AdwComboRow         *row,
+                   GParamSpec          *pspec,
+                   VonkCsvImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+
+  vonk_csv_set_mapping (self->csv, column, adw_combo_row_get_selected (row));
+}
+
+static void
+add_mapping_rows (VonkCsvImportDialog *self)
+{
+  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+
+  for (guint field = 0; field < VONK_CSV_N_FIELDS; field++)
+    gtk_string_list_append (fields, vonk_csv_field_label (field));
+
+  for (guint i = 0; i < vonk_csv_get_n_columns (self->csv); i++)
+    {
+      g_autofree char *title = column_title (self, i);
+      GtkWidget *row = adw_combo_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), vonk_csv_get_mapping (self->csv, i));
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+      adw_preferences_group_add (self->mapping_group, row);
+      g_ptr_array_add (self->combo_rows, row);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Preview
+ * ------------------------------------------------------------------------ */
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              VonkCsvImportDialog      *self)
+{
+  VonkCsvPreviewRow *row = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  const char *text = vonk_csv_get_field (self->csv, row->row, column);
+
+  /* a line break inside a field shows as a space in one line */
+  if (strpbrk (text, "\r\n") != NULL)
+    {
+      g_autofree char *flat = g_strdelimit (g_strdup (text), "\r\n", ' ');
+
+      gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), flat);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+fill_preview (VonkCsvImportDialog *self)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (VONK_TYPE_CSV_PREVIEW_ROW);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  guint n_rows = vonk_csv_get_n_rows (self->csv);
+  guint shown = MIN (n_rows, VONK_CSV_IMPORT_PREVIEW_ROWS);
+  g_autofree char *preview_title = NULL;
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(VonkCsvPreviewRow) row = g_object_new (VONK_TYPE_CSV_PREVIEW_ROW, NULL);
+
+      row->row = i;
+      g_list_store_append (rows, row);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (selection));
+
+  for (guint i = 0; i < vonk_csv_get_n_columns (self->csv); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+      column = gtk_column_view_column_new (NULL, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->preview, column);
+      g_ptr_array_add (self->columns, column);
+    }
+
+  if (shown < n_rows)
+    preview_title = g_strdup_printf (ngettext ("The first %u of %u row",
+                                               "The first %u of %u rows", n_rows),
+                                     shown, n_rows);
+  else
+    preview_title = g_strdup_printf (ngettext ("%u row", "%u rows", n_rows), n_rows);
+  gtk_label_set_text (self->preview_label, preview_title);
+}
+
+static void
+describe_file (VonkCsvImportDialog *self)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  const char *separator = vonk_csv_get_separator (self->csv) == ';'
+                            ? _("semicolons (;)") : _("commas (,)");
+  /* Translators: the file being imported, then the separator found in it */
+  g_autofree char *text = g_strdup_printf (_("Reading %s, with fields separated by %s."),
+                                           name, separator);
+
+  gtk_label_set_text (self->file_label, text);
+}
+
+/* ------------------------------------------------------------------------
+ * Import
+ * ------------------------------------------------------------------------ */
+
+static void
+show_report (VonkCsvImportDialog *self,
+             VonkCsvReport       *report)
+{
+  g_autofree char *summary = vonk_csv_report_summary (report);
+  g_autofree char *text = vonk_csv_report_format (report);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  /* the first line is the summary, shown above the list */
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      gtk_string_list_append (list, lines[i]);
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
+  gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (selection));
+  adw_status_page_set_description (self->report_page, summary);
+
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (widget);
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = vonk_csv_import_people (self->project, self->csv, &error);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (self->error_box, TRUE);
+      return;
+    }
+
+  self->imported = TRUE;
+  update_actions (self);
+  show_report (self, report);
+  g_signal_emit (self, signals[IMPORTED], 0, report);
+}
+
+/* ------------------------------------------------------------------------
+ * The dialog
+ * ------------------------------------------------------------------------ */
+
+static void
+vonk_csv_import_dialog_dispose (GObject *object)
+{
+  VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->csv != NULL)
+    g_signal_handlers_disconnect_by_data (self->csv, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_CSV_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (vonk_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+vonk_csv_import_dialog_finalize (GObject *object)
+{
+  VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+  g_clear_object (&self->csv);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->combo_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vonk_csv_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+vonk_csv_import_dialog_class_init (VonkCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vonk_csv_import_dialog_dispose;
+  object_class->finalize = vonk_csv_import_dialog_finalize;
+
+  /**
+   * VonkCsvImportDialog::imported:
+   * @report: (type gpointer): the VonkCsvReport of what changed
+   *
+   * The import succeeded and the project changed.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/vonk/Vonk/ui/vonk-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, file_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, error_box);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, report_page);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, report_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, unreadable_page);
+
+  gtk_widget_class_install_action (widget_class, "csv-import.import", NULL, import_cb);
+}
+
+static void
+vonk_csv_import_dialog_init (VonkCsvImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->combo_rows = g_ptr_array_new ();
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Shows the file as read, or why it cannot be read. */
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(VonkCsvImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->csv = vonk_csv_new_from_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (self->csv == NULL)
+    {
+      adw_status_page_set_description (self->unreadable_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "unreadable");
+      update_actions (self);
+      return;
+    }
+
+  describe_file (self);
+  add_mapping_rows (self);
+  fill_preview (self);
+  update_column_titles (self);
+  g_signal_connect_swapped (self->csv, "mapping-changed", G_CALLBACK (mapping_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_actions (self);
+}
+
+/* Reads the file in a thread: a large one does not freeze the window. */
+static void
+load (VonkCsvImportDialog *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+  update_actions (self);
+  vonk_csv_new_from_file_async (self->file, self->cancellable, read_cb, g_object_ref (self));
+}
+
+/**
+ * vonk_csv_import_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @project: a loaded project, to import people into
+ * @file: the CSV file
+ *
+ * Returns: (transfer none): a new modal window, not yet shown; it reads
+ *   the file in the background and shows it when done
+ */
+GtkWidget *
+vonk_csv_import_dialog_new (GtkWindow   *parent,
+                            VonkProject *project,
+                            GFile       *file)
+{
+  VonkCsvImportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (vonk_project_is_loaded (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (VONK_TYPE_CSV_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->project = g_object_ref (project);
+  self->file = g_object_ref (file);
+  load (self);
+
+  return GTK_WIDGET (self);
+}
