@@ -21,3 +21,4 @@
 #include "vonk-sessions.h"
 #include "vonk-share-safe.h"
 #include "vonk-store.h"
+#include "vonk-xml.h"
