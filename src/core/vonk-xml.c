@@ -1539,7 +1539,7 @@ flush (Import *im,
 
       if (existing != NULL && !im->merge)
         return fail_at (im, VONK_XML_ERROR_DUPLICATE, frame->line,
-                        _("There are two of <%s> named “%s”"), kinds[frame->kind].element,
+                        _("Another <%s> is already named “%s”"), kinds[frame->kind].element,
                         vonk_entity_get_string (frame->entity, "name"));
 
       if (existing != NULL)
@@ -1883,9 +1883,25 @@ read_plan (Import *im)
                       _("The file is not well-formed XML: %s"), im->first.message);
     }
 
+  if (rc < 0 && im->src.offset == 0)
+    return fail_at (im, VONK_XML_ERROR_MALFORMED, 0, _("The file is empty"));
+
   if (rc < 0)
-    return fail_at (im, VONK_XML_ERROR_MALFORMED, xmlTextReaderGetParserLineNumber (reader),
-                    _("The file is not well-formed XML"));
+    {
+      /* with a schema attached, the reader passes parse errors to no
+       * handler; libxml2 still keeps the last one of this thread */
+      xmlErrorPtr last = xmlGetLastError ();
+
+      if (last != NULL && last->message != NULL)
+        {
+          g_autofree char *message = g_strstrip (g_strdup (last->message));
+
+          return fail_at (im, VONK_XML_ERROR_MALFORMED, last->line,
+                          _("The file is not well-formed XML: %s"), message);
+        }
+      return fail_at (im, VONK_XML_ERROR_MALFORMED, xmlTextReaderGetParserLineNumber (reader),
+                      _("The file is not well-formed XML"));
+    }
 
   if (xmlTextReaderIsValid (reader) != 1)
     return fail_at (im, VONK_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (reader),
@@ -2013,6 +2029,7 @@ import_source (VonkStore        *store,
   /* no network, no DTD, no entities (XML_PARSE_NOENT is never set): the
    * loader refuses anything external while this thread imports */
   g_private_set (&importing, GINT_TO_POINTER (1));
+  xmlResetLastError ();
   im.reader = xmlReaderForIO (read_cb, source_close_cb, &im.src, NULL, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                               XML_PARSE_BIG_LINES);
