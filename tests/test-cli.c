@@ -390,6 +390,7 @@ test_xml_import_refused (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "newer.xml", NULL);
   g_autofree char *import = option ("--import-xml", path);
   g_auto(Result) result = { 0 };
+  g_auto(Result) garbled = { 0 };
   g_auto(Result) list = { 0 };
 
   g_assert_true (g_file_set_contents (path,
@@ -399,6 +400,17 @@ test_xml_import_refused (Fixture       *fixture,
   run (&result, db, import, NULL);
   assert_failure (&result, "line 2: The plan was written by a newer version of Vonk");
   g_assert_nonnull (strstr (result.err, path));
+
+  /* libxml2's own message spans two lines; the answer is still one */
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<plan xmlns=\"https://vonk.nl/ns/plan\" version=\"1\" "
+                                      "kind=\"project\"><project focus=\"internal-network\" "
+                                      "current-phase=\"presence\" "
+                                      "target-phase=\"dialogue\"><name>\xff\xfe</name>"
+                                      "</project></plan>\n", -1, NULL));
+  run (&garbled, db, import, NULL);
+  assert_failure (&garbled, "line 2: The file is not well-formed XML");
 
   run (&list, db, "--list-projects", NULL);
   g_assert_cmpstr (list.out, ==, "");

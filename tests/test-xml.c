@@ -609,6 +609,8 @@ static const BadFile bad_files[] = {
     VONK_XML_ERROR_INVALID, 4, "not expected" },
   { "truncated", "  </people>", NULL /* cut here */,
     VONK_XML_ERROR_MALFORMED, 10, "well-formed" },
+  { "bad-encoding", "<name>Anna</name>", "<name>\xff\xfe</name>",
+    VONK_XML_ERROR_MALFORMED, 10, "not proper UTF-8" },
   { "not-xml", NULL, "name;department\nAnna;Sales\n",
     VONK_XML_ERROR_MALFORMED, 1, "well-formed" },
   { "empty", NULL, "", VONK_XML_ERROR_MALFORMED, 0, "The file is empty" },

@@ -237,6 +237,38 @@ vonk_xml_get_schema (void)
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
+/* libxml2 prints some problems (encoding errors, parts of the schema
+ * validator) through its generic error function, not to the handlers the
+ * callers set: while Vonk reads or checks a file they stay quiet, and the
+ * caller reports the first problem once. The function is per thread. */
+typedef struct
+{
+  xmlGenericErrorFunc func;
+  void               *context;
+} SavedErrorFunc;
+
+static void
+silent_error (void       *context,
+              const char *format,
+              ...)
+{
+}
+
+static SavedErrorFunc
+silence_libxml (void)
+{
+  SavedErrorFunc saved = { xmlGenericError, xmlGenericErrorContext };
+
+  xmlSetGenericErrorFunc (NULL, silent_error);
+  return saved;
+}
+
+static void
+restore_libxml (SavedErrorFunc saved)
+{
+  xmlSetGenericErrorFunc (saved.context, saved.func);
+}
+
 /* Export */
 
 typedef struct
@@ -750,6 +782,16 @@ typedef struct
   int   domain;
 } FirstError;
 
+/* libxml2's messages may span lines; a message here is one line. */
+static char *
+one_line (const char *message)
+{
+  char *line = g_strdup (message ? message : "?");
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  return g_strstrip (line);
+}
+
 static void
 first_error_cb (void       *data,
                 xmlErrorPtr error)
@@ -759,7 +801,7 @@ first_error_cb (void       *data,
   if (first->message != NULL || error->level == XML_ERR_WARNING)
     return;
 
-  first->message = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  first->message = one_line (error->message);
   first->line = error->line;
   first->domain = error->domain;
 }
@@ -773,11 +815,13 @@ validate_written (const char  *tmp_path,
 {
   xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt (plan_schema);
   FirstError first = { 0 };
+  SavedErrorFunc saved = silence_libxml ();
   int rc;
 
   xmlSchemaSetValidStructuredErrors (valid, first_error_cb, &first);
   rc = xmlSchemaValidateFile (valid, tmp_path, 0);
   xmlSchemaFreeValidCtxt (valid);
+  restore_libxml (saved);
 
   if (rc != 0)
     {
@@ -1894,7 +1938,7 @@ read_plan (Import *im)
 
       if (last != NULL && last->message != NULL)
         {
-          g_autofree char *message = g_strstrip (g_strdup (last->message));
+          g_autofree char *message = one_line (last->message);
 
           return fail_at (im, VONK_XML_ERROR_MALFORMED, last->line,
                           _("The file is not well-formed XML: %s"), message);
@@ -2004,6 +2048,7 @@ import_source (VonkStore        *store,
 {
   Import im = { 0 };
   VonkProject *result = NULL;
+  SavedErrorFunc saved;
   gboolean done;
 
   init_once ();
@@ -2029,6 +2074,7 @@ import_source (VonkStore        *store,
   /* no network, no DTD, no entities (XML_PARSE_NOENT is never set): the
    * loader refuses anything external while this thread imports */
   g_private_set (&importing, GINT_TO_POINTER (1));
+  saved = silence_libxml ();
   xmlResetLastError ();
   im.reader = xmlReaderForIO (read_cb, source_close_cb, &im.src, NULL, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
@@ -2070,6 +2116,7 @@ import_source (VonkStore        *store,
     im.progress (1.0, im.progress_data);
 
 out:
+  restore_libxml (saved);
   g_private_set (&importing, NULL);
   if (im.error != NULL)
     g_propagate_error (error, g_steal_pointer (&im.error));
