@@ -234,6 +234,19 @@ test_round_trip (Fixture       *fixture,
 
   export_ok (copy, second, NULL);
   first_xml = read_file (first);
+
+  /* the import skipped the database's own checks (it made them itself);
+   * they are back on */
+  {
+    g_autoptr(VonkEntity) score = g_object_new (VONK_TYPE_BARRIER_SCORE, "score", 9, NULL);
+    g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_MAY, 2026);
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (score, "scored-on", today, NULL);
+    g_assert_false (vonk_store_insert (fixture->store, vonk_entity_get_id (VONK_ENTITY (copy)),
+                                       score, &error));
+    g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
+  }
   second_xml = read_file (second);
   g_assert_cmpstr (second_xml, ==, first_xml);
 }

@@ -2094,7 +2094,11 @@ import_source (VonkStore        *store,
   if (!vonk_store_begin (store, &im.error))
     goto out;
 
+  /* every value is checked here (vonk_project_validate_fields() and the
+   * typed attributes) before it is written */
+  vonk_store_set_check_constraints (store, FALSE);
   done = read_plan (&im);
+  vonk_store_set_check_constraints (store, TRUE);
   if (done && vonk_store_commit (store, &im.error))
     {
       if (im.merge)
