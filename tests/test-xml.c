@@ -133,6 +133,17 @@ count (const char *haystack,
   return n;
 }
 
+static VonkEntity *
+nth (VonkProject *project,
+     GType        type,
+     guint        position)
+{
+  g_autoptr(VonkEntity) item = g_list_model_get_item (vonk_project_get_list (project, type),
+                                                      position);
+
+  return item; /* the list keeps it */
+}
+
 /* The built-in schema is the installed file, byte for byte. */
 static void
 test_schema_built_in (Fixture       *fixture,
@@ -251,6 +262,31 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (second_xml, ==, first_xml);
 }
 
+/* Text XML cannot carry (a control character pasted into a note) does not
+ * stop an export: it becomes U+FFFD; a carriage return survives. */
+static void
+test_export_control_characters (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = file_in (fixture, "control.xml");
+  g_autoptr(VonkEntity) person = NULL;
+  g_autoptr(VonkProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  VonkEntity *imported;
+
+  person = vonk_entity_copy (nth (fixture->demo, VONK_TYPE_PERSON, 0));
+  g_object_set (person, "notes", "bell\a here\r\nnext line", NULL);
+  g_assert_true (vonk_project_save (fixture->demo, person, &error));
+  g_assert_no_error (error);
+
+  export_ok (fixture->demo, path, NULL);
+  assert_valid (path);
+  copy = import_ok (fixture->store, path);
+  imported = nth (copy, VONK_TYPE_PERSON, 0);
+  g_assert_cmpstr (vonk_entity_get_string (imported, "notes"), ==,
+                   "bell\xef\xbf\xbd here\r\nnext line");
+}
+
 /* The same from memory, as the fuzzer imports. */
 static void
 test_import_data (Fixture       *fixture,
@@ -320,16 +356,6 @@ session_ids (gint64 first,
   return ids;
 }
 
-static VonkEntity *
-nth (VonkProject *project,
-     GType        type,
-     guint        position)
-{
-  g_autoptr(VonkEntity) item = g_list_model_get_item (vonk_project_get_list (project, type),
-                                                      position);
-
-  return item; /* the list keeps it */
-}
 
 /* A session plan holds the chosen sessions, their agendas and roles, and
  * only what they refer to. */
@@ -831,6 +857,7 @@ main (int   argc,
   ADD ("/xml/schema/built-in", test_schema_built_in);
   ADD ("/xml/export/valid", test_export_valid);
   ADD ("/xml/round-trip", test_round_trip);
+  ADD ("/xml/export/control-characters", test_export_control_characters);
   ADD ("/xml/import/data", test_import_data);
   ADD ("/xml/share-safe", test_share_safe);
   ADD ("/xml/session-plan/export", test_session_plan);

@@ -411,6 +411,41 @@ ok (int rc)
   return rc >= 0;
 }
 
+/* XML 1.0 cannot carry most control characters, U+FFFE and U+FFFF, nor
+ * bytes that are not UTF-8; a text holding any (pasted into a note, say)
+ * gets U+FFFD in their place, so that every project exports. Returns
+ * @text itself when it is clean, else a copy in *@copy. */
+static const char *
+xml_safe_text (const char  *text,
+               char       **copy)
+{
+  gboolean clean = g_utf8_validate (text, -1, NULL);
+  g_autofree char *valid = NULL;
+  GString *safe;
+
+  for (const guchar *p = (const guchar *) text; clean && *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+        (p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)))
+      clean = FALSE;
+
+  if (clean)
+    return text;
+
+  valid = g_utf8_make_valid (text, -1);
+  safe = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        c = 0xfffd;
+      g_string_append_unichar (safe, c);
+    }
+
+  *copy = g_string_free (safe, FALSE);
+  return *copy;
+}
+
 /* Writes the start tag of @entity with its attributes (and @extra, the
  * informative start of an agenda block, if not %NULL) and its text
  * elements, leaving it open for what is nested in it. */
@@ -456,6 +491,7 @@ write_open (Export     *ex,
     {
       const Field *field = &info->fields[i];
       g_autofree char *stand_in = NULL;
+      g_autofree char *safe = NULL;
       const char *text;
 
       if (!field->text)
@@ -471,7 +507,8 @@ write_open (Export     *ex,
         }
 
       if (text != NULL && *text != '\0' &&
-          !ok (xmlTextWriterWriteElement (w, BAD_CAST field->name, BAD_CAST text)))
+          !ok (xmlTextWriterWriteElement (w, BAD_CAST field->name,
+                                          BAD_CAST xml_safe_text (text, &safe))))
         return FALSE;
     }
 
@@ -819,6 +856,7 @@ validate_written (const char  *tmp_path,
   int rc;
 
   xmlSchemaSetValidStructuredErrors (valid, first_error_cb, &first);
+  xmlResetLastError ();
   rc = xmlSchemaValidateFile (valid, tmp_path, 0);
   xmlSchemaFreeValidCtxt (valid);
   restore_libxml (saved);
@@ -826,6 +864,14 @@ validate_written (const char  *tmp_path,
   if (rc != 0)
     {
       g_autofree char *name = g_filename_display_name (path);
+      xmlErrorPtr last = xmlGetLastError ();
+
+      /* a parse error reaches no handler: libxml2 keeps it for the thread */
+      if (first.message == NULL && last != NULL)
+        {
+          first.message = one_line (last->message);
+          first.line = last->line;
+        }
 
       g_set_error (error, VONK_XML_ERROR, VONK_XML_ERROR_INVALID,
                    _("The export to “%s” does not follow the plan format (line %d: %s); "
