@@ -127,6 +127,8 @@ typedef struct
   GType   type;
   guint   n_fields;
   Field  *fields;
+  int     parent_column;   /* nested: the column of the reference to the parent */
+  int     position_column; /* blocks: their place on the agenda; else -1 */
 } KindInfo;
 
 static KindInfo infos[N_KINDS + 1];
@@ -180,6 +182,8 @@ init_once (void)
       klass = VONK_ENTITY_CLASS (type_class);
       infos[k].n_fields = vonk_entity_class_get_n_columns (klass);
       infos[k].fields = g_new0 (Field, infos[k].n_fields);
+      infos[k].parent_column = -1;
+      infos[k].position_column = -1;
       for (guint i = 0; i < infos[k].n_fields; i++)
         {
           Field *field = &infos[k].fields[i];
@@ -191,6 +195,10 @@ init_once (void)
             ? g_strndup (field->pspec->name, strlen (field->pspec->name) - 3)
             : g_strdup (field->pspec->name);
           field->parent = g_strcmp0 (field->pspec->name, kinds[k].parent_ref) == 0;
+          if (field->parent)
+            infos[k].parent_column = i;
+          if (g_str_equal (field->pspec->name, "position"))
+            infos[k].position_column = i;
         }
     }
 
@@ -515,11 +523,12 @@ write_open (Export     *ex,
   return TRUE;
 }
 
+/* By column index: this runs for every comparison of a sort. */
 static gint64
 parent_of (VonkEntity *entity,
            int         kind)
 {
-  return vonk_entity_get_int64 (entity, kinds[kind].parent_ref);
+  return g_value_get_int64 (vonk_entity_get_value (entity, infos[kind].parent_column));
 }
 
 static gboolean
@@ -611,10 +620,10 @@ compare_nested (gconstpointer a,
   if (pa != pb)
     return (pa > pb) - (pa < pb);
 
-  if (kind == K_BLOCK || kind == K_TEMPLATE_BLOCK)
+  if (infos[kind].position_column >= 0)
     {
-      int qa = vonk_entity_get_int (ea, "position");
-      int qb = vonk_entity_get_int (eb, "position");
+      int qa = g_value_get_int (vonk_entity_get_value (ea, infos[kind].position_column));
+      int qb = g_value_get_int (vonk_entity_get_value (eb, infos[kind].position_column));
 
       if (qa != qb)
         return (qa > qb) - (qa < qb);
