@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "vonk-test-utils-gui.h"
+#include "vonk-undo-toasts.h"
+#include "vonk-view.h"
 
 /* Sets up GTK and libadwaita for the tests, with today fixed to @today
  * (as VONK_TODAY) unless it is NULL. */
@@ -48,7 +50,8 @@ vonk_test_show (GtkWindow *window,
 }
 
 /* Shows @child in @window inside a toast overlay, as the window has one
- * around its views, and returns the overlay. */
+ * around its views, and returns the overlay. A view's overlay shows the
+ * changes to its project with Undo, as the window's does. */
 GtkWidget *
 vonk_test_show_with_toasts (GtkWindow *window,
                             GtkWidget *child)
@@ -56,6 +59,9 @@ vonk_test_show_with_toasts (GtkWindow *window,
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  if (VONK_IS_VIEW (child) && vonk_view_get_project (VONK_VIEW (child)) != NULL)
+    vonk_undo_toasts_follow (ADW_TOAST_OVERLAY (overlay),
+                             vonk_view_get_project (VONK_VIEW (child)));
   vonk_test_show (window, overlay);
   WAIT_UNTIL (gtk_widget_get_mapped (child));
   return overlay;

@@ -1778,6 +1778,9 @@ vonk_demo_create (VonkStore  *store,
   if (!vonk_store_commit (store, error))
     return NULL;
 
+  /* the demo is where the user starts: nothing of it to undo */
+  vonk_history_clear (vonk_project_get_history (project));
+
   /* The store's list keeps the project alive once our reference is
    * dropped. */
   return project;
