@@ -113,8 +113,28 @@ cli_export_xml (VonkStore     *store,
                 gboolean       share_safe,
                 GError       **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
-  return FALSE;
+  VonkXmlExportOptions options = { .share_safe = share_safe };
+  VonkProject *project;
+
+  if (project_id == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--export-xml needs --project=ID"));
+      return FALSE;
+    }
+
+  project = vonk_store_find_project (store, project_id);
+  if (project == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("There is no project with ID %s"), id);
+      return FALSE;
+    }
+
+  return vonk_project_load (project, error) &&
+         vonk_xml_export (project, path, &options, NULL, error);
 }
 
 static gboolean
@@ -122,8 +142,13 @@ cli_import_xml (VonkStore     *store,
                 const char    *path,
                 GError       **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
-  return FALSE;
+  VonkProject *project = vonk_xml_import (store, path, NULL, NULL, NULL, error);
+
+  if (project == NULL)
+    return FALSE;
+
+  g_print ("%" G_GINT64_FORMAT "\n", vonk_entity_get_id (VONK_ENTITY (project)));
+  return TRUE;
 }
 
 static gboolean

@@ -248,20 +248,156 @@ test_bad_project_id (Fixture       *fixture,
   assert_failure (&result, "twelve");
 }
 
-static void
-test_later_options (Fixture       *fixture,
-                    gconstpointer  data)
+/* XML plans */
+
+static char *
+option (const char *name,
+        const char *value)
 {
-  const char *options[] = { "--export-xml=plan.xml", "--import-xml=plan.xml" };
+  return g_strconcat (name, "=", value, NULL);
+}
+
+/* Export, import, export again: the same bytes, and the new ID printed. */
+static void
+test_xml_round_trip (Fixture       *fixture,
+                     gconstpointer  data)
+{
   g_autofree char *db = database_option (fixture);
+  g_autofree char *first = g_build_filename (fixture->dir, "first.xml", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.xml", NULL);
+  g_autofree char *export_first = option ("--export-xml", first);
+  g_autofree char *export_second = option ("--export-xml", second);
+  g_autofree char *import = option ("--import-xml", first);
+  g_autofree char *first_xml = NULL;
+  g_autofree char *second_xml = NULL;
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) exported = { 0 };
+  g_auto(Result) imported = { 0 };
+  g_auto(Result) again = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      g_auto(Result) result = { 0 };
+  run (&demo, db, "--demo", NULL);
+  run (&exported, db, "--project=1", export_first, NULL);
+  g_assert_cmpint (exit_code (&exported), ==, 0);
+  g_assert_cmpstr (exported.out, ==, "");
+  g_assert_cmpstr (exported.err, ==, "");
 
-      run (&result, db, "--project=1", options[i], NULL);
-      assert_failure (&result, "not implemented yet");
-    }
+  run (&imported, db, import, NULL);
+  g_assert_cmpint (exit_code (&imported), ==, 0);
+  g_assert_cmpstr (imported.out, ==, "2\n");
+  g_assert_cmpstr (imported.err, ==, "");
+
+  run (&again, db, "--project=2", export_second, NULL);
+  g_assert_cmpint (exit_code (&again), ==, 0);
+  g_assert_true (g_file_get_contents (first, &first_xml, NULL, NULL));
+  g_assert_true (g_file_get_contents (second, &second_xml, NULL, NULL));
+  g_assert_cmpstr (second_xml, ==, first_xml);
+  g_assert_true (g_str_has_prefix (first_xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                              "<plan version=\"1\" kind=\"project\""));
+}
+
+static void
+test_xml_share_safe (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.xml", NULL);
+  g_autofree char *safe = g_build_filename (fixture->dir, "safe.xml", NULL);
+  g_autofree char *export_plain = option ("--export-xml", plain);
+  g_autofree char *export_safe = option ("--export-xml", safe);
+  g_autofree char *plain_xml = NULL;
+  g_autofree char *safe_xml = NULL;
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  const char *name, *end;
+  g_autofree char *first_name = NULL;
+
+  run (&demo, db, "--demo", NULL);
+  run (&first, db, "--project=1", export_plain, NULL);
+  run (&second, db, "--project=1", "--share-safe", export_safe, NULL);
+  g_assert_cmpint (exit_code (&second), ==, 0);
+  g_assert_true (g_file_get_contents (plain, &plain_xml, NULL, NULL));
+  g_assert_true (g_file_get_contents (safe, &safe_xml, NULL, NULL));
+
+  /* the first person's name and every e-mail address are gone */
+  name = strstr (strstr (plain_xml, "<person "), "<name>") + strlen ("<name>");
+  end = strchr (name, '<');
+  first_name = g_strndup (name, end - name);
+  g_assert_nonnull (strstr (plain_xml, first_name));
+  g_assert_null (strstr (safe_xml, first_name));
+  g_assert_nonnull (strstr (plain_xml, "<email>"));
+  g_assert_null (strstr (safe_xml, "<email>"));
+  g_assert_nonnull (strstr (safe_xml, "<name>Top management, "));
+}
+
+static void
+test_xml_export_needs_project (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "plan.xml", NULL);
+  g_autofree char *export = option ("--export-xml", path);
+  g_auto(Result) without = { 0 };
+  g_auto(Result) missing = { 0 };
+
+  run (&without, db, export, NULL);
+  assert_failure (&without, "--export-xml needs --project=ID");
+
+  run (&missing, db, "--project=9", export, NULL);
+  assert_failure (&missing, "There is no project with ID 9");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_xml_write_error (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "plan.xml", NULL);
+  g_autofree char *export = option ("--export-xml", path);
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) result = { 0 };
+
+  run (&demo, db, "--demo", NULL);
+  run (&result, db, "--project=1", export, NULL);
+  assert_failure (&result, path);
+  g_assert_nonnull (strstr (result.err, "Cannot write"));
+}
+
+/* A bad file: one line naming the file, the line and the problem; no
+ * project added. */
+static void
+test_xml_import_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "newer.xml", NULL);
+  g_autofree char *import = option ("--import-xml", path);
+  g_auto(Result) result = { 0 };
+  g_auto(Result) garbled = { 0 };
+  g_auto(Result) list = { 0 };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<plan xmlns=\"https://vonk.nl/ns/plan\" version=\"2\" "
+                                      "kind=\"project\"/>\n", -1, NULL));
+  run (&result, db, import, NULL);
+  assert_failure (&result, "line 2: The plan was written by a newer version of Vonk");
+  g_assert_nonnull (strstr (result.err, path));
+
+  /* libxml2's own message spans two lines; the answer is still one */
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<plan xmlns=\"https://vonk.nl/ns/plan\" version=\"1\" "
+                                      "kind=\"project\"><project focus=\"internal-network\" "
+                                      "current-phase=\"presence\" "
+                                      "target-phase=\"dialogue\"><name>\xff\xfe</name>"
+                                      "</project></plan>\n", -1, NULL));
+  run (&garbled, db, import, NULL);
+  assert_failure (&garbled, "line 2: The file is not well-formed XML");
+
+  run (&list, db, "--list-projects", NULL);
+  g_assert_cmpstr (list.out, ==, "");
 }
 
 /* --export-pdf: the plan report, or a session's handout */
@@ -522,7 +658,11 @@ main (int   argc,
   ADD ("/cli/refuse/newer-version", test_newer_database);
   ADD ("/cli/error/unknown-option", test_unknown_option);
   ADD ("/cli/error/bad-project-id", test_bad_project_id);
-  ADD ("/cli/error/later-options", test_later_options);
+  ADD ("/cli/xml/round-trip", test_xml_round_trip);
+  ADD ("/cli/xml/share-safe", test_xml_share_safe);
+  ADD ("/cli/xml/export-needs-project", test_xml_export_needs_project);
+  ADD ("/cli/xml/write-error", test_xml_write_error);
+  ADD ("/cli/xml/import-refused", test_xml_import_refused);
   ADD ("/cli/export-pdf", test_export_pdf);
   ADD ("/cli/export-pdf/errors", test_export_pdf_errors);
   ADD ("/cli/export-ics", test_export_ics);

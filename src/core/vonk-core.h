@@ -24,3 +24,4 @@
 #include "vonk-sessions.h"
 #include "vonk-share-safe.h"
 #include "vonk-store.h"
+#include "vonk-xml.h"

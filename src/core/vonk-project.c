@@ -385,6 +385,22 @@ validate_ranges (VonkEntity  *entity,
 }
 
 /**
+ * vonk_project_validate_fields:
+ *
+ * The checks of vonk_project_validate() that need nothing but @entity
+ * itself: texts not empty, numbers and dates in range. For importers, which
+ * check references and names against their own input.
+ */
+gboolean
+vonk_project_validate_fields (VonkEntity  *entity,
+                              GError     **error)
+{
+  g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  return validate_text (entity, error) && validate_ranges (entity, error);
+}
+
+/**
  * vonk_project_validate:
  *
  * Checks @entity as a form would before saving it: names and titles not

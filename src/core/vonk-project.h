@@ -33,6 +33,8 @@ VonkEntity  *vonk_project_lookup     (VonkProject  *self,
 gboolean     vonk_project_validate   (VonkProject  *self,
                                       VonkEntity   *entity,
                                       GError      **error);
+gboolean     vonk_project_validate_fields (VonkEntity *entity,
+                                           GError    **error);
 gboolean     vonk_project_add        (VonkProject  *self,
                                       VonkEntity   *entity,
                                       GError      **error);

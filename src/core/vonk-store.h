@@ -60,6 +60,8 @@ gboolean     vonk_store_begin          (VonkStore   *self,
 gboolean     vonk_store_commit         (VonkStore   *self,
                                         GError     **error);
 void         vonk_store_rollback       (VonkStore   *self);
+void         vonk_store_set_check_constraints (VonkStore *self,
+                                               gboolean   enabled);
 
 gboolean     vonk_store_insert         (VonkStore   *self,
                                         gint64       project_id,
