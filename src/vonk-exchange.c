@@ -16,6 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
@@ -26,22 +29,34 @@
  * Work in a thread
  * ------------------------------------------------------------------------ */
 
-typedef gboolean (*WorkFunc) (gpointer       data,
+typedef struct _Work Work;
+
+/* Runs in the worker thread; may call work_progress(). On success it may
+ * set work->done_message. */
+typedef gboolean (*WorkFunc) (Work          *work,
                               GCancellable  *cancellable,
                               GError       **error);
 
-typedef struct
+/* Runs in the main thread after a success. */
+typedef void     (*DoneFunc) (Work          *work);
+
+struct _Work
 {
   VonkWindow     *window;
   WorkFunc        work;
+  DoneFunc        done;
   gpointer        data;
   GDestroyNotify  data_free;
   char           *done_message;
-} Work;
+  int             permille;     /* atomic: the progress, or -1 when unknown */
+  guint           poll_source;
+  gint64          result_id;    /* what the work made, for @done */
+};
 
 static void
 work_free (Work *work)
 {
+  g_clear_handle_id (&work->poll_source, g_source_remove);
   g_clear_object (&work->window);
   if (work->data_free != NULL)
     work->data_free (work->data);
@@ -58,7 +73,7 @@ work_thread (GTask        *task,
   Work *work = task_data;
   GError *error = NULL;
 
-  if (work->work (work->data, cancellable, &error))
+  if (work->work (work, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -72,21 +87,48 @@ work_done_cb (GObject      *source,
   Work *work = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&work->poll_source, g_source_remove);
   vonk_window_end_task (work->window);
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    vonk_window_show_toast (work->window, work->done_message);
+    {
+      if (work->done != NULL)
+        work->done (work);
+      vonk_window_show_toast (work->window, work->done_message);
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     vonk_window_show_toast (work->window, _("Cancelled"));
   else
     vonk_window_show_toast (work->window, error->message);
 }
 
-/* Runs @func (@data) in a thread, labelled @label in the window; on
- * success the window says @done_message. Takes @data. */
+/* Called from the worker: how much is done, from 0 to 1. */
+static void
+work_progress (double   fraction,
+               gpointer user_data)
+{
+  Work *work = user_data;
+
+  g_atomic_int_set (&work->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+poll_progress_cb (gpointer data)
+{
+  Work *work = data;
+  int permille = g_atomic_int_get (&work->permille);
+
+  if (permille >= 0)
+    vonk_window_set_task_progress (work->window, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs @func in a thread, labelled @label in the window; on success calls
+ * @done, if any, and the window says @done_message. Takes @data. */
 static void
 run_work (VonkWindow     *window,
           const char     *label,
           WorkFunc        func,
+          DoneFunc        done,
           gpointer        data,
           GDestroyNotify  data_free,
           const char     *done_message)
@@ -105,9 +147,12 @@ run_work (VonkWindow     *window,
   work = g_new0 (Work, 1);
   work->window = g_object_ref (window);
   work->work = func;
+  work->done = done;
   work->data = data;
   work->data_free = data_free;
   work->done_message = g_strdup (done_message);
+  work->permille = -1;
+  work->poll_source = g_timeout_add (100, poll_progress_cb, work);
 
   task = g_task_new (NULL, cancellable, work_done_cb, NULL);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
@@ -119,7 +164,10 @@ run_work (VonkWindow     *window,
  * ------------------------------------------------------------------------ */
 
 typedef void (*ChosenFunc) (VonkWindow *window,
-                            GFile      *file);
+                            GFile      *file,
+                            gboolean    share_safe);
+
+#define SHARE_SAFE_CHOICE "share-safe"
 
 static void
 chooser_response_cb (GtkNativeDialog *dialog,
@@ -131,8 +179,10 @@ chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *share_safe = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog),
+                                                            SHARE_SAFE_CHOICE);
 
-      chosen (window, file);
+      chosen (window, file, g_strcmp0 (share_safe, "true") == 0);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -140,13 +190,14 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_object_unref (window);
 }
 
-/* Asks for a file to save to, suggesting @name, of @mime_type described
- * as @filter_name; calls @chosen with it. */
+/* Asks for a file to open, or to save to under the suggested @name; a
+ * save can offer to leave out personal data. Calls @chosen with it. */
 static void
 choose_file (VonkWindow           *window,
              GtkFileChooserAction  action,
              const char           *title,
              const char           *name,
+             gboolean              offer_share_safe,
              const char           *filter_name,
              const char           *mime_type,
              ChosenFunc            chosen)
@@ -164,13 +215,16 @@ choose_file (VonkWindow           *window,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (offer_share_safe)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), SHARE_SAFE_CHOICE,
+                                 _("Leave out names and personal details"), NULL, NULL);
 
   g_object_set_data (G_OBJECT (dialog), "vonk-chosen", chosen);
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* A file name from the project's name, with @suffix: "Zilverberg.pdf". */
+/* A file name from the project's name and @suffix: "Zilverberg.pdf". */
 static char *
 file_name_for (VonkWindow *window,
                const char *suffix)
@@ -183,25 +237,69 @@ file_name_for (VonkWindow *window,
   return g_strconcat (*name != '\0' ? name : _("Plan"), suffix, NULL);
 }
 
-static char *
-display_name (GFile *file)
+static guint
+employees_per_champion (VonkWindow *window)
 {
-  return g_file_get_basename (file);
+  GSettings *settings = vonk_window_get_settings (window);
+
+  return settings != NULL ? g_settings_get_int (settings, "coverage-target")
+                          : DEFAULT_EMPLOYEES_PER_CHAMPION;
+}
+
+/* Writing prepared contents: a file made on the main thread (fast),
+ * written in the worker (which may wait on a slow or full disk). */
+
+typedef struct
+{
+  char   *path;
+  char   *contents;
+  gsize   length;
+} FileWork;
+
+static void
+file_work_free (FileWork *file_work)
+{
+  g_free (file_work->path);
+  g_free (file_work->contents);
+  g_free (file_work);
+}
+
+static gboolean
+write_contents (Work          *work,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  FileWork *file_work = work->data;
+
+  return vonk_write_file_atomically (file_work->path, file_work->contents, file_work->length,
+                                     error);
+}
+
+static void
+write_in_background (VonkWindow *window,
+                     GFile      *file,
+                     const char *label,
+                     char       *contents,
+                     gsize       length,
+                     const char *done_message)
+{
+  FileWork *file_work = g_new0 (FileWork, 1);
+
+  file_work->path = g_file_get_path (file);
+  file_work->contents = contents;
+  file_work->length = length;
+  run_work (window, label, write_contents, NULL, file_work, (GDestroyNotify) file_work_free,
+            done_message);
 }
 
 /* ------------------------------------------------------------------------
  * Print and PDF
  * ------------------------------------------------------------------------ */
 
-static VonkReport *
-new_plan_report (VonkWindow *window)
+static VonkReportFlags
+report_flags (gboolean share_safe)
 {
-  GSettings *settings = vonk_window_get_settings (window);
-  guint per_champion = settings != NULL ? g_settings_get_int (settings, "coverage-target")
-                                        : DEFAULT_EMPLOYEES_PER_CHAMPION;
-
-  return vonk_report_new_plan (vonk_window_get_project (window), NULL, per_champion,
-                               VONK_REPORT_FLAGS_NONE);
+  return share_safe ? VONK_REPORT_FLAGS_SHARE_SAFE : VONK_REPORT_FLAGS_NONE;
 }
 
 static void
@@ -210,9 +308,11 @@ print_report_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   VonkWindow *window = VONK_WINDOW (widget);
-  g_autoptr(VonkReport) report = new_plan_report (window);
+  g_autoptr(VonkReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
+  report = vonk_report_new_plan (vonk_window_get_project (window), NULL,
+                                 employees_per_champion (window), VONK_REPORT_FLAGS_NONE);
   if (!vonk_print_run (GTK_WINDOW (window), report, &error))
     vonk_window_show_toast (window, error->message);
 }
@@ -252,11 +352,11 @@ pdf_work_free (PdfWork *pdf)
 }
 
 static gboolean
-write_pdf (gpointer       data,
+write_pdf (Work          *work,
            GCancellable  *cancellable,
            GError       **error)
 {
-  PdfWork *pdf = data;
+  PdfWork *pdf = work->data;
 
   return vonk_report_write_pdf (pdf->report, pdf->path, error);
 }
@@ -264,22 +364,25 @@ write_pdf (gpointer       data,
 /**
  * vonk_exchange_save_pdf:
  * @file: where to save the plan report
+ * @share_safe: whether to leave out names and personal details
  *
  * Saves the plan report of the window's project as a PDF, in the
  * background; a toast says when it is done or what went wrong.
  */
 void
 vonk_exchange_save_pdf (VonkWindow *window,
-                        GFile      *file)
+                        GFile      *file,
+                        gboolean    share_safe)
 {
   PdfWork *pdf = g_new0 (PdfWork, 1);
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Saved the plan report as “%s”"), name);
 
-  pdf->report = new_plan_report (window);
+  pdf->report = vonk_report_new_plan (vonk_window_get_project (window), NULL,
+                                      employees_per_champion (window), report_flags (share_safe));
   pdf->path = g_file_get_path (file);
-  run_work (window, _("Saving the plan report…"), write_pdf, pdf,
+  run_work (window, _("Saving the plan report…"), write_pdf, NULL, pdf,
             (GDestroyNotify) pdf_work_free, done);
 }
 
@@ -291,14 +394,290 @@ export_pdf_action (GtkWidget  *widget,
   VonkWindow *window = VONK_WINDOW (widget);
   g_autofree char *name = file_name_for (window, ".pdf");
 
-  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Plan Report as PDF"), name,
+  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Plan Report as PDF"), name, TRUE,
                _("PDF documents"), "application/pdf", vonk_exchange_save_pdf);
+}
+
+/* ------------------------------------------------------------------------
+ * XML plans
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char     *database;   /* the store's file: the worker opens its own connection */
+  gint64    project_id;
+  char     *path;
+  gboolean  share_safe;
+} XmlWork;
+
+static void
+xml_work_free (XmlWork *xml)
+{
+  g_free (xml->database);
+  g_free (xml->path);
+  g_free (xml);
+}
+
+static XmlWork *
+xml_work_new (VonkWindow *window,
+              GFile      *file)
+{
+  XmlWork *xml = g_new0 (XmlWork, 1);
+  VonkProject *project = vonk_window_get_project (window);
+
+  xml->database = g_strdup (vonk_store_get_path (vonk_window_get_store (window)));
+  xml->project_id = project != NULL ? vonk_entity_get_id (VONK_ENTITY (project)) : 0;
+  xml->path = g_file_get_path (file);
+  return xml;
+}
+
+/* In the worker, with its own connection: the window's project is not
+ * touched by another thread. */
+static gboolean
+export_xml (Work          *work,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  XmlWork *xml = work->data;
+  g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
+  VonkXmlExportOptions options = { 0 };
+  VonkProject *project;
+
+  if (store == NULL)
+    return FALSE;
+
+  project = vonk_store_find_project (store, xml->project_id);
+  if (project == NULL)
+    {
+      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                           _("The project was deleted elsewhere"));
+      return FALSE;
+    }
+
+  options.share_safe = xml->share_safe;
+  options.progress = work_progress;
+  options.progress_data = work;
+  return vonk_project_load (project, error) &&
+         vonk_xml_export (project, xml->path, &options, cancellable, error);
+}
+
+/**
+ * vonk_exchange_export_plan:
+ * @file: where to write the plan
+ * @share_safe: whether to leave out names and personal details
+ *
+ * Exports the window's project as an XML plan, in the background.
+ */
+void
+vonk_exchange_export_plan (VonkWindow *window,
+                           GFile      *file,
+                           gboolean    share_safe)
+{
+  XmlWork *xml = xml_work_new (window, file);
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *done = g_strdup_printf (_("Exported the plan to “%s”"), name);
+
+  xml->share_safe = share_safe;
+  run_work (window, _("Exporting the plan…"), export_xml, NULL, xml,
+            (GDestroyNotify) xml_work_free, done);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VonkWindow *window = VONK_WINDOW (widget);
+  g_autofree char *name = file_name_for (window, ".vonk.xml");
+
+  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Plan"), name, TRUE,
+               _("Vonk plans"), "application/xml", vonk_exchange_export_plan);
+}
+
+static gboolean
+import_xml (Work          *work,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  XmlWork *xml = work->data;
+  g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
+  VonkProject *project;
+
+  if (store == NULL)
+    return FALSE;
+
+  project = vonk_xml_import (store, xml->path, work_progress, work, cancellable, error);
+  if (project == NULL)
+    return FALSE;
+
+  work->result_id = vonk_entity_get_id (VONK_ENTITY (project));
+  /* Translators: %s is the name of a project */
+  work->done_message = g_strdup_printf (_("Imported “%s”"),
+                                        vonk_entity_get_string (VONK_ENTITY (project), "name"));
+  return TRUE;
+}
+
+/* Back in the main thread: the window's store learns of the new project,
+ * which opens. */
+static void
+import_xml_done (Work *work)
+{
+  g_autoptr(GError) error = NULL;
+  VonkProject *project = vonk_store_adopt_project (vonk_window_get_store (work->window),
+                                                   work->result_id, &error);
+
+  if (project == NULL)
+    {
+      g_free (work->done_message);
+      work->done_message = g_strdup (error->message);
+      return;
+    }
+
+  vonk_window_open_project (work->window, project);
+}
+
+/**
+ * vonk_exchange_import_plan:
+ * @file: an XML plan
+ *
+ * Imports @file as a new project, in the background, and opens it. A
+ * file that is refused changes nothing; the toast says why.
+ */
+void
+vonk_exchange_import_plan (VonkWindow *window,
+                           GFile      *file,
+                           gboolean    share_safe)
+{
+  run_work (window, _("Importing the plan…"), import_xml, import_xml_done,
+            xml_work_new (window, file), (GDestroyNotify) xml_work_free, NULL);
+}
+
+static void
+import_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_file (VONK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Plan"), NULL, FALSE,
+               _("Vonk plans"), "application/xml", vonk_exchange_import_plan);
+}
+
+/* ------------------------------------------------------------------------
+ * Calendar and spreadsheets
+ * ------------------------------------------------------------------------ */
+
+/**
+ * vonk_exchange_export_calendar:
+ * @file: where to write the iCalendar file
+ * @share_safe: whether facilitators appear without their names
+ *
+ * Exports the sessions of the window's project for a calendar.
+ */
+void
+vonk_exchange_export_calendar (VonkWindow *window,
+                               GFile      *file,
+                               gboolean    share_safe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *done = NULL;
+  guint n_events = 0;
+  char *contents;
+
+  contents = vonk_ics_build (vonk_window_get_project (window), NULL, 0, share_safe, zone, now,
+                             &n_events, &error);
+  if (contents == NULL)
+    {
+      vonk_window_show_toast (window, error->message);
+      return;
+    }
+
+  /* Translators: the second %s is a file name */
+  done = g_strdup_printf (ngettext ("Exported %u session to “%s”",
+                                    "Exported %u sessions to “%s”", n_events),
+                          n_events, name);
+  write_in_background (window, file, _("Exporting the sessions…"), contents, strlen (contents),
+                       done);
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VonkWindow *window = VONK_WINDOW (widget);
+  g_autofree char *name = file_name_for (window, ".ics");
+
+  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Sessions to Calendar"), name,
+               TRUE, _("Calendars"), "text/calendar", vonk_exchange_export_calendar);
+}
+
+/**
+ * vonk_exchange_export_champions:
+ * @file: where to write the spreadsheet
+ * @share_safe: whether champions appear without their names
+ *
+ * Exports the champions per department as a CSV spreadsheet.
+ */
+void
+vonk_exchange_export_champions (VonkWindow *window,
+                                GFile      *file,
+                                gboolean    share_safe)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *done = g_strdup_printf (_("Exported the champions to “%s”"), name);
+  gsize length = 0;
+  char *contents;
+
+  /* ";" as spreadsheets in Dutch and most European locales expect */
+  contents = vonk_csv_build_champions (vonk_window_get_project (window),
+                                       employees_per_champion (window), ';', share_safe,
+                                       &length);
+  write_in_background (window, file, _("Exporting the champions…"), contents, length, done);
+}
+
+static void
+export_champions_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VonkWindow *window = VONK_WINDOW (widget);
+  /* Translators: the end of a file name, after the project's name */
+  g_autofree char *name = file_name_for (window, _(" champions.csv"));
+
+  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Champions"), name, TRUE,
+               _("Spreadsheets (CSV)"), "text/csv", vonk_exchange_export_champions);
+}
+
+static void
+people_chosen (VonkWindow *window,
+               GFile      *file,
+               gboolean    share_safe)
+{
+  GtkWidget *dialog = vonk_csv_import_dialog_new (GTK_WINDOW (window),
+                                                  vonk_window_get_project (window), file);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_people_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (VONK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Import People from a Spreadsheet"), NULL, FALSE, _("Spreadsheets (CSV)"),
+               "text/csv", people_chosen);
 }
 
 /* ------------------------------------------------------------------------ */
 
 static const char *project_actions[] = {
-  "win.print-report", "win.print-handout", "win.export-pdf",
+  "win.print-report", "win.print-handout", "win.export-pdf", "win.export-plan",
+  "win.export-calendar", "win.export-champions", "win.import-people",
 };
 
 /**
@@ -313,9 +692,21 @@ vonk_exchange_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-handout", "x",
                                    print_handout_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.export-champions", NULL,
+                                   export_champions_action);
+  gtk_widget_class_install_action (widget_class, "win.import-people", NULL,
+                                   import_people_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-plan", NULL);
 }
 
 /**

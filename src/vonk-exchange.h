@@ -13,7 +13,20 @@ G_BEGIN_DECLS
 void vonk_exchange_install_actions (GtkWidgetClass *widget_class);
 void vonk_exchange_update_actions  (VonkWindow     *window);
 
-void vonk_exchange_save_pdf        (VonkWindow     *window,
-                                    GFile          *file);
+void vonk_exchange_save_pdf          (VonkWindow *window,
+                                      GFile      *file,
+                                      gboolean    share_safe);
+void vonk_exchange_export_plan       (VonkWindow *window,
+                                      GFile      *file,
+                                      gboolean    share_safe);
+void vonk_exchange_import_plan       (VonkWindow *window,
+                                      GFile      *file,
+                                      gboolean    share_safe);
+void vonk_exchange_export_calendar   (VonkWindow *window,
+                                      GFile      *file,
+                                      gboolean    share_safe);
+void vonk_exchange_export_champions  (VonkWindow *window,
+                                      GFile      *file,
+                                      gboolean    share_safe);
 
 G_END_DECLS

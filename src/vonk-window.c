@@ -202,6 +202,19 @@ vonk_window_show_projects (VonkWindow *self)
 }
 
 /**
+ * vonk_window_get_store:
+ *
+ * Returns: (transfer none): the store the window's projects are in
+ */
+VonkStore *
+vonk_window_get_store (VonkWindow *self)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
  * vonk_window_get_settings:
  *
  * Returns: (transfer none) (nullable): Vonk's settings, or %NULL when the

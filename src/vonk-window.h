@@ -29,6 +29,7 @@ void         vonk_window_show_projects    (VonkWindow      *self);
 void         vonk_window_show_toast       (VonkWindow      *self,
                                            const char      *message);
 GSettings   *vonk_window_get_settings     (VonkWindow      *self);
+VonkStore   *vonk_window_get_store        (VonkWindow      *self);
 
 GCancellable *vonk_window_begin_task      (VonkWindow      *self,
                                            const char      *label);

@@ -500,6 +500,48 @@ vonk_store_find_project (VonkStore *self,
 }
 
 /**
+ * vonk_store_adopt_project:
+ *
+ * Finds the project with ID @id, which another connection to the same
+ * file (such as an import in a worker thread) may have added, and lists it.
+ *
+ * Returns: (transfer none) (nullable): the project, or %NULL with @error
+ *   set when there is no such project
+ */
+VonkProject *
+vonk_store_adopt_project (VonkStore  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+
+  if (vonk_store_find_project (self, id) != NULL)
+    return vonk_store_find_project (self, id);
+
+  projects = vonk_store_load (self, VONK_TYPE_PROJECT, 0, error);
+  if (projects == NULL)
+    return NULL;
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      VonkProject *project = g_ptr_array_index (projects, i);
+
+      if (vonk_entity_get_id (VONK_ENTITY (project)) == id)
+        {
+          vonk_project_set_store (project, self);
+          vonk_entity_list_add (self->projects, VONK_ENTITY (project));
+          return project;
+        }
+    }
+
+  g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+               _("The project is not in the database"));
+  return NULL;
+}
+
+/**
  * vonk_store_add_project:
  *
  * Saves the new @project and adds it to the list of projects; inside a

@@ -46,6 +46,9 @@ const char  *vonk_store_get_path       (VonkStore   *self);
 GListModel  *vonk_store_get_projects   (VonkStore   *self);
 VonkProject *vonk_store_find_project   (VonkStore   *self,
                                         gint64       id);
+VonkProject *vonk_store_adopt_project  (VonkStore   *self,
+                                        gint64       id,
+                                        GError     **error);
 gboolean     vonk_store_add_project    (VonkStore   *self,
                                         VonkProject *project,
                                         GError     **error);
