@@ -106,6 +106,36 @@ open_store (const char  *path,
 /* The exchange options, one function each; they return TRUE when done
  * and FALSE with @error set. */
 
+/* The project that --project=@project_id names, loaded, for @option. */
+static VonkProject *
+load_project (VonkStore   *store,
+              gint64       project_id,
+              const char  *option,
+              GError     **error)
+{
+  VonkProject *project;
+
+  if (project_id == 0)
+    {
+      /* Translators: %s is a command-line option, such as --export-xml */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s needs --project=ID"),
+                   option);
+      return NULL;
+    }
+
+  project = vonk_store_find_project (store, project_id);
+  if (project == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("There is no project with ID %s"), id);
+      return NULL;
+    }
+
+  return vonk_project_load (project, error) ? project : NULL;
+}
+
 static gboolean
 cli_export_xml (VonkStore     *store,
                 gint64         project_id,
@@ -114,27 +144,9 @@ cli_export_xml (VonkStore     *store,
                 GError       **error)
 {
   VonkXmlExportOptions options = { .share_safe = share_safe };
-  VonkProject *project;
+  VonkProject *project = load_project (store, project_id, "--export-xml", error);
 
-  if (project_id == 0)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--export-xml needs --project=ID"));
-      return FALSE;
-    }
-
-  project = vonk_store_find_project (store, project_id);
-  if (project == NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
-
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("There is no project with ID %s"), id);
-      return FALSE;
-    }
-
-  return vonk_project_load (project, error) &&
-         vonk_xml_export (project, path, &options, NULL, error);
+  return project != NULL && vonk_xml_export (project, path, &options, NULL, error);
 }
 
 static gboolean
@@ -158,25 +170,9 @@ cli_export_ics (VonkStore     *store,
                 gboolean       share_safe,
                 GError       **error)
 {
-  VonkProject *project = project_id != 0 ? vonk_store_find_project (store, project_id) : NULL;
+  VonkProject *project = load_project (store, project_id, "--export-ics", error);
 
-  if (project_id == 0)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--export-ics needs --project=ID"));
-      return FALSE;
-    }
-  if (project == NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
-
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("There is no project with ID %s"), id);
-      return FALSE;
-    }
-
-  return vonk_project_load (project, error) &&
-         vonk_ics_export (project, NULL, 0, share_safe, path, NULL, error);
+  return project != NULL && vonk_ics_export (project, NULL, 0, share_safe, path, NULL, error);
 }
 
 static gboolean
@@ -185,27 +181,13 @@ cli_import_csv (VonkStore     *store,
                 const char    *path,
                 GError       **error)
 {
-  VonkProject *project = project_id != 0 ? vonk_store_find_project (store, project_id) : NULL;
+  VonkProject *project = load_project (store, project_id, "--import-csv", error);
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(VonkCsv) csv = NULL;
   g_autoptr(VonkCsvReport) report = NULL;
   g_autofree char *text = NULL;
 
-  if (project_id == 0)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--import-csv needs --project=ID"));
-      return FALSE;
-    }
   if (project == NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
-
-      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                   _("There is no project with ID %s"), id);
-      return FALSE;
-    }
-  if (!vonk_project_load (project, error))
     return FALSE;
 
   /* the reader's and the import's messages name the row; add the file */
@@ -249,25 +231,9 @@ cli_export_pdf (VonkStore     *store,
 {
   VonkReportFlags flags = share_safe ? VONK_REPORT_FLAGS_SHARE_SAFE : VONK_REPORT_FLAGS_NONE;
   g_autoptr(VonkReport) report = NULL;
-  VonkProject *project;
+  VonkProject *project = load_project (store, project_id, "--export-pdf", error);
 
-  if (project_id == 0)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--export-pdf needs --project=ID"));
-      return FALSE;
-    }
-
-  project = vonk_store_find_project (store, project_id);
   if (project == NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
-
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("There is no project with ID %s"), id);
-      return FALSE;
-    }
-  if (!vonk_project_load (project, error))
     return FALSE;
 
   if (session_id != 0)
