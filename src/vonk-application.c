@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "vonk-application.h"
@@ -514,6 +516,35 @@ vonk_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/**
+ * vonk_debug_info:
+ * @store: (nullable): the database in use
+ *
+ * Returns: what a bug report needs, for the About window: the versions
+ *   Vonk runs with, and its database
+ */
+char *
+vonk_debug_info (VonkStore *store)
+{
+  GString *info = g_string_new (NULL);
+
+  g_string_append_printf (info, "Vonk %s\n", PACKAGE_VERSION);
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version,
+                          glib_micro_version);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "SQLite %s\n", sqlite3_libversion ());
+  g_string_append_printf (info, "libxml2 %s\n", xmlParserVersion);
+  g_string_append_printf (info, "Plan format version %d\n", VONK_XML_VERSION);
+  if (store != NULL)
+    g_string_append_printf (info, "Database %s\n", vonk_store_get_path (store));
+  g_string_append_printf (info, "Language %s\n", g_get_language_names ()[0]);
+
+  return g_string_free (info, FALSE);
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -521,6 +552,7 @@ about_activated_cb (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   const char *developers[] = { _("The Vonk authors"), NULL };
+  g_autofree char *debug = vonk_debug_info (VONK_APPLICATION (app)->store);
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Vonk"),
@@ -532,6 +564,10 @@ about_activated_cb (GSimpleAction *action,
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://gitlab.gnome.org/World/vonk",
+                         "issue-url", "https://gitlab.gnome.org/World/vonk/-/issues",
+                         "debug-info", debug,
+                         "debug-info-filename", "vonk-debug-info.txt",
                          NULL);
 }
 

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "vonk-core.h"
+
 G_BEGIN_DECLS
 
 #define VONK_TYPE_APPLICATION (vonk_application_get_type ())
@@ -15,5 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VonkApplication, vonk_application, VONK, APPLICATION, AdwApplication)
 
 VonkApplication *vonk_application_new (void);
+char            *vonk_debug_info      (VonkStore *store);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "vonk-application.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
@@ -538,6 +539,24 @@ test_undo_in_window (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
+/* The About window's debug information names the versions and the
+ * database. */
+static void
+test_debug_info (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *info = vonk_debug_info (fixture->store);
+  g_autofree char *gtk = g_strdup_printf ("\nGTK %u.%u.", gtk_get_major_version (),
+                                          gtk_get_minor_version ());
+  g_autofree char *database = g_strdup_printf ("\nDatabase %s\n", fixture->path);
+
+  g_assert_true (g_str_has_prefix (info, "Vonk " PACKAGE_VERSION "\n"));
+  g_assert_nonnull (strstr (info, gtk));
+  g_assert_nonnull (strstr (info, "\nSQLite 3."));
+  g_assert_nonnull (strstr (info, "\nPlan format version 1\n"));
+  g_assert_nonnull (strstr (info, database));
+}
+
 /* Activates what @window's shortcut @trigger, such as "<Control>z", does. */
 static void
 press_shortcut (GtkWidget  *window,
@@ -651,6 +670,7 @@ main (int   argc,
   ADD ("/window/overview/barriers", test_overview_barriers);
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/undo-edit", test_undo_edit);
+  ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
