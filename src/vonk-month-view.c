@@ -60,15 +60,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Indexed 0 = Sunday, as struct tm and nl_langinfo() count. */
-static const char *
-weekday_name (int weekday)
+/**
+ * vonk_month_view_weekday_name:
+ * @weekday: 0 = Sunday … 6 = Saturday
+ *
+ * Returns: the name of @weekday in the user's language
+ */
+const char *
+vonk_month_view_weekday_name (int weekday)
 {
   static const char *names[] = {
     NC_("weekday", "Sunday"), NC_("weekday", "Monday"), NC_("weekday", "Tuesday"),
     NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"), NC_("weekday", "Friday"),
     NC_("weekday", "Saturday"),
   };
+
+  g_return_val_if_fail (weekday >= 0 && weekday <= 6, "");
 
   return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[weekday]);
 }
@@ -147,7 +154,7 @@ day_text (const GDate *date)
   g_autofree char *formatted = vonk_date_format (date);
 
   /* Translators: a day: the weekday, then a date, "Friday 27 November 2026" */
-  return g_strdup_printf (_("%s %s"), weekday_name (weekday_of (date)), formatted);
+  return g_strdup_printf (_("%s %s"), vonk_month_view_weekday_name (weekday_of (date)), formatted);
 }
 
 static void
@@ -301,7 +308,7 @@ rebuild_grid (VonkMonthView *self,
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      weekday_name (weekday), -1);
+                                      vonk_month_view_weekday_name (weekday), -1);
       gtk_grid_attach (self->grid, label, column, 0, 1, 1);
     }
 
@@ -318,7 +325,7 @@ rebuild_grid (VonkMonthView *self,
       is_today = g_date_compare (day, today) == 0;
       number = g_strdup_printf ("%u", g_date_get_day (day));
       label = gtk_label_new (number);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_add_css_class (label, "month-day-number");
       gtk_widget_add_css_class (label, "numeric");
       gtk_box_append (GTK_BOX (cell), label);

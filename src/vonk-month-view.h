@@ -33,5 +33,6 @@ void        vonk_month_view_get_month           (VonkMonthView *self,
                                                  int           *month);
 GPtrArray  *vonk_month_view_get_session_buttons (VonkMonthView *self);
 int         vonk_month_view_locale_first_weekday (void);
+const char *vonk_month_view_weekday_name        (int            weekday);
 
 G_END_DECLS

@@ -994,14 +994,16 @@ update_agenda (VonkSessionsView *self,
 
 /* Attendance */
 
-/* "12 invited · 8 of 20 registered · 2 waiting · …", only the parts that
- * are not 0, and always the registered. */
+/* "57 on the list · 12 of 20 registered · 2 on the waiting list · …":
+ * registered counts everyone who took a place (registered, attended or
+ * not shown), as the list's column does; the rest only when not 0. */
 static char *
 counts_text (const VonkAttendanceCounts *counts)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint invited = counts->by_status[VONK_ATTENDANCE_INVITED];
-  guint registered = counts->by_status[VONK_ATTENDANCE_REGISTERED];
+  guint registered = counts->by_status[VONK_ATTENDANCE_REGISTERED] +
+                     counts->by_status[VONK_ATTENDANCE_ATTENDED] +
+                     counts->by_status[VONK_ATTENDANCE_NO_SHOW];
   guint waiting = counts->by_status[VONK_ATTENDANCE_WAITING];
   guint attended = counts->by_status[VONK_ATTENDANCE_ATTENDED];
   guint no_show = counts->by_status[VONK_ATTENDANCE_NO_SHOW];
@@ -1009,7 +1011,8 @@ counts_text (const VonkAttendanceCounts *counts)
   if (counts->total == 0)
     return g_strdup (_("Nobody invited yet."));
 
-  g_string_append_printf (text, ngettext ("%u invited", "%u invited", invited), invited);
+  g_string_append_printf (text, ngettext ("%u on the list", "%u on the list", counts->total),
+                          counts->total);
   g_string_append (text, " · ");
   if (counts->capacity > 0)
     /* Translators: registered of the places a session has, "8 of 20 registered" */
@@ -2137,7 +2140,7 @@ ellipsized_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_width_chars (GTK_LABEL (label), 3);
   gtk_list_item_set_child (item, label);
 }
 
