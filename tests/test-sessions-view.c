@@ -121,6 +121,24 @@ collect_named (GtkWidget  *widget,
     }
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_first (c, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 start_text (Fixture *fixture,
             guint    index)
@@ -226,6 +244,8 @@ test_new_session (Fixture       *fixture,
   VonkSession *session;
   GDateTime *starts_at;
   VonkProject *project;
+  g_autoptr(GPtrArray) scope = NULL;
+  gint64 first_department = 0, facilitator_id = 0;
 
   gtk_widget_activate_action (fixture->view, "sessions.add", NULL);
   WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_SESSION_EDITOR)) != NULL);
@@ -237,6 +257,39 @@ test_new_session (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "duration_row")), "150");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "venue_row")), "Room 4");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "capacity_row")), "12");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "link_row")), "https://meet.example.org/finance");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (editor, "notes_view"))),
+                            "Bring laptops", -1);
+
+  /* meant for departments, but none ticked: a message, nothing added */
+  vonk_test_choose (ADW_COMBO_ROW (child (editor, "scope_row")), "Departments or locations");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (editor, "departments_row"))));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "time_row")), "13:30");
+  g_signal_emit_by_name (child (editor, "save_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (editor, "error_label"))));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n);
+
+  /* the first department ticked */
+  {
+    GtkWidget *check, *entry;
+    VonkSessionPersonSearch *search = VONK_SESSION_PERSON_SEARCH (child (editor, "facilitator_search"));
+
+    check = find_first (GTK_WIDGET (child (editor, "departments_row")), GTK_TYPE_CHECK_BUTTON);
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    first_department = *(gint64 *) g_object_get_data (G_OBJECT (check), "vonk-id");
+
+    /* the facilitator, found by name */
+    entry = find_first (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Fleur");
+    WAIT_UNTIL (g_list_model_get_n_items (vonk_session_person_search_get_matches (search)) > 0);
+    {
+      g_autoptr(VonkEntity) fleur = g_list_model_get_item (vonk_session_person_search_get_matches (search), 0);
+
+      facilitator_id = vonk_entity_get_id (fleur);
+    }
+    vonk_session_person_search_pick (search, 0);
+  }
 
   /* a time that is not one: a message, nothing added */
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "time_row")), "25:00");
@@ -267,6 +320,17 @@ test_new_session (Fixture       *fixture,
   g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "venue"), ==, "Room 4");
   g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session), "status"), ==,
                    VONK_SESSION_STATUS_PLANNED);
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "online-link"), ==,
+                   "https://meet.example.org/finance");
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "notes"), ==, "Bring laptops");
+  g_assert_cmpint (vonk_entity_get_int64 (VONK_ENTITY (session), "facilitator-id"), ==,
+                   facilitator_id);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session), "scope"), ==,
+                   VONK_SCOPE_DEPARTMENT);
+  scope = vonk_sessions_scope_rows (project, session);
+  g_assert_cmpuint (scope->len, ==, 1);
+  g_assert_cmpint (vonk_entity_get_int64 (g_ptr_array_index (scope, 0), "department-id"), ==,
+                   first_department);
 }
 
 static int
