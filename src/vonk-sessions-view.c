@@ -1413,6 +1413,7 @@ templates_changed_cb (VonkSessionsView *self)
   g_autoptr(GMenu) builtin = g_menu_new ();
   g_autoptr(GMenu) own = g_menu_new ();
   g_autoptr(GMenu) keep = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *templates;
 
@@ -1441,13 +1442,25 @@ templates_changed_cb (VonkSessionsView *self)
       VonkEntity *template = g_ptr_array_index (sorted, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (vonk_entity_get_string (template, "name"), NULL);
 
+      /* Translators: a menu item; %s is the name of an agenda template */
+      g_autofree char *removal_label = g_strdup_printf (_("Delete “%s”"),
+                                                        vonk_entity_get_string (template, "name"));
+      g_autoptr(GMenuItem) removal = g_menu_item_new (removal_label, NULL);
+
       g_menu_item_set_action_and_target (item, "sessions.apply-user-template", "x",
                                          vonk_entity_get_id (template));
       g_menu_append_item (own, item);
+      g_menu_item_set_action_and_target (removal, "sessions.delete-template", "x",
+                                         vonk_entity_get_id (template));
+      g_menu_append_item (remove, removal);
     }
   if (sorted->len > 0)
     g_menu_append_section (self->template_menu, _("Your Templates"), G_MENU_MODEL (own));
   g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (keep));
+  /* a section, not a submenu: a popover menu rebuilt with a submenu of
+   * the same name warns of a duplicate page */
+  if (sorted->len > 0)
+    g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (remove));
 }
 
 static const GType *
@@ -1636,6 +1649,29 @@ apply_user_template_action (GtkWidget  *widget,
   if (!vonk_sessions_apply_template (project, VONK_SESSION (session),
                                      VONK_AGENDA_TEMPLATE (template), &error))
     vonk_view_show_message (VONK_VIEW (self), error->message);
+}
+
+static void
+delete_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *template;
+  g_autofree char *title = NULL;
+
+  if (project == NULL)
+    return;
+
+  template = vonk_project_lookup (project, VONK_TYPE_AGENDA_TEMPLATE,
+                                  g_variant_get_int64 (parameter));
+  if (template == NULL)
+    return;
+
+  /* Translators: a toast after deleting an agenda template; %s is its name */
+  title = g_strdup_printf (_("Template “%s” deleted"), vonk_entity_get_string (template, "name"));
+  vonk_view_delete (VONK_VIEW (self), template, title);
 }
 
 static void
@@ -2113,6 +2149,8 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
                                    apply_user_template_action);
   gtk_widget_class_install_action (widget_class, "sessions.save-template", NULL,
                                    save_template_action);
+  gtk_widget_class_install_action (widget_class, "sessions.delete-template", "x",
+                                   delete_template_action);
   gtk_widget_class_install_action (widget_class, "sessions.set-status", "(xi)", set_status_action);
   gtk_widget_class_install_action (widget_class, "sessions.set-enthusiasm", "(xbi)",
                                    set_enthusiasm_action);

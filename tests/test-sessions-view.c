@@ -499,6 +499,9 @@ test_agenda_keyboard_and_templates (Fixture       *fixture,
   GMenuModel *menu;
   gboolean handled = FALSE, offered = FALSE;
   g_autoptr(VonkEntity) template = NULL;
+  g_autoptr(GPtrArray) template_blocks = NULL;
+  GtkWidget *undo;
+  gint64 template_id;
   guint n_templates;
   gint64 session_id = vonk_entity_get_id (VONK_ENTITY (session));
   int second_minutes;
@@ -581,6 +584,19 @@ test_agenda_keyboard_and_templates (Fixture       *fixture,
   rows = agenda_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 5);
   g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, second_title);
+
+  /* a template of one's own deleted, and back with Undo */
+  template_id = vonk_entity_get_id (template);
+  gtk_widget_activate_action (fixture->view, "sessions.delete-template", "x", template_id);
+  g_assert_null (vonk_project_lookup (fixture->project, VONK_TYPE_AGENDA_TEMPLATE, template_id));
+  undo = vonk_test_wait_for_undo (fixture->overlay, "Template “Our inspiration hour” deleted");
+  g_signal_emit_by_name (undo, "clicked");
+  WAIT_UNTIL (vonk_project_lookup (fixture->project, VONK_TYPE_AGENDA_TEMPLATE, template_id) != NULL);
+  template_blocks = vonk_sessions_template_blocks (fixture->project,
+                                                   VONK_AGENDA_TEMPLATE (vonk_project_lookup (fixture->project,
+                                                                                              VONK_TYPE_AGENDA_TEMPLATE,
+                                                                                              template_id)));
+  g_assert_cmpuint (template_blocks->len, ==, 5);
 
   project = reopen (fixture);
   reopened = vonk_sessions_agenda (project, VONK_SESSION (vonk_project_lookup (project,
