@@ -20,6 +20,7 @@
 #include "vonk-application.h"
 #include "vonk-core.h"
 #include "vonk-preferences-window.h"
+#include "vonk-report.h"
 #include "vonk-settings.h"
 #include "vonk-window.h"
 
@@ -49,6 +50,8 @@ static const GOptionEntry option_entries[] = {
     N_("Export the project's sessions to an iCalendar file"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the project's plan report to a PDF file"), N_("FILE") },
+  { "session", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export-pdf, write this session's handout instead of the plan report"), N_("ID") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add or update the project's people from a CSV file and print what changed"), N_("FILE") },
   { "share-safe", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -144,15 +147,70 @@ cli_import_csv (VonkStore     *store,
   return FALSE;
 }
 
+/* The coverage target the user chose, when the settings are there. */
+static guint
+employees_per_champion (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  /* asked first: vonk_settings_new() warns without the schema */
+  if (!vonk_settings_available ())
+    return VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION;
+
+  settings = vonk_settings_new ();
+  return MAX (1, g_settings_get_int (settings, "coverage-target"));
+}
+
+/* The plan report, or with a session the handout of that session. */
 static gboolean
 cli_export_pdf (VonkStore     *store,
                 gint64         project_id,
+                gint64         session_id,
                 const char    *path,
                 gboolean       share_safe,
                 GError       **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not implemented yet"));
-  return FALSE;
+  VonkReportFlags flags = share_safe ? VONK_REPORT_FLAGS_SHARE_SAFE : VONK_REPORT_FLAGS_NONE;
+  g_autoptr(VonkReport) report = NULL;
+  VonkProject *project;
+
+  if (project_id == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--export-pdf needs --project=ID"));
+      return FALSE;
+    }
+
+  project = vonk_store_find_project (store, project_id);
+  if (project == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, project_id);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("There is no project with ID %s"), id);
+      return FALSE;
+    }
+  if (!vonk_project_load (project, error))
+    return FALSE;
+
+  if (session_id != 0)
+    {
+      VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION, session_id);
+
+      if (session == NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, session_id);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The project has no session with ID %s"), id);
+          return FALSE;
+        }
+      report = vonk_report_new_handout (project, VONK_SESSION (session), flags);
+    }
+  else
+    report = vonk_report_new_plan (project, NULL, employees_per_champion (), flags);
+
+  return vonk_report_write_pdf (report, path, error);
 }
 
 static int
@@ -164,9 +222,11 @@ run_headless (GVariantDict *options)
   const char *path = NULL;
   gboolean share_safe = g_variant_dict_contains (options, "share-safe");
   gint64 project_id = 0;
+  gint64 session_id = 0;
 
   g_variant_dict_lookup (options, "database", "^&ay", &database);
   g_variant_dict_lookup (options, "project", "x", &project_id);
+  g_variant_dict_lookup (options, "session", "x", &session_id);
 
   store = open_store (database, FALSE, &error);
   if (store == NULL)
@@ -199,7 +259,7 @@ run_headless (GVariantDict *options)
     return fail (error->message);
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path) &&
-      !cli_export_pdf (store, project_id, path, share_safe, &error))
+      !cli_export_pdf (store, project_id, session_id, path, share_safe, &error))
     return fail (error->message);
 
   if (g_variant_dict_contains (options, "list-projects"))
@@ -230,6 +290,10 @@ vonk_application_handle_local_options (GApplication *app,
       g_print ("vonk %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "session") &&
+      !g_variant_dict_contains (options, "export-pdf"))
+    return fail (_("--session goes with --export-pdf"));
 
   for (guint i = 0; i < G_N_ELEMENTS (headless); i++)
     if (g_variant_dict_contains (options, headless[i]))

@@ -3,13 +3,19 @@
  * Copyright 2026 The Vonk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two pages. Coverage: the funnel from invitation to champion (for the
- * organisation or one department), and the champions per department or per
- * location against the target, gaps first as the core orders them; the
- * coverage says so in words and with an icon, not in colour alone.
- * Champions: the active champions and alumni by name — never ranked — with
- * Promote… (a form) and Step Down (today), and the champions who have gone
- * quiet. Everything is recomputed when the people, departments, locations,
+ * Four pages, each a column of sections that scrolls, so that the view
+ * works from a phone's width up. Coverage: the funnel from invitation to
+ * champion as a drawn chart (for the organisation or one department), and
+ * the champions per department or per location against the target, gaps
+ * first as the core orders them; the coverage says so in words and with an
+ * icon, not in colour alone. Champions: the active champions and alumni by
+ * name — never ranked — with Promote… (a form) and Step Down (today, with
+ * a toast that can undo it), and the champions who have gone quiet, each
+ * with the day they were last active. Role Models: the top and middle
+ * managers who hosted or attended a session, and those not yet seen in
+ * one (the culture and middle-management barriers). Links: the department
+ * × department matrix of workshops attended together (holistic thinking).
+ * Everything is recomputed when the people, departments, locations,
  * sessions, attendance or stories change, and when the coverage target or
  * the weeks before a champion counts as quiet change in the preferences
  * (the core's defaults without the settings schema).
@@ -23,6 +29,8 @@
 
 #include "vonk-champion-editor.h"
 #include "vonk-champions-view.h"
+#include "vonk-funnel-chart.h"
+#include "vonk-links-matrix.h"
 #include "vonk-settings.h"
 
 
@@ -58,6 +66,41 @@ vonk_coverage_item_init (VonkCoverageItem *self)
 {
 }
 
+/* A manager in the role-model lists */
+
+#define VONK_TYPE_ROLE_MODEL_ITEM (vonk_role_model_item_get_type ())
+G_DECLARE_FINAL_TYPE (VonkRoleModelItem, vonk_role_model_item, VONK, ROLE_MODEL_ITEM, GObject)
+
+struct _VonkRoleModelItem
+{
+  GObject       parent_instance;
+  VonkRoleModel model;
+  char         *department;
+};
+
+G_DEFINE_FINAL_TYPE (VonkRoleModelItem, vonk_role_model_item, G_TYPE_OBJECT)
+
+static void
+vonk_role_model_item_finalize (GObject *object)
+{
+  VonkRoleModelItem *self = VONK_ROLE_MODEL_ITEM (object);
+
+  g_clear_object (&self->model.manager);
+  g_free (self->department);
+  G_OBJECT_CLASS (vonk_role_model_item_parent_class)->finalize (object);
+}
+
+static void
+vonk_role_model_item_class_init (VonkRoleModelItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vonk_role_model_item_finalize;
+}
+
+static void
+vonk_role_model_item_init (VonkRoleModelItem *self)
+{
+}
+
 /* The view */
 
 static const GType *watched_types (guint *n);
@@ -71,9 +114,14 @@ struct _VonkChampionsView
   gboolean             filling_scopes;
   GSettings           *settings;        /* NULL when the schema is not installed */
 
+  GListStore          *seen_models;     /* VonkRoleModelItem */
+  GListStore          *unseen_models;
+
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack        *stack;
   GtkDropDown         *funnel_dropdown;
-  GtkBox              *funnel_box;
+  VonkFunnelChart     *funnel_chart;
+  GtkLabel            *coverage_heading;
   GtkLabel            *target_label;
   GtkToggleButton     *departments_toggle;
   GtkToggleButton     *locations_toggle;
@@ -90,8 +138,19 @@ struct _VonkChampionsView
   GtkFilterListModel  *champion_filter_model;
   GtkCustomFilter     *champion_filter;
   GtkCustomSorter     *champion_sorter;
+  GtkLabel            *quiet_heading;
   GtkLabel            *quiet_explanation;
   GtkListBox          *quiet_list;
+  GtkLabel            *no_quiet_label;
+  GtkLabel            *role_models_summary;
+  GtkLabel            *seen_heading;
+  GtkListView         *seen_view;
+  GtkLabel            *no_seen_label;
+  GtkLabel            *unseen_heading;
+  GtkListView         *unseen_view;
+  GtkLabel            *no_unseen_label;
+  GtkLabel            *links_summary;
+  VonkLinksMatrix     *links_matrix;
 };
 
 G_DEFINE_FINAL_TYPE (VonkChampionsView, vonk_champions_view, VONK_TYPE_VIEW)
@@ -126,6 +185,19 @@ selected_champion (VonkChampionsView *self)
   return gtk_single_selection_get_selected_item (self->champion_selection);
 }
 
+/* On a narrow window the page switcher moves to the bottom; the page's
+ * name takes its place at the top. */
+static void
+page_changed_cb (VonkChampionsView *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page != NULL)
+    adw_view_switcher_title_set_title (self->switcher_title,
+                                       adw_view_stack_page_get_title (
+                                         adw_view_stack_get_page (self->stack, page)));
+}
+
 /* The preferences */
 
 static guint
@@ -148,26 +220,6 @@ quiet_weeks (VonkChampionsView *self)
 
 /* The funnel */
 
-static const char *
-stage_label (VonkFunnelStage stage)
-{
-  switch (stage)
-    {
-    case VONK_FUNNEL_INVITED:
-      return C_("funnel", "Invited");
-    case VONK_FUNNEL_ATTENDED:
-      return C_("funnel", "Attended a session");
-    case VONK_FUNNEL_ENTHUSIASTIC:
-      return C_("funnel", "Enthusiastic");
-    case VONK_FUNNEL_WORKSHOP:
-      return C_("funnel", "Attended a workshop");
-    case VONK_FUNNEL_CHAMPION:
-      return C_("funnel", "Champion");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static const VonkFunnelRow *
 funnel_row (VonkChampionsView *self)
 {
@@ -189,57 +241,8 @@ static void
 update_funnel_figures (VonkChampionsView *self)
 {
   const VonkFunnelRow *row = funnel_row (self);
-  GtkWidget *child;
-  g_autoptr(GString) text = g_string_new (NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->funnel_box))) != NULL)
-    gtk_box_remove (self->funnel_box, child);
-
-  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
-    {
-      guint count = row != NULL ? row->counts[s] : 0;
-      g_autofree char *number = g_strdup_printf ("%u", count);
-      /* Translators: the text alternative of a stage of the funnel: "Invited: 120" */
-      g_autofree char *accessible = g_strdup_printf (_("%s: %u"), stage_label (s), count);
-      GtkWidget *stage = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *figure = gtk_label_new (number);
-      GtkWidget *label = gtk_label_new (stage_label (s));
-
-      if (s > 0)
-        {
-          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, NULL, -1);
-          gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (arrow, "dim-label");
-          g_object_set (arrow, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-          gtk_box_append (self->funnel_box, arrow);
-          g_string_append (text, " → ");
-        }
-
-      gtk_widget_set_hexpand (stage, TRUE);
-      gtk_widget_add_css_class (stage, "card");
-      gtk_widget_add_css_class (stage, "funnel-stage");
-      if (s == VONK_FUNNEL_CHAMPION)
-        gtk_widget_add_css_class (stage, "funnel-champion");
-      gtk_widget_add_css_class (figure, "funnel-figure");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (stage), figure);
-      gtk_box_append (GTK_BOX (stage), label);
-      g_object_set (stage, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (stage),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_box_append (self->funnel_box, stage);
-      g_string_append (text, accessible);
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->funnel_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Funnel"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
+  vonk_funnel_chart_set_counts (self->funnel_chart, row != NULL ? row->counts : NULL);
 }
 
 /* The dropdown offers the organisation, then each department by name (the
@@ -342,6 +345,8 @@ coverage_kind_toggled_cb (VonkChampionsView *self)
 
   gtk_stack_set_visible_child_name (self->coverage_stack,
                                     locations ? "locations" : "departments");
+  gtk_label_set_text (self->coverage_heading,
+                      locations ? _("Champions per Location") : _("Champions per Department"));
 }
 
 static void
@@ -654,7 +659,18 @@ quiet_row_new (VonkChampionsView       *self,
       activity = g_strdup_printf (_("Last active %s"), date);
     }
   else
-    activity = g_strdup (_("Not active yet"));
+    {
+      g_autofree char *since =
+        vonk_date_format (vonk_entity_get_date (VONK_ENTITY (quiet->champion), "champion-since"));
+
+      if (since != NULL && *since != '\0')
+        /* Translators: why a champion counts as quiet; %s is the day they
+         * became champion */
+        activity = g_strdup_printf (_("No session or story since becoming champion on %s"),
+                                    since);
+      else
+        activity = g_strdup (_("No session or story yet"));
+    }
 
   if (*department != '\0')
     /* Translators: "Sales · Last active 12-08-2026" */
@@ -692,11 +708,220 @@ update_quiet (VonkChampionsView *self)
     gtk_list_box_append (self->quiet_list,
                          quiet_row_new (self, &g_array_index (quiet, VonkQuietChampion, i)));
 
+  gtk_widget_set_visible (GTK_WIDGET (self->quiet_list), quiet != NULL && quiet->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_quiet_label), quiet == NULL || quiet->len == 0);
+
   explanation = g_strdup_printf (ngettext ("Active champions who attended or hosted no session and shared no success story in the last %u week.",
                                            "Active champions who attended or hosted no session and shared no success story in the last %u weeks.",
                                            weeks),
                                  weeks);
   gtk_label_set_text (self->quiet_explanation, explanation);
+}
+
+/* Role models */
+
+static GtkWidget *
+role_model_row_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "avatar-default-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "valign", GTK_ALIGN_CENTER,
+                                  NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  return box;
+}
+
+static void
+role_model_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     VonkChampionsView        *self)
+{
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, role_model_row_new ());
+}
+
+/* What a manager did, or what is coming: "Hosted 1 session, attended 2 ·
+ * last seen 12-10-2026". */
+static char *
+role_model_activity (const VonkRoleModel *model)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *hosted = NULL;
+  g_autofree char *attended = NULL;
+  g_autofree char *both = NULL;
+
+  if (!vonk_role_model_is_seen (model))
+    {
+      g_autofree char *next = NULL;
+
+      if (!g_date_valid (&model->next_hosted))
+        return g_strdup (_("No session hosted or attended yet"));
+
+      next = vonk_date_format (&model->next_hosted);
+      /* Translators: a manager not yet seen in a session; %s is a date */
+      return g_strdup_printf (_("Will host a session on %s"), next);
+    }
+
+  hosted = g_strdup_printf (ngettext ("hosted %u session", "hosted %u sessions", model->hosted),
+                            model->hosted);
+  attended = g_strdup_printf (ngettext ("attended %u session", "attended %u sessions",
+                                        model->attended),
+                              model->attended);
+  if (model->hosted > 0 && model->attended > 0)
+    /* Translators: "hosted 1 session, attended 2 sessions" */
+    both = g_strdup_printf (_("%s, %s"), hosted, attended);
+  else
+    both = g_strdup (model->hosted > 0 ? hosted : attended);
+
+  last = vonk_date_format (&model->last_seen);
+  /* Translators: what a manager did, and the last day they were seen in a
+   * session: "hosted 1 session · last seen 12-10-2026" */
+  return g_strdup_printf (_("%s · last seen %s"), both, last);
+}
+
+static void
+role_model_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkChampionsView        *self)
+{
+  VonkRoleModelItem *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_last_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_last_child (texts);
+  VonkEntity *manager = VONK_ENTITY (row->model.manager);
+  const char *role = vonk_enum_label (VONK_TYPE_ROLE, vonk_entity_get_enum (manager, "role"));
+  g_autofree char *activity = role_model_activity (&row->model);
+  g_autofree char *who = NULL;
+  g_autofree char *text = NULL;
+
+  if (*row->department != '\0')
+    /* Translators: a manager's role and department: "Middle manager, Claims" */
+    who = g_strdup_printf (_("%s, %s"), role, row->department);
+  else
+    who = g_strdup (role);
+  /* Translators: "Middle manager, Claims · hosted 1 session · last seen …" */
+  text = g_strdup_printf (_("%s · %s"), who, activity);
+
+  gtk_label_set_text (GTK_LABEL (title), vonk_entity_get_string (manager, "name"));
+  gtk_label_set_text (GTK_LABEL (subtitle), text);
+}
+
+static void
+update_role_models (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GArray) models = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) unseen = g_ptr_array_new_with_free_func (g_object_unref);
+  guint top = 0, top_seen = 0, middle = 0, middle_seen = 0;
+  g_autofree char *top_text = NULL;
+  g_autofree char *middle_text = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *seen_heading = NULL;
+  g_autofree char *unseen_heading = NULL;
+
+  if (project != NULL)
+    models = vonk_champions_role_models (project, NULL);
+
+  for (guint i = 0; models != NULL && i < models->len; i++)
+    {
+      VonkRoleModel *model = &g_array_index (models, VonkRoleModel, i);
+      VonkRoleModelItem *item = g_object_new (VONK_TYPE_ROLE_MODEL_ITEM, NULL);
+      gboolean is_seen = vonk_role_model_is_seen (model);
+      gboolean is_top = vonk_entity_get_enum (VONK_ENTITY (model->manager), "role") ==
+                        VONK_ROLE_TOP_MANAGEMENT;
+
+      item->model = *model;
+      item->model.manager = g_object_ref (model->manager);
+      item->department = g_strdup (department_of (self, VONK_ENTITY (model->manager)));
+      g_ptr_array_add (is_seen ? seen : unseen, item);
+      top += is_top;
+      top_seen += is_top && is_seen;
+      middle += !is_top;
+      middle_seen += !is_top && is_seen;
+    }
+
+  g_list_store_splice (self->seen_models, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->seen_models)),
+                       seen->pdata, seen->len);
+  g_list_store_splice (self->unseen_models, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->unseen_models)),
+                       unseen->pdata, unseen->len);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->seen_view)), seen->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_seen_label), seen->len == 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->unseen_view)), unseen->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_unseen_label), unseen->len == 0);
+
+  /* Translators: the headings of the role-model lists, with how many */
+  seen_heading = g_strdup_printf (_("Managers Who Lead by Example (%u)"), seen->len);
+  unseen_heading = g_strdup_printf (_("Not Yet Seen in a Session (%u)"), unseen->len);
+  gtk_label_set_text (self->seen_heading, seen_heading);
+  gtk_label_set_text (self->unseen_heading, unseen_heading);
+
+  top_text = g_strdup_printf (ngettext ("%u of %u top manager", "%u of %u top managers", top),
+                              top_seen, top);
+  middle_text = g_strdup_printf (ngettext ("%u of %u middle manager", "%u of %u middle managers",
+                                           middle),
+                                 middle_seen, middle);
+  /* Translators: "1 of 4 top managers and 3 of 8 middle managers have …" */
+  summary = g_strdup_printf (_("%s and %s have hosted or attended a session. Leaders who take part show that the new way of working is meant seriously."),
+                             top_text, middle_text);
+  gtk_label_set_text (self->role_models_summary, summary);
+}
+
+/* Links between departments */
+
+static void
+update_links (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(VonkDepartmentLinks) links = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+
+  if (project == NULL)
+    {
+      vonk_links_matrix_set_links (self->links_matrix, NULL, NULL);
+      gtk_label_set_text (self->links_summary, "");
+      return;
+    }
+
+  links = vonk_champions_department_links (project);
+  for (guint i = 0; i < links->n_departments; i++)
+    g_ptr_array_add (names, (gpointer) name_of (self, VONK_TYPE_DEPARTMENT,
+                                                links->department_ids[i]));
+  g_ptr_array_add (names, NULL);
+  vonk_links_matrix_set_links (self->links_matrix, links, (const char * const *) names->pdata);
+
+  if (links->n_workshops == 0)
+    summary = g_strdup (_("No workshop has been held with attendees yet."));
+  else
+    summary = g_strdup_printf (ngettext ("%u of %u workshop brought people from different departments together.",
+                                         "%u of %u workshops brought people from different departments together.",
+                                         links->n_workshops),
+                               links->n_mixed, links->n_workshops);
+  gtk_label_set_text (self->links_summary, summary);
 }
 
 /* Everything */
@@ -707,6 +932,8 @@ update_all (VonkChampionsView *self)
   update_coverage (self);
   update_funnel (self);
   update_quiet (self);
+  update_role_models (self);
+  update_links (self);
   update_summary (self);
   update_actions (self);
 }
@@ -751,31 +978,35 @@ promote_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Steps the selected champion down, as a change the window's toast and
+ * Ctrl+Z can undo. */
 static void
 step_down_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   VonkChampionsView *self = VONK_CHAMPIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *champion = selected_champion (self);
+  VonkHistory *history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  gboolean done;
 
   if (champion == NULL)
     return;
 
-  name = g_strdup (vonk_entity_get_string (champion, "name"));
-  if (!vonk_champions_step_down (vonk_view_get_project (VONK_VIEW (self)),
-                                 VONK_PERSON (champion), NULL, &error))
-    {
-      vonk_view_show_message (VONK_VIEW (self), error->message);
-      return;
-    }
-
   /* Translators: a toast; %s is a person's name */
-  message = g_strdup_printf (_("%s stepped down as champion"), name);
-  vonk_view_show_message (VONK_VIEW (self), message);
+  message = g_strdup_printf (_("%s stepped down as champion"),
+                             vonk_entity_get_string (champion, "name"));
+  history = vonk_project_get_history (project);
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, message);
+  done = vonk_champions_step_down (project, VONK_PERSON (champion), NULL, &error);
+  vonk_history_end_change (history);
+
+  if (!done)
+    vonk_view_show_message (VONK_VIEW (self), error->message);
   update_actions (self);
 }
 
@@ -852,6 +1083,8 @@ vonk_champions_view_finalize (GObject *object)
   VonkChampionsView *self = VONK_CHAMPIONS_VIEW (object);
 
   g_clear_pointer (&self->funnel, g_array_unref);
+  g_object_unref (self->seen_models);
+  g_object_unref (self->unseen_models);
 
   G_OBJECT_CLASS (vonk_champions_view_parent_class)->finalize (object);
 }
@@ -868,13 +1101,17 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   view_class->project_changed = vonk_champions_view_project_changed;
 
   g_type_ensure (VONK_TYPE_COVERAGE_ITEM);
+  g_type_ensure (VONK_TYPE_FUNNEL_CHART);
+  g_type_ensure (VONK_TYPE_LINKS_MATRIX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-champions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, VonkChampionsView, name)
+  BIND (switcher_title);
   BIND (stack);
   BIND (funnel_dropdown);
-  BIND (funnel_box);
+  BIND (funnel_chart);
+  BIND (coverage_heading);
   BIND (target_label);
   BIND (departments_toggle);
   BIND (locations_toggle);
@@ -891,12 +1128,24 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (champion_filter_model);
   BIND (champion_filter);
   BIND (champion_sorter);
+  BIND (quiet_heading);
   BIND (quiet_explanation);
   BIND (quiet_list);
+  BIND (no_quiet_label);
+  BIND (role_models_summary);
+  BIND (seen_heading);
+  BIND (seen_view);
+  BIND (no_seen_label);
+  BIND (unseen_heading);
+  BIND (unseen_view);
+  BIND (no_unseen_label);
+  BIND (links_summary);
+  BIND (links_matrix);
 #undef BIND
 
 #define CALLBACK(name) gtk_widget_class_bind_template_callback (widget_class, name)
   CALLBACK (funnel_scope_changed_cb);
+  CALLBACK (page_changed_cb);
   CALLBACK (coverage_kind_toggled_cb);
   CALLBACK (text_setup_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "word_setup_cb",
@@ -916,6 +1165,8 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   CALLBACK (champion_state_bind_cb);
   CALLBACK (champions_changed_cb);
   CALLBACK (selection_changed_cb);
+  CALLBACK (role_model_setup_cb);
+  CALLBACK (role_model_bind_cb);
 #undef CALLBACK
 
   gtk_widget_class_install_action (widget_class, "champions.promote", NULL, promote_action);
@@ -926,6 +1177,13 @@ static void
 vonk_champions_view_init (VonkChampionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->seen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
+  self->unseen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
+  gtk_list_view_set_model (self->seen_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_models)))));
+  gtk_list_view_set_model (self->unseen_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_models)))));
 
   gtk_custom_filter_set_filter_func (self->champion_filter, is_champion_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->champion_sorter, compare_champions_cb, self, NULL);
@@ -941,4 +1199,5 @@ vonk_champions_view_init (VonkChampionsView *self)
 
   update_target (self);
   update_all (self);
+  page_changed_cb (self);
 }

@@ -16,12 +16,14 @@
 #include "vonk-overview-view.h"
 
 #define N_NEXT_SESSIONS 5
+#define N_RECENT_STORIES 3
 
 struct _VonkOverviewView
 {
   VonkView     parent_instance;
 
   GListModel  *next_sessions;
+  GListModel  *recent_stories;
 
   GtkLabel    *organisation_label;
   GtkLabel    *project_label;
@@ -43,6 +45,8 @@ struct _VonkOverviewView
   GtkLabel    *no_overdue_label;
   GtkListBox  *sessions_list;
   GtkLabel    *no_sessions_label;
+  GtkListBox  *stories_list;
+  GtkLabel    *no_stories_label;
 };
 
 G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK_TYPE_VIEW)
@@ -356,6 +360,113 @@ next_sessions_model (VonkProject *project)
   return G_LIST_MODEL (gtk_slice_list_model_new (sorted, 0, N_NEXT_SESSIONS));
 }
 
+/* Recent success stories */
+
+/* Newest first; undated last. */
+static int
+compare_told_on (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const GDate *da = vonk_entity_get_date ((gpointer) a, "told-on");
+  const GDate *db = vonk_entity_get_date ((gpointer) b, "told-on");
+  gboolean va = da != NULL && g_date_valid (da);
+  gboolean vb = db != NULL && g_date_valid (db);
+
+  if (va != vb)
+    return va ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (!va)
+    return GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (g_date_compare (db, da));
+}
+
+static const char *
+name_of (VonkOverviewView *self,
+         GType             type,
+         gint64            id)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *entity = project != NULL && id != 0 ? vonk_project_lookup (project, type, id)
+                                                  : NULL;
+
+  return entity != NULL ? vonk_entity_get_string (entity, "name") : "";
+}
+
+/* "12-10-2026 · Anouk de Vries · Claims · Internal network · reach 340" */
+static GtkWidget *
+create_story_row (gpointer item,
+                  gpointer user_data)
+{
+  VonkOverviewView *self = user_data;
+  VonkEntity *story = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = vonk_date_format (vonk_entity_get_date (story, "told-on"));
+  const char *champion = name_of (self, VONK_TYPE_PERSON,
+                                  vonk_entity_get_int64 (story, "champion-id"));
+  const char *department = name_of (self, VONK_TYPE_DEPARTMENT,
+                                    vonk_entity_get_int64 (story, "department-id"));
+  const char *where = vonk_entity_get_string (story, "shared-where");
+  int reach = vonk_entity_get_int (story, "reach");
+  g_autofree char *subtitle = NULL;
+
+  if (date != NULL && *date != '\0')
+    g_ptr_array_add (parts, g_steal_pointer (&date));
+  if (*champion != '\0')
+    g_ptr_array_add (parts, g_strdup (champion));
+  if (*department != '\0')
+    g_ptr_array_add (parts, g_strdup (department));
+  if (*where != '\0')
+    g_ptr_array_add (parts, g_strdup (where));
+  if (reach > 0)
+    /* Translators: how many colleagues a success story reached */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("reach %d", "reach %d", reach), reach));
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 vonk_entity_get_string (story, "title"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "starred-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  return row;
+}
+
+static void
+update_stories_empty (VonkOverviewView *self)
+{
+  gboolean any = self->recent_stories != NULL &&
+                 g_list_model_get_n_items (self->recent_stories) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->no_stories_label), !any);
+  gtk_widget_set_visible (GTK_WIDGET (self->stories_list), any);
+}
+
+/* The newest few stories. */
+static GListModel *
+recent_stories_model (VonkProject *project)
+{
+  GListModel *stories = g_object_ref (vonk_project_get_list (project, VONK_TYPE_STORY));
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_told_on, NULL, NULL));
+  GListModel *sorted = G_LIST_MODEL (gtk_sort_list_model_new (stories, sorter));
+
+  return G_LIST_MODEL (gtk_slice_list_model_new (sorted, 0, N_RECENT_STORIES));
+}
+
+/* A story's row shows names: rebuild the rows when people or departments
+ * change. */
+static void
+names_changed_cb (VonkOverviewView *self)
+{
+  if (self->recent_stories != NULL)
+    gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
+                             self, NULL);
+}
+
 static void
 disconnect_project (VonkOverviewView *self,
                     VonkProject      *project)
@@ -372,6 +483,8 @@ disconnect_project (VonkOverviewView *self,
     g_signal_handlers_disconnect_by_data (vonk_project_get_list (project, watched[i]), self);
   gtk_list_box_bind_model (self->sessions_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->next_sessions);
+  gtk_list_box_bind_model (self->stories_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->recent_stories);
 }
 
 static void
@@ -405,10 +518,21 @@ vonk_overview_view_project_changed (VonkView    *view,
       gtk_list_box_bind_model (self->sessions_list, self->next_sessions, create_session_row,
                                NULL, NULL);
 
+      self->recent_stories = recent_stories_model (project);
+      g_signal_connect_swapped (self->recent_stories, "items-changed",
+                                G_CALLBACK (update_stories_empty), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_PERSON),
+                                "items-changed", G_CALLBACK (names_changed_cb), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
+                                "items-changed", G_CALLBACK (names_changed_cb), self);
+      gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
+                               self, NULL);
+
       update_project (self);
       update_figures (self);
       update_barriers (self);
       update_sessions_empty (self);
+      update_stories_empty (self);
     }
 }
 
@@ -457,6 +581,8 @@ vonk_overview_view_class_init (VonkOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_overdue_label);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_sessions_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, stories_list);
+  gtk_widget_class_bind_template_child (widget_class, VonkOverviewView, no_stories_label);
 }
 
 static void

@@ -11,9 +11,8 @@
  * still there.
  *
  * A view deletes through vonk_view_delete(): the deletion happens at once,
- * and a toast in the nearest AdwToastOverlay (the window's) offers to undo
- * it. The toast holds what was deleted; a change of project dismisses the
- * toasts of the old one.
+ * and goes into the project's history under the view's words for it, so
+ * the window's toast (vonk-undo-toasts.c) and Ctrl+Z can undo it.
  */
 
 #define G_LOG_DOMAIN "vonk-view"
@@ -27,7 +26,6 @@
 typedef struct
 {
   VonkProject *project;
-  GPtrArray   *undo_toasts; /* the toasts that can undo a deletion from project */
 } VonkViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VonkView, vonk_view, ADW_TYPE_BIN)
@@ -39,22 +37,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The undo toasts belong to the project they would undo in. */
-static void
-dismiss_undo_toasts (VonkView *self)
-{
-  VonkViewPrivate *priv = vonk_view_get_instance_private (self);
-  g_autoptr(GPtrArray) toasts = NULL;
-
-  if (priv->undo_toasts->len == 0)
-    return;
-
-  toasts = g_steal_pointer (&priv->undo_toasts);
-  priv->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (toasts, i));
-}
 
 /**
  * vonk_view_set_project:
@@ -77,7 +59,6 @@ vonk_view_set_project (VonkView    *self,
   if (priv->project == project)
     return;
 
-  dismiss_undo_toasts (self);
   old_project = g_steal_pointer (&priv->project);
   priv->project = project != NULL ? g_object_ref (project) : NULL;
 
@@ -142,40 +123,15 @@ vonk_view_show_message (VonkView   *self,
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
-static void
-undo_toast_dismissed_cb (AdwToast *toast,
-                         VonkView *self)
-{
-  VonkViewPrivate *priv = vonk_view_get_instance_private (self);
-
-  g_ptr_array_remove (priv->undo_toasts, toast);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 VonkView *self)
-{
-  VonkViewPrivate *priv = vonk_view_get_instance_private (self);
-  g_autoptr(VonkDeletion) deletion = g_object_steal_data (G_OBJECT (toast), "vonk-deletion");
-  g_autoptr(GError) error = NULL;
-
-  /* once only; and a toast of another project was dismissed */
-  if (deletion == NULL || priv->project == NULL)
-    return;
-
-  if (!vonk_project_undo_deletion (priv->project, deletion, &error))
-    vonk_view_show_message (self, error->message);
-}
-
 /**
  * vonk_view_delete:
  * @entity: an entity of the project shown
  * @toast_title: plain text that says what was deleted, such as
  *   "“Sales” deleted"
  *
- * Deletes @entity, and what hangs on it, at once. A toast titled
- * @toast_title in the nearest toast overlay offers to undo it; without an
- * overlay the deletion stands. On failure a toast says why.
+ * Deletes @entity, and what hangs on it, at once, as a change of the
+ * project's history called @toast_title, which Undo takes back. On failure
+ * a toast says why.
  *
  * Returns: whether @entity was deleted
  */
@@ -187,9 +143,7 @@ vonk_view_delete (VonkView   *self,
   VonkViewPrivate *priv;
   g_autoptr(VonkDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToastOverlay *overlay;
-  AdwToast *toast;
+  VonkHistory *history;
 
   g_return_val_if_fail (VONK_IS_VIEW (self), FALSE);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
@@ -198,27 +152,16 @@ vonk_view_delete (VonkView   *self,
   priv = vonk_view_get_instance_private (self);
   g_return_val_if_fail (priv->project != NULL, FALSE);
 
+  history = vonk_project_get_history (priv->project);
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, toast_title);
   deletion = vonk_project_delete (priv->project, entity, &error);
+  vonk_history_end_change (history);
   if (deletion == NULL)
     {
       vonk_view_show_message (self, error->message);
       return FALSE;
     }
-
-  overlay = find_toast_overlay (self);
-  if (overlay == NULL)
-    return TRUE;
-
-  escaped = g_markup_escape_text (toast_title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "vonk-deletion", g_steal_pointer (&deletion),
-                          (GDestroyNotify) vonk_deletion_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
-  g_ptr_array_add (priv->undo_toasts, g_object_ref (toast));
-  adw_toast_overlay_add_toast (overlay, toast);
 
   return TRUE;
 }
@@ -229,16 +172,6 @@ vonk_view_dispose (GObject *object)
   vonk_view_set_project (VONK_VIEW (object), NULL);
 
   G_OBJECT_CLASS (vonk_view_parent_class)->dispose (object);
-}
-
-static void
-vonk_view_finalize (GObject *object)
-{
-  VonkViewPrivate *priv = vonk_view_get_instance_private (VONK_VIEW (object));
-
-  g_ptr_array_unref (priv->undo_toasts);
-
-  G_OBJECT_CLASS (vonk_view_parent_class)->finalize (object);
 }
 
 static void
@@ -285,7 +218,6 @@ vonk_view_class_init (VonkViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = vonk_view_dispose;
-  object_class->finalize = vonk_view_finalize;
   object_class->get_property = vonk_view_get_property;
   object_class->set_property = vonk_view_set_property;
 
@@ -303,9 +235,6 @@ vonk_view_class_init (VonkViewClass *klass)
 static void
 vonk_view_init (VonkView *self)
 {
-  VonkViewPrivate *priv = vonk_view_get_instance_private (self);
-
-  priv->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**

@@ -18,7 +18,9 @@
 #include "vonk-assessment-view.h"
 #include "vonk-barriers-view.h"
 #include "vonk-champions-view.h"
+#include "vonk-stories-view.h"
 #include "vonk-countermeasures-view.h"
+#include "vonk-exchange.h"
 #include "vonk-objections-view.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
@@ -28,6 +30,7 @@
 #include "vonk-roadmap-view.h"
 #include "vonk-sessions-view.h"
 #include "vonk-settings.h"
+#include "vonk-undo-toasts.h"
 #include "vonk-window.h"
 
 struct _VonkWindow
@@ -50,6 +53,12 @@ struct _VonkWindow
   GtkStack             *view_stack;
   VonkOverviewView     *overview;
   VonkOrganisationView *organisation;
+  GtkRevealer          *task_revealer;
+  GtkLabel             *task_label;
+  GtkProgressBar       *task_progress;
+
+  GCancellable         *task;        /* of the task running, or NULL */
+  guint                 pulse_source;
 };
 
 G_DEFINE_FINAL_TYPE (VonkWindow, vonk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,8 +74,15 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_actions (VonkWindow *self)
 {
+  VonkHistory *history = self->project != NULL ? vonk_project_get_history (self->project) : NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-project", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 history != NULL && vonk_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 history != NULL && vonk_history_can_redo (history));
+  vonk_exchange_update_actions (self);
 }
 
 static void
@@ -89,10 +105,18 @@ set_project (VonkWindow  *self,
     return;
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (vonk_project_get_history (self->project), self);
+    }
   g_set_object (&self->project, project);
   if (project != NULL)
-    g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+    {
+      g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+      g_signal_connect_swapped (vonk_project_get_history (project), "notify",
+                                G_CALLBACK (update_actions), self);
+    }
+  vonk_undo_toasts_follow (self->toast_overlay, project);
 
   /* every view has a "project" property */
   for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
@@ -175,7 +199,20 @@ vonk_window_show_projects (VonkWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "projects");
   set_project (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_WINDOW);
+}
+
+/**
+ * vonk_window_get_settings:
+ *
+ * Returns: (transfer none) (nullable): Vonk's settings, or %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+vonk_window_get_settings (VonkWindow *self)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), NULL);
+
+  return self->settings;
 }
 
 VonkProject *
@@ -208,6 +245,91 @@ vonk_window_show_toast (VonkWindow *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.undo and win.redo: the project's history, with a toast that says
+ * what happened */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VonkWindow *self = VONK_WINDOW (widget);
+
+  vonk_undo_toasts_replay (self->toast_overlay, g_str_equal (action_name, "win.redo"));
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  VonkWindow *self = data;
+
+  gtk_progress_bar_pulse (self->task_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * vonk_window_begin_task:
+ * @label: what is being done, such as "Exporting the plan…"
+ *
+ * Shows at the bottom of the window that a long task runs in the
+ * background, with its progress and a Cancel button. One task at a time.
+ *
+ * Returns: (transfer none) (nullable): the task's cancellable, or %NULL
+ *   when another task is still running (a toast says so)
+ */
+GCancellable *
+vonk_window_begin_task (VonkWindow *self,
+                        const char *label)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), NULL);
+
+  if (self->task != NULL)
+    {
+      vonk_window_show_toast (self, _("Wait until the current export or import is done"));
+      return NULL;
+    }
+
+  self->task = g_cancellable_new ();
+  gtk_label_set_text (self->task_label, label);
+  gtk_progress_bar_set_fraction (self->task_progress, 0.0);
+  self->pulse_source = g_timeout_add (100, pulse_cb, self);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
+  return self->task;
+}
+
+/**
+ * vonk_window_set_task_progress:
+ * @fraction: how much of the task is done, from 0 to 1
+ */
+void
+vonk_window_set_task_progress (VonkWindow *self,
+                               double      fraction)
+{
+  g_return_if_fail (VONK_IS_WINDOW (self));
+
+  if (self->task == NULL)
+    return;
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  gtk_progress_bar_set_fraction (self->task_progress, CLAMP (fraction, 0.0, 1.0));
+}
+
+void
+vonk_window_end_task (VonkWindow *self)
+{
+  g_return_if_fail (VONK_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->task);
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+}
+
+static void
+task_cancel_clicked_cb (VonkWindow *self)
+{
+  if (self->task != NULL)
+    g_cancellable_cancel (self->task);
 }
 
 static void
@@ -302,6 +424,11 @@ vonk_window_dispose (GObject *object)
   VonkWindow *self = VONK_WINDOW (object);
 
   set_project (self, NULL);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  if (self->task != NULL)
+    g_cancellable_cancel (self->task);
+  g_clear_object (&self->task);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (vonk_window_parent_class)->dispose (object);
 }
@@ -394,6 +521,7 @@ vonk_window_class_init (VonkWindowClass *klass)
   g_type_ensure (VONK_TYPE_OBJECTIONS_VIEW);
   g_type_ensure (VONK_TYPE_SESSIONS_VIEW);
   g_type_ensure (VONK_TYPE_CHAMPIONS_VIEW);
+  g_type_ensure (VONK_TYPE_STORIES_VIEW);
   g_type_ensure (VONK_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/vonk/Vonk/ui/vonk-window.ui");
@@ -411,13 +539,20 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, organisation);
   gtk_widget_class_bind_template_callback (widget_class, project_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_progress);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, task_cancel_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-projects", NULL, show_projects_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  vonk_exchange_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.view", "s", "overview");
@@ -441,6 +576,10 @@ vonk_window_class_init (VonkWindowClass *klass)
                                        "win.view", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-projects", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void

@@ -28,5 +28,12 @@ void         vonk_window_open_default     (VonkWindow      *self);
 void         vonk_window_show_projects    (VonkWindow      *self);
 void         vonk_window_show_toast       (VonkWindow      *self,
                                            const char      *message);
+GSettings   *vonk_window_get_settings     (VonkWindow      *self);
+
+GCancellable *vonk_window_begin_task      (VonkWindow      *self,
+                                           const char      *label);
+void         vonk_window_set_task_progress (VonkWindow     *self,
+                                            double          fraction);
+void         vonk_window_end_task         (VonkWindow      *self);
 
 G_END_DECLS

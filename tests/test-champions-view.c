@@ -14,6 +14,8 @@
 
 #include "vonk-champion-editor.h"
 #include "vonk-champions-view.h"
+#include "vonk-funnel-chart.h"
+#include "vonk-links-matrix.h"
 #include "vonk-test-utils-gui.h"
 
 typedef struct
@@ -108,6 +110,51 @@ coverage_word (VonkCoverage coverage)
          : coverage == VONK_COVERAGE_NONE ? "None" : "Under target";
 }
 
+/* The numbers of @department_id's row in the core's coverage, as the view
+ * shows them after the name: "|230|1|5|Under target". */
+static char *
+coverage_numbers (VonkProject *project,
+                  gint64       department_id)
+{
+  g_autoptr(GArray) rows = vonk_champions_coverage_by_department (project, 50);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const VonkCoverageRow *row = &g_array_index (rows, VonkCoverageRow, i);
+
+      if (row->id == department_id)
+        return g_strdup_printf ("|%u|%u|%u|%s", row->headcount, row->champions, row->needed,
+                                coverage_word (row->coverage));
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+active_champions_in (VonkProject *project,
+                     gint64       department_id)
+{
+  g_autoptr(GArray) rows = vonk_champions_coverage_by_department (project, 50);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, VonkCoverageRow, i).id == department_id)
+      return g_array_index (rows, VonkCoverageRow, i).champions;
+
+  g_assert_not_reached ();
+}
+
+/* The department's row in the view shows @numbers. */
+static gboolean
+coverage_row_shows (Fixture    *fixture,
+                    const char *department,
+                    const char *numbers)
+{
+  g_autofree char *texts = row_texts (GTK_WIDGET (child (fixture->view, "department_view")),
+                                      department);
+
+  return texts != NULL && strstr (texts, numbers) != NULL;
+}
+
 static void
 test_coverage (Fixture       *fixture,
                gconstpointer  data)
@@ -174,6 +221,15 @@ select_person (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+static VonkProject *
+reopen_project (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  return vonk_test_reopen (&fixture->store, &fixture->project, fixture->path,
+                           fixture->project_id);
+}
+
 static void
 test_promote_and_step_down (Fixture       *fixture,
                             gconstpointer  data)
@@ -181,10 +237,18 @@ test_promote_and_step_down (Fixture       *fixture,
   VonkEntity *person = first_non_champion (fixture->project);
   gint64 person_id = vonk_entity_get_id (person);
   g_autofree char *name = g_strdup (vonk_entity_get_string (person, "name"));
+  gint64 department_id = vonk_entity_get_int64 (person, "department-id");
+  g_autofree char *department = g_strdup (vonk_entity_get_string (
+    vonk_project_lookup (fixture->project, VONK_TYPE_DEPARTMENT, department_id), "name"));
+  g_autofree char *before = coverage_numbers (fixture->project, department_id);
+  g_autofree char *after = NULL;
+  guint champions_before = active_champions_in (fixture->project, department_id);
   g_autoptr(GDate) today = vonk_date_today ();
   GtkWidget *editor;
   GtkWidget *warning;
   VonkProject *project;
+
+  WAIT_UNTIL (coverage_row_shows (fixture, department, before));
 
   gtk_widget_activate_action (fixture->view, "champions.promote", NULL);
   WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_CHAMPION_EDITOR)) != NULL);
@@ -211,6 +275,14 @@ test_promote_and_step_down (Fixture       *fixture,
   g_assert_cmpint (vonk_entity_get_enum (person, "champion-joined"), ==,
                    VONK_JOINED_MANAGER_NOMINATED);
   g_assert_cmpint (g_date_compare (vonk_entity_get_date (person, "champion-since"), today), ==, 0);
+
+  /* the coverage view changes: one more champion in the department */
+  g_assert_cmpuint (active_champions_in (fixture->project, department_id), ==,
+                    champions_before + 1);
+  after = coverage_numbers (fixture->project, department_id);
+  g_test_message ("%s: %s → %s", department, before, after);
+  g_assert_cmpstr (before, !=, after);
+  WAIT_UNTIL (coverage_row_shows (fixture, department, after));
 
   /* in the list, active */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
@@ -248,35 +320,254 @@ test_promote_and_step_down (Fixture       *fixture,
   g_assert_cmpint (g_date_compare (vonk_entity_get_date (person, "champion-since"), today), ==, 0);
 }
 
+/* The drawn funnel shows the organisation's numbers, and a department's
+ * when chosen; its text alternative says the same. */
 static void
 test_funnel (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(GArray) funnel = vonk_champions_funnel (fixture->project);
   const VonkFunnelRow *org = &g_array_index (funnel, VonkFunnelRow, 0);
-  GtkWidget *box = GTK_WIDGET (child (fixture->view, "funnel_box"));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  guint stage = 0;
+  VonkFunnelChart *chart = VONK_FUNNEL_CHART (child (fixture->view, "funnel_chart"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (fixture->view, "funnel_dropdown"));
+  const VonkFunnelRow *department = NULL;
+  g_autofree char *invited = NULL;
+  g_autofree char *champions = NULL;
+  guint position = 0;
 
   g_assert_cmpint (org->department_id, ==, 0);
   g_assert_cmpuint (org->counts[VONK_FUNNEL_INVITED], >, 0);
+  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+    g_assert_cmpuint (vonk_funnel_chart_get_count (chart, s), ==, org->counts[s]);
+  invited = g_strdup_printf ("Invited: %u;", org->counts[VONK_FUNNEL_INVITED]);
+  g_assert_nonnull (strstr (vonk_funnel_chart_get_summary (chart), invited));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       vonk_funnel_chart_get_summary (chart));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
 
-  /* the figures in order, each above its stage's name */
-  vonk_test_collect_labels (box, labels);
-  for (guint i = 0; i < labels->len; i++)
+  /* a department whose numbers differ from the organisation's */
+  for (guint i = 1; i < funnel->len && department == NULL; i++)
+    if (g_array_index (funnel, VonkFunnelRow, i).counts[VONK_FUNNEL_CHAMPION] > 0)
+      {
+        department = &g_array_index (funnel, VonkFunnelRow, i);
+        position = i;
+      }
+  g_assert_nonnull (department);
+  g_assert_cmpuint (department->counts[VONK_FUNNEL_INVITED], <,
+                    org->counts[VONK_FUNNEL_INVITED]);
+
+  gtk_drop_down_set_selected (dropdown, position);
+  WAIT_UNTIL (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_INVITED) ==
+              department->counts[VONK_FUNNEL_INVITED]);
+  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+    g_assert_cmpuint (vonk_funnel_chart_get_count (chart, s), ==, department->counts[s]);
+  champions = g_strdup_printf ("Champion: %u (", department->counts[VONK_FUNNEL_CHAMPION]);
+  g_assert_nonnull (strstr (vonk_funnel_chart_get_summary (chart), champions));
+
+  /* the department stays chosen when something changes */
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_STORY, "title", "A win", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, position);
+  g_assert_cmpuint (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_INVITED), ==,
+                    department->counts[VONK_FUNNEL_INVITED]);
+}
+
+/* A demo champion steps down and comes back with Undo, their history
+ * intact; the coverage follows both ways. */
+static void
+test_step_down_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  VonkEntity *person = NULL;
+  g_autoptr(GDate) since = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *stepped_down = NULL;
+  g_autofree char *toast = NULL;
+  gint64 person_id, department_id;
+  VonkProject *project;
+
+  for (guint i = 0; i < g_list_model_get_n_items (people) && person == NULL; i++)
     {
-      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
-      g_autofree char *figure = NULL;
+      g_autoptr(VonkEntity) p = g_list_model_get_item (people, i);
 
-      if (stage >= VONK_FUNNEL_N_STAGES)
-        break;
-      figure = g_strdup_printf ("%u", org->counts[stage]);
-      if (g_strcmp0 (text, figure) == 0)
-        stage++;
+      if (vonk_entity_get_enum (p, "champion") == VONK_CHAMPION_ACTIVE)
+        person = p;
     }
-  g_assert_cmpuint (stage, ==, VONK_FUNNEL_N_STAGES);
-  g_assert_true (vonk_test_has_label (box, "Invited"));
-  g_assert_true (vonk_test_has_label (box, "Champion"));
+  g_assert_nonnull (person);
+  person_id = vonk_entity_get_id (person);
+  department_id = vonk_entity_get_int64 (person, "department-id");
+  name = g_strdup (vonk_entity_get_string (person, "name"));
+  department = g_strdup (vonk_entity_get_string (
+    vonk_project_lookup (fixture->project, VONK_TYPE_DEPARTMENT, department_id), "name"));
+  since = g_date_copy (vonk_entity_get_date (person, "champion-since"));
+  active = coverage_numbers (fixture->project, department_id);
+
+  select_person (fixture, person_id);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "champions.step-down", NULL));
+  person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON, person_id);
+  g_assert_cmpint (vonk_entity_get_enum (person, "champion"), ==, VONK_CHAMPION_ALUMNUS);
+  stepped_down = coverage_numbers (fixture->project, department_id);
+  g_assert_cmpstr (stepped_down, !=, active);
+  WAIT_UNTIL (coverage_row_shows (fixture, department, stepped_down));
+
+  toast = g_strdup_printf ("%s stepped down as champion", name);
+  g_signal_emit_by_name (vonk_test_wait_for_undo (fixture->overlay, toast), "clicked");
+
+  person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON, person_id);
+  g_assert_cmpint (vonk_entity_get_enum (person, "champion"), ==, VONK_CHAMPION_ACTIVE);
+  g_assert_null (vonk_entity_get_date (person, "champion-until"));
+  g_assert_cmpint (g_date_compare (vonk_entity_get_date (person, "champion-since"), since), ==, 0);
+  WAIT_UNTIL (coverage_row_shows (fixture, department, active));
+
+  project = reopen_project (fixture);
+  person = vonk_project_lookup (project, VONK_TYPE_PERSON, person_id);
+  g_assert_cmpint (vonk_entity_get_enum (person, "champion"), ==, VONK_CHAMPION_ACTIVE);
+  g_assert_cmpint (g_date_compare (vonk_entity_get_date (person, "champion-since"), since), ==, 0);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  vonk_test_collect_labels (widget, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The quiet champions say why: the day they were last active. */
+static void
+test_gone_quiet (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GArray) quiet = vonk_champions_gone_quiet (fixture->project, 8, NULL);
+  const VonkQuietChampion *first;
+  g_autofree char *date = NULL;
+  g_autofree char *reason = NULL;
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "quiet_list"));
+
+  g_assert_cmpuint (quiet->len, >, 0);
+  first = &g_array_index (quiet, VonkQuietChampion, 0);
+  g_assert_true (g_date_valid (&first->last_active));
+  date = vonk_date_format (&first->last_active);
+  reason = g_strdup_printf ("Last active %s", date);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "champions");
+  WAIT_UNTIL (vonk_test_has_label (list, vonk_entity_get_string (VONK_ENTITY (first->champion),
+                                                                 "name")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->view, "quiet_explanation"))), ==,
+                   "Active champions who attended or hosted no session and shared no success story in the last 8 weeks.");
+  g_assert_true (has_label_containing (list, reason));
+}
+
+/* Managers seen in sessions and those not yet, as the core lists them. */
+static void
+test_role_models (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) models = vonk_champions_role_models (fixture->project, NULL);
+  const char *seen = NULL;
+  const char *unseen = NULL;
+  guint n_seen = 0;
+  g_autofree char *seen_heading = NULL;
+  g_autofree char *unseen_heading = NULL;
+  GtkWidget *seen_view = GTK_WIDGET (child (fixture->view, "seen_view"));
+  GtkWidget *unseen_view = GTK_WIDGET (child (fixture->view, "unseen_view"));
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *model = &g_array_index (models, VonkRoleModel, i);
+      const char *name = vonk_entity_get_string (VONK_ENTITY (model->manager), "name");
+
+      if (vonk_role_model_is_seen (model))
+        {
+          n_seen++;
+          seen = seen != NULL ? seen : name;
+        }
+      else
+        unseen = unseen != NULL ? unseen : name;
+    }
+  g_assert_nonnull (seen);
+  g_assert_nonnull (unseen);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "role-models");
+  WAIT_UNTIL (vonk_test_has_label (seen_view, seen));
+  WAIT_UNTIL (vonk_test_has_label (unseen_view, unseen));
+  g_assert_false (vonk_test_has_label (seen_view, unseen));
+  g_assert_false (vonk_test_has_label (unseen_view, seen));
+
+  seen_heading = g_strdup_printf ("Managers Who Lead by Example (%u)", n_seen);
+  unseen_heading = g_strdup_printf ("Not Yet Seen in a Session (%u)", models->len - n_seen);
+  g_assert_true (vonk_test_has_label (fixture->view, seen_heading));
+  g_assert_true (vonk_test_has_label (fixture->view, unseen_heading));
+  /* a manager who will host one soon is told apart */
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *model = &g_array_index (models, VonkRoleModel, i);
+      g_autofree char *date = NULL;
+      g_autofree char *next = NULL;
+
+      if (vonk_role_model_is_seen (model) || !g_date_valid (&model->next_hosted))
+        continue;
+      date = vonk_date_format (&model->next_hosted);
+      next = g_strdup_printf ("Will host a session on %s", date);
+      g_assert_true (has_label_containing (unseen_view, next));
+    }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seen_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Managers who lead by example");
+}
+
+/* The matrix of departments that met in workshops, and its text. */
+static void
+test_links (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (fixture->project);
+  VonkLinksMatrix *matrix = VONK_LINKS_MATRIX (child (fixture->view, "links_matrix"));
+  const char *summary = vonk_links_matrix_get_summary (matrix);
+  guint best_a = 0, best_b = 0, best = 0;
+  g_autofree char *pair = NULL;
+  g_autofree char *workshops = NULL;
+
+  g_assert_cmpuint (links->n_mixed, >, 0);
+  for (guint a = 0; a < links->n_departments; a++)
+    for (guint b = a + 1; b < links->n_departments; b++)
+      if (vonk_department_links_get (links, a, b) > best)
+        {
+          best = vonk_department_links_get (links, a, b);
+          best_a = a;
+          best_b = b;
+        }
+  g_assert_cmpuint (best, >, 0);
+
+  pair = g_strdup_printf ("%s and %s: %u workshop",
+                          vonk_entity_get_string (vonk_project_lookup (fixture->project,
+                                                                       VONK_TYPE_DEPARTMENT,
+                                                                       links->department_ids[best_a]),
+                                                  "name"),
+                          vonk_entity_get_string (vonk_project_lookup (fixture->project,
+                                                                       VONK_TYPE_DEPARTMENT,
+                                                                       links->department_ids[best_b]),
+                                                  "name"),
+                          best);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, pair));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (matrix), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       summary);
+
+  workshops = g_strdup_printf ("%u of %u workshops brought people from different departments together.",
+                               links->n_mixed, links->n_workshops);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "links");
+  WAIT_UNTIL (vonk_test_has_label (fixture->view, workshops));
 }
 
 int
@@ -290,6 +581,14 @@ main (int   argc,
   g_test_add ("/champions-view/promote-step-down", Fixture, NULL, fixture_set_up,
               test_promote_and_step_down, fixture_tear_down);
   g_test_add ("/champions-view/funnel", Fixture, NULL, fixture_set_up, test_funnel,
+              fixture_tear_down);
+  g_test_add ("/champions-view/step-down-undo", Fixture, NULL, fixture_set_up,
+              test_step_down_undo, fixture_tear_down);
+  g_test_add ("/champions-view/gone-quiet", Fixture, NULL, fixture_set_up, test_gone_quiet,
+              fixture_tear_down);
+  g_test_add ("/champions-view/role-models", Fixture, NULL, fixture_set_up, test_role_models,
+              fixture_tear_down);
+  g_test_add ("/champions-view/links", Fixture, NULL, fixture_set_up, test_links,
               fixture_tear_down);
 
   return g_test_run ();

@@ -517,6 +517,9 @@ test_funnel (void)
   add_attendance (env, w, d, VONK_ATTENDANCE_ATTENDED, FALSE);
   add_attendance (env, w, b, VONK_ATTENDANCE_REGISTERED, FALSE);
   add_attendance (env, m, c, VONK_ATTENDANCE_ATTENDED, TRUE);
+  /* a second workshop for a: still one person at that stage */
+  w = add_session (env, VONK_SESSION_WORKSHOP, "2026-04-05", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, w, a, VONK_ATTENDANCE_ATTENDED, FALSE);
 
   funnel = vonk_champions_funnel (env->project);
   g_assert_cmpuint (funnel->len, ==, 4);
@@ -533,6 +536,179 @@ test_funnel (void)
       }
 }
 
+/* Role models */
+
+static gint64
+add_manager (Env        *env,
+             const char *name,
+             VonkRole    role)
+{
+  return vonk_test_add (env->project, g_object_new (VONK_TYPE_PERSON,
+                                                    "name", name,
+                                                    "role", role,
+                                                    NULL));
+}
+
+/* "name:hosted/attended@last-seen>next-hosted" per manager. */
+static char *
+role_model_names (GArray *models)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *m = &g_array_index (models, VonkRoleModel, i);
+      g_autofree char *seen = date_text (&m->last_seen);
+      g_autofree char *next = date_text (&m->next_hosted);
+
+      g_string_append_printf (text, "%s%s:%u/%u@%s>%s", i > 0 ? " " : "",
+                              vonk_entity_get_string (VONK_ENTITY (m->manager), "name"),
+                              m->hosted, m->attended, seen ? seen : "never",
+                              next ? next : "none");
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Managers seen first (top management first, then by name); hosting a
+ * cancelled session, being invited, a no-show or a session after the day
+ * do not count; a planned session they will host is noted. */
+static void
+test_role_models (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GArray) models = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GDate) before = date ("2026-05-01");
+  gint64 ceo, cfo, coo, anna, bert, cees, dirk, s;
+
+  ceo = add_manager (env, "Zeno CEO", VONK_ROLE_TOP_MANAGEMENT);
+  cfo = add_manager (env, "Yara CFO", VONK_ROLE_TOP_MANAGEMENT);
+  coo = add_manager (env, "Xander COO", VONK_ROLE_TOP_MANAGEMENT);
+  anna = add_manager (env, "Anna", VONK_ROLE_MIDDLE_MANAGER);
+  bert = add_manager (env, "Bert", VONK_ROLE_MIDDLE_MANAGER);
+  cees = add_manager (env, "Cees", VONK_ROLE_MIDDLE_MANAGER);
+  dirk = add_manager (env, "Dirk", VONK_ROLE_MIDDLE_MANAGER);
+  add_manager (env, "Employee", VONK_ROLE_EMPLOYEE);
+
+  /* the CEO hosted one and will host another */
+  add_session (env, VONK_SESSION_INSPIRATION, "2026-03-02", ceo, VONK_SESSION_STATUS_HELD);
+  add_session (env, VONK_SESSION_INSPIRATION, "2026-09-01", ceo, VONK_SESSION_STATUS_PLANNED);
+  add_session (env, VONK_SESSION_INSPIRATION, "2026-08-01", ceo, VONK_SESSION_STATUS_PLANNED);
+  /* the CFO hosted only a cancelled one */
+  add_session (env, VONK_SESSION_MEETUP, "2026-04-01", cfo, VONK_SESSION_STATUS_CANCELLED);
+  /* Anna attended twice; Bert was invited and absent */
+  s = add_session (env, VONK_SESSION_INSPIRATION, "2026-03-09", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, anna, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, s, bert, VONK_ATTENDANCE_NO_SHOW, FALSE);
+  add_attendance (env, s, coo, VONK_ATTENDANCE_INVITED, FALSE);
+  s = add_session (env, VONK_SESSION_WORKSHOP, "2026-05-20", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, anna, VONK_ATTENDANCE_ATTENDED, FALSE);
+  /* Cees attended on the day itself; Dirk attends after it */
+  s = add_session (env, VONK_SESSION_MEETUP, TODAY, 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, s, cees, VONK_ATTENDANCE_ATTENDED, FALSE);
+  s = add_session (env, VONK_SESSION_MEETUP, "2026-06-16", 0, VONK_SESSION_STATUS_PLANNED);
+  add_attendance (env, s, dirk, VONK_ATTENDANCE_ATTENDED, FALSE);
+
+  models = vonk_champions_role_models (env->project, NULL);
+  names = role_model_names (models);
+  g_assert_cmpstr (names, ==,
+                   "Zeno CEO:1/0@2026-03-02>2026-08-01 "
+                   "Anna:0/2@2026-05-20>none Cees:0/1@2026-06-15>none "
+                   "Xander COO:0/0@never>none Yara CFO:0/0@never>none "
+                   "Bert:0/0@never>none Dirk:0/0@never>none");
+  g_assert_true (vonk_role_model_is_seen (&g_array_index (models, VonkRoleModel, 2)));
+  g_assert_false (vonk_role_model_is_seen (&g_array_index (models, VonkRoleModel, 3)));
+  g_clear_pointer (&names, g_free);
+  g_clear_pointer (&models, g_array_unref);
+
+  /* on 1 May Anna's workshop and Cees's meet-up were still to come */
+  models = vonk_champions_role_models (env->project, before);
+  names = role_model_names (models);
+  g_assert_cmpstr (names, ==,
+                   "Zeno CEO:1/0@2026-03-02>2026-08-01 Anna:0/1@2026-03-09>none "
+                   "Xander COO:0/0@never>none Yara CFO:0/0@never>none "
+                   "Bert:0/0@never>none Cees:0/0@never>none Dirk:0/0@never>none");
+}
+
+/* Cross-department links */
+
+/* Workshops count once per pair, whatever the number of attendees; the
+ * diagonal counts the workshops a department attended; inspiration
+ * sessions, cancelled workshops, absentees and people without a
+ * department do not count. */
+static void
+test_department_links (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(VonkDepartmentLinks) links = NULL;
+  gint64 sales, it, hr, a1, a2, b1, c1, loner, w1, w2, w3, w4, insp;
+  /* by name: HR, IT, Sales */
+  static const guint expected[3][3] = {
+    { 1, 1, 0 },
+    { 1, 3, 2 },
+    { 0, 2, 2 },
+  };
+
+  sales = add_department (env, "Sales", 10, 0);
+  it = add_department (env, "IT", 10, 0);
+  hr = add_department (env, "HR", 10, 0);
+  a1 = add_person (env, "a1", sales, VONK_CHAMPION_NONE, NULL);
+  a2 = add_person (env, "a2", sales, VONK_CHAMPION_NONE, NULL);
+  b1 = add_person (env, "b1", it, VONK_CHAMPION_NONE, NULL);
+  c1 = add_person (env, "c1", hr, VONK_CHAMPION_NONE, NULL);
+  loner = add_person (env, "loner", 0, VONK_CHAMPION_NONE, NULL);
+
+  /* Sales (twice) and IT */
+  w1 = add_session (env, VONK_SESSION_WORKSHOP, "2026-03-01", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, w1, a1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w1, a2, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w1, b1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w1, c1, VONK_ATTENDANCE_NO_SHOW, FALSE);
+  /* Sales, IT and someone without a department */
+  w2 = add_session (env, VONK_SESSION_WORKSHOP, "2026-03-08", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, w2, a2, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w2, b1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w2, loner, VONK_ATTENDANCE_ATTENDED, FALSE);
+  /* IT and HR */
+  w3 = add_session (env, VONK_SESSION_WORKSHOP, "2026-03-15", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, w3, b1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w3, c1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  /* cancelled; and an inspiration session: neither counts */
+  w4 = add_session (env, VONK_SESSION_WORKSHOP, "2026-03-22", 0, VONK_SESSION_STATUS_CANCELLED);
+  add_attendance (env, w4, a1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, w4, c1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  insp = add_session (env, VONK_SESSION_INSPIRATION, "2026-03-29", 0, VONK_SESSION_STATUS_HELD);
+  add_attendance (env, insp, a1, VONK_ATTENDANCE_ATTENDED, FALSE);
+  add_attendance (env, insp, c1, VONK_ATTENDANCE_ATTENDED, FALSE);
+
+  links = vonk_champions_department_links (env->project);
+  g_assert_cmpuint (links->n_departments, ==, 3);
+  g_assert_cmpint (links->department_ids[0], ==, hr);
+  g_assert_cmpint (links->department_ids[1], ==, it);
+  g_assert_cmpint (links->department_ids[2], ==, sales);
+  g_assert_cmpuint (links->n_workshops, ==, 3);
+  g_assert_cmpuint (links->n_mixed, ==, 3);
+  for (guint r = 0; r < 3; r++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_test_message ("row %u column %u", r, c);
+        g_assert_cmpuint (vonk_department_links_get (links, r, c), ==, expected[r][c]);
+      }
+}
+
+/* A project without departments or workshops has an empty matrix. */
+static void
+test_department_links_empty (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (env->project);
+
+  g_assert_cmpuint (links->n_departments, ==, 0);
+  g_assert_cmpuint (links->n_workshops, ==, 0);
+  g_assert_cmpuint (links->n_mixed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +722,9 @@ main (int   argc,
   g_test_add_func ("/champions/coverage/locations", test_coverage_locations);
   g_test_add_func ("/champions/gone-quiet", test_gone_quiet);
   g_test_add_func ("/champions/funnel", test_funnel);
+  g_test_add_func ("/champions/role-models", test_role_models);
+  g_test_add_func ("/champions/department-links", test_department_links);
+  g_test_add_func ("/champions/department-links/empty", test_department_links_empty);
 
   return g_test_run ();
 }

@@ -265,6 +265,119 @@ test_later_options (Fixture       *fixture,
     }
 }
 
+/* --export-pdf: the plan report, or a session's handout */
+
+static guint
+count_pdf_pages (const char *pdf,
+                 gsize       length)
+{
+  const char *end = pdf + length;
+  guint n = 0;
+
+  for (const char *p = pdf; (p = memmem (p, end - p, "/Type /Page", 11)) != NULL; p += 11)
+    if (p + 11 < end && p[11] != 's')
+      n++;
+
+  return n;
+}
+
+/* Runs vonk with the database and the arguments, expecting success and a
+ * complete PDF of at least @min_pages pages at @path. */
+static guint
+export_pdf (Fixture    *fixture,
+            const char *path,
+            const char *first,
+            ...)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *out = g_strconcat ("--export-pdf=", path, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(Result) result = { 0 };
+  g_autofree char *pdf = NULL;
+  gsize length;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  while (argv->len < 3)
+    g_ptr_array_add (argv, NULL);
+
+  run (&result, db, out, g_ptr_array_index (argv, 0), g_ptr_array_index (argv, 1),
+       g_ptr_array_index (argv, 2), NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (exit_code (&result), ==, 0);
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_nonnull (g_strrstr_len (pdf + length - 32, 32, "%%EOF"));
+  return count_pdf_pages (pdf, length);
+}
+
+static void
+add_demo (Fixture *fixture)
+{
+  g_autofree char *db = database_option (fixture);
+  g_auto(Result) demo = { 0 };
+
+  run (&demo, db, "--demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+}
+
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *plan = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *safe = g_build_filename (fixture->dir, "safe.pdf", NULL);
+  g_autofree char *handout = g_build_filename (fixture->dir, "handout.pdf", NULL);
+  g_autofree char *dutch = g_build_filename (fixture->dir, "dutch.pdf", NULL);
+
+  add_demo (fixture);
+  g_assert_cmpuint (export_pdf (fixture, plan, "--project=1", NULL), >=, 2);
+  g_assert_cmpuint (export_pdf (fixture, safe, "--project=1", "--share-safe", NULL), >=, 2);
+  /* the demo's first session: one page */
+  g_assert_cmpuint (export_pdf (fixture, handout, "--project=1", "--session=1", NULL), ==, 1);
+
+  language = "nl";
+  g_assert_cmpuint (export_pdf (fixture, dutch, "--project=1", "--session=1", NULL), ==, 1);
+  language = "C";
+}
+
+static void
+test_export_pdf_errors (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *out = g_strconcat ("--export-pdf=", path, NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
+  g_autofree char *missing_out = g_strconcat ("--export-pdf=", missing, NULL);
+  struct
+  {
+    const char *args[3];
+    const char *message;
+  } cases[] = {
+    { { out, NULL }, "--export-pdf needs --project=ID" },
+    { { out, "--project=7", NULL }, "There is no project with ID 7" },
+    { { out, "--project=1", "--session=999" }, "The project has no session with ID 999" },
+    { { missing_out, "--project=1", NULL }, "Could not write" },
+    { { "--project=1", "--session=1", NULL }, "--session goes with --export-pdf" },
+  };
+
+  add_demo (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run (&result, db, cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
+      assert_failure (&result, cases[i].message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +398,8 @@ main (int   argc,
   ADD ("/cli/error/unknown-option", test_unknown_option);
   ADD ("/cli/error/bad-project-id", test_bad_project_id);
   ADD ("/cli/error/later-options", test_later_options);
+  ADD ("/cli/export-pdf", test_export_pdf);
+  ADD ("/cli/export-pdf/errors", test_export_pdf_errors);
 
   return g_test_run ();
 }

@@ -30,13 +30,13 @@
 #define N_OVERDUE_MEASURES    1
 #define N_OBJECTIONS          8
 #define N_OBJECTIONS_HEARD    15
-#define N_SESSIONS            11
-#define N_SESSION_SCOPES      8
-#define N_AGENDA_BLOCKS       62
-#define N_ATTENDANCE          279
+#define N_SESSIONS            13
+#define N_SESSION_SCOPES      9
+#define N_AGENDA_BLOCKS       76
+#define N_ATTENDANCE          283
 #define N_TEMPLATES           2
 #define N_TEMPLATE_BLOCKS     13
-#define N_STORIES             5
+#define N_STORIES             6
 
 typedef struct
 {
@@ -733,11 +733,11 @@ test_sessions (Fixture       *fixture,
     }
 
   g_assert_cmpuint (kinds[VONK_SESSION_INSPIRATION], ==, 6);
-  g_assert_cmpuint (kinds[VONK_SESSION_WORKSHOP], ==, 3);
+  g_assert_cmpuint (kinds[VONK_SESSION_WORKSHOP], ==, 5);
   g_assert_cmpuint (kinds[VONK_SESSION_MEETUP], ==, 2);
-  g_assert_cmpuint (held, ==, 7);
+  g_assert_cmpuint (held, ==, 9);
   g_assert_cmpuint (planned, ==, 4);
-  g_assert_cmpuint (follow_ups, ==, 3);
+  g_assert_cmpuint (follow_ups, ==, 5);
 }
 
 static void

@@ -538,6 +538,76 @@ test_undo_in_window (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
+/* Activates what @window's shortcut @trigger, such as "<Control>z", does. */
+static void
+press_shortcut (GtkWidget  *window,
+                const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           window,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* An edit is undone with Ctrl+Z and made again with Ctrl+Shift+Z, and
+ * the toast says so each time. */
+static void
+test_undo_edit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  VonkEntity *project = VONK_ENTITY (fixture->demo);
+  g_autofree char *name = g_strdup (vonk_entity_get_string (project, "name"));
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  VonkProjectEditor *editor = NULL;
+
+  g_assert_false (vonk_history_can_undo (vonk_project_get_history (fixture->demo)));
+  g_assert_true (gtk_widget_activate_action (window, "win.edit-project", NULL));
+  WAIT_UNTIL (has_toplevel_editor (&editor));
+  set_row (editor, "name_row", "Renamed");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, "Renamed");
+  WAIT_UNTIL (vonk_test_has_label (overlay, "“Renamed” changed") &&
+              vonk_test_find_labelled_button (overlay, "_Undo") != NULL);
+
+  press_shortcut (window, "<Control>z");
+  g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, name);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM project "
+                                      "WHERE name = 'Renamed'"), ==, 0);
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Undone: “Renamed” changed") &&
+              vonk_test_find_labelled_button (overlay, "_Redo") != NULL);
+  WAIT_UNTIL (vonk_test_has_label (window, name));
+
+  press_shortcut (window, "<Shift><Control>z");
+  g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, "Renamed");
+  WAIT_UNTIL (vonk_test_has_label (overlay, "“Renamed” changed"));
+
+  /* the toast's own button undoes too */
+  g_signal_emit_by_name (vonk_test_find_labelled_button (overlay, "_Undo"), "clicked");
+  g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, name);
+}
+
 static void
 test_failed_save (Fixture       *fixture,
                   gconstpointer  data)
@@ -580,6 +650,7 @@ main (int   argc,
   ADD ("/window/overview/estimated", test_overview_estimated);
   ADD ("/window/overview/barriers", test_overview_barriers);
   ADD ("/window/view-shortcut", test_view_shortcut);
+  ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);

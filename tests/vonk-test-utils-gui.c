@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "vonk-test-utils-gui.h"
+#include "vonk-undo-toasts.h"
+#include "vonk-view.h"
 
 /* Sets up GTK and libadwaita for the tests, with today fixed to @today
  * (as VONK_TODAY) unless it is NULL. */
@@ -47,8 +49,27 @@ vonk_test_show (GtkWindow *window,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
+/* The project of the first view in @widget, or NULL. */
+static VonkProject *
+find_project (GtkWidget *widget)
+{
+  if (VONK_IS_VIEW (widget) && vonk_view_get_project (VONK_VIEW (widget)) != NULL)
+    return vonk_view_get_project (VONK_VIEW (widget));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      VonkProject *project = find_project (c);
+
+      if (project != NULL)
+        return project;
+    }
+
+  return NULL;
+}
+
 /* Shows @child in @window inside a toast overlay, as the window has one
- * around its views, and returns the overlay. */
+ * around its views, and returns the overlay. The overlay shows the changes
+ * to the project of the views in @child with Undo, as the window's does. */
 GtkWidget *
 vonk_test_show_with_toasts (GtkWindow *window,
                             GtkWidget *child)
@@ -56,6 +77,8 @@ vonk_test_show_with_toasts (GtkWindow *window,
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  if (find_project (child) != NULL)
+    vonk_undo_toasts_follow (ADW_TOAST_OVERLAY (overlay), find_project (child));
   vonk_test_show (window, overlay);
   WAIT_UNTIL (gtk_widget_get_mapped (child));
   return overlay;

@@ -40,6 +40,19 @@
  * a workshop), champion (active or alumnus). A person counts in the
  * organisation's row and in their department's; one without a department
  * only in the organisation's.
+ *
+ * Role models are the top and middle managers. Each has been seen when, on
+ * or before the day, they attended a session (attendance status attended)
+ * or hosted one (facilitator of a session that was not cancelled); the
+ * first planned session they will host after the day is noted too, so the
+ * view can say that one is coming. The list puts those seen first, each
+ * part top management before middle managers, then by name.
+ *
+ * Department links count, for each pair of departments, the workshops (not
+ * cancelled) that people of both attended; a pair of a department with
+ * itself counts the workshops that department attended at all. Only
+ * attendance with status attended counts, and a person without a
+ * department links no one.
  */
 
 #define G_LOG_DOMAIN "vonk-champions"
@@ -602,6 +615,28 @@ compare_department_keys (gconstpointer a,
   return by_name != 0 ? by_name : (da->id > db->id) - (da->id < db->id);
 }
 
+/* The departments of @project by name (then ID), as DepartmentKeys. */
+static GArray *
+departments_by_name (VonkProject *project)
+{
+  GListModel *list = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (DepartmentKey));
+
+  g_array_set_clear_func (keys, department_key_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (list, i);
+      DepartmentKey key;
+
+      key.id = vonk_entity_get_id (department);
+      key.key = collation_key (vonk_entity_get_string (department, "name"));
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_department_keys);
+
+  return keys;
+}
+
 static void
 add_person (GHashTable *stage,
             gint64      person_id)
@@ -676,19 +711,7 @@ vonk_champions_funnel (VonkProject *project)
     }
 
   /* the rows: the organisation, then the departments by name */
-  keys = g_array_new (FALSE, FALSE, sizeof (DepartmentKey));
-  g_array_set_clear_func (keys, department_key_clear);
-  list = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) department = g_list_model_get_item (list, i);
-      DepartmentKey key;
-
-      key.id = vonk_entity_get_id (department);
-      key.key = collation_key (vonk_entity_get_string (department, "name"));
-      g_array_append_val (keys, key);
-    }
-  g_array_sort (keys, compare_department_keys);
+  keys = departments_by_name (project);
 
   result = g_array_sized_new (FALSE, FALSE, sizeof (VonkFunnelRow), keys->len + 1);
   g_array_append_val (result, org);
@@ -728,4 +751,330 @@ vonk_champions_funnel (VonkProject *project)
     }
 
   return result;
+}
+
+/* ------------------------------------------------------------------------
+ * Role models
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  VonkRoleModel  model;
+  char          *key;
+} SortableModel;
+
+static void
+sortable_model_clear (gpointer data)
+{
+  SortableModel *s = data;
+
+  g_clear_object (&s->model.manager);
+  g_free (s->key);
+}
+
+static void
+role_model_clear (gpointer data)
+{
+  g_clear_object (&((VonkRoleModel *) data)->manager);
+}
+
+/**
+ * vonk_role_model_is_seen:
+ *
+ * Returns: whether the manager of @model hosted or attended a session
+ */
+gboolean
+vonk_role_model_is_seen (const VonkRoleModel *model)
+{
+  g_return_val_if_fail (model != NULL, FALSE);
+
+  return model->hosted + model->attended > 0;
+}
+
+static int
+compare_models (gconstpointer a,
+                gconstpointer b)
+{
+  const SortableModel *ma = a;
+  const SortableModel *mb = b;
+  gboolean seen_a = vonk_role_model_is_seen (&ma->model);
+  gboolean seen_b = vonk_role_model_is_seen (&mb->model);
+  int role_a = vonk_entity_get_enum (VONK_ENTITY (ma->model.manager), "role");
+  int role_b = vonk_entity_get_enum (VONK_ENTITY (mb->model.manager), "role");
+  gint64 ia, ib;
+  int by_name;
+
+  if (seen_a != seen_b)
+    return seen_a ? -1 : 1;
+  if (role_a != role_b)
+    return role_a == VONK_ROLE_TOP_MANAGEMENT ? -1 : 1;
+  if ((by_name = strcmp (ma->key, mb->key)) != 0)
+    return by_name;
+
+  ia = vonk_entity_get_id (VONK_ENTITY (ma->model.manager));
+  ib = vonk_entity_get_id (VONK_ENTITY (mb->model.manager));
+  return (ia > ib) - (ia < ib);
+}
+
+/* Notes that @model was seen on @day. */
+static void
+note_seen (VonkRoleModel *model,
+           const GDate   *day)
+{
+  if (!g_date_valid (&model->last_seen) || g_date_compare (day, &model->last_seen) > 0)
+    model->last_seen = *day;
+}
+
+/**
+ * vonk_champions_role_models:
+ * @on: (nullable): the day asked about; %NULL for today
+ *
+ * Finds out which top and middle managers hosted or attended sessions on
+ * or before @on (see the top of this file).
+ *
+ * Returns: (transfer full) (element-type VonkRoleModel): every top and
+ *   middle manager, those seen first (vonk_role_model_is_seen()), each part
+ *   top management first, then by name; the array holds a reference to
+ *   each person
+ */
+GArray *
+vonk_champions_role_models (VonkProject *project,
+                            const GDate *on)
+{
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GArray) sortable = NULL;
+  g_autoptr(GHashTable) index_of = NULL;
+  GListModel *list;
+  GArray *result;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  if (on == NULL)
+    on = today = vonk_date_today ();
+
+  sortable = g_array_new (FALSE, FALSE, sizeof (SortableModel));
+  g_array_set_clear_func (sortable, sortable_model_clear);
+  index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  list = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
+      int role = vonk_entity_get_enum (person, "role");
+      gint64 id = vonk_entity_get_id (person);
+      SortableModel s = { 0 };
+
+      if (role != VONK_ROLE_TOP_MANAGEMENT && role != VONK_ROLE_MIDDLE_MANAGER)
+        continue;
+
+      g_date_clear (&s.model.last_seen, 1);
+      g_date_clear (&s.model.next_hosted, 1);
+      s.key = collation_key (vonk_entity_get_string (person, "name"));
+      s.model.manager = VONK_PERSON (g_steal_pointer (&person));
+      g_array_append_val (sortable, s);
+      g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER (sortable->len));
+    }
+
+  list = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) session = g_list_model_get_item (list, i);
+      gint64 facilitator = vonk_entity_get_int64 (session, "facilitator-id");
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &facilitator));
+      VonkRoleModel *model;
+      GDate day;
+
+      if (index == 0 || !session_day (session, &day) ||
+          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+
+      model = &g_array_index (sortable, SortableModel, index - 1).model;
+      if (g_date_compare (&day, on) <= 0)
+        {
+          model->hosted++;
+          note_seen (model, &day);
+        }
+      else if (vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_PLANNED &&
+               (!g_date_valid (&model->next_hosted) ||
+                g_date_compare (&day, &model->next_hosted) < 0))
+        model->next_hosted = day;
+    }
+
+  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
+      gint64 person_id = vonk_entity_get_int64 (row, "person-id");
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
+      VonkEntity *session;
+      VonkRoleModel *model;
+      GDate day;
+
+      if (index == 0 || vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED)
+        continue;
+      session = vonk_project_lookup (project, VONK_TYPE_SESSION,
+                                     vonk_entity_get_int64 (row, "session-id"));
+      if (session == NULL || !session_day (session, &day) || g_date_compare (&day, on) > 0 ||
+          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+
+      model = &g_array_index (sortable, SortableModel, index - 1).model;
+      model->attended++;
+      note_seen (model, &day);
+    }
+
+  g_array_sort (sortable, compare_models);
+  result = g_array_sized_new (FALSE, FALSE, sizeof (VonkRoleModel), sortable->len);
+  g_array_set_clear_func (result, role_model_clear);
+  for (guint i = 0; i < sortable->len; i++)
+    {
+      SortableModel *s = &g_array_index (sortable, SortableModel, i);
+      VonkRoleModel model = s->model;
+
+      model.manager = g_steal_pointer (&s->model.manager);
+      g_array_append_val (result, model);
+    }
+
+  return result;
+}
+
+/* ------------------------------------------------------------------------
+ * Cross-department links
+ * ------------------------------------------------------------------------ */
+
+/**
+ * vonk_department_links_free:
+ */
+void
+vonk_department_links_free (VonkDepartmentLinks *links)
+{
+  if (links == NULL)
+    return;
+
+  g_free (links->department_ids);
+  g_free (links->counts);
+  g_free (links);
+}
+
+/**
+ * vonk_department_links_get:
+ * @row: a department's index in @links
+ * @column: another's (or the same)
+ *
+ * Returns: how many workshops had attendees from both
+ */
+guint
+vonk_department_links_get (const VonkDepartmentLinks *links,
+                           guint                      row,
+                           guint                      column)
+{
+  g_return_val_if_fail (links != NULL, 0);
+  g_return_val_if_fail (row < links->n_departments && column < links->n_departments, 0);
+
+  return links->counts[row * links->n_departments + column];
+}
+
+/* Adds @workshop's pairs of departments (@present, indexes) to @links. */
+static void
+count_workshop (VonkDepartmentLinks *links,
+                GArray              *present)
+{
+  if (present->len == 0)
+    return;
+
+  links->n_workshops++;
+  if (present->len > 1)
+    links->n_mixed++;
+
+  for (guint a = 0; a < present->len; a++)
+    for (guint b = 0; b < present->len; b++)
+      links->counts[g_array_index (present, guint, a) * links->n_departments +
+                    g_array_index (present, guint, b)]++;
+}
+
+/**
+ * vonk_champions_department_links:
+ *
+ * Counts which departments met each other in workshops (see the top of
+ * this file).
+ *
+ * Returns: (transfer full): the departments by name and the counts
+ */
+VonkDepartmentLinks *
+vonk_champions_department_links (VonkProject *project)
+{
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GHashTable) index_of = NULL;
+  g_autoptr(GHashTable) per_workshop = NULL;
+  VonkDepartmentLinks *links;
+  GListModel *list;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  keys = departments_by_name (project);
+  links = g_new0 (VonkDepartmentLinks, 1);
+  links->n_departments = keys->len;
+  links->department_ids = g_new0 (gint64, MAX (1, keys->len));
+  links->counts = g_new0 (guint, MAX (1, keys->len * keys->len));
+
+  index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 id = g_array_index (keys, DepartmentKey, i).id;
+
+      links->department_ids[i] = id;
+      g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
+    }
+
+  /* per workshop, the departments present (indexes, each once) */
+  per_workshop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
+  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
+      gint64 session_id = vonk_entity_get_int64 (row, "session-id");
+      VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION, session_id);
+      VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                                vonk_entity_get_int64 (row, "person-id"));
+      gint64 department_id;
+      GArray *present;
+      guint index;
+      gboolean known = FALSE;
+
+      if (session == NULL || person == NULL ||
+          vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED ||
+          vonk_entity_get_enum (session, "kind") != VONK_SESSION_WORKSHOP ||
+          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+
+      department_id = vonk_entity_get_int64 (person, "department-id");
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &department_id));
+      if (index == 0)
+        continue;
+
+      present = g_hash_table_lookup (per_workshop, &session_id);
+      if (present == NULL)
+        {
+          present = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (per_workshop, g_memdup2 (&session_id, sizeof session_id),
+                               present);
+        }
+      for (guint j = 0; j < present->len && !known; j++)
+        known = g_array_index (present, guint, j) == index - 1;
+      if (!known)
+        {
+          index--;
+          g_array_append_val (present, index);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, per_workshop);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    count_workshop (links, value);
+
+  return links;
 }

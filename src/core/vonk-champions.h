@@ -61,6 +61,28 @@ typedef struct
   guint  counts[VONK_FUNNEL_N_STAGES];
 } VonkFunnelRow;
 
+/* A top or middle manager, and whether they have been seen in sessions:
+ * the culture and middle-management barriers made visible. */
+typedef struct
+{
+  VonkPerson *manager;
+  guint       hosted;      /* sessions facilitated, started on or before the day */
+  guint       attended;    /* sessions attended, on or before the day */
+  GDate       last_seen;   /* the latest of those; invalid: never */
+  GDate       next_hosted; /* the first planned session they host after the day */
+} VonkRoleModel;
+
+/* Which departments met each other in workshops. */
+typedef struct
+{
+  guint   n_departments;
+  gint64 *department_ids; /* by name */
+  guint  *counts;         /* n × n, row-major: workshops with attendees from both;
+                           * the diagonal: workshops with attendees from that one */
+  guint   n_workshops;    /* workshops held with attendees */
+  guint   n_mixed;        /* of them, with attendees from two or more departments */
+} VonkDepartmentLinks;
+
 /* Promoting and stepping down */
 gboolean  vonk_champions_promote               (VonkProject   *project,
                                                 VonkPerson    *person,
@@ -89,5 +111,19 @@ GArray   *vonk_champions_gone_quiet            (VonkProject   *project,
 
 /* The funnel */
 GArray   *vonk_champions_funnel                (VonkProject   *project);
+
+/* Role models */
+GArray   *vonk_champions_role_models           (VonkProject   *project,
+                                                const GDate   *on);
+gboolean  vonk_role_model_is_seen              (const VonkRoleModel *model);
+
+/* Cross-department links */
+VonkDepartmentLinks *vonk_champions_department_links (VonkProject *project);
+guint     vonk_department_links_get            (const VonkDepartmentLinks *links,
+                                                guint          row,
+                                                guint          column);
+void      vonk_department_links_free           (VonkDepartmentLinks *links);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkDepartmentLinks, vonk_department_links_free)
 
 G_END_DECLS

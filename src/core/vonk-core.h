@@ -13,6 +13,7 @@
 #include "vonk-entity-list.h"
 #include "vonk-entity.h"
 #include "vonk-enum-types.h"
+#include "vonk-history.h"
 #include "vonk-enums.h"
 #include "vonk-labels.h"
 #include "vonk-phase.h"

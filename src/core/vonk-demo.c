@@ -670,7 +670,8 @@ static const struct
   { N_("Practical workshop (2.5 hours)"), VONK_SESSION_WORKSHOP, AGENDA_WORKSHOP },
 };
 
-/* In the order they were (or will be) held. */
+/* In the order they were (or will be) held, except the last two: two
+ * workshops added later (the order decides who is invited where). */
 enum
 {
   S_KICK_OFF,
@@ -684,6 +685,8 @@ enum
   S_SALES,
   S_WORKSHOP_CLAIMS,
   S_BOARDROOM,
+  S_WORKSHOP_EINDHOVEN,
+  S_WORKSHOP_MIXED,
   N_SESSIONS
 };
 
@@ -784,6 +787,21 @@ static const SessionInfo sessions[N_SESSIONS] = {
     VONK_SESSION_STATUS_PLANNED,
     N_("The CEO hosts this session and shows how the board uses the network itself."),
     NO_SESSION, 100, 45, 0, 0 },
+  [S_WORKSHOP_EINDHOVEN] = {
+    VONK_SESSION_WORKSHOP, N_("Practical workshop at the claims centre"),
+    VONK_SCOPE_LOCATION, BIT (LOC_EINDHOVEN),
+    -185, 13, 30, AGENDA_WORKSHOP, N_("Meeting room 2, claims centre"), NULL,
+    MANAGER (DEPT_CLAIMS), 16, VONK_SESSION_STATUS_HELD,
+    N_("Few came, as to the inspiration session here; the Claims manager hosted it anyway "
+       "and now briefs the team leaders before the next round."),
+    S_EINDHOVEN, 0, 70, 10, 50 },
+  [S_WORKSHOP_MIXED] = {
+    VONK_SESSION_WORKSHOP, N_("Practical workshop across departments"), VONK_SCOPE_COMPANY, 0,
+    -130, 13, 30, AGENDA_WORKSHOP, N_("Training room, head office"), NULL,
+    PERSON (DEPT_IT, 3), 24, VONK_SESSION_STATUS_HELD,
+    N_("Mixed tables on purpose: people from claims, service and IT solved a real case "
+       "together."),
+    S_KICK_OFF, 0, 75, 10, 60 },
 };
 
 static const struct
@@ -839,6 +857,10 @@ static const struct
     N_("Intranet"), 260,
     N_("Instead of answering the same question from twenty brokers by e-mail, the team now "
        "answers it once in a shared group.") },
+  { PERSON (DEPT_IT, 12), N_("A claims form fixed across departments"), -110,
+    N_("Internal network"), 180,
+    N_("After the mixed workshop, a claims handler and an IT colleague kept talking in the "
+       "network and fixed a confusing field on the online claims form within a week.") },
   { PERSON (DEPT_HR, 2), N_("A vacancy filled through colleagues' networks"), -60,
     N_("Internal network"), 410,
     N_("A vacancy shared by colleagues reached more suitable candidates than the paid job "
@@ -1777,6 +1799,9 @@ vonk_demo_create (VonkStore  *store,
   /* a failed commit has already rolled back */
   if (!vonk_store_commit (store, error))
     return NULL;
+
+  /* the demo is where the user starts: nothing of it to undo */
+  vonk_history_clear (vonk_project_get_history (project));
 
   /* The store's list keeps the project alive once our reference is
    * dropped. */

@@ -253,6 +253,24 @@ vonk_entity_equal (VonkEntity *a,
   return TRUE;
 }
 
+/* Whether @a and @b, of one type, hold the same value in @column. */
+gboolean
+vonk_entity_value_equal (VonkEntity *a,
+                         VonkEntity *b,
+                         guint       column)
+{
+  VonkEntityClass *klass;
+
+  g_return_val_if_fail (VONK_IS_ENTITY (a), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
+
+  klass = VONK_ENTITY_GET_CLASS (a);
+  g_return_val_if_fail (column < klass->columns->len, FALSE);
+
+  return values_equal (g_ptr_array_index (klass->columns, column),
+                       &values_of (a)[column], &values_of (b)[column]);
+}
+
 const GValue *
 vonk_entity_get_value (VonkEntity *self,
                        guint       column)

@@ -59,6 +59,9 @@ void          vonk_entity_assign            (VonkEntity  *self,
                                              VonkEntity  *from);
 gboolean      vonk_entity_equal             (VonkEntity  *a,
                                              VonkEntity  *b);
+gboolean      vonk_entity_value_equal       (VonkEntity  *a,
+                                             VonkEntity  *b,
+                                             guint        column);
 
 const char   *vonk_entity_get_string        (VonkEntity  *self,
                                              const char  *column);

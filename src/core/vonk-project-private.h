@@ -13,4 +13,6 @@ G_BEGIN_DECLS
 void vonk_project_set_store (VonkProject *self,
                              VonkStore   *store);
 
+VonkDeletion *vonk_deletion_ref (VonkDeletion *deletion);
+
 G_END_DECLS

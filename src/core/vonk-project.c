@@ -29,8 +29,9 @@ struct _VonkProject
 {
   VonkEntity  parent_instance;
 
-  VonkStore  *store; /* weak */
-  GHashTable *lists; /* GType → VonkEntityList, once loaded */
+  VonkStore   *store;   /* weak */
+  GHashTable  *lists;   /* GType → VonkEntityList, once loaded */
+  VonkHistory *history; /* of the changes since it was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
@@ -44,6 +45,7 @@ vonk_project_finalize (GObject *object)
 
   vonk_project_set_store (self, NULL);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (vonk_project_parent_class)->finalize (object);
 }
@@ -159,6 +161,7 @@ vonk_project_load (VonkProject  *self,
     }
 
   self->lists = g_steal_pointer (&lists);
+  self->history = vonk_history_new (self);
   return TRUE;
 }
 
@@ -192,6 +195,21 @@ vonk_project_get_list (VonkProject *self,
   g_return_val_if_fail (self->lists != NULL, NULL);
 
   return G_LIST_MODEL (list_of (self, type));
+}
+
+/**
+ * vonk_project_get_history:
+ *
+ * Returns: (transfer none): the changes made since the project was loaded,
+ *   for Undo and Redo
+ */
+VonkHistory *
+vonk_project_get_history (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (self->lists != NULL, NULL);
+
+  return self->history;
 }
 
 /**
@@ -445,6 +463,7 @@ vonk_project_add (VonkProject  *self,
     return FALSE;
 
   vonk_entity_list_add (list_of (self, G_OBJECT_TYPE (entity)), entity);
+  vonk_history_record_add (self->history, entity);
   return TRUE;
 }
 
@@ -493,6 +512,8 @@ vonk_project_save (VonkProject  *self,
       !vonk_store_update (self->store, changed, error))
     return FALSE;
 
+  if (self->history != NULL)
+    vonk_history_record_save (self->history, live, changed);
   vonk_entity_assign (live, changed);
   vonk_entity_list_changed (list, live);
   return TRUE;
@@ -525,8 +546,9 @@ typedef struct
 
 struct _VonkDeletion
 {
-  GPtrArray *removed;
-  GArray    *cleared;
+  gatomicrefcount  ref_count;
+  GPtrArray       *removed;
+  GArray          *cleared;
 };
 
 static void
@@ -535,9 +557,20 @@ cleared_ref_clear (gpointer data)
   g_object_unref (((ClearedRef *) data)->entity);
 }
 
+VonkDeletion *
+vonk_deletion_ref (VonkDeletion *deletion)
+{
+  g_atomic_ref_count_inc (&deletion->ref_count);
+  return deletion;
+}
+
+/* Lets go of @deletion; the project's history may hold it still. */
 void
 vonk_deletion_free (VonkDeletion *deletion)
 {
+  if (!g_atomic_ref_count_dec (&deletion->ref_count))
+    return;
+
   g_ptr_array_unref (deletion->removed);
   g_array_unref (deletion->cleared);
   g_free (deletion);
@@ -652,6 +685,7 @@ vonk_project_delete (VonkProject  *self,
     return NULL;
 
   deletion = g_new0 (VonkDeletion, 1);
+  g_atomic_ref_count_init (&deletion->ref_count);
   deletion->removed = g_ptr_array_new_with_free_func (g_object_unref);
   deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
   g_array_set_clear_func (deletion->cleared, cleared_ref_clear);
@@ -659,6 +693,7 @@ vonk_project_delete (VonkProject  *self,
   g_ptr_array_add (deletion->removed, g_object_ref (entity));
   vonk_entity_list_splice (list, pos, 1, NULL, 0);
   cascade (self, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity), deletion);
+  vonk_history_record_delete (self->history, deletion);
   return deletion;
 }
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "vonk-entity.h"
+#include "vonk-history.h"
 #include "vonk-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ gboolean     vonk_project_load       (VonkProject  *self,
 gboolean     vonk_project_is_loaded  (VonkProject  *self);
 GListModel  *vonk_project_get_list   (VonkProject  *self,
                                       GType         type);
+VonkHistory *vonk_project_get_history (VonkProject *self);
 VonkEntity  *vonk_project_lookup     (VonkProject  *self,
                                       GType         type,
                                       gint64        id);
@@ -40,8 +42,6 @@ gboolean     vonk_project_save       (VonkProject  *self,
 gboolean     vonk_project_remove     (VonkProject  *self,
                                       VonkEntity   *entity,
                                       GError      **error);
-
-typedef struct _VonkDeletion VonkDeletion;
 
 VonkDeletion *vonk_project_delete        (VonkProject   *self,
                                           VonkEntity    *entity,
