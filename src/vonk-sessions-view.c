@@ -1828,6 +1828,7 @@ remove_attendance_action (GtkWidget  *widget,
   g_autoptr(VonkSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  VonkHistory *history;
   VonkEntity *person;
 
   if (attendance == NULL)
@@ -1841,11 +1842,14 @@ remove_attendance_action (GtkWidget  *widget,
   /* Translators: a toast after taking someone off a session's list; %s is the person */
   title = g_strdup_printf (_("%s taken off the list"),
                            person != NULL ? vonk_entity_get_string (person, "name") : "");
-  if (!vonk_view_delete (VONK_VIEW (self), VONK_ENTITY (attendance), title))
-    return;
-
-  /* a place freed goes to the first in line */
-  vonk_sessions_fill_places (project, session, &error);
+  /* one change for Undo: the removal and whoever moves up into the place
+   * freed, first in line */
+  history = vonk_project_get_history (project);
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, title);
+  if (vonk_view_delete (VONK_VIEW (self), VONK_ENTITY (attendance), title))
+    vonk_sessions_fill_places (project, session, &error);
+  vonk_history_end_change (history);
   if (error != NULL)
     vonk_view_show_message (VONK_VIEW (self), error->message);
 }

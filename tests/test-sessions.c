@@ -728,6 +728,82 @@ test_scope (void)
 }
 
 
+
+/* Each action of the planner is one change in the project's history:
+ * Undo takes back an invitation of many, a status with the one who moved
+ * up, and a new audience with its scope rows, each as a whole. */
+static void
+test_undo (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GArray) departments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  VonkHistory *history = vonk_project_get_history (env->project);
+  VonkAttendanceCounts counts;
+  gint64 ids[2];
+
+  g_assert_nonnull (history);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%d", i);
+
+      ids[i] = add_person (env, name, env->sales_id, VONK_ROLE_EMPLOYEE);
+      g_ptr_array_add (people, lookup (env, VONK_TYPE_PERSON, ids[i]));
+    }
+
+  /* an invitation of two, undone as one */
+  vonk_sessions_invite (env->project, session (env), people, &error);
+  g_assert_no_error (error);
+  vonk_sessions_count (env->project, session (env), &counts);
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  vonk_sessions_count (env->project, session (env), &counts);
+  g_assert_cmpuint (counts.total, ==, 0);
+  g_assert_true (vonk_history_redo (history, &error));
+  g_assert_no_error (error);
+
+  /* a status, undone */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[0]),
+                            VONK_ATTENDANCE_ATTENDED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_cmpint (status_of (env, ids[0]), ==, VONK_ATTENDANCE_INVITED);
+
+  /* an audience with its scope row, undone: the session and its rows as
+   * they were */
+  g_array_append_val (departments, env->sales_id);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), departments, NULL, &error);
+  g_assert_no_error (error);
+  rows = vonk_sessions_scope_rows (env->project, session (env));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  rows = vonk_sessions_scope_rows (env->project, session (env));
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_COMPANY);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 0);
+
+  /* and a scope row taken away comes back */
+  g_assert_true (vonk_history_redo (history, &error));
+  g_clear_object (&draft);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 0);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 1);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_DEPARTMENT);
+}
+
 /* The workshop is planned for the enthusiasts two weeks later, with the
  * practical workshop's agenda and the same scope, and survives reopening. */
 static void
@@ -846,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/sessions/attendance/capacity", test_capacity);
   g_test_add_func ("/sessions/attendance/set-status", test_set_status);
   g_test_add_func ("/sessions/scope", test_scope);
+  g_test_add_func ("/sessions/undo", test_undo);
   g_test_add_func ("/sessions/follow-up", test_follow_up);
 
   return g_test_run ();

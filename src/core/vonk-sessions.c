@@ -30,6 +30,10 @@
  * in vonk_barriers_log_objection(): a refusal half-way changes neither the
  * database nor the lists. Changed rows are edited as drafts
  * (vonk_entity_copy()) and copied into the live entities after the commit.
+ * (Rows deleted go through vonk_project_delete() inside the transaction,
+ * after everything has been validated, so that Undo can bring them back.)
+ * Each action is one change in the project's history: Undo takes it back
+ * as a whole.
  */
 
 #define G_LOG_DOMAIN "vonk-sessions"
@@ -41,6 +45,7 @@
 
 #include "vonk-entity-list.h"
 #include "vonk-enum-types.h"
+#include "vonk-history.h"
 #include "vonk-sessions.h"
 
 static VonkEntityList *
@@ -98,10 +103,18 @@ compare_blocks (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
+/* The project's history, or NULL for a project not loaded from a store. */
+static VonkHistory *
+history_of (VonkProject *project)
+{
+  return vonk_project_get_history (project);
+}
+
 /* Writes @inserts (new entities whose references all exist), @updates
  * (drafts of live entities) and @deletes (live entities on which nothing
- * hangs) in one transaction; only after the commit are the lists changed.
- * Any of the arrays may be %NULL. */
+ * hangs) in one transaction; only after the commit are the inserts and
+ * updates in the lists. The whole is one change in the project's history,
+ * which Undo takes back at once. Any of the arrays may be %NULL. */
 static gboolean
 write_batch (VonkProject  *project,
              GPtrArray    *inserts,
@@ -110,6 +123,7 @@ write_batch (VonkProject  *project,
              GError      **error)
 {
   VonkStore *store = vonk_project_get_store (project);
+  VonkHistory *history = history_of (project);
   gint64 project_id = vonk_entity_get_id (VONK_ENTITY (project));
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
@@ -127,6 +141,8 @@ write_batch (VonkProject  *project,
 
   if (!vonk_store_begin (store, error))
     return FALSE;
+  if (history != NULL)
+    vonk_history_begin_change (history);
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
     if (!vonk_store_insert (store, project_id, g_ptr_array_index (inserts, i), error))
@@ -134,19 +150,33 @@ write_batch (VonkProject  *project,
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     if (!vonk_store_update (store, g_ptr_array_index (updates, i), error))
       goto fail;
+  /* deleted through the project, which keeps what went for Undo; the
+   * rows deleted here have nothing hanging on them */
   for (guint i = 0; deletes != NULL && i < deletes->len; i++)
-    if (!vonk_store_delete (store, g_ptr_array_index (deletes, i), error))
-      goto fail;
+    {
+      VonkDeletion *deletion = vonk_project_delete (project, g_ptr_array_index (deletes, i),
+                                                    error);
+
+      if (deletion == NULL)
+        goto fail;
+      vonk_deletion_free (deletion);
+    }
 
   /* a failed commit has rolled back by itself */
   if (!vonk_store_commit (store, error))
-    return FALSE;
+    {
+      if (history != NULL)
+        vonk_history_end_change (history);
+      return FALSE;
+    }
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
     {
       VonkEntity *entity = g_ptr_array_index (inserts, i);
 
       vonk_entity_list_add (list_of (project, G_OBJECT_TYPE (entity)), entity);
+      if (history != NULL)
+        vonk_history_record_add (history, entity);
     }
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     {
@@ -154,24 +184,42 @@ write_batch (VonkProject  *project,
       VonkEntity *live = vonk_project_lookup (project, G_OBJECT_TYPE (draft),
                                               vonk_entity_get_id (draft));
 
+      if (history != NULL)
+        vonk_history_record_save (history, live, draft);
       vonk_entity_assign (live, draft);
       vonk_entity_list_changed (list_of (project, G_OBJECT_TYPE (draft)), live);
     }
-  for (guint i = 0; deletes != NULL && i < deletes->len; i++)
-    {
-      VonkEntity *entity = g_ptr_array_index (deletes, i);
-      VonkEntityList *list = list_of (project, G_OBJECT_TYPE (entity));
-      guint pos;
-
-      if (vonk_entity_list_find (list, entity, &pos))
-        vonk_entity_list_splice (list, pos, 1, NULL, 0);
-    }
+  if (history != NULL)
+    vonk_history_end_change (history);
 
   return TRUE;
 
 fail:
   vonk_store_rollback (store);
+  if (history != NULL)
+    vonk_history_end_change (history);
   return FALSE;
+}
+
+/* Records @entity and the entities of each of @children, all added in
+ * one transaction that has committed, as one change. */
+static void
+record_added (VonkProject *project,
+              VonkEntity  *entity,
+              GPtrArray  **children,
+              guint        n_children)
+{
+  VonkHistory *history = history_of (project);
+
+  if (history == NULL)
+    return;
+
+  vonk_history_begin_change (history);
+  vonk_history_record_add (history, entity);
+  for (guint c = 0; c < n_children; c++)
+    for (guint i = 0; children[c] != NULL && i < children[c]->len; i++)
+      vonk_history_record_add (history, g_ptr_array_index (children[c], i));
+  vonk_history_end_change (history);
 }
 
 /* ------------------------------------------------------------------------
@@ -340,6 +388,7 @@ vonk_sessions_save_session (VonkProject  *project,
   for (guint i = 0; i < inserts->len; i++)
     vonk_entity_list_add (list_of (project, VONK_TYPE_SESSION_SCOPE),
                           g_ptr_array_index (inserts, i));
+  record_added (project, session, &inserts, 1);
   return draft;
 
 fail:
@@ -937,6 +986,7 @@ vonk_sessions_save_as_template (VonkProject  *project,
   for (guint i = 0; i < blocks->len; i++)
     vonk_entity_list_add (list_of (project, VONK_TYPE_TEMPLATE_BLOCK),
                           g_ptr_array_index (blocks, i));
+  record_added (project, template, &blocks, 1);
 
   return VONK_AGENDA_TEMPLATE (g_steal_pointer (&template));
 
@@ -1659,6 +1709,7 @@ vonk_sessions_plan_follow_up (VonkProject  *project,
 
         vonk_entity_list_add (list_of (project, G_OBJECT_TYPE (child)), child);
       }
+  record_added (project, workshop, children, G_N_ELEMENTS (children));
 
   return VONK_SESSION (g_steal_pointer (&workshop));
 
