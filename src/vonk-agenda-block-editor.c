@@ -25,6 +25,7 @@ struct _VonkAgendaBlockEditor
   AdwEntryRow *title_row;
   AdwEntryRow *minutes_row;
   AdwEntryRow *description_row;
+  AdwEntryRow *materials_row;
   GtkLabel    *error_label;
 };
 
@@ -55,6 +56,7 @@ vonk_agenda_block_editor_fill (VonkEditor  *editor,
   g_autofree char *title = vonk_editor_get_row_text (self->title_row);
   g_autofree char *minutes_text = vonk_editor_get_row_text (self->minutes_row);
   g_autofree char *description = vonk_editor_get_row_text (self->description_row);
+  g_autofree char *materials = vonk_editor_get_row_text (self->materials_row);
   int minutes = read_minutes (minutes_text);
 
   if (minutes < 0)
@@ -68,6 +70,7 @@ vonk_agenda_block_editor_fill (VonkEditor  *editor,
                 "title", title,
                 "minutes", minutes,
                 "description", description,
+                "materials", materials,
                 NULL);
 
   if (vonk_editor_get_entity (editor) == NULL)
@@ -109,6 +112,7 @@ vonk_agenda_block_editor_class_init (VonkAgendaBlockEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkAgendaBlockEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, VonkAgendaBlockEditor, minutes_row);
   gtk_widget_class_bind_template_child (widget_class, VonkAgendaBlockEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, VonkAgendaBlockEditor, materials_row);
   gtk_widget_class_bind_template_child (widget_class, VonkAgendaBlockEditor, error_label);
 }
 
@@ -154,6 +158,8 @@ vonk_agenda_block_editor_new (VonkProject     *project,
                              vonk_entity_get_string (entity, "title"));
       gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                              vonk_entity_get_string (entity, "description"));
+      gtk_editable_set_text (GTK_EDITABLE (self->materials_row),
+                             vonk_entity_get_string (entity, "materials"));
     }
 
   return GTK_WIDGET (self);

@@ -4,17 +4,25 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The project's sessions — inspiration sessions, workshops and champions
- * meet-ups — in a column view sorted by date, filtered by the search entry
- * and by kind, beside the selected session's detail: its timed agenda,
- * whose start times follow from the session's start and the blocks before,
- * the total against the session's duration (said in words, with an icon,
- * when it runs over), and how many are invited, registered, waiting,
- * attended, did not show and got enthusiastic. An inspiration session
- * offers to plan its follow-up workshop.
+ * meet-ups — as a list (a column view sorted by date) or by month (a
+ * calendar grid), filtered by the search entry, by kind, by status and by
+ * whether they are still to come. Beside the list (or instead of it, on a
+ * narrow window) is the selected session: what it is for, who leads it,
+ * and on two pages its timed agenda and who comes.
  *
- * Blocks move up and down with their buttons; the focus stays on the
- * button of the block moved, so that it can be moved again from the
- * keyboard. A deleted session can be brought back from the toast.
+ * The agenda's start times follow from the session's start and the blocks
+ * before; the total is set against the session's duration, said in words
+ * with an icon when it runs over. Blocks move by dragging, with their
+ * buttons, or with Alt+Up and Alt+Down; the focus stays with the block
+ * moved, so that it can be moved again from the keyboard. An agenda can be
+ * kept as a template, offered next to the built-in ones.
+ *
+ * The attendance page invites a group (by department, location or role)
+ * or one person found by name, and lists everyone with their status;
+ * those beyond the capacity wait in line, and after the session who got
+ * enthusiastic and the pulse they gave are marked per person. An
+ * inspiration session offers to plan its follow-up workshop. Every
+ * deletion can be undone from its toast.
  */
 
 #define G_LOG_DOMAIN "vonk-sessions-view"
@@ -25,8 +33,13 @@
 #include <string.h>
 
 #include "vonk-agenda-block-editor.h"
+#include "vonk-attendance-row.h"
+#include "vonk-editor.h"
+#include "vonk-month-view.h"
 #include "vonk-session-editor.h"
+#include "vonk-session-person-search.h"
 #include "vonk-sessions-view.h"
+#include "vonk-settings.h"
 
 typedef enum
 {
@@ -38,9 +51,28 @@ typedef enum
   CELL_STATUS,
 } CellKind;
 
-/* The first choice of the kind dropdown; the kinds follow in order. */
-#define ALL_KINDS 0
-#define N_KINDS   3
+/* The first choice of the kind and status dropdowns; the values follow
+ * in order. */
+#define ALL_KINDS    0
+#define N_KINDS      3
+#define ALL_STATUSES 0
+#define N_STATUSES   3
+
+/* The choices of the "when" dropdown. */
+enum
+{
+  WHEN_ALL,
+  WHEN_UPCOMING,
+  WHEN_PAST,
+};
+
+/* Which widget of a moved block gets the focus back. */
+typedef enum
+{
+  FOCUS_UP,
+  FOCUS_DOWN,
+  FOCUS_ROW,
+} FocusTarget;
 
 struct _VonkSessionsView
 {
@@ -51,11 +83,25 @@ struct _VonkSessionsView
   char                *needle;     /* the casefolded search, NULL for none */
   VonkSession         *shown;      /* the session in the detail, weak */
   gint64               focus_block_id; /* after a move: the block to focus */
-  gboolean             focus_down;
+  FocusTarget          focus_target;
+  gint64               attendance_session_id; /* whose list the attendance page shows */
+  GMenu               *template_menu;
+  GArray              *invite_department_ids;
+  GArray              *invite_location_ids;
+  GSettings           *settings;   /* NULL without the schema */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
   GtkDropDown         *kind_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *when_dropdown;
+  GtkToggleButton     *list_toggle;
+  GtkToggleButton     *month_toggle;
+  GtkStack            *mode_stack;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *back_button;
+  GtkWidget           *detail_pane;
+  VonkMonthView       *month_view;
   GtkStack            *stack;
   GtkColumnView       *view;
   GtkColumnViewColumn *date_column;
@@ -72,11 +118,26 @@ struct _VonkSessionsView
   GtkStack            *detail_stack;
   GtkLabel            *detail_title;
   GtkLabel            *detail_subtitle;
+  GtkLabel            *detail_facts;
+  GtkStack            *detail_pages;
+  GtkMenuButton       *template_button;
   GtkListBox          *agenda_list;
   GtkWidget           *over_icon;
   GtkLabel            *total_label;
   GtkWidget           *total_box;
-  GtkListBox          *attendance_list;
+  GtkLabel            *counts_label;
+  AdwExpanderRow      *invite_row;
+  AdwComboRow         *invite_department_row;
+  AdwComboRow         *invite_location_row;
+  AdwComboRow         *invite_role_row;
+  AdwActionRow        *invite_action_row;
+  GtkButton           *invite_button;
+  VonkSessionPersonSearch *invite_search;
+  GtkListView         *attendance_view;
+  GtkSortListModel    *attendance_sort_model;
+  GtkFilterListModel  *attendance_model;
+  GtkCustomFilter     *attendance_filter;
+  GtkCustomSorter     *attendance_sorter;
   GtkWidget           *follow_up_button;
 };
 
@@ -103,6 +164,36 @@ chosen_kind (VonkSessionsView *self)
     return -1;
 
   return (int) selected - 1;
+}
+
+/* The status chosen in the dropdown, or -1 for all. */
+static int
+chosen_status (VonkSessionsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == ALL_STATUSES)
+    return -1;
+
+  return (int) selected - 1;
+}
+
+/* Whether @session is still to come: it starts today or later, or has no
+ * date yet (it is still to be scheduled). */
+static gboolean
+is_upcoming (VonkEntity *session)
+{
+  GDateTime *starts_at = vonk_entity_get_date_time (session, "starts-at");
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDate) day = NULL;
+
+  if (starts_at == NULL)
+    return TRUE;
+
+  today = vonk_date_today ();
+  day = g_date_new_dmy (g_date_time_get_day_of_month (starts_at), g_date_time_get_month (starts_at),
+                        g_date_time_get_year (starts_at));
+  return g_date_compare (day, today) >= 0;
 }
 
 /* "27 Nov 2026, 10:00" in the session's own time zone, or "" */
@@ -205,6 +296,9 @@ update_actions (VonkSessionsView *self)
   gtk_widget_action_set_enabled (widget, "sessions.delete", session != NULL);
   gtk_widget_action_set_enabled (widget, "sessions.add-block", session != NULL);
   gtk_widget_action_set_enabled (widget, "sessions.apply-template", session != NULL);
+  gtk_widget_action_set_enabled (widget, "sessions.apply-user-template", session != NULL);
+  gtk_widget_action_set_enabled (widget, "sessions.save-template", session != NULL);
+  gtk_widget_action_set_enabled (widget, "sessions.invite-group", session != NULL);
   gtk_widget_action_set_enabled (widget, "sessions.follow-up", inspiration);
 }
 
@@ -446,9 +540,16 @@ match_cb (gpointer item,
   VonkSessionsView *self = user_data;
   VonkEntity *session = item;
   int kind = chosen_kind (self);
+  int status = chosen_status (self);
+  guint when = gtk_drop_down_get_selected (self->when_dropdown);
   g_autofree char *scope = NULL;
 
   if (kind >= 0 && vonk_entity_get_enum (session, "kind") != kind)
+    return FALSE;
+  if (status >= 0 && vonk_entity_get_enum (session, "status") != status)
+    return FALSE;
+  if ((when == WHEN_UPCOMING && !is_upcoming (session)) ||
+      (when == WHEN_PAST && is_upcoming (session)))
     return FALSE;
 
   if (self->needle == NULL)
@@ -481,7 +582,7 @@ stop_search_cb (VonkSessionsView *self)
 }
 
 static void
-kind_filter_changed_cb (VonkSessionsView *self)
+filter_changed_cb (VonkSessionsView *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -497,17 +598,65 @@ selection_changed_cb (VonkSessionsView *self)
 {
   update_actions (self);
   update_detail (self);
+
+  if (selected_entity (self) != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* The detail */
+static void
+back_clicked_cb (VonkSessionsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
 
 static void
+folded_changed_cb (VonkSessionsView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button, folded);
+  if (folded && selected_entity (self) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+mode_toggled_cb (VonkSessionsView *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack,
+                                    gtk_toggle_button_get_active (self->month_toggle) ? "month"
+                                                                                      : "list");
+}
+
+static void
+month_session_activated_cb (VonkSessionsView *self,
+                            VonkSession      *session)
+{
+  gtk_toggle_button_set_active (self->list_toggle, TRUE);
+  vonk_sessions_view_select (self, session);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->detail_title));
+}
+
+/* The agenda */
+
+static VonkEntity *
+block_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "vonk-block");
+}
+
+/* Moves @block by @delta places, or to @index when @delta is 0, and gives
+ * the focus back to its @focus widget once the agenda is shown again. */
+static void
 move_block (VonkSessionsView *self,
-            GtkWidget        *button,
-            gboolean          down)
+            VonkEntity       *block,
+            int               delta,
+            guint             index,
+            FocusTarget       focus)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  VonkEntity *block = g_object_get_data (G_OBJECT (button), "vonk-block");
   g_autoptr(GError) error = NULL;
   gboolean moved;
 
@@ -515,11 +664,13 @@ move_block (VonkSessionsView *self,
     return;
 
   self->focus_block_id = vonk_entity_get_id (block);
-  self->focus_down = down;
-  if (down)
+  self->focus_target = focus;
+  if (delta > 0)
     moved = vonk_sessions_move_block_down (project, VONK_AGENDA_BLOCK (block), &error);
-  else
+  else if (delta < 0)
     moved = vonk_sessions_move_block_up (project, VONK_AGENDA_BLOCK (block), &error);
+  else
+    moved = vonk_sessions_move_block_to (project, VONK_AGENDA_BLOCK (block), index, &error);
   if (!moved)
     vonk_view_show_message (VONK_VIEW (self), error->message);
   update_detail (self);
@@ -530,41 +681,117 @@ static void
 move_up_clicked_cb (GtkWidget        *button,
                     VonkSessionsView *self)
 {
-  move_block (self, button, FALSE);
+  move_block (self, block_of (button), -1, 0, FOCUS_UP);
 }
 
 static void
 move_down_clicked_cb (GtkWidget        *button,
                       VonkSessionsView *self)
 {
-  move_block (self, button, TRUE);
+  move_block (self, block_of (button), +1, 0, FOCUS_DOWN);
+}
+
+static void
+delete_block_clicked_cb (GtkWidget        *button,
+                         VonkSessionsView *self)
+{
+  VonkEntity *block = block_of (button);
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast after deleting a block of an agenda; %s is its title */
+  title = g_strdup_printf (_("Block “%s” deleted"), vonk_entity_get_string (block, "title"));
+  vonk_view_delete (VONK_VIEW (self), block, title);
+}
+
+/* Alt+Up and Alt+Down move the block whose row has the focus. */
+static gboolean
+agenda_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       VonkSessionsView      *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *row;
+  int delta;
+
+  if ((state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != GDK_ALT_MASK)
+    return FALSE;
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    delta = -1;
+  else if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    delta = +1;
+  else
+    return FALSE;
+
+  row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  if (row == NULL || block_of (row) == NULL)
+    return FALSE;
+
+  move_block (self, block_of (row), delta, 0, FOCUS_ROW);
+  return TRUE;
+}
+
+static GdkContentProvider *
+block_drag_prepare_cb (GtkDragSource    *source,
+                       double            x,
+                       double            y,
+                       VonkSessionsView *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  return gdk_content_provider_new_typed (VONK_TYPE_AGENDA_BLOCK, block_of (row));
+}
+
+static void
+block_drag_begin_cb (GtkDragSource    *source,
+                     GdkDrag          *drag,
+                     VonkSessionsView *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+/* A block dropped on a row takes that row's place; the blocks from there
+ * on move one down (or up, when it came from above). */
+static gboolean
+block_drop_cb (GtkDropTarget    *target,
+               const GValue     *value,
+               double            x,
+               double            y,
+               VonkSessionsView *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  VonkEntity *dropped = g_value_get_object (value);
+  VonkEntity *onto = block_of (row);
+
+  if (!VONK_IS_AGENDA_BLOCK (dropped) || onto == NULL ||
+      vonk_entity_get_int64 (dropped, "session-id") != vonk_entity_get_int64 (onto, "session-id"))
+    return FALSE;
+
+  move_block (self, dropped, 0, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), FOCUS_ROW);
+  return TRUE;
 }
 
 static GtkWidget *
-move_button (VonkEntity *block,
-             gboolean    down,
-             gboolean    sensitive)
+block_button (VonkEntity *block,
+              const char *icon,
+              const char *tooltip,
+              char       *label,
+              const char *name)
 {
-  const char *title = vonk_entity_get_string (block, "title");
-  g_autofree char *label = NULL;
-  GtkWidget *button = gtk_button_new_from_icon_name (down ? "go-down-symbolic"
-                                                          : "go-up-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  if (down)
-    /* Translators: a button's accessible label; %s is the title of an agenda block */
-    label = g_strdup_printf (_("Move “%s” Down"), title);
-  else
-    /* Translators: a button's accessible label; %s is the title of an agenda block */
-    label = g_strdup_printf (_("Move “%s” Up"), title);
-
-  gtk_widget_set_tooltip_text (button, down ? _("Move Down") : _("Move Up"));
+  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, sensitive);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data_full (G_OBJECT (button), "vonk-block", g_object_ref (block), g_object_unref);
-  gtk_widget_set_name (button, down ? "move-down" : "move-up");
+  gtk_widget_set_name (button, name);
+  g_free (label);
   return button;
 }
 
@@ -582,21 +809,44 @@ agenda_row (VonkSessionsView *self,
   int minutes = vonk_entity_get_int (block, "minutes");
   g_autofree char *minutes_text = g_strdup_printf (ngettext ("%d min", "%d min", minutes),
                                                    minutes);
+  g_autofree char *described = NULL;
   const char *description = vonk_entity_get_string (block, "description");
+  const char *materials = vonk_entity_get_string (block, "materials");
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *start_label = gtk_label_new (start_text);
   GtkWidget *title = gtk_label_new (vonk_entity_get_string (block, "title"));
   GtkWidget *minutes_label = gtk_label_new (minutes_text);
-  GtkWidget *up = move_button (block, FALSE, !first);
-  GtkWidget *down = move_button (block, TRUE, !last);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  const char *block_title = vonk_entity_get_string (block, "title");
+  /* Translators: a button's accessible label; %s is the title of an agenda block */
+  GtkWidget *up = block_button (block, "go-up-symbolic", _("Move Up (Alt+Up)"),
+                                g_strdup_printf (_("Move “%s” Up"), block_title), "move-up");
+  /* Translators: a button's accessible label; %s is the title of an agenda block */
+  GtkWidget *down = block_button (block, "go-down-symbolic", _("Move Down (Alt+Down)"),
+                                  g_strdup_printf (_("Move “%s” Down"), block_title), "move-down");
+  /* Translators: a button's accessible label; %s is the title of an agenda block */
+  GtkWidget *remove = block_button (block, "user-trash-symbolic", _("Delete Block"),
+                                    g_strdup_printf (_("Delete “%s”"), block_title),
+                                    "delete-block");
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (VONK_TYPE_AGENDA_BLOCK, GDK_ACTION_MOVE);
+
+  gtk_widget_set_sensitive (up, !first);
+  gtk_widget_set_sensitive (down, !last);
 
   gtk_widget_add_css_class (box, "agenda-block");
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 4);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
+
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_widget_set_valign (handle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Drag to move"), -1);
 
   gtk_widget_set_name (start_label, "block-start");
   gtk_widget_add_css_class (start_label, "numeric");
@@ -608,13 +858,27 @@ agenda_row (VonkSessionsView *self,
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (texts), title);
-  if (*description != '\0')
+  gtk_widget_add_css_class (minutes_label, "numeric");
+  gtk_widget_add_css_class (minutes_label, "caption");
+  gtk_widget_add_css_class (minutes_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (minutes_label), 0);
+  gtk_box_append (GTK_BOX (texts), minutes_label);
+  for (int i = 0; i < 2; i++)
     {
-      GtkWidget *detail = gtk_label_new (description);
+      const char *text = i == 0 ? description : materials;
+      g_autofree char *shown = NULL;
+      GtkWidget *detail;
 
+      if (*text == '\0')
+        continue;
+      /* Translators: the materials an agenda block needs, under its description */
+      shown = i == 0 ? g_strdup (text) : g_strdup_printf (_("Materials: %s"), text);
+      detail = gtk_label_new (shown);
       gtk_label_set_xalign (GTK_LABEL (detail), 0);
       gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (detail), 2);
       gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (detail, "caption");
@@ -622,36 +886,47 @@ agenda_row (VonkSessionsView *self,
       gtk_box_append (GTK_BOX (texts), detail);
     }
 
-  gtk_widget_add_css_class (minutes_label, "numeric");
-  gtk_widget_add_css_class (minutes_label, "dim-label");
-  gtk_widget_set_valign (minutes_label, GTK_ALIGN_START);
-
   g_signal_connect (up, "clicked", G_CALLBACK (move_up_clicked_cb), self);
   g_signal_connect (down, "clicked", G_CALLBACK (move_down_clicked_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (delete_block_clicked_cb), self);
 
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), up);
+  gtk_box_append (GTK_BOX (buttons), down);
+  gtk_box_append (GTK_BOX (buttons), remove);
+
+  gtk_box_append (GTK_BOX (box), handle);
   gtk_box_append (GTK_BOX (box), start_label);
   gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), minutes_label);
-  gtk_box_append (GTK_BOX (box), up);
-  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "vonk-block", g_object_ref (block), g_object_unref);
 
-  /* Translators: the accessible description of an agenda block: its start and length */
-  {
-    g_autofree char *described = g_strdup_printf (_("Starts %s, %s"), start_text, minutes_text);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (block_drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (block_drag_begin_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (block_drop_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described, -1);
-  }
+  /* Translators: the accessible name of an agenda block: its title, start and length */
+  described = g_strdup_printf (_("%s, starts %s, %s"), vonk_entity_get_string (block, "title"),
+                               start_text, minutes_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, described,
+                                  -1);
 
   if (vonk_entity_get_id (block) == self->focus_block_id)
     {
-      GtkWidget *wanted = self->focus_down ? down : up;
-      GtkWidget *other = self->focus_down ? up : down;
+      if (self->focus_target == FOCUS_ROW)
+        *focus = row;
+      else
+        {
+          GtkWidget *wanted = self->focus_target == FOCUS_DOWN ? down : up;
+          GtkWidget *other = self->focus_target == FOCUS_DOWN ? up : down;
 
-      *focus = gtk_widget_get_sensitive (wanted) ? wanted : other;
+          *focus = gtk_widget_get_sensitive (wanted) ? wanted : other;
+        }
     }
 
   return row;
@@ -717,21 +992,219 @@ update_agenda (VonkSessionsView *self,
     gtk_widget_grab_focus (focus);
 }
 
-static void
-attendance_row (GtkListBox *list,
-                const char *title,
-                guint       count,
-                const char *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *number = g_strdup_printf ("%u", count);
-  GtkWidget *label = gtk_label_new (number);
+/* Attendance */
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_name (label, name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_list_box_append (list, row);
+/* "57 on the list · 12 of 20 registered · 2 on the waiting list · …":
+ * registered counts everyone who took a place (registered, attended or
+ * not shown), as the list's column does; the rest only when not 0. */
+static char *
+counts_text (const VonkAttendanceCounts *counts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint registered = counts->by_status[VONK_ATTENDANCE_REGISTERED] +
+                     counts->by_status[VONK_ATTENDANCE_ATTENDED] +
+                     counts->by_status[VONK_ATTENDANCE_NO_SHOW];
+  guint waiting = counts->by_status[VONK_ATTENDANCE_WAITING];
+  guint attended = counts->by_status[VONK_ATTENDANCE_ATTENDED];
+  guint no_show = counts->by_status[VONK_ATTENDANCE_NO_SHOW];
+
+  if (counts->total == 0)
+    return g_strdup (_("Nobody invited yet."));
+
+  g_string_append_printf (text, ngettext ("%u on the list", "%u on the list", counts->total),
+                          counts->total);
+  g_string_append (text, " · ");
+  if (counts->capacity > 0)
+    /* Translators: registered of the places a session has, "8 of 20 registered" */
+    g_string_append_printf (text, ngettext ("%u of %u registered", "%u of %u registered",
+                                            counts->capacity),
+                            registered, counts->capacity);
+  else
+    g_string_append_printf (text, ngettext ("%u registered", "%u registered", registered),
+                            registered);
+  if (waiting > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u on the waiting list", "%u on the waiting list",
+                                              waiting), waiting);
+    }
+  if (attended > 0 || no_show > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u attended", "%u attended", attended), attended);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u did not show", "%u did not show", no_show),
+                              no_show);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u enthusiastic", "%u enthusiastic",
+                                              counts->enthusiastic), counts->enthusiastic);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The people the invite choices find. */
+static GPtrArray *
+invite_candidates (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  guint role = adw_combo_row_get_selected (self->invite_role_row);
+
+  if (project == NULL)
+    return g_ptr_array_new ();
+
+  return vonk_sessions_find_people (project,
+                                    vonk_editor_get_choice (self->invite_department_row,
+                                                            self->invite_department_ids),
+                                    vonk_editor_get_choice (self->invite_location_row,
+                                                            self->invite_location_ids),
+                                    role == 0 || role == GTK_INVALID_LIST_POSITION
+                                      ? VONK_SESSIONS_ANY_ROLE : (int) role - 1);
+}
+
+/* How many of the group chosen are not on the list yet, on the button. */
+static void
+invite_choice_changed_cb (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *session = selected_entity (self);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *found = NULL;
+  guint fresh = 0;
+
+  if (project == NULL || session == NULL)
+    return;
+
+  people = invite_candidates (self);
+  rows = vonk_sessions_attendance (project, VONK_SESSION (session));
+  listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = vonk_entity_get_int64 (g_ptr_array_index (rows, i), "person-id");
+
+      g_hash_table_add (listed, g_memdup2 (&id, sizeof id));
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      gint64 id = vonk_entity_get_id (g_ptr_array_index (people, i));
+
+      fresh += !g_hash_table_contains (listed, &id);
+    }
+
+  label = g_strdup_printf (ngettext ("_Invite %u Person", "_Invite %u People", fresh), fresh);
+  gtk_button_set_label (self->invite_button, label);
+  gtk_button_set_use_underline (self->invite_button, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->invite_button), fresh > 0);
+  /* Translators: how many people the invite choices find, and how many of them are not
+   * invited yet */
+  found = g_strdup_printf (ngettext ("%u person found, %u not on the list yet",
+                                     "%u people found, %u not on the list yet", people->len),
+                           people->len, fresh);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invite_action_row), found);
+}
+
+static void
+fill_invite_choices (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+
+  if (project == NULL)
+    return;
+
+  vonk_editor_fill_choices (self->invite_department_row,
+                            vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
+                            _("Any department"),
+                            vonk_editor_get_choice (self->invite_department_row,
+                                                    self->invite_department_ids),
+                            self->invite_department_ids);
+  vonk_editor_fill_choices (self->invite_location_row,
+                            vonk_project_get_list (project, VONK_TYPE_LOCATION),
+                            _("Any location"),
+                            vonk_editor_get_choice (self->invite_location_row,
+                                                    self->invite_location_ids),
+                            self->invite_location_ids);
+  if (adw_combo_row_get_model (self->invite_role_row) == NULL)
+    {
+      gtk_string_list_append (roles, _("Any role"));
+      for (int r = VONK_ROLE_EMPLOYEE; r <= VONK_ROLE_TOP_MANAGEMENT; r++)
+        gtk_string_list_append (roles, vonk_enum_label (VONK_TYPE_ROLE, r));
+      adw_combo_row_set_model (self->invite_role_row, G_LIST_MODEL (roles));
+    }
+  invite_choice_changed_cb (self);
+}
+
+static gboolean
+attendance_match_cb (gpointer item,
+                     gpointer user_data)
+{
+  VonkSessionsView *self = user_data;
+
+  return self->attendance_session_id != 0 &&
+         vonk_entity_get_int64 (item, "session-id") == self->attendance_session_id;
+}
+
+/* Those waiting last, in line; everyone else by name. */
+static int
+attendance_compare_cb (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  VonkSessionsView *self = user_data;
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *ea = VONK_ENTITY ((gpointer) a);
+  VonkEntity *eb = VONK_ENTITY ((gpointer) b);
+  gboolean wa = vonk_entity_get_enum (ea, "status") == VONK_ATTENDANCE_WAITING;
+  gboolean wb = vonk_entity_get_enum (eb, "status") == VONK_ATTENDANCE_WAITING;
+  VonkEntity *pa, *pb;
+  int result = 0;
+
+  if (wa != wb)
+    return wa ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+
+  if (!wa && project != NULL)
+    {
+      pa = vonk_project_lookup (project, VONK_TYPE_PERSON, vonk_entity_get_int64 (ea, "person-id"));
+      pb = vonk_project_lookup (project, VONK_TYPE_PERSON, vonk_entity_get_int64 (eb, "person-id"));
+      if (pa != NULL && pb != NULL)
+        result = g_utf8_collate (vonk_entity_get_string (pa, "name"),
+                                 vonk_entity_get_string (pb, "name"));
+    }
+  if (result == 0)
+    result = (vonk_entity_get_id (ea) > vonk_entity_get_id (eb)) -
+             (vonk_entity_get_id (ea) < vonk_entity_get_id (eb));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+attendee_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   VonkSessionsView         *self)
+{
+  gtk_list_item_set_child (item, vonk_attendance_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+attendee_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  VonkSessionsView         *self)
+{
+  vonk_attendance_row_bind (VONK_ATTENDANCE_ROW (gtk_list_item_get_child (item)),
+                            vonk_view_get_project (VONK_VIEW (self)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+attendee_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkSessionsView         *self)
+{
+  vonk_attendance_row_bind (VONK_ATTENDANCE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -739,18 +1212,22 @@ update_attendance (VonkSessionsView *self,
                    VonkProject      *project,
                    VonkSession      *session)
 {
-  static const char *names[VONK_SESSIONS_N_STATUSES] = {
-    "invited", "registered", "waiting", "attended", "no-show",
-  };
   VonkAttendanceCounts counts;
+  g_autofree char *text = NULL;
+  gint64 id = session != NULL ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
+
+  if (id != self->attendance_session_id)
+    {
+      self->attendance_session_id = id;
+      gtk_filter_changed (GTK_FILTER (self->attendance_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  if (session == NULL)
+    return;
 
   vonk_sessions_count (project, session, &counts);
-  clear_list (self->attendance_list);
-  for (int s = 0; s < VONK_SESSIONS_N_STATUSES; s++)
-    attendance_row (self->attendance_list, vonk_enum_label (VONK_TYPE_ATTENDANCE_STATUS, s),
-                    counts.by_status[s], names[s]);
-  attendance_row (self->attendance_list, _("Enthusiastic"), counts.enthusiastic,
-                  "enthusiastic");
+  text = counts_text (&counts);
+  gtk_label_set_text (self->counts_label, text);
+  invite_choice_changed_cb (self);
 }
 
 static void
@@ -779,6 +1256,48 @@ show_session (VonkSessionsView *self,
     }
 }
 
+/* "For Sales, IT · Facilitator: Anna de Vries · 20 places · Planned ·
+ * https://…", then the notes on a line of their own. */
+static char *
+facts_text (VonkSessionsView *self,
+            VonkProject      *project,
+            VonkEntity       *session)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *scope = scope_text (self, session);
+  VonkEntity *facilitator = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                                 vonk_entity_get_int64 (session, "facilitator-id"));
+  int capacity = vonk_entity_get_int (session, "capacity");
+  const char *link = vonk_entity_get_string (session, "online-link");
+  const char *notes = vonk_entity_get_string (session, "notes");
+
+  if (vonk_entity_get_enum (session, "scope") == VONK_SCOPE_COMPANY)
+    g_string_append (text, _("For the whole organisation"));
+  else
+    /* Translators: whom a session is meant for, "For Sales, IT" */
+    g_string_append_printf (text, _("For %s"), scope);
+  g_string_append (text, " · ");
+  if (facilitator != NULL)
+    /* Translators: who leads a session */
+    g_string_append_printf (text, _("Facilitator: %s"), vonk_entity_get_string (facilitator, "name"));
+  else
+    g_string_append (text, _("No facilitator yet"));
+  g_string_append (text, " · ");
+  if (capacity > 0)
+    g_string_append_printf (text, ngettext ("%d place", "%d places", capacity), capacity);
+  else
+    g_string_append (text, _("No limit on places"));
+  g_string_append (text, " · ");
+  g_string_append (text, vonk_enum_label (VONK_TYPE_SESSION_STATUS,
+                                          vonk_entity_get_enum (session, "status")));
+  if (*link != '\0')
+    g_string_append_printf (text, "\n%s", link);
+  if (*notes != '\0')
+    g_string_append_printf (text, "\n%s", notes);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 update_detail (VonkSessionsView *self)
 {
@@ -786,11 +1305,14 @@ update_detail (VonkSessionsView *self)
   VonkEntity *session = selected_entity (self);
   g_autofree char *start = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *facts = NULL;
   const char *venue;
 
   show_session (self, VONK_SESSION (session));
   if (project == NULL || session == NULL)
     {
+      if (project != NULL)
+        update_attendance (self, project, NULL);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -815,9 +1337,11 @@ update_detail (VonkSessionsView *self)
                                 vonk_enum_label (VONK_TYPE_SESSION_KIND,
                                                  vonk_entity_get_enum (session, "kind")),
                                 start);
+  facts = facts_text (self, project, session);
 
   gtk_label_set_text (self->detail_title, vonk_entity_get_string (session, "title"));
   gtk_label_set_text (self->detail_subtitle, subtitle);
+  gtk_label_set_text (self->detail_facts, facts);
   update_agenda (self, project, VONK_SESSION (session));
   update_attendance (self, project, VONK_SESSION (session));
   gtk_widget_set_visible (self->follow_up_button,
@@ -876,6 +1400,67 @@ names_changed_cb (GListModel       *list,
   gtk_sorter_changed (GTK_SORTER (self->scope_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   if (self->needle != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (list != vonk_project_get_list (vonk_view_get_project (VONK_VIEW (self)),
+                                     VONK_TYPE_SESSION_SCOPE))
+    fill_invite_choices (self);
+}
+
+/* The user's templates, offered after the built-in ones. */
+static void
+templates_changed_cb (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GMenu) builtin = g_menu_new ();
+  g_autoptr(GMenu) own = g_menu_new ();
+  g_autoptr(GMenu) keep = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *templates;
+
+  g_menu_remove_all (self->template_menu);
+  for (int t = 0; t < VONK_N_BUILTIN_TEMPLATES; t++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (vonk_sessions_builtin_template_name (t), NULL);
+
+      g_menu_item_set_action_and_target (item, "sessions.apply-template", "i", t);
+      g_menu_append_item (builtin, item);
+    }
+  g_menu_append_section (self->template_menu, _("Built-in"), G_MENU_MODEL (builtin));
+  g_menu_append (keep, _("_Save This Agenda as Template…"), "sessions.save-template");
+
+  if (project == NULL)
+    {
+      g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (keep));
+      return;
+    }
+
+  templates = vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE);
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (templates, i));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      VonkEntity *template = g_ptr_array_index (sorted, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (vonk_entity_get_string (template, "name"), NULL);
+
+      /* Translators: a menu item; %s is the name of an agenda template */
+      g_autofree char *removal_label = g_strdup_printf (_("Delete “%s”"),
+                                                        vonk_entity_get_string (template, "name"));
+      g_autoptr(GMenuItem) removal = g_menu_item_new (removal_label, NULL);
+
+      g_menu_item_set_action_and_target (item, "sessions.apply-user-template", "x",
+                                         vonk_entity_get_id (template));
+      g_menu_append_item (own, item);
+      g_menu_item_set_action_and_target (removal, "sessions.delete-template", "x",
+                                         vonk_entity_get_id (template));
+      g_menu_append_item (remove, removal);
+    }
+  if (sorted->len > 0)
+    g_menu_append_section (self->template_menu, _("Your Templates"), G_MENU_MODEL (own));
+  g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (keep));
+  /* a section, not a submenu: a popover menu rebuilt with a submenu of
+   * the same name warns of a duplicate page */
+  if (sorted->len > 0)
+    g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (remove));
 }
 
 static const GType *
@@ -945,7 +1530,13 @@ row_activated_cb (GtkColumnView    *view,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(VonkEntity) session = g_list_model_get_item (model, position);
 
-  if (session != NULL && vonk_view_get_project (VONK_VIEW (self)) != NULL)
+  if (session == NULL || vonk_view_get_project (VONK_VIEW (self)) == NULL)
+    return;
+
+  /* folded, the detail is a page of its own: show it */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  else
     edit (self, session);
 }
 
@@ -1036,12 +1627,284 @@ follow_up_action (GtkWidget  *widget,
   vonk_view_show_message (VONK_VIEW (self), _("Follow-up workshop planned"));
 }
 
+static void
+apply_user_template_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *session = selected_entity (self);
+  VonkEntity *template;
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL)
+    return;
+
+  template = vonk_project_lookup (project, VONK_TYPE_AGENDA_TEMPLATE,
+                                  g_variant_get_int64 (parameter));
+  if (template == NULL)
+    return;
+
+  if (!vonk_sessions_apply_template (project, VONK_SESSION (session),
+                                     VONK_AGENDA_TEMPLATE (template), &error))
+    vonk_view_show_message (VONK_VIEW (self), error->message);
+}
+
+static void
+delete_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *template;
+  g_autofree char *title = NULL;
+
+  if (project == NULL)
+    return;
+
+  template = vonk_project_lookup (project, VONK_TYPE_AGENDA_TEMPLATE,
+                                  g_variant_get_int64 (parameter));
+  if (template == NULL)
+    return;
+
+  /* Translators: a toast after deleting an agenda template; %s is its name */
+  title = g_strdup_printf (_("Template “%s” deleted"), vonk_entity_get_string (template, "name"));
+  vonk_view_delete (VONK_VIEW (self), template, title);
+}
+
+static void
+save_template_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *session = selected_entity (self);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(VonkAgendaTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || project == NULL || session == NULL)
+    return;
+
+  template = vonk_sessions_save_as_template (project, VONK_SESSION (session),
+                                             gtk_editable_get_text (entry), &error);
+  if (template == NULL)
+    {
+      vonk_view_show_message (VONK_VIEW (self), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is the name of an agenda template */
+  message = g_strdup_printf (_("Template “%s” saved"),
+                             vonk_entity_get_string (VONK_ENTITY (template), "name"));
+  vonk_view_show_message (VONK_VIEW (self), message);
+}
+
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkEntity *session = selected_entity (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *entry;
+
+  if (session == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save Agenda as Template"),
+                                   _("The blocks of this agenda, with their minutes, descriptions "
+                                     "and materials, become a template to apply to other "
+                                     "sessions."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), vonk_entity_get_string (session, "title"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name of the template"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static VonkAttendance *
+attendance_by_id (VonkSessionsView *self,
+                  gint64            id)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  if (project == NULL)
+    return NULL;
+
+  return VONK_ATTENDANCE (vonk_project_lookup (project, VONK_TYPE_ATTENDANCE, id));
+}
+
+/* Says who moved up from the waiting list, if anyone did. */
+static void
+tell_moved_up (VonkSessionsView *self,
+               VonkAttendance   *moved_up)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkEntity *person;
+  g_autofree char *message = NULL;
+
+  if (moved_up == NULL)
+    return;
+
+  person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                vonk_entity_get_int64 (VONK_ENTITY (moved_up), "person-id"));
+  if (person == NULL)
+    return;
+
+  /* Translators: a toast; %s is a person */
+  message = g_strdup_printf (_("%s moved up from the waiting list"),
+                             vonk_entity_get_string (person, "name"));
+  vonk_view_show_message (VONK_VIEW (self), message);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkAttendance *moved_up = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  g_variant_get (parameter, "(xi)", &id, &status);
+  if (attendance_by_id (self, id) == NULL || status < 0 || status >= VONK_SESSIONS_N_STATUSES)
+    return;
+
+  if (!vonk_sessions_set_status (vonk_view_get_project (VONK_VIEW (self)),
+                                 attendance_by_id (self, id), status, &moved_up, &error))
+    vonk_view_show_message (VONK_VIEW (self), error->message);
+  else
+    tell_moved_up (self, moved_up);
+}
+
+static void
+set_enthusiasm_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean enthusiastic;
+  gint64 id;
+  int pulse;
+
+  g_variant_get (parameter, "(xbi)", &id, &enthusiastic, &pulse);
+  if (attendance_by_id (self, id) == NULL)
+    return;
+
+  if (!vonk_sessions_set_enthusiasm (vonk_view_get_project (VONK_VIEW (self)),
+                                     attendance_by_id (self, id), enthusiastic, pulse, &error))
+    vonk_view_show_message (VONK_VIEW (self), error->message);
+}
+
+static void
+remove_attendance_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  VonkAttendance *attendance = attendance_by_id (self, g_variant_get_int64 (parameter));
+  g_autoptr(VonkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  VonkHistory *history;
+  VonkEntity *person;
+
+  if (attendance == NULL)
+    return;
+
+  session = g_object_ref (VONK_SESSION (vonk_project_lookup (project, VONK_TYPE_SESSION,
+                                                             vonk_entity_get_int64 (VONK_ENTITY (attendance),
+                                                                                    "session-id"))));
+  person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                vonk_entity_get_int64 (VONK_ENTITY (attendance), "person-id"));
+  /* Translators: a toast after taking someone off a session's list; %s is the person */
+  title = g_strdup_printf (_("%s taken off the list"),
+                           person != NULL ? vonk_entity_get_string (person, "name") : "");
+  /* one change for Undo: the removal and whoever moves up into the place
+   * freed, first in line */
+  history = vonk_project_get_history (project);
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, title);
+  if (vonk_view_delete (VONK_VIEW (self), VONK_ENTITY (attendance), title))
+    vonk_sessions_fill_places (project, session, &error);
+  vonk_history_end_change (history);
+  if (error != NULL)
+    vonk_view_show_message (VONK_VIEW (self), error->message);
+}
+
+static void
+invite_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VonkSessionsView *self = VONK_SESSIONS_VIEW (widget);
+  VonkEntity *session = selected_entity (self);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL)
+    return;
+
+  people = invite_candidates (self);
+  if (!vonk_sessions_invite (vonk_view_get_project (VONK_VIEW (self)), VONK_SESSION (session),
+                             people, &error))
+    vonk_view_show_message (VONK_VIEW (self), error->message);
+}
+
+static void
+invite_person_cb (VonkSessionsView *self,
+                  VonkPerson       *person)
+{
+  VonkEntity *session = selected_entity (self);
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (session == NULL)
+    return;
+
+  g_ptr_array_add (people, person);
+  if (!vonk_sessions_invite (vonk_view_get_project (VONK_VIEW (self)), VONK_SESSION (session),
+                             people, &error))
+    {
+      vonk_view_show_message (VONK_VIEW (self), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person */
+  message = g_strdup_printf (_("%s is on the list"), vonk_entity_get_string (VONK_ENTITY (person),
+                                                                             "name"));
+  vonk_view_show_message (VONK_VIEW (self), message);
+}
+
 /**
  * vonk_sessions_view_select:
  * @session: a session of the project
  *
- * Selects @session, clearing the search and the kind filter if they hide
- * it, and scrolls to it.
+ * Selects @session, clearing the search and the filters if they hide it,
+ * and scrolls to it.
  */
 void
 vonk_sessions_view_select (VonkSessionsView *self,
@@ -1074,6 +1937,8 @@ vonk_sessions_view_select (VonkSessionsView *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search), "");
       search_changed_cb (self);
       gtk_drop_down_set_selected (self->kind_dropdown, ALL_KINDS);
+      gtk_drop_down_set_selected (self->status_dropdown, ALL_STATUSES);
+      gtk_drop_down_set_selected (self->when_dropdown, WHEN_ALL);
     }
 }
 
@@ -1097,7 +1962,11 @@ unbind_project (VonkSessionsView *self,
   for (guint i = 0; types[i] != G_TYPE_INVALID; i++)
     g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, types[i]),
                                           names_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
+                                        templates_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  gtk_filter_list_model_set_model (self->attendance_model, NULL);
+  vonk_session_person_search_set_project (self->invite_search, NULL);
   self->sessions = NULL;
 }
 
@@ -1123,8 +1992,16 @@ vonk_sessions_view_project_changed (VonkView    *view,
       for (guint i = 0; types[i] != G_TYPE_INVALID; i++)
         g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
                           G_CALLBACK (names_changed_cb), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
+                                "items-changed", G_CALLBACK (templates_changed_cb), self);
       gtk_sort_list_model_set_model (self->sort_model, self->sessions);
+      gtk_filter_list_model_set_model (self->attendance_model,
+                                       vonk_project_get_list (project, VONK_TYPE_ATTENDANCE));
+      vonk_session_person_search_set_project (self->invite_search, project);
+      fill_invite_choices (self);
     }
+
+  templates_changed_cb (self);
 
   update_summary (self);
   update_empty (self);
@@ -1145,6 +2022,7 @@ vonk_sessions_view_dispose (GObject *object)
 
   vonk_view_set_project (VONK_VIEW (self), NULL);
   show_session (self, NULL);
+  g_clear_object (&self->settings);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_SESSIONS_VIEW);
 
@@ -1158,6 +2036,9 @@ vonk_sessions_view_finalize (GObject *object)
 
   g_free (self->needle);
   g_hash_table_unref (self->cells);
+  g_clear_object (&self->template_menu);
+  g_array_unref (self->invite_department_ids);
+  g_array_unref (self->invite_location_ids);
 
   G_OBJECT_CLASS (vonk_sessions_view_parent_class)->finalize (object);
 }
@@ -1176,6 +2057,8 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
 
   /* the template's sorter expression looks it up */
   g_type_ensure (VONK_TYPE_SESSION);
+  g_type_ensure (VONK_TYPE_MONTH_VIEW);
+  g_type_ensure (VONK_TYPE_SESSION_PERSON_SEARCH);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-sessions-view.ui");
@@ -1183,6 +2066,15 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   BIND (summary_label);
   BIND (search);
   BIND (kind_dropdown);
+  BIND (status_dropdown);
+  BIND (when_dropdown);
+  BIND (list_toggle);
+  BIND (month_toggle);
+  BIND (mode_stack);
+  BIND (leaflet);
+  BIND (back_button);
+  BIND (detail_pane);
+  BIND (month_view);
   BIND (stack);
   BIND (view);
   BIND (date_column);
@@ -1198,11 +2090,26 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   BIND (detail_stack);
   BIND (detail_title);
   BIND (detail_subtitle);
+  BIND (detail_facts);
+  BIND (detail_pages);
+  BIND (template_button);
   BIND (agenda_list);
   BIND (over_icon);
   BIND (total_label);
   BIND (total_box);
-  BIND (attendance_list);
+  BIND (counts_label);
+  BIND (invite_row);
+  BIND (invite_department_row);
+  BIND (invite_location_row);
+  BIND (invite_role_row);
+  BIND (invite_action_row);
+  BIND (invite_button);
+  BIND (invite_search);
+  BIND (attendance_view);
+  BIND (attendance_sort_model);
+  BIND (attendance_model);
+  BIND (attendance_filter);
+  BIND (attendance_sorter);
   BIND (follow_up_button);
 #undef BIND
 
@@ -1221,7 +2128,16 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_session_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invite_choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invite_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -1233,6 +2149,19 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sessions.apply-template", "i",
                                    apply_template_action);
   gtk_widget_class_install_action (widget_class, "sessions.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "sessions.apply-user-template", "x",
+                                   apply_user_template_action);
+  gtk_widget_class_install_action (widget_class, "sessions.save-template", NULL,
+                                   save_template_action);
+  gtk_widget_class_install_action (widget_class, "sessions.delete-template", "x",
+                                   delete_template_action);
+  gtk_widget_class_install_action (widget_class, "sessions.set-status", "(xi)", set_status_action);
+  gtk_widget_class_install_action (widget_class, "sessions.set-enthusiasm", "(xbi)",
+                                   set_enthusiasm_action);
+  gtk_widget_class_install_action (widget_class, "sessions.remove-attendance", "x",
+                                   remove_attendance_action);
+  gtk_widget_class_install_action (widget_class, "sessions.invite-group", NULL,
+                                   invite_group_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "sessions.add", NULL);
@@ -1242,21 +2171,100 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
                                        "sessions.delete", NULL);
 }
 
+/* A dropdown whose button gives way on a narrow window: its label
+ * shortens, the choices in the popup stay whole. */
+static void
+ellipsized_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 3);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+string_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+setup_dropdown (GtkDropDown *dropdown,
+                GtkStringList *choices)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (string_bind_cb), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (vonk_view_word_cell_setup_cb), NULL);
+  g_signal_connect (popup, "bind", G_CALLBACK (string_bind_cb), NULL);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, popup);
+}
+
+static gboolean
+weekday_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_int (value, CLAMP (g_variant_get_int32 (variant), -1, 6));
+  return TRUE;
+}
+
 static void
 vonk_sessions_view_init (VonkSessionsView *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) whens = gtk_string_list_new (NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new (NULL, NULL);
+  self->template_menu = g_menu_new ();
+  self->invite_department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->invite_location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_string_list_append (kinds, _("All kinds"));
   for (int k = 0; k < N_KINDS; k++)
     gtk_string_list_append (kinds, vonk_enum_label (VONK_TYPE_SESSION_KIND, k));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  setup_dropdown (self->kind_dropdown, kinds);
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (int k = 0; k < N_STATUSES; k++)
+    gtk_string_list_append (statuses, vonk_enum_label (VONK_TYPE_SESSION_STATUS, k));
+  setup_dropdown (self->status_dropdown, statuses);
+  gtk_string_list_append (whens, _("All dates"));
+  gtk_string_list_append (whens, _("Upcoming"));
+  gtk_string_list_append (whens, _("Past"));
+  setup_dropdown (self->when_dropdown, whens);
+
+  gtk_menu_button_set_menu_model (self->template_button, G_MENU_MODEL (self->template_menu));
+  templates_changed_cb (self);
 
   g_signal_connect (self->agenda_list, "row-activated", G_CALLBACK (block_activated_cb), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (agenda_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->agenda_list), keys);
+
+  gtk_custom_filter_set_filter_func (self->attendance_filter, attendance_match_cb, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->attendance_sorter, attendance_compare_cb, self, NULL);
+  vonk_session_person_search_set_label (self->invite_search, _("Invite a person by name"));
+
+  vonk_month_view_set_model (self->month_view, G_LIST_MODEL (self->filter_model));
+  self->settings = vonk_settings_new ();
+  if (self->settings != NULL)
+    g_settings_bind_with_mapping (self->settings, "first-day-of-week", self->month_view,
+                                  "first-weekday", G_SETTINGS_BIND_GET, weekday_from_setting,
+                                  NULL, NULL, NULL);
 
   gtk_custom_filter_set_filter_func (self->filter, match_cb, self, NULL);
   set_sort_func (self, self->date_sorter, CELL_DATE);

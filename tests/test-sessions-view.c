@@ -6,15 +6,21 @@
  * Real widgets under Xvfb on the demo project, driven through the view's
  * actions and buttons and the forms' rows. What is saved is checked again
  * in a store opened afresh on the same file. Today is 27 November 2026
- * (VONK_TODAY).
+ * (VONK_TODAY). Key presses and drops are sent to the event controllers
+ * the view installs, as GTK would after a real key or drag.
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "vonk-attendance-row.h"
+#include "vonk-month-view.h"
+#include "vonk-preferences-window.h"
 #include "vonk-session-editor.h"
+#include "vonk-session-person-search.h"
 #include "vonk-sessions-view.h"
+#include "vonk-settings.h"
 #include "vonk-test-utils-gui.h"
 
 #define KICK_OFF "Kick-off: why social business?"
@@ -113,6 +119,24 @@ collect_named (GtkWidget  *widget,
         g_ptr_array_add (found, c);
       collect_named (c, name, found);
     }
+}
+
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_first (c, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static const char *
@@ -220,6 +244,8 @@ test_new_session (Fixture       *fixture,
   VonkSession *session;
   GDateTime *starts_at;
   VonkProject *project;
+  g_autoptr(GPtrArray) scope = NULL;
+  gint64 first_department = 0, facilitator_id = 0;
 
   gtk_widget_activate_action (fixture->view, "sessions.add", NULL);
   WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_SESSION_EDITOR)) != NULL);
@@ -231,6 +257,39 @@ test_new_session (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "duration_row")), "150");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "venue_row")), "Room 4");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "capacity_row")), "12");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "link_row")), "https://meet.example.org/finance");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (editor, "notes_view"))),
+                            "Bring laptops", -1);
+
+  /* meant for departments, but none ticked: a message, nothing added */
+  vonk_test_choose (ADW_COMBO_ROW (child (editor, "scope_row")), "Departments or locations");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (editor, "departments_row"))));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "time_row")), "13:30");
+  g_signal_emit_by_name (child (editor, "save_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (editor, "error_label"))));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n);
+
+  /* the first department ticked */
+  {
+    GtkWidget *check, *entry;
+    VonkSessionPersonSearch *search = VONK_SESSION_PERSON_SEARCH (child (editor, "facilitator_search"));
+
+    check = find_first (GTK_WIDGET (child (editor, "departments_row")), GTK_TYPE_CHECK_BUTTON);
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    first_department = *(gint64 *) g_object_get_data (G_OBJECT (check), "vonk-id");
+
+    /* the facilitator, found by name */
+    entry = find_first (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Fleur");
+    WAIT_UNTIL (g_list_model_get_n_items (vonk_session_person_search_get_matches (search)) > 0);
+    {
+      g_autoptr(VonkEntity) fleur = g_list_model_get_item (vonk_session_person_search_get_matches (search), 0);
+
+      facilitator_id = vonk_entity_get_id (fleur);
+    }
+    vonk_session_person_search_pick (search, 0);
+  }
 
   /* a time that is not one: a message, nothing added */
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "time_row")), "25:00");
@@ -261,6 +320,17 @@ test_new_session (Fixture       *fixture,
   g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "venue"), ==, "Room 4");
   g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session), "status"), ==,
                    VONK_SESSION_STATUS_PLANNED);
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "online-link"), ==,
+                   "https://meet.example.org/finance");
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (session), "notes"), ==, "Bring laptops");
+  g_assert_cmpint (vonk_entity_get_int64 (VONK_ENTITY (session), "facilitator-id"), ==,
+                   facilitator_id);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session), "scope"), ==,
+                   VONK_SCOPE_DEPARTMENT);
+  scope = vonk_sessions_scope_rows (project, session);
+  g_assert_cmpuint (scope->len, ==, 1);
+  g_assert_cmpint (vonk_entity_get_int64 (g_ptr_array_index (scope, 0), "department-id"), ==,
+                   first_department);
 }
 
 static int
@@ -351,6 +421,537 @@ test_delete_undo (Fixture       *fixture,
   WAIT_UNTIL (vonk_project_lookup (fixture->project, VONK_TYPE_SESSION, id) != NULL);
 }
 
+/* A fresh inspiration session on 14 January 2027 at 10:00, for 60
+ * minutes, with room for @capacity (0: no limit). */
+static VonkSession *
+add_session (Fixture    *fixture,
+             const char *title,
+             int         capacity)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2027, 1, 14, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  VonkEntity *session = g_object_new (VONK_TYPE_SESSION,
+                                      "kind", VONK_SESSION_INSPIRATION,
+                                      "title", title,
+                                      "starts-at", start,
+                                      "duration", 60,
+                                      "capacity", capacity,
+                                      NULL);
+
+  vonk_project_add (fixture->project, session, &error);
+  g_assert_no_error (error);
+  g_object_unref (session); /* the project's list holds it */
+  return VONK_SESSION (session);
+}
+
+/* The rows of the agenda shown, in order. */
+static GPtrArray *
+agenda_rows (Fixture *fixture)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "agenda_list"));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && g_object_get_data (G_OBJECT (c), "vonk-block") != NULL)
+      g_ptr_array_add (rows, c);
+  return rows;
+}
+
+static const char *
+row_title (GtkWidget *row)
+{
+  return vonk_entity_get_string (g_object_get_data (G_OBJECT (row), "vonk-block"), "title");
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
+    }
+
+  g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
+}
+
+/* A built-in template makes the agenda; Alt+Up on the second block moves
+ * it first and the start times shown follow; the total runs over the hour
+ * and says so; the agenda kept as a template is offered and applies. */
+static void
+test_agenda_keyboard_and_templates (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  VonkSession *session = add_session (fixture, "Inspiration for Claims", 0);
+  VonkSession *other = add_session (fixture, "Inspiration for Sales", 0);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) reopened = NULL;
+  g_autofree char *first_title = NULL;
+  g_autofree char *second_title = NULL;
+  g_autofree char *expected_second_start = NULL;
+  GtkEventControllerKey *keys;
+  AdwMessageDialog *dialog;
+  GMenuModel *menu;
+  gboolean handled = FALSE, offered = FALSE;
+  g_autoptr(VonkEntity) template = NULL;
+  g_autoptr(GPtrArray) template_blocks = NULL;
+  GtkWidget *undo;
+  gint64 template_id;
+  guint n_templates;
+  gint64 session_id = vonk_entity_get_id (VONK_ENTITY (session));
+  int second_minutes;
+  VonkProject *project;
+
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                                     VONK_TYPE_AGENDA_BLOCK)), >, 0);
+  gtk_widget_activate_action (fixture->view, "sessions.apply-template", "i",
+                              VONK_BUILTIN_TEMPLATE_INSPIRATION);
+
+  rows = agenda_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (start_text (fixture, 0), ==, "10:00");
+  g_assert_cmpstr (start_text (fixture, 1), ==, "10:15");
+  first_title = g_strdup (row_title (g_ptr_array_index (rows, 0)));
+  second_title = g_strdup (row_title (g_ptr_array_index (rows, 1)));
+  second_minutes = vonk_entity_get_int (g_object_get_data (g_ptr_array_index (rows, 1), "vonk-block"),
+                                        "minutes");
+
+  /* 75 minutes in a session of 60: the warning is there */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (fixture->view, "over_icon"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->view, "total_label"))), ==,
+                   "75 of 60 minutes — runs over by 15 minutes");
+
+  /* Alt+Up on the second block */
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 1));
+  keys = find_controller (GTK_WIDGET (child (fixture->view, "agenda_list")),
+                          GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, GDK_ALT_MASK, &handled);
+  g_assert_true (handled);
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = agenda_rows (fixture);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, second_title);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 1)), ==, first_title);
+  expected_second_start = g_strdup_printf ("10:%02d", second_minutes);
+  g_assert_cmpstr (start_text (fixture, 0), ==, "10:00");
+  g_assert_cmpstr (start_text (fixture, 1), ==, expected_second_start);
+  /* the moved block keeps the focus, to move it again */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == g_ptr_array_index (rows, 0));
+
+  /* kept as a template from the dialog */
+  n_templates = g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                                 VONK_TYPE_AGENDA_TEMPLATE));
+  gtk_widget_activate_action (fixture->view, "sessions.save-template", NULL);
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Our inspiration hour");
+  adw_message_dialog_response (dialog, "save");
+  WAIT_UNTIL (g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                               VONK_TYPE_AGENDA_TEMPLATE)) ==
+              n_templates + 1);
+  template = g_list_model_get_item (vonk_project_get_list (fixture->project,
+                                                           VONK_TYPE_AGENDA_TEMPLATE),
+                                    n_templates);
+  g_assert_cmpstr (vonk_entity_get_string (template, "name"), ==, "Our inspiration hour");
+
+  /* offered in the menu next to the built-in ones */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child (fixture->view, "template_button")));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          offered |= g_strcmp0 (label, "Our inspiration hour") == 0;
+        }
+    }
+  g_assert_true (offered);
+
+  /* and applied to another session */
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), other);
+  gtk_widget_activate_action (fixture->view, "sessions.apply-user-template", "x",
+                              vonk_entity_get_id (template));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = agenda_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, second_title);
+
+  /* a template of one's own deleted, and back with Undo */
+  template_id = vonk_entity_get_id (template);
+  gtk_widget_activate_action (fixture->view, "sessions.delete-template", "x", template_id);
+  g_assert_null (vonk_project_lookup (fixture->project, VONK_TYPE_AGENDA_TEMPLATE, template_id));
+  undo = vonk_test_wait_for_undo (fixture->overlay, "Template “Our inspiration hour” deleted");
+  g_signal_emit_by_name (undo, "clicked");
+  WAIT_UNTIL (vonk_project_lookup (fixture->project, VONK_TYPE_AGENDA_TEMPLATE, template_id) != NULL);
+  template_blocks = vonk_sessions_template_blocks (fixture->project,
+                                                   VONK_AGENDA_TEMPLATE (vonk_project_lookup (fixture->project,
+                                                                                              VONK_TYPE_AGENDA_TEMPLATE,
+                                                                                              template_id)));
+  g_assert_cmpuint (template_blocks->len, ==, 5);
+
+  project = reopen (fixture);
+  reopened = vonk_sessions_agenda (project, VONK_SESSION (vonk_project_lookup (project,
+                                                                              VONK_TYPE_SESSION,
+                                                                              session_id)));
+  g_assert_cmpstr (vonk_entity_get_string (g_ptr_array_index (reopened, 0), "title"), ==,
+                   second_title);
+}
+
+/* A block dropped on the last row goes last; the times follow. */
+static void
+test_agenda_drop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  VonkSession *session = add_session (fixture, "Drag and drop", 0);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *moved = NULL;
+  GtkDropTarget *target;
+  gboolean dropped = FALSE;
+
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  gtk_widget_activate_action (fixture->view, "sessions.apply-template", "i",
+                              VONK_BUILTIN_TEMPLATE_WORKSHOP);
+  rows = agenda_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 7);
+  moved = g_strdup (row_title (g_ptr_array_index (rows, 0)));
+
+  g_value_init (&value, VONK_TYPE_AGENDA_BLOCK);
+  g_value_set_object (&value, g_object_get_data (g_ptr_array_index (rows, 0), "vonk-block"));
+  target = find_controller (g_ptr_array_index (rows, 6), GTK_TYPE_DROP_TARGET);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+
+  agenda = vonk_sessions_agenda (fixture->project, session);
+  g_assert_cmpstr (vonk_entity_get_string (g_ptr_array_index (agenda, 6), "title"), ==, moved);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = agenda_rows (fixture);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 6)), ==, moved);
+  /* the second block now opens the session */
+  g_assert_cmpstr (start_text (fixture, 0), ==, "10:00");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==,
+                   vonk_entity_get_string (g_ptr_array_index (agenda, 0), "title"));
+}
+
+/* The attendance rows shown, in order. */
+static GPtrArray *
+attendance_rows (Fixture *fixture)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "attendance_view"));
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (VONK_IS_ATTENDANCE_ROW (row) && gtk_widget_get_mapped (row))
+        g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/* The shown row of @person_id. */
+static GtkWidget *
+row_of (Fixture *fixture,
+        gint64   person_id)
+{
+  g_autoptr(GPtrArray) rows = attendance_rows (fixture);
+  VonkEntity *person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON, person_id);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (g_ptr_array_index (rows, i),
+                                                          "name_label"))),
+                   vonk_entity_get_string (person, "name")) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static VonkEntity *
+attendance_of (Fixture     *fixture,
+               VonkSession *session,
+               gint64       person_id)
+{
+  g_autoptr(GPtrArray) rows = vonk_sessions_attendance (fixture->project, session);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (vonk_entity_get_int64 (g_ptr_array_index (rows, i), "person-id") == person_id)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static gboolean
+label_contains (gpointer    label,
+                const char *text)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
+}
+
+/* Invite a department, and one more person by name; register beyond the
+ * capacity (a waiting list), mark attendance, enthusiasm and the pulse;
+ * the counts follow. Then the follow-up workshop has the enthusiastic
+ * invited and opens. */
+static void
+test_attendance (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VonkSession *session = add_session (fixture, "Inspiration for Claims", 2);
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  g_autoptr(VonkEntity) department = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GArray) invited = NULL;
+  GtkWidget *row, *entry = NULL, *follow_up, *undo;
+  VonkSessionPersonSearch *search;
+  VonkEntity *workshop, *outsider = NULL;
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  gint64 ids[3];
+  g_autofree char *removed_title = NULL;
+
+  /* a department with at least three people */
+  for (guint i = 0; i < g_list_model_get_n_items (departments) && members == NULL; i++)
+    {
+      g_autoptr(VonkEntity) d = g_list_model_get_item (departments, i);
+      GPtrArray *found = vonk_sessions_find_people (fixture->project, vonk_entity_get_id (d), 0,
+                                                    VONK_SESSIONS_ANY_ROLE);
+
+      if (found->len >= 3)
+        {
+          members = found;
+          department = g_steal_pointer (&d);
+        }
+      else
+        g_ptr_array_unref (found);
+    }
+  g_assert_nonnull (members);
+  for (int i = 0; i < 3; i++)
+    ids[i] = vonk_entity_get_id (g_ptr_array_index (members, i));
+
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->view, "detail_pages")), "attendance");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->view, "counts_label"))), ==,
+                   "Nobody invited yet.");
+
+  /* the department's people */
+  vonk_test_choose (ADW_COMBO_ROW (child (fixture->view, "invite_department_row")),
+                    vonk_entity_get_string (department, "name"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (fixture->view, "invite_button"))));
+  gtk_widget_activate_action (fixture->view, "sessions.invite-group", NULL);
+  invited = person_ids (fixture->project, session, FALSE);
+  g_assert_cmpuint (invited->len, ==, members->len);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (fixture->view, "invite_button"))));
+  {
+    g_autofree char *expected = g_strdup_printf ("%u on the list", members->len);
+
+    g_assert_true (label_contains (child (fixture->view, "counts_label"), expected));
+  }
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
+
+  /* one more, found by name */
+  for (guint i = 0; i < g_list_model_get_n_items (people) && outsider == NULL; i++)
+    {
+      g_autoptr(VonkEntity) p = g_list_model_get_item (people, i);
+
+      if (vonk_entity_get_int64 (p, "department-id") != vonk_entity_get_id (department))
+        outsider = p;
+    }
+  search = VONK_SESSION_PERSON_SEARCH (child (fixture->view, "invite_search"));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (search)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_SEARCH_ENTRY (c))
+      entry = c;
+  gtk_editable_set_text (GTK_EDITABLE (entry), vonk_entity_get_string (outsider, "name"));
+  WAIT_UNTIL (g_list_model_get_n_items (vonk_session_person_search_get_matches (search)) > 0);
+  vonk_session_person_search_pick (search, 0);
+  g_assert_nonnull (attendance_of (fixture, session, vonk_entity_get_id (outsider)));
+
+  /* two places: the third to register waits */
+  for (int i = 0; i < 3; i++)
+    {
+      WAIT_UNTIL ((row = row_of (fixture, ids[i])) != NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
+                                  VONK_ATTENDANCE_REGISTERED);
+    }
+  g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[0]), "status"), ==,
+                   VONK_ATTENDANCE_REGISTERED);
+  g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[2]), "status"), ==,
+                   VONK_ATTENDANCE_WAITING);
+  WAIT_UNTIL ((row = row_of (fixture, ids[2])) != NULL &&
+              label_contains (child (row, "detail_label"), "waiting list, number 1"));
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "2 of 2 registered"));
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 on the waiting list"));
+
+  /* after the session: the first attended, got enthusiastic, pulse 4 */
+  row = row_of (fixture, ids[0]);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
+                              VONK_ATTENDANCE_ATTENDED);
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL &&
+              gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (row, "enthusiastic_check")), TRUE);
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "pulse_dropdown")), 4);
+  g_assert_true (vonk_entity_get_boolean (attendance_of (fixture, session, ids[0]), "enthusiastic"));
+  g_assert_cmpint (vonk_entity_get_int (attendance_of (fixture, session, ids[0]), "pulse"), ==, 4);
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 enthusiastic"));
+  /* the second did not show */
+  WAIT_UNTIL ((row = row_of (fixture, ids[1])) != NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
+                              VONK_ATTENDANCE_NO_SHOW);
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 did not show"));
+
+  /* taken off the list, and back with Undo */
+  {
+    VonkEntity *person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON,
+                                              vonk_entity_get_id (outsider));
+
+    removed_title = g_strdup_printf ("%s taken off the list", vonk_entity_get_string (person, "name"));
+    WAIT_UNTIL ((row = row_of (fixture, vonk_entity_get_id (outsider))) != NULL);
+    g_signal_emit_by_name (child (row, "remove_button"), "clicked");
+    g_assert_null (attendance_of (fixture, session, vonk_entity_get_id (outsider)));
+    undo = vonk_test_wait_for_undo (fixture->overlay, removed_title);
+    g_signal_emit_by_name (undo, "clicked");
+    WAIT_UNTIL (attendance_of (fixture, session, vonk_entity_get_id (outsider)) != NULL);
+  }
+
+  /* the follow-up workshop: the enthusiastic one invited, and shown */
+  follow_up = GTK_WIDGET (child (fixture->view, "follow_up_button"));
+  g_assert_true (gtk_widget_get_visible (follow_up));
+  g_signal_emit_by_name (follow_up, "clicked");
+  workshop = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (child (fixture->view,
+                                                                                  "selection")));
+  g_assert_nonnull (workshop);
+  g_assert_cmpint (vonk_entity_get_enum (workshop, "kind"), ==, VONK_SESSION_WORKSHOP);
+  g_assert_cmpint (vonk_entity_get_int64 (workshop, "follow-up-of"), ==,
+                   vonk_entity_get_id (VONK_ENTITY (session)));
+  g_clear_pointer (&invited, g_array_unref);
+  invited = person_ids (fixture->project, VONK_SESSION (workshop), FALSE);
+  g_assert_cmpuint (invited->len, ==, 1);
+  g_assert_cmpint (g_array_index (invited, gint64, 0), ==, ids[0]);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->view, "detail_title"))), ==,
+                   vonk_entity_get_string (workshop, "title"));
+  WAIT_UNTIL (row_of (fixture, ids[0]) != NULL);
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 on the list"));
+}
+
+/* The button of @title in the month view, in the cell of day @day. */
+static GtkWidget *
+month_button (VonkMonthView *month,
+              const char    *title,
+              guint          day)
+{
+  GPtrArray *buttons = vonk_month_view_get_session_buttons (month);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      VonkEntity *session = g_object_get_data (G_OBJECT (button), "vonk-session");
+      GtkWidget *cell = gtk_widget_get_parent (button);
+      GtkWidget *number = gtk_widget_get_first_child (cell);
+      g_autofree char *day_text = g_strdup_printf ("%u", day);
+
+      if (g_strcmp0 (vonk_entity_get_string (session, "title"), title) == 0 &&
+          gtk_widget_get_mapped (button) && GTK_IS_LABEL (number) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (number)), day_text) == 0)
+        return button;
+    }
+
+  return NULL;
+}
+
+static const char *
+first_weekday_label (VonkMonthView *month)
+{
+  GtkGrid *grid = GTK_GRID (child (month, "grid"));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 0)));
+}
+
+/* The month view shows November first (today marked), the next month has
+ * a session on its day, and its button opens it. The first day of the
+ * week follows the preference, set in the Preferences window. */
+static void
+test_month (Fixture       *fixture,
+            gconstpointer  data)
+{
+  VonkMonthView *month = VONK_MONTH_VIEW (child (fixture->view, "month_view"));
+  VonkSession *session = add_session (fixture, "On the fourteenth", 0);
+  g_autoptr(GSettings) settings = vonk_settings_new ();
+  GtkWidget *button, *preferences, *cell = NULL;
+  int year, month_number;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "first-day-of-week");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (fixture->view, "month_toggle")), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->view, "mode_stack"))),
+                   ==, "month");
+  vonk_month_view_get_month (month, &year, &month_number);
+  g_assert_cmpint (year, ==, 2026);
+  g_assert_cmpint (month_number, ==, 11);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (child (month, "grid"))));
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (month), "November 2026"));
+
+  /* today: the 27th, marked */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (child (month, "grid"))); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_has_css_class (c, "today"))
+      {
+        cell = c;
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (cell))), ==,
+                         "27");
+      }
+  g_assert_nonnull (cell);
+
+  /* two months on (Page Down twice): 14 January 2027 */
+  gtk_widget_activate_action (GTK_WIDGET (month), "month.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (month), "month.next", NULL);
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (month), "January 2027"));
+  WAIT_UNTIL ((button = month_button (month, "On the fourteenth", 14)) != NULL);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   "On the fourteenth, Inspiration session, Thursday 14 January 2027, 10:00, Planned");
+
+  /* the button opens the session */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->view, "mode_stack"))),
+                   ==, "list");
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (child (fixture->view,
+                                                                                      "selection")))
+                 == (gpointer) session);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->view, "detail_title"))), ==,
+                   "On the fourteenth");
+
+  /* the first day of the week: the language's, then as chosen */
+  g_assert_cmpint (vonk_month_view_get_first_weekday (month), ==,
+                   vonk_month_view_locale_first_weekday ());
+  preferences = vonk_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  WAIT_UNTIL (gtk_widget_get_mapped (preferences));
+  /* the first choice follows the language, then Sunday, Monday … */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (preferences, "first_weekday_row")), 2);
+  g_assert_cmpint (g_settings_get_int (settings, "first-day-of-week"), ==, 1);
+  WAIT_UNTIL (vonk_month_view_get_first_weekday (month) == 1);
+  g_assert_cmpstr (first_weekday_label (month), ==, "Mon");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (preferences, "first_weekday_row")), 1);
+  WAIT_UNTIL (vonk_month_view_get_first_weekday (month) == 0);
+  g_assert_cmpstr (first_weekday_label (month), ==, "Sun");
+  g_settings_set_int (settings, "first-day-of-week", 6);
+  WAIT_UNTIL (adw_combo_row_get_selected (ADW_COMBO_ROW (child (preferences,
+                                                                "first_weekday_row"))) == 7);
+  g_assert_cmpstr (first_weekday_label (month), ==, "Sat");
+  g_settings_reset (settings, "first-day-of-week");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +965,10 @@ main (int   argc,
   ADD ("/sessions-view/new-session", test_new_session);
   ADD ("/sessions-view/follow-up", test_follow_up);
   ADD ("/sessions-view/delete-undo", test_delete_undo);
+  ADD ("/sessions-view/agenda-keyboard-templates", test_agenda_keyboard_and_templates);
+  ADD ("/sessions-view/agenda-drop", test_agenda_drop);
+  ADD ("/sessions-view/attendance", test_attendance);
+  ADD ("/sessions-view/month", test_month);
 
   return g_test_run ();
 }

@@ -555,6 +555,255 @@ test_capacity (void)
 
 /* Follow-up */
 
+/* Choosing statuses as a user does: registering respects capacity, going
+ * back to invited frees a place, and only those who attended keep their
+ * enthusiasm; a place freed by a deletion goes to the first in line. */
+static void
+test_set_status (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  VonkAttendance *moved = NULL;
+  gint64 ids[3];
+
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  g_object_set (draft, "capacity", 1, NULL);
+  vonk_project_save (env->project, draft, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%d", i);
+
+      ids[i] = add_person (env, name, env->sales_id, VONK_ROLE_EMPLOYEE);
+      g_ptr_array_add (people, lookup (env, VONK_TYPE_PERSON, ids[i]));
+    }
+  vonk_sessions_invite (env->project, session (env), people, &error);
+  g_assert_no_error (error);
+
+  /* registered, then the next one waits */
+  g_assert_true (vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[0]),
+                                           VONK_ATTENDANCE_REGISTERED, NULL, &error));
+  g_assert_true (vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[1]),
+                                           VONK_ATTENDANCE_REGISTERED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (env, ids[0]), ==, VONK_ATTENDANCE_REGISTERED);
+  g_assert_cmpint (status_of (env, ids[1]), ==, VONK_ATTENDANCE_WAITING);
+
+  /* back to invited: the one waiting moves up */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[0]),
+                            VONK_ATTENDANCE_INVITED, &moved, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (moved);
+  g_assert_cmpint (vonk_entity_get_int64 (VONK_ENTITY (moved), "person-id"), ==, ids[1]);
+  g_assert_cmpint (status_of (env, ids[1]), ==, VONK_ATTENDANCE_REGISTERED);
+
+  /* attended and enthusiastic, with a pulse */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[1]),
+                            VONK_ATTENDANCE_ATTENDED, NULL, &error);
+  g_assert_no_error (error);
+  vonk_sessions_set_enthusiasm (env->project, attendance_of (env, env->session_id, ids[1]),
+                                TRUE, 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (vonk_entity_get_boolean (VONK_ENTITY (attendance_of (env, env->session_id, ids[1])),
+                                          "enthusiastic"));
+
+  /* a pulse out of range is refused and changes nothing */
+  g_assert_false (vonk_sessions_set_enthusiasm (env->project,
+                                                attendance_of (env, env->session_id, ids[1]),
+                                                TRUE, 6, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (vonk_entity_get_int (VONK_ENTITY (attendance_of (env, env->session_id, ids[1])),
+                                        "pulse"), ==, 5);
+
+  /* a no-show did not get enthusiastic */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[1]),
+                            VONK_ATTENDANCE_NO_SHOW, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (vonk_entity_get_boolean (VONK_ENTITY (attendance_of (env, env->session_id, ids[1])),
+                                           "enthusiastic"));
+  g_assert_cmpint (vonk_entity_get_int (VONK_ENTITY (attendance_of (env, env->session_id, ids[1])),
+                                        "pulse"), ==, 0);
+
+  /* a deleted registration's place goes to the first in line */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[0]),
+                            VONK_ATTENDANCE_REGISTERED, NULL, &error);
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[2]),
+                            VONK_ATTENDANCE_REGISTERED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (env, ids[2]), ==, VONK_ATTENDANCE_WAITING);
+  deletion = vonk_project_delete (env->project,
+                                  VONK_ENTITY (attendance_of (env, env->session_id, ids[0])),
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vonk_sessions_fill_places (env->project, session (env), &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vonk_sessions_fill_places (env->project, session (env), &error), ==, 0);
+
+  env_reopen (env);
+  g_assert_cmpint (status_of (env, ids[2]), ==, VONK_ATTENDANCE_REGISTERED);
+  g_assert_cmpint (status_of (env, ids[1]), ==, VONK_ATTENDANCE_NO_SHOW);
+}
+
+/* A session's scope rows follow the departments and locations chosen, in
+ * one transaction with the session itself. */
+static void
+test_scope (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) departments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) locations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autoptr(VonkEntity) fresh = NULL;
+  g_autoptr(VonkEntity) bad = NULL;
+  VonkSession *added;
+  gint64 added_id, bogus = 4242;
+
+  /* a new one for Sales and IT */
+  g_array_append_val (departments, env->sales_id);
+  g_array_append_val (departments, env->it_id);
+  fresh = g_object_new (VONK_TYPE_SESSION, "title", "For two departments", NULL);
+  added = vonk_sessions_save_session (env->project, VONK_SESSION (fresh), departments, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  added_id = vonk_entity_get_id (VONK_ENTITY (added));
+  g_assert_cmpint (added_id, >, 0);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (added), "scope"), ==, VONK_SCOPE_DEPARTMENT);
+  rows = vonk_sessions_scope_rows (env->project, added);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* the first session: only Amsterdam */
+  g_array_append_val (locations, env->amsterdam_id);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), NULL, locations, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_LOCATION);
+
+  /* IT only, and a location that does not exist: refused, nothing changes */
+  g_array_remove_index (departments, 0);
+  g_array_append_val (locations, bogus);
+  bad = vonk_entity_copy (VONK_ENTITY (lookup (env, VONK_TYPE_SESSION, added_id)));
+  g_object_set (bad, "title", "Renamed", NULL);
+  g_assert_null (vonk_sessions_save_session (env->project, VONK_SESSION (bad), departments,
+                                             locations, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (vonk_entity_get_string (lookup (env, VONK_TYPE_SESSION, added_id), "title"), ==,
+                   "For two departments");
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 3);
+
+  /* IT only */
+  g_array_set_size (locations, 0);
+  vonk_sessions_save_session (env->project, VONK_SESSION (bad), departments, locations, &error);
+  g_assert_no_error (error);
+
+  /* the whole company: no rows */
+  g_clear_object (&draft);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  env_reopen (env);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_COMPANY);
+  rows = vonk_sessions_scope_rows (env->project, session (env));
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = vonk_sessions_scope_rows (env->project,
+                                   VONK_SESSION (lookup (env, VONK_TYPE_SESSION, added_id)));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (vonk_entity_get_int64 (g_ptr_array_index (rows, 0), "department-id"), ==,
+                   env->it_id);
+  g_assert_cmpstr (vonk_entity_get_string (lookup (env, VONK_TYPE_SESSION, added_id), "title"), ==,
+                   "Renamed");
+}
+
+
+
+/* Each action of the planner is one change in the project's history:
+ * Undo takes back an invitation of many, a status with the one who moved
+ * up, and a new audience with its scope rows, each as a whole. */
+static void
+test_undo (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GArray) departments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  VonkHistory *history = vonk_project_get_history (env->project);
+  VonkAttendanceCounts counts;
+  gint64 ids[2];
+
+  g_assert_nonnull (history);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%d", i);
+
+      ids[i] = add_person (env, name, env->sales_id, VONK_ROLE_EMPLOYEE);
+      g_ptr_array_add (people, lookup (env, VONK_TYPE_PERSON, ids[i]));
+    }
+
+  /* an invitation of two, undone as one */
+  vonk_sessions_invite (env->project, session (env), people, &error);
+  g_assert_no_error (error);
+  vonk_sessions_count (env->project, session (env), &counts);
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  vonk_sessions_count (env->project, session (env), &counts);
+  g_assert_cmpuint (counts.total, ==, 0);
+  g_assert_true (vonk_history_redo (history, &error));
+  g_assert_no_error (error);
+
+  /* a status, undone */
+  vonk_sessions_set_status (env->project, attendance_of (env, env->session_id, ids[0]),
+                            VONK_ATTENDANCE_ATTENDED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_cmpint (status_of (env, ids[0]), ==, VONK_ATTENDANCE_INVITED);
+
+  /* an audience with its scope row, undone: the session and its rows as
+   * they were */
+  g_array_append_val (departments, env->sales_id);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), departments, NULL, &error);
+  g_assert_no_error (error);
+  rows = vonk_sessions_scope_rows (env->project, session (env));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  rows = vonk_sessions_scope_rows (env->project, session (env));
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_COMPANY);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 0);
+
+  /* and a scope row taken away comes back */
+  g_assert_true (vonk_history_redo (history, &error));
+  g_clear_object (&draft);
+  draft = vonk_entity_copy (VONK_ENTITY (session (env)));
+  vonk_sessions_save_session (env->project, VONK_SESSION (draft), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 0);
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 1);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (session (env)), "scope"), ==,
+                   VONK_SCOPE_DEPARTMENT);
+}
+
 /* The workshop is planned for the enthusiasts two weeks later, with the
  * practical workshop's agenda and the same scope, and survives reopening. */
 static void
@@ -671,6 +920,9 @@ main (int   argc,
   g_test_add_func ("/sessions/templates", test_templates);
   g_test_add_func ("/sessions/attendance/invite", test_invite);
   g_test_add_func ("/sessions/attendance/capacity", test_capacity);
+  g_test_add_func ("/sessions/attendance/set-status", test_set_status);
+  g_test_add_func ("/sessions/scope", test_scope);
+  g_test_add_func ("/sessions/undo", test_undo);
   g_test_add_func ("/sessions/follow-up", test_follow_up);
 
   return g_test_run ();

@@ -30,6 +30,10 @@
  * in vonk_barriers_log_objection(): a refusal half-way changes neither the
  * database nor the lists. Changed rows are edited as drafts
  * (vonk_entity_copy()) and copied into the live entities after the commit.
+ * (Rows deleted go through vonk_project_delete() inside the transaction,
+ * after everything has been validated, so that Undo can bring them back.)
+ * Each action is one change in the project's history: Undo takes it back
+ * as a whole.
  */
 
 #define G_LOG_DOMAIN "vonk-sessions"
@@ -41,6 +45,7 @@
 
 #include "vonk-entity-list.h"
 #include "vonk-enum-types.h"
+#include "vonk-history.h"
 #include "vonk-sessions.h"
 
 static VonkEntityList *
@@ -98,10 +103,18 @@ compare_blocks (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
+/* The project's history, or NULL for a project not loaded from a store. */
+static VonkHistory *
+history_of (VonkProject *project)
+{
+  return vonk_project_get_history (project);
+}
+
 /* Writes @inserts (new entities whose references all exist), @updates
  * (drafts of live entities) and @deletes (live entities on which nothing
- * hangs) in one transaction; only after the commit are the lists changed.
- * Any of the arrays may be %NULL. */
+ * hangs) in one transaction; only after the commit are the inserts and
+ * updates in the lists. The whole is one change in the project's history,
+ * which Undo takes back at once. Any of the arrays may be %NULL. */
 static gboolean
 write_batch (VonkProject  *project,
              GPtrArray    *inserts,
@@ -110,6 +123,7 @@ write_batch (VonkProject  *project,
              GError      **error)
 {
   VonkStore *store = vonk_project_get_store (project);
+  VonkHistory *history = history_of (project);
   gint64 project_id = vonk_entity_get_id (VONK_ENTITY (project));
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
@@ -127,6 +141,8 @@ write_batch (VonkProject  *project,
 
   if (!vonk_store_begin (store, error))
     return FALSE;
+  if (history != NULL)
+    vonk_history_begin_change (history);
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
     if (!vonk_store_insert (store, project_id, g_ptr_array_index (inserts, i), error))
@@ -134,19 +150,33 @@ write_batch (VonkProject  *project,
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     if (!vonk_store_update (store, g_ptr_array_index (updates, i), error))
       goto fail;
+  /* deleted through the project, which keeps what went for Undo; the
+   * rows deleted here have nothing hanging on them */
   for (guint i = 0; deletes != NULL && i < deletes->len; i++)
-    if (!vonk_store_delete (store, g_ptr_array_index (deletes, i), error))
-      goto fail;
+    {
+      VonkDeletion *deletion = vonk_project_delete (project, g_ptr_array_index (deletes, i),
+                                                    error);
+
+      if (deletion == NULL)
+        goto fail;
+      vonk_deletion_free (deletion);
+    }
 
   /* a failed commit has rolled back by itself */
   if (!vonk_store_commit (store, error))
-    return FALSE;
+    {
+      if (history != NULL)
+        vonk_history_end_change (history);
+      return FALSE;
+    }
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
     {
       VonkEntity *entity = g_ptr_array_index (inserts, i);
 
       vonk_entity_list_add (list_of (project, G_OBJECT_TYPE (entity)), entity);
+      if (history != NULL)
+        vonk_history_record_add (history, entity);
     }
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     {
@@ -154,24 +184,217 @@ write_batch (VonkProject  *project,
       VonkEntity *live = vonk_project_lookup (project, G_OBJECT_TYPE (draft),
                                               vonk_entity_get_id (draft));
 
+      if (history != NULL)
+        vonk_history_record_save (history, live, draft);
       vonk_entity_assign (live, draft);
       vonk_entity_list_changed (list_of (project, G_OBJECT_TYPE (draft)), live);
     }
-  for (guint i = 0; deletes != NULL && i < deletes->len; i++)
-    {
-      VonkEntity *entity = g_ptr_array_index (deletes, i);
-      VonkEntityList *list = list_of (project, G_OBJECT_TYPE (entity));
-      guint pos;
-
-      if (vonk_entity_list_find (list, entity, &pos))
-        vonk_entity_list_splice (list, pos, 1, NULL, 0);
-    }
+  if (history != NULL)
+    vonk_history_end_change (history);
 
   return TRUE;
 
 fail:
   vonk_store_rollback (store);
+  if (history != NULL)
+    vonk_history_end_change (history);
   return FALSE;
+}
+
+/* Records @entity and the entities of each of @children, all added in
+ * one transaction that has committed, as one change. */
+static void
+record_added (VonkProject *project,
+              VonkEntity  *entity,
+              GPtrArray  **children,
+              guint        n_children)
+{
+  VonkHistory *history = history_of (project);
+
+  if (history == NULL)
+    return;
+
+  vonk_history_begin_change (history);
+  vonk_history_record_add (history, entity);
+  for (guint c = 0; c < n_children; c++)
+    for (guint i = 0; children[c] != NULL && i < children[c]->len; i++)
+      vonk_history_record_add (history, g_ptr_array_index (children[c], i));
+  vonk_history_end_change (history);
+}
+
+/* ------------------------------------------------------------------------
+ * The session and what it is for
+ * ------------------------------------------------------------------------ */
+
+/**
+ * vonk_sessions_scope_rows:
+ *
+ * Returns: (transfer container) (element-type VonkSessionScope): the
+ *   departments and locations @session is meant for, in the order they
+ *   were chosen (by ID)
+ */
+GPtrArray *
+vonk_sessions_scope_rows (VonkProject *project,
+                          VonkSession *session)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (VONK_IS_SESSION (session), NULL);
+
+  return rows_referring (project, VONK_TYPE_SESSION_SCOPE, "session-id",
+                         vonk_entity_get_id (VONK_ENTITY (session)));
+}
+
+static gboolean
+array_has (GArray *ids,
+           gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* New scope rows (session-id unset) for the IDs of @ids that @existing
+ * does not already hold in @column. */
+static void
+add_scope_rows (GArray     *ids,
+                const char *column,
+                GPtrArray  *existing,
+                GPtrArray  *inserts)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean listed = FALSE;
+
+      for (guint j = 0; existing != NULL && j < existing->len && !listed; j++)
+        listed = vonk_entity_get_int64 (g_ptr_array_index (existing, j), column) == id;
+      for (guint j = 0; j < inserts->len && !listed; j++)
+        listed = vonk_entity_get_int64 (g_ptr_array_index (inserts, j), column) == id;
+
+      if (!listed)
+        g_ptr_array_add (inserts, g_object_new (VONK_TYPE_SESSION_SCOPE, column, id, NULL));
+    }
+}
+
+/**
+ * vonk_sessions_save_session:
+ * @draft: a new session (no ID yet), or a copy of one of the project's
+ *   (vonk_entity_copy())
+ * @department_ids: (element-type gint64) (nullable): the departments the
+ *   session is meant for
+ * @location_ids: (element-type gint64) (nullable): the locations it is
+ *   meant for
+ *
+ * Adds or saves the session with what it is for, in one transaction: its
+ * scope rows become exactly @department_ids and @location_ids (rows no
+ * longer wanted are deleted, new ones added), and its scope column says
+ * what they are: the whole company without any, locations when only
+ * locations are chosen, departments otherwise (also for a mix). Nothing
+ * changes when any part is refused.
+ *
+ * Returns: (transfer none) (nullable): the project's session, or %NULL
+ *   with @error set
+ */
+VonkSession *
+vonk_sessions_save_session (VonkProject  *project,
+                            VonkSession  *draft,
+                            GArray       *department_ids,
+                            GArray       *location_ids,
+                            GError      **error)
+{
+  VonkEntity *session = VONK_ENTITY (draft);
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GPtrArray) inserts = NULL;
+  g_autoptr(GPtrArray) deletes = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  gboolean any_department = department_ids != NULL && department_ids->len > 0;
+  gboolean any_location = location_ids != NULL && location_ids->len > 0;
+  gint64 id = vonk_entity_get_id (session);
+  VonkScope scope;
+  VonkStore *store;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (VONK_IS_SESSION (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  scope = any_department ? VONK_SCOPE_DEPARTMENT
+                         : any_location ? VONK_SCOPE_LOCATION : VONK_SCOPE_COMPANY;
+  g_object_set (draft, "scope", scope, NULL);
+
+  inserts = g_ptr_array_new_with_free_func (g_object_unref);
+  deletes = g_ptr_array_new_with_free_func (g_object_unref);
+  if (id != 0)
+    {
+      VonkEntity *live = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
+
+      if (live == NULL)
+        {
+          not_found (error);
+          return NULL;
+        }
+
+      existing = vonk_sessions_scope_rows (project, VONK_SESSION (live));
+      for (guint i = 0; i < existing->len; i++)
+        {
+          VonkEntity *row = g_ptr_array_index (existing, i);
+          gint64 department_id = vonk_entity_get_int64 (row, "department-id");
+          gint64 location_id = vonk_entity_get_int64 (row, "location-id");
+
+          if ((department_id != 0 && !array_has (department_ids, department_id)) ||
+              (location_id != 0 && !array_has (location_ids, location_id)))
+            g_ptr_array_add (deletes, g_object_ref (row));
+        }
+    }
+  add_scope_rows (department_ids, "department-id", existing, inserts);
+  add_scope_rows (location_ids, "location-id", existing, inserts);
+
+  if (id != 0)
+    {
+      for (guint i = 0; i < inserts->len; i++)
+        g_object_set (g_ptr_array_index (inserts, i), "session-id", id, NULL);
+      updates = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (updates, g_object_ref (draft));
+      if (!write_batch (project, inserts, updates, deletes, error))
+        return NULL;
+      return VONK_SESSION (vonk_project_lookup (project, VONK_TYPE_SESSION, id));
+    }
+
+  /* a new session: its scope rows refer to it once it has an ID */
+  if (!vonk_project_validate (project, session, error))
+    return NULL;
+  for (guint i = 0; i < inserts->len; i++)
+    if (!vonk_project_validate (project, g_ptr_array_index (inserts, i), error))
+      return NULL;
+
+  store = vonk_project_get_store (project);
+  if (!vonk_store_begin (store, error))
+    return NULL;
+  if (!vonk_store_insert (store, vonk_entity_get_id (VONK_ENTITY (project)), session, error))
+    goto fail;
+  for (guint i = 0; i < inserts->len; i++)
+    {
+      VonkEntity *row = g_ptr_array_index (inserts, i);
+
+      g_object_set (row, "session-id", vonk_entity_get_id (session), NULL);
+      if (!vonk_store_insert (store, vonk_entity_get_id (VONK_ENTITY (project)), row, error))
+        goto fail;
+    }
+  if (!vonk_store_commit (store, error))
+    return NULL;
+
+  vonk_entity_list_add (list_of (project, VONK_TYPE_SESSION), session);
+  for (guint i = 0; i < inserts->len; i++)
+    vonk_entity_list_add (list_of (project, VONK_TYPE_SESSION_SCOPE),
+                          g_ptr_array_index (inserts, i));
+  record_added (project, session, &inserts, 1);
+  return draft;
+
+fail:
+  vonk_store_rollback (store);
+  vonk_entity_set_id (session, 0);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -763,6 +986,7 @@ vonk_sessions_save_as_template (VonkProject  *project,
   for (guint i = 0; i < blocks->len; i++)
     vonk_entity_list_add (list_of (project, VONK_TYPE_TEMPLATE_BLOCK),
                           g_ptr_array_index (blocks, i));
+  record_added (project, template, &blocks, 1);
 
   return VONK_AGENDA_TEMPLATE (g_steal_pointer (&template));
 
@@ -1188,6 +1412,146 @@ vonk_sessions_remove_attendance (VonkProject     *project,
   return TRUE;
 }
 
+/**
+ * vonk_sessions_set_status:
+ * @status: the status chosen for @attendance
+ * @moved_up: (out) (optional) (transfer none) (nullable): the one who
+ *   moved up from the waiting list, or %NULL
+ *
+ * Sets the status of @attendance as a user chooses it: registered (or
+ * waiting, which is the same request) goes through
+ * vonk_sessions_register(), so a full session puts them on the waiting
+ * list; back to invited from registered or waiting goes through
+ * vonk_sessions_cancel_registration(), so the first one waiting moves up.
+ * Attended and no-show are what happened at the session and are set as
+ * they are; only someone who attended can have got enthusiastic, so
+ * leaving attended clears the enthusiasm and the pulse.
+ */
+gboolean
+vonk_sessions_set_status (VonkProject           *project,
+                          VonkAttendance        *attendance,
+                          VonkAttendanceStatus   status,
+                          VonkAttendance       **moved_up,
+                          GError               **error)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  VonkEntity *row = VONK_ENTITY (attendance);
+  VonkAttendanceStatus current;
+  VonkEntity *draft;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (VONK_IS_ATTENDANCE (attendance), FALSE);
+  g_return_val_if_fail ((int) status >= 0 && status < VONK_SESSIONS_N_STATUSES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (moved_up != NULL)
+    *moved_up = NULL;
+  if (session_of (project, attendance) == NULL)
+    return not_found (error);
+
+  current = vonk_entity_get_enum (row, "status");
+  if (status == current)
+    return TRUE;
+
+  if (status == VONK_ATTENDANCE_REGISTERED || status == VONK_ATTENDANCE_WAITING)
+    {
+      if (current == VONK_ATTENDANCE_WAITING)
+        return TRUE; /* already asked for a place */
+      if (current == VONK_ATTENDANCE_ATTENDED || current == VONK_ATTENDANCE_NO_SHOW)
+        {
+          /* back from what happened to before it: first invited again */
+          drafts = g_ptr_array_new_with_free_func (g_object_unref);
+          draft = vonk_entity_copy (row);
+          g_object_set (draft, "status", VONK_ATTENDANCE_INVITED, "enthusiastic", FALSE,
+                        "pulse", 0, NULL);
+          g_ptr_array_add (drafts, draft);
+          if (!write_batch (project, NULL, drafts, NULL, error))
+            return FALSE;
+        }
+      return vonk_sessions_register (project, attendance, error);
+    }
+
+  if (status == VONK_ATTENDANCE_INVITED &&
+      (current == VONK_ATTENDANCE_REGISTERED || current == VONK_ATTENDANCE_WAITING))
+    return vonk_sessions_cancel_registration (project, attendance, moved_up, error);
+
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  draft = vonk_entity_copy (row);
+  g_object_set (draft, "status", status, NULL);
+  if (status != VONK_ATTENDANCE_ATTENDED)
+    g_object_set (draft, "enthusiastic", FALSE, "pulse", 0, NULL);
+  g_ptr_array_add (drafts, draft);
+
+  return write_batch (project, NULL, drafts, NULL, error);
+}
+
+/**
+ * vonk_sessions_set_enthusiasm:
+ * @enthusiastic: whether they got enthusiastic
+ * @pulse: the one-question pulse, 1 to 5, or 0 when not asked
+ *
+ * Records how @attendance left the session.
+ */
+gboolean
+vonk_sessions_set_enthusiasm (VonkProject     *project,
+                              VonkAttendance  *attendance,
+                              gboolean         enthusiastic,
+                              int              pulse,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  VonkEntity *row = VONK_ENTITY (attendance);
+  VonkEntity *draft;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (VONK_IS_ATTENDANCE (attendance), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vonk_entity_get_boolean (row, "enthusiastic") == !!enthusiastic &&
+      vonk_entity_get_int (row, "pulse") == pulse)
+    return TRUE;
+
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  draft = vonk_entity_copy (row);
+  g_object_set (draft, "enthusiastic", !!enthusiastic, "pulse", pulse, NULL);
+  g_ptr_array_add (drafts, draft);
+
+  /* validation refuses a pulse out of range */
+  return write_batch (project, NULL, drafts, NULL, error);
+}
+
+/**
+ * vonk_sessions_fill_places:
+ *
+ * Gives the free places of @session (after someone registered was taken
+ * off the list, or the capacity was raised) to those waiting, first in
+ * line first, in one transaction.
+ *
+ * Returns: how many moved up; 0 also on failure, with @error set
+ */
+guint
+vonk_sessions_fill_places (VonkProject  *project,
+                           VonkSession  *session,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  guint room, moved;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), 0);
+  g_return_val_if_fail (VONK_IS_SESSION (session), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  room = free_places (project, VONK_ENTITY (session), NULL);
+  moved = move_up_waiting (project, VONK_ENTITY (session), NULL, NULL, room, drafts, NULL);
+  if (moved == 0)
+    return 0;
+
+  if (!write_batch (project, NULL, drafts, NULL, error))
+    return 0;
+  return moved;
+}
+
 /* ------------------------------------------------------------------------
  * Follow-up workshop
  * ------------------------------------------------------------------------ */
@@ -1345,6 +1709,7 @@ vonk_sessions_plan_follow_up (VonkProject  *project,
 
         vonk_entity_list_add (list_of (project, G_OBJECT_TYPE (child)), child);
       }
+  record_added (project, workshop, children, G_N_ELEMENTS (children));
 
   return VONK_SESSION (g_steal_pointer (&workshop));
 

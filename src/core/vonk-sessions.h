@@ -40,6 +40,15 @@ typedef struct
   gboolean full;         /* capacity > 0 and registered ≥ capacity */
 } VonkAttendanceCounts;
 
+/* The session and what it is for */
+VonkSession        *vonk_sessions_save_session      (VonkProject        *project,
+                                                     VonkSession        *draft,
+                                                     GArray             *department_ids,
+                                                     GArray             *location_ids,
+                                                     GError            **error);
+GPtrArray          *vonk_sessions_scope_rows        (VonkProject        *project,
+                                                     VonkSession        *session);
+
 /* Agenda */
 GPtrArray          *vonk_sessions_agenda            (VonkProject        *project,
                                                      VonkSession        *session);
@@ -106,6 +115,20 @@ gboolean            vonk_sessions_cancel_registration (VonkProject      *project
 gboolean            vonk_sessions_remove_attendance (VonkProject        *project,
                                                      VonkAttendance     *attendance,
                                                      VonkAttendance    **moved_up,
+                                                     GError            **error);
+
+gboolean            vonk_sessions_set_status        (VonkProject        *project,
+                                                     VonkAttendance     *attendance,
+                                                     VonkAttendanceStatus status,
+                                                     VonkAttendance    **moved_up,
+                                                     GError            **error);
+gboolean            vonk_sessions_set_enthusiasm    (VonkProject        *project,
+                                                     VonkAttendance     *attendance,
+                                                     gboolean            enthusiastic,
+                                                     int                 pulse,
+                                                     GError            **error);
+guint               vonk_sessions_fill_places       (VonkProject        *project,
+                                                     VonkSession        *session,
                                                      GError            **error);
 
 /* Follow-up */
