@@ -408,11 +408,13 @@ typedef struct
   gint64    project_id;
   char     *path;
   gboolean  share_safe;
+  GArray   *sessions;   /* (nullable): of a session plan */
 } XmlWork;
 
 static void
 xml_work_free (XmlWork *xml)
 {
+  g_clear_pointer (&xml->sessions, g_array_unref);
   g_free (xml->database);
   g_free (xml->path);
   g_free (xml);
@@ -455,6 +457,7 @@ export_xml (Work          *work,
     }
 
   options.share_safe = xml->share_safe;
+  options.sessions = xml->sessions;
   options.progress = work_progress;
   options.progress_data = work;
   return vonk_project_load (project, error) &&
@@ -493,6 +496,104 @@ export_plan_action (GtkWidget  *widget,
 
   choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Plan"), name, TRUE,
                _("Vonk plans"), "application/xml", vonk_exchange_export_plan);
+}
+
+/**
+ * vonk_exchange_export_session_plan:
+ * @session_id: the session to share
+ * @file: where to write the session plan
+ * @share_safe: whether to leave out names and personal details
+ *
+ * Exports one session, with its agenda and logistics, as an XML session
+ * plan, in the background.
+ */
+void
+vonk_exchange_export_session_plan (VonkWindow *window,
+                                   gint64      session_id,
+                                   GFile      *file,
+                                   gboolean    share_safe)
+{
+  XmlWork *xml = xml_work_new (window, file);
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *done = g_strdup_printf (_("Exported the session plan to “%s”"), name);
+
+  xml->share_safe = share_safe;
+  xml->sessions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (xml->sessions, session_id);
+  run_work (window, _("Exporting the session plan…"), export_xml, NULL, xml,
+            (GDestroyNotify) xml_work_free, done);
+}
+
+static void
+session_plan_chosen (VonkWindow *window,
+                     GFile      *file,
+                     gboolean    share_safe)
+{
+  gint64 session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window),
+                                                           "vonk-session-plan"));
+
+  vonk_exchange_export_session_plan (window, session_id, file, share_safe);
+}
+
+static void
+export_session_plan_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  VonkWindow *window = VONK_WINDOW (widget);
+  gint64 session_id = g_variant_get_int64 (parameter);
+  VonkEntity *session = vonk_project_lookup (vonk_window_get_project (window), VONK_TYPE_SESSION,
+                                             session_id);
+  g_autofree char *name = NULL;
+
+  if (session == NULL)
+    return;
+
+  name = g_strconcat (vonk_entity_get_string (session, "title"), ".vonk.xml", NULL);
+  g_strdelimit (name, "/\\", '-');
+  g_object_set_data (G_OBJECT (window), "vonk-session-plan", GSIZE_TO_POINTER (session_id));
+  choose_file (window, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Session Plan"), name, TRUE,
+               _("Vonk plans"), "application/xml", session_plan_chosen);
+}
+
+/**
+ * vonk_exchange_import_session_plan:
+ * @file: an XML session plan
+ *
+ * Adds the sessions of @file to the window's project. Session plans are
+ * small: this runs at once; a refused file changes nothing.
+ */
+void
+vonk_exchange_import_session_plan (VonkWindow *window,
+                                   GFile      *file,
+                                   gboolean    share_safe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *done = NULL;
+  guint n_sessions = 0;
+
+  if (!vonk_xml_import_sessions (vonk_window_get_project (window), path, &n_sessions, NULL,
+                                 &error))
+    {
+      vonk_window_show_toast (window, error->message);
+      return;
+    }
+
+  done = g_strdup_printf (ngettext ("Added %u session", "Added %u sessions", n_sessions),
+                          n_sessions);
+  vonk_window_show_toast (window, done);
+}
+
+static void
+import_session_plan_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  choose_file (VONK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Session Plan"),
+               NULL, FALSE, _("Vonk plans"), "application/xml",
+               vonk_exchange_import_session_plan);
 }
 
 static gboolean
@@ -678,6 +779,7 @@ import_people_action (GtkWidget  *widget,
 static const char *project_actions[] = {
   "win.print-report", "win.print-handout", "win.export-pdf", "win.export-plan",
   "win.export-calendar", "win.export-champions", "win.import-people",
+  "win.export-session-plan", "win.import-session-plan",
 };
 
 /**
@@ -694,6 +796,10 @@ vonk_exchange_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-session-plan", "x",
+                                   export_session_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import-session-plan", NULL,
+                                   import_session_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.export-champions", NULL,

@@ -28,5 +28,12 @@ void vonk_exchange_export_calendar   (VonkWindow *window,
 void vonk_exchange_export_champions  (VonkWindow *window,
                                       GFile      *file,
                                       gboolean    share_safe);
+void vonk_exchange_export_session_plan (VonkWindow *window,
+                                        gint64      session_id,
+                                        GFile      *file,
+                                        gboolean    share_safe);
+void vonk_exchange_import_session_plan (VonkWindow *window,
+                                        GFile      *file,
+                                        gboolean    share_safe);
 
 G_END_DECLS

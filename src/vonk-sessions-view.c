@@ -300,6 +300,9 @@ update_actions (VonkSessionsView *self)
   gtk_widget_action_set_enabled (widget, "sessions.save-template", session != NULL);
   gtk_widget_action_set_enabled (widget, "sessions.invite-group", session != NULL);
   gtk_widget_action_set_enabled (widget, "sessions.follow-up", inspiration);
+  gtk_widget_action_set_enabled (widget, "sessions.print-handout", session != NULL);
+  gtk_widget_action_set_enabled (widget, "sessions.export-plan", session != NULL);
+  gtk_widget_action_set_enabled (widget, "sessions.import-plan", project != NULL);
 }
 
 static void
@@ -2043,6 +2046,24 @@ vonk_sessions_view_finalize (GObject *object)
   G_OBJECT_CLASS (vonk_sessions_view_parent_class)->finalize (object);
 }
 
+/* Printing a handout and exporting or importing a session plan are the
+ * window's: it has the file choosers and the progress. */
+static void
+session_window_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VonkEntity *session = selected_entity (VONK_SESSIONS_VIEW (widget));
+
+  if (g_str_equal (action_name, "sessions.import-plan"))
+    gtk_widget_activate_action (widget, "win.import-session-plan", NULL);
+  else if (session != NULL)
+    gtk_widget_activate_action (widget,
+                                g_str_equal (action_name, "sessions.print-handout")
+                                  ? "win.print-handout" : "win.export-session-plan",
+                                "x", vonk_entity_get_id (session));
+}
+
 static void
 vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
 {
@@ -2149,6 +2170,12 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sessions.apply-template", "i",
                                    apply_template_action);
   gtk_widget_class_install_action (widget_class, "sessions.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "sessions.print-handout", NULL,
+                                   session_window_action);
+  gtk_widget_class_install_action (widget_class, "sessions.export-plan", NULL,
+                                   session_window_action);
+  gtk_widget_class_install_action (widget_class, "sessions.import-plan", NULL,
+                                   session_window_action);
   gtk_widget_class_install_action (widget_class, "sessions.apply-user-template", "x",
                                    apply_user_template_action);
   gtk_widget_class_install_action (widget_class, "sessions.save-template", NULL,

@@ -234,6 +234,35 @@ test_champions_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, vonk_entity_get_string (department, "name")));
 }
 
+/* A session plan goes out with its agenda and comes back in as a session
+ * of its own. */
+static void
+test_session_plan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "session.vonk.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *sessions = vonk_project_get_list (fixture->demo, VONK_TYPE_SESSION);
+  g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, 0);
+  guint n_sessions = g_list_model_get_n_items (sessions);
+  g_autofree char *contents = NULL;
+  g_autoptr(VonkEntity) added = NULL;
+
+  vonk_exchange_export_session_plan (fixture->window, vonk_entity_get_id (session), file, FALSE);
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay,
+                                   "Exported the session plan to “session.vonk.xml”"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "kind=\"session-plan\""));
+  g_assert_nonnull (strstr (contents, vonk_entity_get_string (session, "title")));
+
+  vonk_exchange_import_session_plan (fixture->window, file, FALSE);
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay, "Added 1 session"));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions + 1);
+  added = g_list_model_get_item (sessions, n_sessions);
+  g_assert_cmpstr (vonk_entity_get_string (added, "title"), ==,
+                   vonk_entity_get_string (session, "title"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +278,7 @@ main (int   argc,
   ADD ("/exchange-gui/plan-refused", test_plan_refused);
   ADD ("/exchange-gui/calendar", test_calendar);
   ADD ("/exchange-gui/champions-csv", test_champions_csv);
+  ADD ("/exchange-gui/session-plan", test_session_plan);
 
   return g_test_run ();
 }
