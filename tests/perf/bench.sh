@@ -69,7 +69,7 @@ sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
 
 echo "$(sqlite3 "$db" "SELECT count(*) FROM person WHERE project_id = $project") people," \
   "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE project_id = $project") attendance rows," \
-  "$(du -k "$db" | cut -f1) kB; median of $runs runs"
+  "$(du -kL "$db" | cut -f1) kB; median of $runs runs"
 echo
 
 # Opening the project into the models, against sqlite3 reading the same
@@ -185,6 +185,7 @@ else
   : > "$tmp/export"
   : > "$tmp/import"
   : > "$tmp/xmllint"
+  valid=yes
   i=0
   while [ $i -lt "$runs" ]; do
     rm -f "$xml"
@@ -203,7 +204,7 @@ else
     echo >> "$tmp/import"
 
     t0=$($now)
-    xmllint --noout --stream --schema "$schema" "$xml" 2> /dev/null
+    xmllint --noout --stream --schema "$schema" "$xml" 2> "$tmp/xmllint.err" || valid=no
     t1=$($now)
     seconds "$t0" "$t1" >> "$tmp/xmllint"
     echo >> "$tmp/xmllint"
@@ -219,6 +220,9 @@ else
     "same file, $(du -k "$xml" | cut -f1) kB: $xmllint_s s; ratios $export_ratio and $import_ratio)"
   echo "  target: within 2x of xmllint: export $(met "$export_ratio" '<=' 2)," \
     "import $(met "$import_ratio" '<=' 2)"
+  if [ "$valid" = no ]; then
+    echo "  the exported file does not validate: $(tail -n 1 "$tmp/xmllint.err")"
+  fi
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f %M -o "$tmp/rss" \
       "$vonk" --database="$db" --project="$project" --export-xml="$xml" > /dev/null
