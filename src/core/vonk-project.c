@@ -145,6 +145,13 @@ vonk_project_get_store (VonkProject *self)
   return self->store;
 }
 
+/* After a failure elsewhere: waits for the loading and drops what it read. */
+static void
+finish_and_drop (gpointer data)
+{
+  g_autoptr(GPtrArray) items = vonk_store_load_finish (data, NULL);
+}
+
 /**
  * vonk_project_load:
  *
@@ -156,14 +163,22 @@ vonk_project_load (VonkProject  *self,
                    GError      **error)
 {
   g_autoptr(GHashTable) lists = NULL;
+  VonkStoreLoad *background;
   const GType *types;
   guint n_types;
+  gint64 project_id;
 
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   if (self->lists != NULL)
     return TRUE;
+
+  project_id = vonk_entity_get_id (VONK_ENTITY (self));
+
+  /* The attendance, most of the rows of a large project, is read in a
+   * thread while the other tables are read here. */
+  background = vonk_store_load_start (self->store, VONK_TYPE_ATTENDANCE, project_id);
 
   lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   types = vonk_entity_types (&n_types);
@@ -172,10 +187,16 @@ vonk_project_load (VonkProject  *self,
       g_autoptr(GPtrArray) items = NULL;
       VonkEntityList *list;
 
-      items = vonk_store_load (self->store, types[i], vonk_entity_get_id (VONK_ENTITY (self)),
-                               error);
+      if (types[i] == VONK_TYPE_ATTENDANCE)
+        items = vonk_store_load_finish (g_steal_pointer (&background), error);
+      else
+        items = vonk_store_load (self->store, types[i], project_id, error);
       if (items == NULL)
-        return FALSE;
+        {
+          if (background != NULL)
+            g_clear_pointer (&background, finish_and_drop);
+          return FALSE;
+        }
 
       list = vonk_entity_list_new (types[i]);
       vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
