@@ -118,11 +118,16 @@ set_project (VonkWindow  *self,
     }
   vonk_undo_toasts_follow (self->toast_overlay, project);
 
-  /* every view has a "project" property */
+  /* Only the view on screen shows the project now; the others get it
+   * when they are first shown (view_changed_cb()), so that opening a large
+   * project computes one view, not all of them. Every view has a
+   * "project" property. */
   for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
        view != NULL;
        view = gtk_widget_get_next_sibling (view))
-    g_object_set (view, "project", project, NULL);
+    g_object_set (view, "project",
+                  view == gtk_stack_get_visible_child (self->view_stack) ? project : NULL,
+                  NULL);
   update_project_title (self);
   update_actions (self);
 }
@@ -150,13 +155,17 @@ vonk_window_open_project (VonkWindow  *self,
       return FALSE;
     }
 
+  /* the old project's views let go of it before the Overview is shown,
+   * so that only the Overview computes anything for the new one */
+  if (self->project != project)
+    set_project (self, NULL);
+  gtk_stack_set_visible_child_name (self->view_stack, "overview");
   set_project (self, project);
   if (self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-project",
                           vonk_entity_get_id (VONK_ENTITY (project)));
   gtk_list_box_select_row (self->sidebar_list,
                            gtk_list_box_get_row_at_index (self->sidebar_list, 0));
-  gtk_stack_set_visible_child_name (self->view_stack, "overview");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   return TRUE;
@@ -364,11 +373,20 @@ static void
 view_changed_cb (VonkWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
+  VonkProject *shown = NULL;
 
-  if (child != NULL)
-    adw_window_title_set_title (self->view_title,
-                                gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
-                                                                              child)));
+  if (child == NULL)
+    return;
+
+  adw_window_title_set_title (self->view_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
+                                                                            child)));
+
+  /* a view shown for the first time since the project was opened */
+  g_object_get (child, "project", &shown, NULL);
+  if (shown != self->project)
+    g_object_set (child, "project", self->project, NULL);
+  g_clear_object (&shown);
 }
 
 static void

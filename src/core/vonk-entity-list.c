@@ -20,6 +20,7 @@ struct _VonkEntityList
 
   GType      item_type;
   GPtrArray *items;
+  guint      stamp;  /* changes with every items-changed */
 };
 
 static void vonk_entity_list_model_init (GListModelInterface *iface);
@@ -243,6 +244,7 @@ vonk_entity_list_splice (VonkEntityList *self,
   for (guint i = 0; i < n_additions; i++)
     g_ptr_array_insert (self->items, position + i, g_object_ref (additions[i]));
 
+  self->stamp++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
   if (n_removals != n_additions)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -276,7 +278,24 @@ vonk_entity_list_changed (VonkEntityList *self,
   guint pos;
 
   if (vonk_entity_list_find (self, entity, &pos))
-    g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+    {
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+    }
+}
+
+/**
+ * vonk_entity_list_get_stamp:
+ *
+ * Returns: a number that changes whenever the list emits items-changed,
+ *   for caches of what the items hold
+ */
+guint
+vonk_entity_list_get_stamp (VonkEntityList *self)
+{
+  g_return_val_if_fail (VONK_IS_ENTITY_LIST (self), 0);
+
+  return self->stamp;
 }
 
 /**

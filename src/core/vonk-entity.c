@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "vonk-entity.h"
+#include "vonk-entity-private.h"
 
 typedef struct
 {
@@ -88,8 +88,10 @@ vonk_entity_finalize (GObject *object)
     {
       guint n = VONK_ENTITY_GET_CLASS (self)->columns->len;
 
+      /* a row the store failed to read may have slots never filled */
       for (guint i = 0; i < n; i++)
-        g_value_unset (&priv->values[i]);
+        if (G_IS_VALUE (&priv->values[i]))
+          g_value_unset (&priv->values[i]);
       g_free (priv->values);
     }
 
@@ -304,13 +306,27 @@ vonk_entity_set_value (VonkEntity   *self,
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
+/* The getters below run for every row a view sorts, filters or counts, so
+ * a column is found in the class's own table of names rather than through
+ * g_object_class_find_property(), which takes a global lock. Other
+ * spellings (underscores) fall back to GObject's lookup. */
 static const GValue *
 lookup (VonkEntity *self,
         const char *column,
         GType       type)
 {
   VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (self);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), column);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (klass->column_index, column));
+  GParamSpec *pspec;
+
+  if (index > 0)
+    {
+      pspec = g_ptr_array_index (klass->columns, index - 1);
+      if (G_LIKELY (pspec->value_type == type || g_type_is_a (pspec->value_type, type)))
+        return &values_of (self)[index - 1];
+    }
+  else
+    pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), column);
 
   if (pspec == NULL || pspec->owner_type == VONK_TYPE_ENTITY ||
       !g_type_is_a (pspec->value_type, type))
@@ -423,6 +439,7 @@ vonk_entity_class_set_table (VonkEntityClass *klass,
   klass->has_project = has_project;
   klass->columns = g_ptr_array_new ();
   klass->refs = g_array_new (FALSE, FALSE, sizeof (VonkEntityRef));
+  klass->column_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -441,6 +458,9 @@ vonk_entity_class_add_column (VonkEntityClass *klass,
   pspec->flags |= G_PARAM_EXPLICIT_NOTIFY;
   g_ptr_array_add (klass->columns, pspec);
   g_object_class_install_property (G_OBJECT_CLASS (klass), klass->columns->len, pspec);
+  /* the name is the pspec's own, which lives as long as the class */
+  g_hash_table_insert (klass->column_index, (gpointer) pspec->name,
+                       GUINT_TO_POINTER (klass->columns->len));
 }
 
 /**
@@ -502,4 +522,33 @@ vonk_entity_class_get_ref (VonkEntityClass *klass,
   g_return_val_if_fail (ref < klass->refs->len, NULL);
 
   return &g_array_index (klass->refs, VonkEntityRef, ref);
+}
+
+/**
+ * vonk_entity_new_for_load: (skip)
+ * @type: an entity type
+ * @id: the row's ID
+ *
+ * For the store reading rows: a new entity with ID @id whose column values
+ * are not set yet, without notifications and without the defaults that
+ * would be overwritten at once. The caller initialises every one of the
+ * returned @values (g_value_init() and a value), in column order; an entity
+ * dropped before that is still freed correctly.
+ *
+ * Returns: (transfer full): the entity
+ */
+VonkEntity *
+vonk_entity_new_for_load (GType    type,
+                          gint64   id,
+                          GValue **values)
+{
+  VonkEntity *self = g_object_new (type, NULL);
+  VonkEntityPrivate *priv = vonk_entity_get_instance_private (self);
+
+  g_assert (priv->values == NULL);
+
+  priv->id = id;
+  priv->values = g_new0 (GValue, VONK_ENTITY_GET_CLASS (self)->columns->len);
+  *values = priv->values;
+  return self;
 }

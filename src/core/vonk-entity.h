@@ -49,6 +49,7 @@ struct _VonkEntityClass
   GPtrArray  *columns;     /* of GParamSpec, in column order */
   GArray     *refs;        /* of VonkEntityRef */
   gboolean    has_project; /* rows carry a project_id */
+  GHashTable *column_index; /* property name → column + 1 */
 };
 
 gint64        vonk_entity_get_id            (VonkEntity  *self);

@@ -32,7 +32,29 @@ struct _VonkProject
   VonkStore   *store;   /* weak */
   GHashTable  *lists;   /* GType → VonkEntityList, once loaded */
   VonkHistory *history; /* of the changes since it was loaded */
+  GPtrArray   *indexes; /* of RefIndex, built on demand */
 };
+
+/* Which entities of a type refer to which ID through one column, so that
+ * "the attendance of this session" does not scan half a million rows. It
+ * is rebuilt when its list has changed since (the list's stamp), and
+ * forgotten before the project changes an entity in place. */
+typedef struct
+{
+  GType       type;
+  guint       column;
+  guint       stamp;
+  GHashTable *by_id;  /* gint64 * → GPtrArray of VonkEntity (the list's refs) */
+} RefIndex;
+
+static void
+ref_index_free (gpointer data)
+{
+  RefIndex *index = data;
+
+  g_clear_pointer (&index->by_id, g_hash_table_unref);
+  g_free (index);
+}
 
 G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
 
@@ -44,6 +66,7 @@ vonk_project_finalize (GObject *object)
   VonkProject *self = VONK_PROJECT (object);
 
   vonk_project_set_store (self, NULL);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_object (&self->history);
 
@@ -88,6 +111,7 @@ vonk_project_class_init (VonkProjectClass *klass)
 static void
 vonk_project_init (VonkProject *self)
 {
+  self->indexes = g_ptr_array_new_with_free_func (ref_index_free);
 }
 
 VonkProject *
@@ -123,6 +147,13 @@ vonk_project_get_store (VonkProject *self)
   return self->store;
 }
 
+/* After a failure elsewhere: waits for the loading and drops what it read. */
+static void
+finish_and_drop (gpointer data)
+{
+  g_autoptr(GPtrArray) items = vonk_store_load_finish (data, NULL);
+}
+
 /**
  * vonk_project_load:
  *
@@ -134,14 +165,22 @@ vonk_project_load (VonkProject  *self,
                    GError      **error)
 {
   g_autoptr(GHashTable) lists = NULL;
+  VonkStoreLoad *background;
   const GType *types;
   guint n_types;
+  gint64 project_id;
 
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   if (self->lists != NULL)
     return TRUE;
+
+  project_id = vonk_entity_get_id (VONK_ENTITY (self));
+
+  /* The attendance, most of the rows of a large project, is read in a
+   * thread while the other tables are read here. */
+  background = vonk_store_load_start (self->store, VONK_TYPE_ATTENDANCE, project_id);
 
   lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   types = vonk_entity_types (&n_types);
@@ -150,10 +189,16 @@ vonk_project_load (VonkProject  *self,
       g_autoptr(GPtrArray) items = NULL;
       VonkEntityList *list;
 
-      items = vonk_store_load (self->store, types[i], vonk_entity_get_id (VONK_ENTITY (self)),
-                               error);
+      if (types[i] == VONK_TYPE_ATTENDANCE)
+        items = vonk_store_load_finish (g_steal_pointer (&background), error);
+      else
+        items = vonk_store_load (self->store, types[i], project_id, error);
       if (items == NULL)
-        return FALSE;
+        {
+          if (background != NULL)
+            g_clear_pointer (&background, finish_and_drop);
+          return FALSE;
+        }
 
       list = vonk_entity_list_new (types[i]);
       vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
@@ -178,6 +223,109 @@ list_of (VonkProject *self,
          GType        type)
 {
   return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+}
+
+/* Before the project changes an entity of @type in place: what is
+ * notified about it may already look up what refers to what. */
+static void
+forget_indexes (VonkProject *self,
+                GType        type)
+{
+  for (guint i = 0; i < self->indexes->len; i++)
+    {
+      RefIndex *index = g_ptr_array_index (self->indexes, i);
+
+      if (index->type == type)
+        g_clear_pointer (&index->by_id, g_hash_table_unref);
+    }
+}
+
+static void
+build_index (VonkProject *self,
+             RefIndex    *index)
+{
+  GPtrArray *items;
+  VonkEntityList *list = list_of (self, index->type);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  index->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  index->stamp = vonk_entity_list_get_stamp (list);
+  for (guint i = 0; i < n; i++)
+    {
+      /* the list holds the item, and the index is gone before it is */
+      g_autoptr(VonkEntity) entity = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = g_value_get_int64 (vonk_entity_get_value (entity, index->column));
+
+      items = g_hash_table_lookup (index->by_id, &id);
+      if (items == NULL)
+        {
+          items = g_ptr_array_new ();
+          g_hash_table_insert (index->by_id, g_memdup2 (&id, sizeof id), items);
+        }
+      g_ptr_array_add (items, entity);
+    }
+}
+
+/**
+ * vonk_project_get_referring:
+ * @type: an entity type, such as VONK_TYPE_ATTENDANCE
+ * @column: one of its reference columns, such as "session-id"
+ * @id: the ID referred to
+ *
+ * Finds the entities of @type whose @column is @id without going through
+ * the whole list: an index per column is kept while the list stays the
+ * same.
+ *
+ * Returns: (transfer container) (element-type VonkEntity): those entities,
+ *   in ID order
+ */
+GPtrArray *
+vonk_project_get_referring (VonkProject *self,
+                            GType        type,
+                            const char  *column,
+                            gint64       id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  RefIndex *index = NULL;
+  GPtrArray *items;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), result);
+  g_return_val_if_fail (self->lists != NULL, result);
+
+  for (guint i = 0; i < self->indexes->len && index == NULL; i++)
+    {
+      RefIndex *candidate = g_ptr_array_index (self->indexes, i);
+
+      if (candidate->type == type && g_str_equal (vonk_entity_class_get_column (
+            g_type_class_peek (type), candidate->column)->name, column))
+        index = candidate;
+    }
+
+  if (index == NULL)
+    {
+      GObjectClass *klass = g_type_class_peek (type);
+      GParamSpec *pspec = g_object_class_find_property (klass, column);
+
+      g_return_val_if_fail (pspec != NULL && pspec->value_type == G_TYPE_INT64, result);
+
+      index = g_new0 (RefIndex, 1);
+      index->type = type;
+      index->column = pspec->param_id - 1;
+      g_ptr_array_add (self->indexes, index);
+    }
+
+  if (index->by_id != NULL &&
+      index->stamp != vonk_entity_list_get_stamp (list_of (self, type)))
+    g_clear_pointer (&index->by_id, g_hash_table_unref);
+  if (index->by_id == NULL)
+    build_index (self, index);
+
+  items = g_hash_table_lookup (index->by_id, &id);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (result, g_object_ref (g_ptr_array_index (items, i)));
+
+  return result;
 }
 
 /**
@@ -530,6 +678,7 @@ vonk_project_save (VonkProject  *self,
 
   if (self->history != NULL)
     vonk_history_record_save (self->history, live, changed);
+  forget_indexes (self, G_OBJECT_TYPE (live));
   vonk_entity_assign (live, changed);
   vonk_entity_list_changed (list, live);
   return TRUE;
@@ -660,6 +809,7 @@ cascade (VonkProject  *self,
                   ClearedRef cleared = { g_object_ref (item), ref->column, id };
 
                   g_array_append_val (deletion->cleared, cleared);
+                  forget_indexes (self, types[t]);
                   vonk_entity_set_value (item, ref->column, &none);
                   vonk_entity_list_changed (list, item);
                 }
@@ -845,6 +995,7 @@ vonk_project_undo_deletion (VonkProject   *self,
 
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cleared->id);
+      forget_indexes (self, G_OBJECT_TYPE (cleared->entity));
       vonk_entity_set_value (cleared->entity, cleared->column, &value);
       vonk_entity_list_changed (list, cleared->entity);
     }

