@@ -545,10 +545,10 @@ vonk_phase_history_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* room for the dates at both ends */
       int left = metrics.label_width + LABEL_GAP;
 
-      *minimum = left + 2 * metrics.date_width + DATE_GAP + END_MARGIN;
+      /* room for the first date; the last one shows when there is room */
+      *minimum = left + metrics.date_width + END_MARGIN;
       *natural = MAX (*minimum, left + PLOT_NATURAL + END_MARGIN);
     }
   else

@@ -539,6 +539,29 @@ test_undo_in_window (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
+/* Every view fits a window 360 pixels wide, as on a phone. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *views[] = {
+    "overview", "roadmap", "assessment", "progress", "barriers", "countermeasures",
+    "objections", "sessions", "champions", "stories", "organisation",
+  };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int minimum;
+
+      g_assert_true (gtk_widget_activate_action (window, "win.view", "s", views[i]));
+      gtk_test_widget_wait_for_draw (window);
+      gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        g_error ("The %s view needs a window %d pixels wide", views[i], minimum);
+    }
+}
+
 /* The About window's debug information names the versions and the
  * database. */
 static void
@@ -671,6 +694,7 @@ main (int   argc,
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/debug-info", test_debug_info);
+  ADD ("/window/narrow", test_narrow);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
