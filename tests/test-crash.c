@@ -11,7 +11,7 @@
  * the end the file passes PRAGMA integrity_check and foreign_key_check,
  * and the rows in it are exactly what the journals say.
  *
- * VONK_CRASH_EDITS (default 300) is how many committed edits to reach,
+ * VONK_CRASH_EDITS (default 500) is how many committed edits to reach,
  * VONK_CRASH_SEED the seed (random by default; printed, and again on a
  * failure, to rerun the same edits and kill times). The edits are the same
  * for a seed; where in an edit a kill lands depends on the machine's speed.
@@ -30,10 +30,8 @@
 #include "vonk-crash.h"
 #include "vonk-test-utils.h"
 
-/* A kill comes within this many microseconds of the start. A run takes
- * some 30 ms to start and 15 ms an edit here (a commit waits for fsync),
- * so most kills hit one of the first few edits, some the start. */
-#define MAX_KILL_DELAY_US 150000
+/* How many edits a run may get through before its kill, at most. */
+#define MAX_EDITS_PER_RUN 6
 
 typedef struct
 {
@@ -332,6 +330,20 @@ run_worker (Crash  *c,
   return g_steal_pointer (&journal);
 }
 
+/* Runs the worker for @count edits without killing it; returns how long
+ * it took. */
+static gint64
+time_run (Crash *c,
+          guint  count)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *journal = run_worker (c, -1, count);
+
+  start = g_get_monotonic_time () - start;
+  read_journal (c, journal);
+  return start;
+}
+
 /* What the file itself holds, read past the core, after checking it. */
 static GHashTable *
 read_database (Crash *c)
@@ -388,10 +400,11 @@ static void
 test_crash_sigkill (void)
 {
   g_autoptr(VonkStore) store = NULL;
-  guint target = env_uint ("VONK_CRASH_EDITS", 300);
+  guint target = env_uint ("VONK_CRASH_EDITS", 500);
   const char *seed = g_getenv ("VONK_CRASH_SEED");
   Crash c = { 0, };
   guint kills = 0;
+  gint64 start_us, edit_us, max_delay_us;
 
   c.seed = seed != NULL ? g_ascii_strtoull (seed, NULL, 10)
                         : ((guint64) g_random_int () << 32 | g_random_int ());
@@ -405,10 +418,19 @@ test_crash_sigkill (void)
   c.project_id = vonk_test_add_project (store, "Crash");
   vonk_test_close_store (&store);
 
+  /* How long a run takes to start and an edit to commit, here and now (a
+   * sanitizer build is slower): the kills come within the start and the
+   * first few edits. */
+  start_us = time_run (&c, 0);
+  edit_us = MAX ((time_run (&c, 4) - start_us) / 4, 1000);
+  max_delay_us = start_us + MAX_EDITS_PER_RUN * edit_us;
+  g_test_message ("a run starts in %" G_GINT64_FORMAT " ms, an edit takes %" G_GINT64_FORMAT
+                  " ms", start_us / 1000, edit_us / 1000);
+
   while (c.committed < target)
     {
       g_autofree char *journal = NULL;
-      gint64 delay = g_rand_int_range (c.rand, 0, MAX_KILL_DELAY_US);
+      gint64 delay = g_rand_int_range (c.rand, 0, (gint32) max_delay_us);
 
       journal = run_worker (&c, delay, target - c.committed);
       read_journal (&c, journal);

@@ -164,7 +164,7 @@ static gboolean
 private_mounts (void)
 {
   if (unshare (CLONE_NEWNS) != 0 ||
-      mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+      mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
     {
       int errsv = errno;
       g_autofree char *why = g_strdup_printf ("cannot mount here: %s", g_strerror (errsv));
@@ -371,8 +371,8 @@ test_read_only_mount (void)
   vonk_test_close_store (&lab.store);
   g_assert_true (g_file_get_contents (lab.path, &before, &before_length, NULL));
 
-  g_assert_cmpint (mount (dir, dir, NULL, MS_BIND, NULL), ==, 0);
-  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
+  g_assert_cmpint (mount (dir, dir, "none", MS_BIND, NULL), ==, 0);
+  g_assert_cmpint (mount ("none", dir, "none", MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), ==, 0);
 
   store = vonk_store_new (lab.path, &error);
   g_assert_null (store);
@@ -553,7 +553,8 @@ locker_stop (Locker *locker)
 static void
 test_locked (void)
 {
-  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
+  g_autofree char *tool = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GArray) after = NULL;
@@ -562,12 +563,14 @@ test_locked (void)
   Locker locker = { 0, };
   Lab lab = { 0, };
 
-  if (g_find_program_in_path ("sqlite3") == NULL)
+  tool = g_find_program_in_path ("sqlite3");
+  if (tool == NULL)
     {
       g_test_skip ("the sqlite3 tool is not installed");
       return;
     }
 
+  dir = vonk_test_make_tmp_dir (NULL);
   lab_open (&lab, dir);
   g_assert_true (lab_add_person (&lab, 100, NULL));
   counts = vonk_test_count_items (lab.project);
