@@ -17,7 +17,7 @@ export G_SLICE=always-malloc
 
 failed=""
 for program in "$build"/tests/fuzz/fuzz-*; do
-  [ -x "$program" ] || continue
+  [ -f "$program" ] && [ -x "$program" ] || continue
   name=${program##*/fuzz-}
   corpus="$build/corpus/$name"
   regressions="$source/tests/fuzz/regressions/$name"
