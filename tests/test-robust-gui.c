@@ -208,6 +208,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility context: the AT-SPI bus socket is one file per
+   * display in ~/.cache, which the other D-Bus sessions of a parallel test
+   * run (first-frame, single-instance) replace and remove under us */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   vonk_test_init_gui (&argc, &argv, "2026-11-27");
 
 #define ADD(path, func) \
