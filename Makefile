@@ -16,7 +16,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb-run -a -s '-screen 0 1280x800x24') \
 	$(if $(DBUS_SESSION_BUS_ADDRESS),,dbus-run-session --)
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check check-asan valgrind fuzz bench clean
 
 all: build
 
@@ -42,6 +42,68 @@ run: deps build
 check: deps build
 	$(HEADLESS) $(MESON) test -C $(BUILD) --print-errorlogs
 
+# The whole suite again in a build with AddressSanitizer and
+# UndefinedBehaviorSanitizer (_build-asan): any error stops the test that
+# made it. Leaks are errors too, except those tests/lsan.supp lists, each
+# in a library below us. A suppression matches only the frames a leak's
+# stack trace has, and the libraries have no frame pointers, so traces
+# are taken the slow way (fast_unwind_on_malloc=0) where that is bearable:
+# the tests without GTK, and first-frame, the one test that runs the whole
+# application. The widget tests would take 18 times as long (and it
+# deadlocks in Mesa's threads); their traces end at the library that
+# called malloc, which is what their suppressions name. The GUI tests
+# draw without OpenGL (no Mesa loaded) and report to GTK's test
+# accessibility context instead of the AT-SPI bus, whose launcher the
+# parallel tests of a slow build race for.
+ASAN_BUILD ?= _build-asan
+ASAN_FLAGS = detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1
+SANITIZER_ENV = \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	G_SLICE=always-malloc VONK_CRASH_EDITS=200
+SLOW_TRACES = ASAN_OPTIONS=$(ASAN_FLAGS):fast_unwind_on_malloc=0:malloc_context_size=16
+FAST_TRACES = ASAN_OPTIONS=$(ASAN_FLAGS)
+GUI_ENV = GDK_DEBUG=gl-disable GSK_RENDERER=cairo GTK_A11Y=test
+
+$(ASAN_BUILD)/build.ninja:
+	$(MESON) setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false
+
+check-asan: deps $(ASAN_BUILD)/build.ninja
+	$(MESON) compile -C $(ASAN_BUILD)
+	$(SANITIZER_ENV) $(SLOW_TRACES) $(MESON) test -C $(ASAN_BUILD) --print-errorlogs \
+	  --timeout-multiplier 10 --no-suite gui
+	widget_tests=$$($(MESON) test -C $(ASAN_BUILD) --list --suite gui 2>/dev/null | \
+	  sed -n 's|^.* / ||p' | grep -vx first-frame); \
+	$(SANITIZER_ENV) $(FAST_TRACES) $(GUI_ENV) $(HEADLESS) $(MESON) test -C $(ASAN_BUILD) \
+	  --print-errorlogs --timeout-multiplier 5 --logbase testlog-gui $$widget_tests
+	$(SANITIZER_ENV) $(SLOW_TRACES) $(GUI_ENV) $(HEADLESS) $(MESON) test -C $(ASAN_BUILD) \
+	  --print-errorlogs --timeout-multiplier 10 --logbase testlog-app first-frame
+
+# The core tests (no GTK) under Valgrind memcheck; slow, so not part of
+# check. The test setup (tests/meson.build) uses GLib's suppressions.
+VALGRIND_TESTS = store phase demo barriers sessions champions robust fuzz-date fuzz-open
+
+valgrind: deps build
+	@command -v valgrind >/dev/null || { echo "make valgrind needs valgrind (apt install valgrind)"; exit 1; }
+	$(MESON) test -C $(BUILD) --setup=valgrind --print-errorlogs $(VALGRIND_TESTS)
+
+# The libFuzzer targets of tests/fuzz, each for FUZZ_SECONDS (default 60),
+# in a clang build of their own (_build-fuzz). Crashing inputs land in
+# tests/fuzz/regressions/NAME, which `make check` replays.
+FUZZ_BUILD ?= _build-fuzz
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	@if ! command -v clang >/dev/null; then \
+	  echo "make fuzz needs clang with libFuzzer (apt install clang); nothing fuzzed"; exit 0; \
+	fi; \
+	set -e; \
+	[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang $(MESON) setup $(FUZZ_BUILD) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all'; \
+	$(MESON) compile -C $(FUZZ_BUILD) fuzz-programs; \
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/fuzz.sh $(FUZZ_BUILD) $(CURDIR)
+
 # The benchmark of issue 8 (tests/perf): slow, and not part of check. The
 # generated database is kept in $(BUILD)/bench between runs.
 bench: deps build
@@ -49,4 +111,4 @@ bench: deps build
 	$(HEADLESS) sh tests/perf/bench.sh $(BUILD) .
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -360,7 +360,8 @@ vonk_application_local_command_line (GApplication   *app,
   g_auto(GStrv) args = g_strdupv (*arguments);
   GOptionEntry entries[G_N_ELEMENTS (option_entries)];
   gint64 dummy_int;
-  char *dummy_str;
+  /* GOption hands over the string it parsed last; the ones before it frees */
+  g_autofree char *dummy_str = NULL;
   gboolean dummy_bool;
 
   /* a copy of the entries that parses into throw-away storage */

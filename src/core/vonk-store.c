@@ -146,7 +146,25 @@ set_error (VonkStore  *self,
            GError    **error,
            int         rc)
 {
+  /* SQLite's record of the failed system call is often lost by the time
+   * the error gets here; errno still tells, as nothing since failed. */
+  int system_errno = errno;
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  if (self->db != NULL && sqlite3_system_errno (self->db) != 0)
+    system_errno = sqlite3_system_errno (self->db);
+
+  /* A write that failed for want of room is a full disk to the user,
+   * whichever way SQLite reports it. */
+  if ((rc & 0xff) == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EDQUOT))
+    rc = SQLITE_FULL;
+  if ((rc & 0xff) == SQLITE_IOERR && system_errno == EFBIG)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FULL,
+                   _("The database “%s” has grown as large as this system allows (%s); "
+                     "the change was not saved"), self->path, g_strerror (EFBIG));
+      return FALSE;
+    }
 
   switch (rc & 0xff)
     {
@@ -264,6 +282,28 @@ query_int (VonkStore   *self,
 
   *result = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Whether the file is still where the store opened it. Once it is moved
+ * or deleted, SQLite would go on writing to the file it has open (in WAL
+ * mode it does not check), and whatever is written after would be lost or
+ * end up where the user no longer looks; so every write checks first. */
+static gboolean
+still_there (VonkStore  *self,
+             GError    **error)
+{
+  int moved = 0;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+      moved)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_IO,
+                   _("The database “%s” was moved or deleted while Vonk had it open; "
+                     "the change was not saved"), self->path);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -608,6 +648,9 @@ vonk_store_begin (VonkStore  *self,
 
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
 
+  if (self->depth == 0 && !still_there (self, error))
+    return FALSE;
+
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT vonk%u", self->depth);
   if (!exec (self, sql, error))
@@ -635,7 +678,7 @@ vonk_store_commit (VonkStore  *self,
   self->depth--;
   sql = self->depth == 0 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE vonk%u", self->depth);
-  if (!exec (self, sql, error))
+  if ((self->depth == 0 && !still_there (self, error)) || !exec (self, sql, error))
     {
       self->depth++;
       vonk_store_rollback (self);
@@ -942,12 +985,18 @@ read_value (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+/* Runs a write; outside a transaction, a transaction of its own. */
 static gboolean
 step_done (VonkStore     *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
+
+  if (self->depth == 0 && !still_there (self, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
