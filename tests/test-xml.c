@@ -511,9 +511,11 @@ small_plan_with (const char *old,
                  const char *new)
 {
   const char *at = strstr (small_plan, old);
+  g_autofree char *before = NULL;
 
   g_assert_nonnull (at);
-  return g_strconcat (g_strndup (small_plan, at - small_plan), new, at + strlen (old), NULL);
+  before = g_strndup (small_plan, at - small_plan);
+  return g_strconcat (before, new, at + strlen (old), NULL);
 }
 
 /* The rows of every table, as one string to compare. */
@@ -669,11 +671,11 @@ bad_contents (const BadFile *bad)
 {
   if (g_str_equal (bad->name, "too-deep"))
     {
-      GString *deep = g_string_new (NULL);
+      g_autoptr(GString) deep = g_string_new (NULL);
 
       for (guint i = 0; i < 100000; i++)
         g_string_append (deep, "<x>");
-      return small_plan_with (bad->old, g_string_free (deep, FALSE));
+      return small_plan_with (bad->old, deep->str);
     }
 
   if (g_str_equal (bad->name, "truncated"))

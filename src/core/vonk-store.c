@@ -626,10 +626,14 @@ vonk_store_delete_project (VonkStore    *self,
                            VonkProject  *project,
                            GError      **error)
 {
+  g_autoptr(VonkProject) hold = NULL;
   guint pos;
 
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
   g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+
+  /* the list may hold the only reference, and it lets go below */
+  hold = g_object_ref (project);
 
   if (!vonk_store_delete (self, VONK_ENTITY (project), error))
     return FALSE;
