@@ -81,7 +81,8 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 
 # The core tests (no GTK) under Valgrind memcheck; slow, so not part of
 # check. The test setup (tests/meson.build) uses GLib's suppressions.
-VALGRIND_TESTS = store phase demo barriers sessions champions robust fuzz-date fuzz-open
+VALGRIND_TESTS = store phase demo barriers sessions champions history referring xml ics csv \
+	robust fuzz-date fuzz-open fuzz-xml fuzz-csv
 
 valgrind: deps build
 	@command -v valgrind >/dev/null || { echo "make valgrind needs valgrind (apt install valgrind)"; exit 1; }
