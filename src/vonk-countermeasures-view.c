@@ -179,14 +179,7 @@ update_summary (VonkCountermeasuresView *self)
 static void
 update_empty (VonkCountermeasuresView *self)
 {
-  const char *page = "list";
-
-  if (self->measures == NULL || g_list_model_get_n_items (self->measures) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    page = "no-match";
-
-  gtk_stack_set_visible_child_name (self->stack, page);
+  vonk_view_show_list_page (self->stack, self->measures, G_LIST_MODEL (self->filter_model));
 }
 
 /* Cells */

@@ -828,17 +828,10 @@ update_empty (VonkOrganisationView *self,
               PageId                id)
 {
   Page *page = &self->pages[id];
-  const char *child = "list";
+  GListModel *all = vonk_view_get_project (VONK_VIEW (self)) != NULL
+                      ? list_of (self, page_type (id)) : NULL;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (page->filter_model)) == 0)
-    {
-      gboolean has_items = vonk_view_get_project (VONK_VIEW (self)) != NULL &&
-                           g_list_model_get_n_items (list_of (self, page_type (id))) > 0;
-
-      child = has_items ? "no-match" : "empty";
-    }
-
-  gtk_stack_set_visible_child_name (page->stack, child);
+  vonk_view_show_list_page (page->stack, all, G_LIST_MODEL (page->filter_model));
 }
 
 static void

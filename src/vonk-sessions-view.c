@@ -337,14 +337,7 @@ update_summary (VonkSessionsView *self)
 static void
 update_empty (VonkSessionsView *self)
 {
-  const char *page = "list";
-
-  if (self->sessions == NULL || g_list_model_get_n_items (self->sessions) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    page = "no-match";
-
-  gtk_stack_set_visible_child_name (self->stack, page);
+  vonk_view_show_list_page (self->stack, self->sessions, G_LIST_MODEL (self->filter_model));
 }
 
 /* Cells */

@@ -124,6 +124,30 @@ vonk_view_show_message (VonkView   *self,
 }
 
 /**
+ * vonk_view_show_list_page:
+ * @stack: a stack with the pages "list", "empty" and "no-match"
+ * @all: (nullable): everything there is to list
+ * @shown: what the filters leave of it
+ *
+ * Shows the list, or says there is nothing yet, or that nothing matches
+ * the filters.
+ */
+void
+vonk_view_show_list_page (GtkStack   *stack,
+                          GListModel *all,
+                          GListModel *shown)
+{
+  const char *page = "list";
+
+  if (all == NULL || g_list_model_get_n_items (all) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (shown) == 0)
+    page = "no-match";
+
+  gtk_stack_set_visible_child_name (stack, page);
+}
+
+/**
  * vonk_view_delete:
  * @entity: an entity of the project shown
  * @toast_title: plain text that says what was deleted, such as

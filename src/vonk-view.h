@@ -36,6 +36,9 @@ void         vonk_view_set_project  (VonkView    *self,
                                      VonkProject *project);
 void         vonk_view_show_message (VonkView    *self,
                                      const char  *message);
+void         vonk_view_show_list_page (GtkStack  *stack,
+                                       GListModel *all,
+                                       GListModel *shown);
 gboolean     vonk_view_delete       (VonkView    *self,
                                      VonkEntity  *entity,
                                      const char  *toast_title);
