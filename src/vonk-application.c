@@ -212,14 +212,10 @@ cli_import_csv (VonkStore     *store,
 static guint
 employees_per_champion (void)
 {
-  g_autoptr(GSettings) settings = NULL;
-
   /* asked first: vonk_settings_new() warns without the schema */
-  if (!vonk_settings_available ())
-    return VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION;
+  g_autoptr(GSettings) settings = vonk_settings_available () ? vonk_settings_new () : NULL;
 
-  settings = vonk_settings_new ();
-  return MAX (1, g_settings_get_int (settings, "coverage-target"));
+  return vonk_settings_get_employees_per_champion (settings);
 }
 
 /* The plan report, or with a session the handout of that session. */

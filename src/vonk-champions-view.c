@@ -203,10 +203,7 @@ page_changed_cb (VonkChampionsView *self)
 static guint
 employees_per_champion (VonkChampionsView *self)
 {
-  if (self->settings == NULL)
-    return VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION;
-
-  return MAX (1, g_settings_get_int (self->settings, "coverage-target"));
+  return vonk_settings_get_employees_per_champion (self->settings);
 }
 
 static guint

@@ -22,8 +22,7 @@
 #include "vonk-exchange.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
-
-#define DEFAULT_EMPLOYEES_PER_CHAMPION 50
+#include "vonk-settings.h"
 
 /* ------------------------------------------------------------------------
  * Work in a thread
@@ -240,10 +239,7 @@ file_name_for (VonkWindow *window,
 static guint
 employees_per_champion (VonkWindow *window)
 {
-  GSettings *settings = vonk_window_get_settings (window);
-
-  return settings != NULL ? g_settings_get_int (settings, "coverage-target")
-                          : DEFAULT_EMPLOYEES_PER_CHAMPION;
+  return vonk_settings_get_employees_per_champion (vonk_window_get_settings (window));
 }
 
 /* Writing prepared contents: a file made on the main thread (fast),

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "vonk-core.h"
 #include "vonk-settings.h"
 
 static GSettingsSchema *
@@ -62,4 +63,20 @@ vonk_settings_new (void)
     }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
+ * vonk_settings_get_employees_per_champion:
+ * @settings: (nullable): Vonk's settings, or %NULL without the schema
+ *
+ * Returns: the coverage target the user chose: one champion per so many
+ *   employees; the default without settings
+ */
+guint
+vonk_settings_get_employees_per_champion (GSettings *settings)
+{
+  if (settings == NULL)
+    return VONK_CHAMPIONS_DEFAULT_EMPLOYEES_PER_CHAMPION;
+
+  return MAX (1, g_settings_get_int (settings, "coverage-target"));
 }

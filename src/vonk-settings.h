@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 gboolean   vonk_settings_available (void);
 GSettings *vonk_settings_new       (void);
+guint      vonk_settings_get_employees_per_champion (GSettings *settings);
 
 G_END_DECLS
