@@ -361,11 +361,22 @@ project_activated_cb (VonkWindow  *self,
   vonk_window_open_project (self, project);
 }
 
+/* Selecting a row shows its view: arrow keys in the sidebar, or a screen
+ * reader or test robot selecting through AT-SPI. Activating it also goes
+ * to the view when the window is folded. */
+static void
+sidebar_row_selected_cb (VonkWindow    *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
 static void
 sidebar_row_activated_cb (VonkWindow    *self,
                           GtkListBoxRow *row)
 {
-  gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  sidebar_row_selected_cb (self, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -569,6 +580,7 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, organisation);
   gtk_widget_class_bind_template_callback (widget_class, project_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_revealer);
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_label);
