@@ -649,6 +649,62 @@ test_set_status (void)
   g_assert_cmpint (status_of (env, ids[1]), ==, VONK_ATTENDANCE_NO_SHOW);
 }
 
+/* A batch whose second deletion the database refuses changes nothing: not
+ * the database, not the lists, not the history. */
+static void
+test_scope_refused (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) departments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(VonkEntity) fresh = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autofree char *trigger = NULL;
+  VonkHistory *history = vonk_project_get_history (env->project);
+  VonkSession *added;
+
+  g_array_append_val (departments, env->sales_id);
+  g_array_append_val (departments, env->it_id);
+  fresh = g_object_new (VONK_TYPE_SESSION, "title", "For two departments", NULL);
+  added = vonk_sessions_save_session (env->project, VONK_SESSION (fresh), departments, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  rows = vonk_sessions_scope_rows (env->project, added);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  /* the database refuses to let the second row go */
+  trigger = g_strdup_printf ("CREATE TRIGGER keep BEFORE DELETE ON session_scope"
+                             " WHEN old.id = %" G_GINT64_FORMAT
+                             " BEGIN SELECT RAISE(ABORT, 'kept'); END",
+                             vonk_entity_get_id (g_ptr_array_index (rows, 1)));
+  vonk_test_raw_exec (env->path, trigger);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* the whole company: both rows would go */
+  draft = vonk_entity_copy (VONK_ENTITY (added));
+  g_object_set (draft, "title", "For everyone", NULL);
+  g_assert_null (vonk_sessions_save_session (env->project, VONK_SESSION (draft), NULL, NULL,
+                                             &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  rows = vonk_sessions_scope_rows (env->project, added);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (vonk_test_count_rows (env->path, "session_scope"), ==, 2);
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (added), "title"), ==,
+                   "For two departments");
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (added), "scope"), ==, VONK_SCOPE_DEPARTMENT);
+  g_assert_false (vonk_history_can_redo (history));
+
+  /* and Undo still takes back the session added before */
+  vonk_test_raw_exec (env->path, "DROP TRIGGER keep");
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_null (vonk_project_lookup (env->project, VONK_TYPE_SESSION,
+                                      vonk_entity_get_id (VONK_ENTITY (added))));
+}
+
 /* A session's scope rows follow the departments and locations chosen, in
  * one transaction with the session itself. */
 static void
@@ -922,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/sessions/attendance/capacity", test_capacity);
   g_test_add_func ("/sessions/attendance/set-status", test_set_status);
   g_test_add_func ("/sessions/scope", test_scope);
+  g_test_add_func ("/sessions/scope-refused", test_scope_refused);
   g_test_add_func ("/sessions/undo", test_undo);
   g_test_add_func ("/sessions/follow-up", test_follow_up);
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 void vonk_project_set_store (VonkProject *self,
                              VonkStore   *store);
 
-VonkDeletion *vonk_deletion_ref (VonkDeletion *deletion);
+VonkDeletion *vonk_deletion_ref   (VonkDeletion *deletion);
+VonkDeletion *vonk_project_forget (VonkProject  *self,
+                                   VonkEntity   *entity);
 
 G_END_DECLS

@@ -831,16 +831,11 @@ vonk_project_delete (VonkProject  *self,
                      VonkEntity   *entity,
                      GError      **error)
 {
-  VonkDeletion *deletion;
-  VonkEntityList *list;
-  guint pos;
-
   g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), NULL);
   g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
 
-  list = list_of (self, G_OBJECT_TYPE (entity));
-  if (!vonk_entity_list_find (list, entity, &pos))
+  if (!vonk_entity_list_find (list_of (self, G_OBJECT_TYPE (entity)), entity, NULL))
     {
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
                    _("The item was deleted elsewhere"));
@@ -850,6 +845,26 @@ vonk_project_delete (VonkProject  *self,
   if (!vonk_store_delete (self->store, entity, error))
     return NULL;
 
+  return vonk_project_forget (self, entity);
+}
+
+/* vonk_project_forget:
+ * @entity: a loaded entity whose row the store has deleted
+ *
+ * Takes @entity, and what the database's ON DELETE rules took with it, out
+ * of the lists, and records the deletion for Undo. For a row deleted in a
+ * transaction: call this once it has committed.
+ *
+ * Returns: (transfer full): what went
+ */
+VonkDeletion *
+vonk_project_forget (VonkProject *self,
+                     VonkEntity  *entity)
+{
+  VonkEntityList *list = list_of (self, G_OBJECT_TYPE (entity));
+  VonkDeletion *deletion;
+  guint pos;
+
   deletion = g_new0 (VonkDeletion, 1);
   g_atomic_ref_count_init (&deletion->ref_count);
   deletion->removed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -857,7 +872,8 @@ vonk_project_delete (VonkProject  *self,
   g_array_set_clear_func (deletion->cleared, cleared_ref_clear);
 
   g_ptr_array_add (deletion->removed, g_object_ref (entity));
-  vonk_entity_list_splice (list, pos, 1, NULL, 0);
+  if (vonk_entity_list_find (list, entity, &pos))
+    vonk_entity_list_splice (list, pos, 1, NULL, 0);
   cascade (self, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity), deletion);
   vonk_history_record_delete (self->history, deletion);
   return deletion;

@@ -46,6 +46,7 @@
 #include "vonk-entity-list.h"
 #include "vonk-enum-types.h"
 #include "vonk-history.h"
+#include "vonk-project-private.h"
 #include "vonk-sessions.h"
 
 static VonkEntityList *
@@ -140,17 +141,10 @@ write_batch (VonkProject  *project,
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     if (!vonk_store_update (store, g_ptr_array_index (updates, i), error))
       goto fail;
-  /* deleted through the project, which keeps what went for Undo; the
-   * rows deleted here have nothing hanging on them */
+  /* the rows deleted here have nothing hanging on them */
   for (guint i = 0; deletes != NULL && i < deletes->len; i++)
-    {
-      VonkDeletion *deletion = vonk_project_delete (project, g_ptr_array_index (deletes, i),
-                                                    error);
-
-      if (deletion == NULL)
-        goto fail;
-      vonk_deletion_free (deletion);
-    }
+    if (!vonk_store_delete (store, g_ptr_array_index (deletes, i), error))
+      goto fail;
 
   /* a failed commit has rolled back by itself */
   if (!vonk_store_commit (store, error))
@@ -159,6 +153,10 @@ write_batch (VonkProject  *project,
         vonk_history_end_change (history);
       return FALSE;
     }
+
+  /* the project keeps what went, for Undo */
+  for (guint i = 0; deletes != NULL && i < deletes->len; i++)
+    vonk_deletion_free (vonk_project_forget (project, g_ptr_array_index (deletes, i)));
 
   for (guint i = 0; inserts != NULL && i < inserts->len; i++)
     {
