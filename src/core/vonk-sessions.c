@@ -30,8 +30,8 @@
  * in vonk_barriers_log_objection(): a refusal half-way changes neither the
  * database nor the lists. Changed rows are edited as drafts
  * (vonk_entity_copy()) and copied into the live entities after the commit.
- * (Rows deleted go through vonk_project_delete() inside the transaction,
- * after everything has been validated, so that Undo can bring them back.)
+ * (Rows deleted leave the lists after the commit through
+ * vonk_project_forget(), which keeps them for Undo.)
  * Each action is one change in the project's history: Undo takes it back
  * as a whole.
  */
