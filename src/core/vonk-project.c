@@ -341,19 +341,19 @@ report_progress_cb (gpointer data)
   Progress *progress = data;
   LoadWork *work = g_task_get_task_data (progress->task);
 
-  if (!g_task_return_error_if_cancelled (progress->task) && !g_task_had_error (progress->task))
+  /* not after the end, nor for a loading given up */
+  if (!g_task_get_completed (progress->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (progress->task)))
     work->progress (progress->fraction, work->progress_data);
   return G_SOURCE_REMOVE;
 }
 
-/* In the thread: @rows of the table being read are in */
+/* In the thread: @now rows are in */
 static void
-rows_read_cb (guint64  rows,
-              gpointer data)
+report_progress (GTask   *task,
+                 guint64  now)
 {
-  GTask *task = data;
   LoadWork *work = g_task_get_task_data (task);
-  guint64 now = work->done + rows;
   Progress *progress;
 
   /* a hundred steps are as smooth as a progress bar gets */
@@ -367,6 +367,17 @@ rows_read_cb (guint64  rows,
   progress->fraction = MIN ((double) now / (double) work->total, 1.0);
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
                               report_progress_cb, progress, progress_free);
+}
+
+/* In the thread: @rows of the table being read are in */
+static void
+rows_read_cb (guint64  rows,
+              gpointer data)
+{
+  GTask *task = data;
+  LoadWork *work = g_task_get_task_data (task);
+
+  report_progress (task, work->done + rows);
 }
 
 static void
@@ -400,6 +411,7 @@ load_thread (GTask        *task,
           if (list_items == NULL)
             break;
           work->done += list_items->len;
+          report_progress (task, work->done);
         }
       g_ptr_array_add (work->items, list_items);
     }
