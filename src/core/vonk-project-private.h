@@ -15,4 +15,9 @@ void vonk_project_set_store (VonkProject *self,
 
 VonkDeletion *vonk_deletion_ref (VonkDeletion *deletion);
 
+typedef void (*VonkProjectLoadHook) (gpointer data);
+
+void vonk_project_set_load_hook (VonkProjectLoadHook hook,
+                                 gpointer            data);
+
 G_END_DECLS

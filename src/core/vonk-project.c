@@ -41,9 +41,19 @@ typedef struct
   VonkStoreReader *reader;
   gint64           project_id;
   GThread         *thread; /* reading ahead, or NULL */
+  gint             stop;   /* (atomic) set when the project goes */
   GPtrArray       *items;  /* what was read, once read */
   GError          *error;  /* why nothing was */
 } Deferred;
+
+static gboolean
+go_on_reading (guint64  rows,
+               gpointer data)
+{
+  Deferred *deferred = data;
+
+  return !g_atomic_int_get (&deferred->stop);
+}
 
 static gpointer
 read_deferred (gpointer data)
@@ -51,7 +61,7 @@ read_deferred (gpointer data)
   Deferred *deferred = data;
 
   deferred->items = vonk_store_reader_load (deferred->reader, DEFERRED_TYPE,
-                                            deferred->project_id, NULL, NULL,
+                                            deferred->project_id, go_on_reading, deferred,
                                             &deferred->error);
   return NULL;
 }
@@ -74,9 +84,12 @@ deferred_finish (Deferred  *deferred,
   return items;
 }
 
+/* Also while it is being read ahead: that stops within a few thousand
+ * rows, so that quitting right after opening does not wait for it. */
 static void
 deferred_free (Deferred *deferred)
 {
+  g_atomic_int_set (&deferred->stop, TRUE);
   if (deferred->thread != NULL)
     g_thread_join (deferred->thread);
   g_clear_pointer (&deferred->items, g_ptr_array_unref);
@@ -356,9 +369,11 @@ report_progress (GTask   *task,
   LoadWork *work = g_task_get_task_data (task);
   Progress *progress;
 
-  /* a hundred steps are as smooth as a progress bar gets */
+  /* Twenty steps are smooth enough for a bar that shows for a second or
+   * two; each is a frame to paint, which with software rendering costs
+   * the loading as much as reading thousands of rows. */
   if (work->progress == NULL || work->total == 0 ||
-      (now - work->reported) * 100 < work->total)
+      (now - work->reported) * 20 < work->total)
     return;
 
   work->reported = now;
@@ -370,7 +385,7 @@ report_progress (GTask   *task,
 }
 
 /* In the thread: @rows of the table being read are in */
-static void
+static gboolean
 rows_read_cb (guint64  rows,
               gpointer data)
 {
@@ -378,6 +393,25 @@ rows_read_cb (guint64  rows,
   LoadWork *work = g_task_get_task_data (task);
 
   report_progress (task, work->done + rows);
+  return !g_cancellable_is_cancelled (g_task_get_cancellable (task));
+}
+
+static VonkProjectLoadHook load_hook;
+static gpointer load_hook_data;
+
+/**
+ * vonk_project_set_load_hook: (skip)
+ * @hook: (nullable): called in the thread of every vonk_project_load_async()
+ *   before it reads anything
+ *
+ * For tests that must see what a window does while a project loads.
+ */
+void
+vonk_project_set_load_hook (VonkProjectLoadHook hook,
+                            gpointer            data)
+{
+  load_hook = hook;
+  load_hook_data = data;
 }
 
 static void
@@ -389,6 +423,9 @@ load_thread (GTask        *task,
   LoadWork *work = task_data;
   const GType *types;
   guint n_types;
+
+  if (load_hook != NULL)
+    load_hook (load_hook_data);
 
   types = vonk_entity_types (&n_types);
   for (guint i = 0; i < n_types; i++)
@@ -423,12 +460,13 @@ load_thread (GTask        *task,
  * vonk_project_load_async:
  * @progress: (nullable): called in the thread-default main context of the
  *   caller as the reading goes on, with the fraction done, until @callback
+ *   or until @cancellable is cancelled
  * @progress_data: for @progress
  *
  * Loads the project as vonk_project_load() does, reading its tables in a
- * thread on a connection of its own. Nothing may be written to the store
- * before @callback. The project is not loaded before
- * vonk_project_load_finish() has been called.
+ * thread on a connection of its own, from the database as it is when this
+ * is called. The project is not loaded before vonk_project_load_finish()
+ * has been called.
  */
 void
 vonk_project_load_async (VonkProject            *self,

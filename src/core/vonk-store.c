@@ -1158,8 +1158,12 @@ read_rows (sqlite3_stmt          *stmt,
                                                      &values);
 
       g_ptr_array_add (result, entity);
-      if (progress != NULL && result->len % 8192 == 0)
-        progress (result->len, data);
+      if (progress != NULL && result->len % 8192 == 0 && !progress (result->len, data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Reading the database was stopped"));
+          return FALSE;
+        }
 
       for (guint i = 0; i < n; i++)
         {
@@ -1306,7 +1310,8 @@ vonk_store_reader_new (VonkStore *self)
  * vonk_store_reader_load: (skip)
  * @project_id: the project to load from
  * @progress: (nullable) (scope call): called with the number of rows read
- *   so far, every few thousand rows
+ *   so far, every few thousand rows; when it returns %FALSE the reading
+ *   stops with %G_IO_ERROR_CANCELLED
  *
  * Reads the entities of @type as vonk_store_load() would, from the
  * reader's snapshot. Any thread may call this, one at a time. The error

@@ -81,9 +81,9 @@ GPtrArray   *vonk_store_load           (VonkStore   *self,
                                         gint64       project_id,
                                         GError     **error);
 
-/* Called with the number of rows read so far. */
-typedef void (*VonkStoreProgressFunc) (guint64  rows,
-                                       gpointer data);
+/* Called with the number of rows read so far; returns whether to go on. */
+typedef gboolean (*VonkStoreProgressFunc) (guint64  rows,
+                                           gpointer data);
 
 typedef struct _VonkStoreReader VonkStoreReader;
 
