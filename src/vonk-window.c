@@ -64,6 +64,8 @@ struct _VonkWindow
   guint                 pulse_source;
   GCancellable         *loading;     /* of the project being opened, or NULL */
   gint64                loading_shown; /* when its progress was last shown */
+  double                loading_fraction; /* to show then */
+  guint                 loading_source;   /* that shows it */
 };
 
 G_DEFINE_FINAL_TYPE (VonkWindow, vonk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -198,6 +200,7 @@ cancel_loading (VonkWindow *self)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   update_actions (self);
 }
 
@@ -232,20 +235,35 @@ vonk_window_open_project (VonkWindow  *self,
 
 /* Four times a second is often enough: each step is a frame to paint,
  * which with software rendering takes the processor from the loading. */
-#define LOADING_PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 4)
+#define LOADING_PROGRESS_INTERVAL_MS 250
+
+static gboolean
+show_loading_progress_cb (gpointer data)
+{
+  VonkWindow *self = data;
+
+  self->loading_source = 0;
+  self->loading_shown = g_get_monotonic_time ();
+  gtk_progress_bar_set_fraction (self->loading_progress, self->loading_fraction);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 loading_progress_cb (double   fraction,
                      gpointer data)
 {
   VonkWindow *self = data;
+  gint64 due = self->loading_shown + LOADING_PROGRESS_INTERVAL_MS * 1000;
   gint64 now = g_get_monotonic_time ();
 
-  if (now - self->loading_shown < LOADING_PROGRESS_INTERVAL_US)
+  self->loading_fraction = fraction;
+  if (self->loading_source != 0)
     return;
 
-  self->loading_shown = now;
-  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+  if (now >= due)
+    show_loading_progress_cb (self);
+  else
+    self->loading_source = g_timeout_add ((due - now) / 1000 + 1, show_loading_progress_cb, self);
 }
 
 static void
@@ -264,6 +282,7 @@ project_loaded_cb (GObject      *source,
         return;
 
       g_clear_object (&self->loading);
+      g_clear_handle_id (&self->loading_source, g_source_remove);
       update_actions (self);
       vonk_window_show_toast (self, error->message);
       vonk_window_show_projects (self);
@@ -271,6 +290,7 @@ project_loaded_cb (GObject      *source,
     }
 
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   update_actions (self);
   show_project (self, project);
 }
@@ -621,6 +641,7 @@ vonk_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->task != NULL)
     g_cancellable_cancel (self->task);

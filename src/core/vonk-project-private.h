@@ -15,7 +15,8 @@ void vonk_project_set_store (VonkProject *self,
 
 VonkDeletion *vonk_deletion_ref (VonkDeletion *deletion);
 
-typedef void (*VonkProjectLoadHook) (gpointer data);
+typedef void (*VonkProjectLoadHook) (GType    type,
+                                     gpointer data);
 
 void vonk_project_set_load_hook (VonkProjectLoadHook hook,
                                  gpointer            data);

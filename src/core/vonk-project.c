@@ -402,7 +402,7 @@ static gpointer load_hook_data;
 /**
  * vonk_project_set_load_hook: (skip)
  * @hook: (nullable): called in the thread of every vonk_project_load_async()
- *   before it reads anything
+ *   before it reads the entities of each type
  *
  * For tests that must see what a window does while a project loads.
  */
@@ -424,9 +424,6 @@ load_thread (GTask        *task,
   const GType *types;
   guint n_types;
 
-  if (load_hook != NULL)
-    load_hook (load_hook_data);
-
   types = vonk_entity_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     if (types[i] != DEFERRED_TYPE)
@@ -441,6 +438,8 @@ load_thread (GTask        *task,
 
       if (types[i] != DEFERRED_TYPE)
         {
+          if (load_hook != NULL)
+            load_hook (types[i], load_hook_data);
           list_items = vonk_store_reader_load (work->reader, types[i], work->project_id,
                                                rows_read_cb, task, NULL);
           /* vonk_project_load_finish() reads again, for the store's own
