@@ -233,9 +233,10 @@ vonk_window_open_project (VonkWindow  *self,
   return TRUE;
 }
 
-/* Four times a second is often enough: each step is a frame to paint,
- * which with software rendering takes the processor from the loading. */
-#define LOADING_PROGRESS_INTERVAL_MS 250
+/* Twice a second is often enough: each step is a frame to paint, which
+ * with software rendering (GL on llvmpipe: about 0.1 s of processor time
+ * for a whole window) takes the processor from the loading. */
+#define LOADING_PROGRESS_INTERVAL_MS 500
 
 static gboolean
 show_loading_progress_cb (gpointer data)
