@@ -937,7 +937,12 @@ read_value (sqlite3_stmt *stmt,
     {
       const char *text = (const char *) sqlite3_column_text (stmt, index);
 
-      g_value_set_string (value, text ? text : "");
+      /* most optional texts are empty: one shared "" saves an allocation
+       * for each of them (a GValue never frees a static string) */
+      if (text == NULL || *text == '\0')
+        g_value_set_static_string (value, "");
+      else
+        g_value_set_string (value, text);
     }
   else if (type == G_TYPE_INT64)
     g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
