@@ -104,6 +104,8 @@ update_project_title (VonkWindow *self)
                       vonk_entity_get_string (VONK_ENTITY (self->project), "organisation"));
 }
 
+static void project_complete_cb (VonkWindow *self);
+
 static void
 set_project (VonkWindow  *self,
              VonkProject *project)
@@ -120,6 +122,7 @@ set_project (VonkWindow  *self,
   if (project != NULL)
     {
       g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+      g_signal_connect_swapped (project, "complete", G_CALLBACK (project_complete_cb), self);
       g_signal_connect_swapped (vonk_project_get_history (project), "notify",
                                 G_CALLBACK (update_actions), self);
     }
@@ -352,9 +355,21 @@ vonk_window_is_loading (VonkWindow *self)
   return self->loading != NULL;
 }
 
+/* Cancels opening a project; a view waiting for the rest of an open one
+ * makes way for the Overview. */
 static void
 loading_cancel_clicked_cb (VonkWindow *self)
 {
+  if (self->loading == NULL && self->project != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->view_stack, "overview");
+      gtk_list_box_select_row (self->sidebar_list,
+                               gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+      gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                        GTK_STACK_TRANSITION_TYPE_NONE);
+      return;
+    }
+
   cancel_loading (self);
   vonk_window_show_projects (self);
 }
@@ -555,6 +570,20 @@ sidebar_row_activated_cb (VonkWindow    *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* The loading page, while a view waits for the lists still being read
+ * after the project was opened. */
+static void
+show_waiting (VonkWindow *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”"),
+                                            vonk_entity_get_string (VONK_ENTITY (self->project),
+                                                                    "name"));
+
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_progress_bar_pulse (self->loading_progress);
+  gtk_stack_set_visible_child_full (self->main_stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
 static void
 view_changed_cb (VonkWindow *self)
 {
@@ -568,11 +597,29 @@ view_changed_cb (VonkWindow *self)
                               gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
                                                                             child)));
 
-  /* a view shown for the first time since the project was opened */
+  /* A view shown for the first time since the project was opened. The
+   * Overview needs none of the lists read after the first frame; another
+   * view may, and rather than freeze the window until they are in, it
+   * waits on the loading page (project_complete_cb()). */
   g_object_get (child, "project", &shown, NULL);
-  if (shown != self->project)
+  if (shown != self->project && self->project != NULL &&
+      child != GTK_WIDGET (self->overview) && !vonk_project_is_complete (self->project))
+    show_waiting (self);
+  else if (shown != self->project)
     g_object_set (child, "project", self->project, NULL);
   g_clear_object (&shown);
+}
+
+static void
+project_complete_cb (VonkWindow *self)
+{
+  if (self->loading != NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  view_changed_cb (self);
 }
 
 static void

@@ -165,6 +165,41 @@ test_read_ahead (Fixture       *f,
   assert_lists_as_stored (f);
 }
 
+static void
+count_cb (VonkProject *project,
+          guint       *count)
+{
+  (*count)++;
+}
+
+/* Read ahead or when asked for, the project says once when it has it all. */
+static void
+test_complete (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ahead = GPOINTER_TO_INT (data);
+  guint completed = 0;
+
+  g_signal_connect (f->project, "complete", G_CALLBACK (count_cb), &completed);
+  g_assert_true (vonk_project_load (f->project, &error));
+  g_assert_false (vonk_project_is_complete (f->project));
+
+  if (ahead)
+    vonk_project_read_ahead (f->project);
+  else
+    n_attendance (f);
+  WAIT_UNTIL (completed > 0);
+  g_assert_true (vonk_project_is_complete (f->project));
+  g_assert_cmpint (n_attendance (f), ==, vonk_test_count_rows (f->path, "attendance"));
+
+  /* once */
+  vonk_project_read_ahead (f->project);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (completed, ==, 1);
+}
+
 /* The session with the most attendance rows. */
 static VonkEntity *
 busiest_session (Fixture *f)
@@ -420,6 +455,8 @@ main (int    argc,
   ADD ("/load/deferred/add", test_add_before_reading, GINT_TO_POINTER (FALSE));
   ADD ("/load/deferred/add-read-ahead", test_add_before_reading, GINT_TO_POINTER (TRUE));
   ADD ("/load/deferred/inside-transaction", test_inside_transaction, NULL);
+  ADD ("/load/deferred/complete", test_complete, GINT_TO_POINTER (FALSE));
+  ADD ("/load/deferred/complete-read-ahead", test_complete, GINT_TO_POINTER (TRUE));
   ADD ("/load/async", test_async, NULL);
   ADD ("/load/async/corrupt", test_async_corrupt, NULL);
   ADD ("/load/async/inside-transaction", test_async_inside_transaction, NULL);

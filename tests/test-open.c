@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "vonk-overview-view.h"
+#include "vonk-sessions-view.h"
 #include "vonk-project-private.h"
 #include "vonk-test-utils-gui.h"
 #include "vonk-window.h"
@@ -290,6 +291,39 @@ test_switch_while_loading (Fixture       *fixture,
   g_assert_true (vonk_window_get_project (fixture->window) == pilot);
 }
 
+/* A view opened while the attendance is still being read after the first
+ * frame waits on the loading page, with the window painting, rather than
+ * freeze the window; then it shows with the project. */
+static void
+test_view_waits (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkStack *view_stack = child (fixture->window, VONK_TYPE_WINDOW, "view_stack");
+  GtkWidget *sessions = gtk_stack_get_child_by_name (view_stack, "sessions");
+  g_autoptr(VonkProject) shown = NULL;
+
+  gate_close (VONK_TYPE_ATTENDANCE);
+  vonk_window_load_project (fixture->window, fixture->project);
+  WAIT_UNTIL (!vonk_window_is_loading (fixture->window));
+  g_assert_cmpstr (shown_page (fixture), ==, "project");
+
+  /* read ahead once the project has been painted */
+  WAIT_UNTIL (g_atomic_int_get (&gate.reached));
+  g_assert_false (vonk_project_is_complete (fixture->project));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "sessions");
+  g_assert_cmpstr (shown_page (fixture), ==, "loading");
+  assert_paints (fixture);
+  g_object_get (sessions, "project", &shown, NULL);
+  g_assert_null (shown);
+
+  gate_open ();
+  WAIT_UNTIL (g_strcmp0 (shown_page (fixture), "project") == 0);
+  g_assert_true (vonk_project_is_complete (fixture->project));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "sessions");
+  g_object_get (sessions, "project", &shown, NULL);
+  g_assert_true (shown == fixture->project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +337,7 @@ main (int   argc,
   ADD ("/open/cancel", test_cancel);
   ADD ("/open/damaged", test_damaged);
   ADD ("/open/switch-while-loading", test_switch_while_loading);
+  ADD ("/open/view-waits", test_view_waits);
 
 #undef ADD
 

@@ -36,11 +36,23 @@
  * (vonk_project_read_ahead()). */
 #define DEFERRED_TYPE VONK_TYPE_ATTENDANCE
 
+static VonkProjectLoadHook load_hook;
+static gpointer load_hook_data;
+
+enum {
+  COMPLETE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   VonkStoreReader *reader;
   gint64           project_id;
   GThread         *thread; /* reading ahead, or NULL */
+  GMainContext    *context; /* of the project, told when reading ahead is done */
+  GWeakRef        *owner;   /* the project, for the thread to tell */
   gint             stop;   /* (atomic) set when the project goes */
   GPtrArray       *items;  /* what was read, once read */
   GError          *error;  /* why nothing was */
@@ -60,6 +72,8 @@ read_deferred (gpointer data)
 {
   Deferred *deferred = data;
 
+  if (load_hook != NULL)
+    load_hook (DEFERRED_TYPE, load_hook_data);
   deferred->items = vonk_store_reader_load (deferred->reader, DEFERRED_TYPE,
                                             deferred->project_id, go_on_reading, deferred,
                                             &deferred->error);
@@ -94,6 +108,7 @@ deferred_free (Deferred *deferred)
     g_thread_join (deferred->thread);
   g_clear_pointer (&deferred->items, g_ptr_array_unref);
   g_clear_error (&deferred->error);
+  g_clear_pointer (&deferred->context, g_main_context_unref);
   vonk_store_reader_free (deferred->reader);
   g_free (deferred);
 }
@@ -132,6 +147,23 @@ ref_index_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
 
+/* From a thread: has @func called in @context's own thread. (Not
+ * g_main_context_invoke(), which calls it in this thread when nobody
+ * holds @context at the moment.) */
+static void
+call_in (GMainContext   *context,
+         GSourceFunc     func,
+         gpointer        data,
+         GDestroyNotify  destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 free_items (gpointer items)
 {
@@ -162,6 +194,15 @@ vonk_project_class_init (VonkProjectClass *klass)
   VonkEntityClass *entity_class = VONK_ENTITY_CLASS (klass);
 
   object_class->finalize = vonk_project_finalize;
+
+  /**
+   * VonkProject::complete:
+   *
+   * Emitted, from the main loop, once the lists a loaded project reads
+   * when first needed have been read (see vonk_project_is_complete()).
+   */
+  signals[COMPLETE] = g_signal_new ("complete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   vonk_entity_class_set_table (entity_class, "project", FALSE);
   vonk_entity_class_add_column (entity_class,
@@ -380,8 +421,7 @@ report_progress (GTask   *task,
   progress = g_new0 (Progress, 1);
   progress->task = g_object_ref (task);
   progress->fraction = MIN ((double) now / (double) work->total, 1.0);
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              report_progress_cb, progress, progress_free);
+  call_in (g_task_get_context (task), report_progress_cb, progress, progress_free);
 }
 
 /* In the thread: @rows of the table being read are in */
@@ -396,8 +436,6 @@ rows_read_cb (guint64  rows,
   return !g_cancellable_is_cancelled (g_task_get_cancellable (task));
 }
 
-static VonkProjectLoadHook load_hook;
-static gpointer load_hook_data;
 
 /**
  * vonk_project_set_load_hook: (skip)
@@ -541,22 +579,76 @@ vonk_project_load_finish (VonkProject   *self,
   return TRUE;
 }
 
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void take_deferred (VonkProject *self);
+
+/* In the project's main context, once the thread reading ahead is done. */
+static gboolean
+read_ahead_done_cb (gpointer data)
+{
+  g_autoptr(VonkProject) self = g_weak_ref_get (data);
+
+  if (self != NULL && self->deferred != NULL)
+    take_deferred (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  Deferred *deferred = data;
+
+  read_deferred (deferred);
+  call_in (deferred->context, read_ahead_done_cb, g_steal_pointer (&deferred->owner),
+           weak_ref_free);
+  return NULL;
+}
+
 /**
  * vonk_project_read_ahead:
  *
  * Starts reading, in a thread, the lists of a loaded project that are
- * otherwise read when first asked for, so that asking takes less time.
+ * otherwise read when first asked for, so that asking later need not
+ * wait. When they are in, the project emits #VonkProject::complete in the
+ * thread-default main context of the caller.
  */
 void
 vonk_project_read_ahead (VonkProject *self)
 {
+  Deferred *deferred;
+
   g_return_if_fail (VONK_IS_PROJECT (self));
 
-  if (self->deferred == NULL || self->deferred->thread != NULL)
+  deferred = self->deferred;
+  if (deferred == NULL || deferred->thread != NULL)
     return;
 
-  self->deferred->thread = g_thread_try_new ("vonk-read-ahead", read_deferred,
-                                             self->deferred, NULL);
+  deferred->context = g_main_context_ref_thread_default ();
+  deferred->owner = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (deferred->owner, self);
+  deferred->thread = g_thread_try_new ("vonk-read-ahead", read_ahead_thread, deferred, NULL);
+  if (deferred->thread == NULL)
+    g_clear_pointer (&deferred->owner, weak_ref_free);
+}
+
+/**
+ * vonk_project_is_complete:
+ *
+ * Returns: whether every list of the loaded project has been read, so that
+ *   asking for one takes no time
+ */
+gboolean
+vonk_project_is_complete (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+
+  return self->lists != NULL && self->deferred == NULL;
 }
 
 gboolean
@@ -565,6 +657,13 @@ vonk_project_is_loaded (VonkProject *self)
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
 
   return self->lists != NULL;
+}
+
+static gboolean
+emit_complete_cb (gpointer data)
+{
+  g_signal_emit (data, signals[COMPLETE], 0);
+  return G_SOURCE_REMOVE;
 }
 
 /* Fills the deferred list from its snapshot. What the views see must come
@@ -579,6 +678,8 @@ take_deferred (VonkProject *self)
 
   items = deferred_finish (self->deferred, &error);
   g_clear_pointer (&self->deferred, deferred_free);
+  /* not from here, which may be the middle of a deletion */
+  g_idle_add_full (G_PRIORITY_DEFAULT, emit_complete_cb, g_object_ref (self), g_object_unref);
   if (items == NULL)
     {
       g_warning ("The attendance of “%s” could not be read: %s",

@@ -38,6 +38,7 @@ gboolean     vonk_project_load_finish (VonkProject            *self,
                                        GAsyncResult           *result,
                                        GError                **error);
 void         vonk_project_read_ahead  (VonkProject            *self);
+gboolean     vonk_project_is_complete (VonkProject            *self);
 GListModel  *vonk_project_get_list   (VonkProject  *self,
                                       GType         type);
 VonkHistory *vonk_project_get_history (VonkProject *self);
