@@ -582,6 +582,8 @@ show_waiting (VonkWindow *self)
   adw_status_page_set_title (self->loading_page, title);
   gtk_progress_bar_pulse (self->loading_progress);
   gtk_stack_set_visible_child_full (self->main_stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
+  /* should the project not have been painted yet */
+  vonk_project_read_ahead (self->project);
 }
 
 static void

@@ -25,7 +25,6 @@
 #include "vonk-enums.h"
 #include "vonk-project-private.h"
 
-
 /* The attendance is most of the rows of a large project (500,000 of
  * 680,000 at 100,000 people) and none of the views a project opens on
  * needs it, so it is read when something first asks for its list, from a
@@ -436,7 +435,6 @@ rows_read_cb (guint64  rows,
   return !g_cancellable_is_cancelled (g_task_get_cancellable (task));
 }
 
-
 /**
  * vonk_project_set_load_hook: (skip)
  * @hook: (nullable): called in the thread of every vonk_project_load_async()
@@ -634,7 +632,11 @@ vonk_project_read_ahead (VonkProject *self)
   g_weak_ref_init (deferred->owner, self);
   deferred->thread = g_thread_try_new ("vonk-read-ahead", read_ahead_thread, deferred, NULL);
   if (deferred->thread == NULL)
-    g_clear_pointer (&deferred->owner, weak_ref_free);
+    {
+      /* then now, so that #VonkProject::complete still comes */
+      g_clear_pointer (&deferred->owner, weak_ref_free);
+      take_deferred (self);
+    }
 }
 
 /**
