@@ -409,11 +409,14 @@ show_startup_error (VonkApplication *self,
 /* VONK_FIRST_FRAME_EXIT=1, for the benchmark (tests/perf/bench.sh): print
  * g_get_monotonic_time() when the window has painted its first frame after
  * the command line was handled — with --project=ID, the first frame that
- * shows the loaded project — and quit. */
+ * shows the loaded project, not the loading page before it — and quit. */
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         GtkWindow     *window)
 {
+  if (vonk_window_is_loading (VONK_WINDOW (window)))
+    return;
+
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
   g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
@@ -430,8 +433,8 @@ first_frame_window_mapped_cb (GtkWidget *window,
   gtk_widget_queue_draw (window);
 }
 
-/* The project is loaded in the same main-loop iteration as this is called,
- * so no frame is painted in between. */
+/* The project starts loading in the same main-loop iteration as this is
+ * called, so no frame is painted before the window is loading. */
 static void
 exit_after_first_frame (GtkWindow *window)
 {
@@ -505,9 +508,9 @@ vonk_application_command_line (GApplication            *app,
           vonk_window_show_toast (window, message);
           return EXIT_FAILURE;
         }
-      vonk_window_open_project (window, project);
+      vonk_window_load_project (window, project);
     }
-  else if (!vonk_window_has_project (window))
+  else if (!vonk_window_has_project (window) && !vonk_window_is_loading (window))
     vonk_window_open_default (window);
 
   return EXIT_SUCCESS;

@@ -57,8 +57,15 @@ struct _VonkWindow
   GtkLabel             *task_label;
   GtkProgressBar       *task_progress;
 
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+
   GCancellable         *task;        /* of the task running, or NULL */
   guint                 pulse_source;
+  GCancellable         *loading;     /* of the project being opened, or NULL */
+  gint64                loading_due;      /* when its progress may be shown next */
+  double                loading_fraction; /* to show then */
+  guint                 loading_source;   /* that shows it */
 };
 
 G_DEFINE_FINAL_TYPE (VonkWindow, vonk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -97,6 +104,8 @@ update_project_title (VonkWindow *self)
                       vonk_entity_get_string (VONK_ENTITY (self->project), "organisation"));
 }
 
+static void project_complete_cb (VonkWindow *self);
+
 static void
 set_project (VonkWindow  *self,
              VonkProject *project)
@@ -113,6 +122,7 @@ set_project (VonkWindow  *self,
   if (project != NULL)
     {
       g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project_title), self);
+      g_signal_connect_swapped (project, "complete", G_CALLBACK (project_complete_cb), self);
       g_signal_connect_swapped (vonk_project_get_history (project), "notify",
                                 G_CALLBACK (update_actions), self);
     }
@@ -132,10 +142,76 @@ set_project (VonkWindow  *self,
   update_actions (self);
 }
 
+/* Once the window has painted the project, the lists it did not need for
+ * that are read in the background (see vonk_project_read_ahead()). */
+static void
+read_ahead_cb (GdkFrameClock *clock,
+               VonkWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, read_ahead_cb, self);
+  if (self->project != NULL)
+    vonk_project_read_ahead (self->project);
+}
+
+static void
+read_ahead_after_paint (VonkWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      vonk_project_read_ahead (self->project);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (clock, read_ahead_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (read_ahead_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Shows @project, loaded, on its Overview. */
+static void
+show_project (VonkWindow  *self,
+              VonkProject *project)
+{
+  /* the old project's views let go of it before the Overview is shown,
+   * so that only the Overview computes anything for the new one */
+  if (self->project != project)
+    set_project (self, NULL);
+  gtk_stack_set_visible_child_name (self->view_stack, "overview");
+  set_project (self, project);
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-project",
+                          vonk_entity_get_id (VONK_ENTITY (project)));
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* straight from the loading page: its next frame shows the project */
+  gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                    g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                               "loading") == 0
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : gtk_stack_get_transition_type (self->main_stack));
+  read_ahead_after_paint (self);
+}
+
+static void
+cancel_loading (VonkWindow *self)
+{
+  if (self->loading == NULL)
+    return;
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  update_actions (self);
+}
+
 /**
  * vonk_window_open_project:
  *
- * Loads @project if needed and shows it on its Overview.
+ * Loads @project if needed and shows it on its Overview; the window waits
+ * for the loading. vonk_window_load_project() does not.
  *
  * Returns: whether it could be loaded; if not, a toast says why and the
  *   window stays where it was
@@ -155,50 +231,174 @@ vonk_window_open_project (VonkWindow  *self,
       return FALSE;
     }
 
-  /* the old project's views let go of it before the Overview is shown,
-   * so that only the Overview computes anything for the new one */
-  if (self->project != project)
-    set_project (self, NULL);
-  gtk_stack_set_visible_child_name (self->view_stack, "overview");
-  set_project (self, project);
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-project",
-                          vonk_entity_get_id (VONK_ENTITY (project)));
-  gtk_list_box_select_row (self->sidebar_list,
-                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  cancel_loading (self);
+  show_project (self, project);
   return TRUE;
+}
+
+/* The bar moves first after a second, then twice a second: each step is
+ * a frame to paint, and with software rendering (GL on llvmpipe) a frame
+ * takes about 0.1 s of processor time from the loading. A project that
+ * opens within a second shows only the page. */
+#define LOADING_PROGRESS_DELAY_MS 1000
+#define LOADING_PROGRESS_INTERVAL_MS 500
+
+static gboolean
+show_loading_progress_cb (gpointer data)
+{
+  VonkWindow *self = data;
+
+  self->loading_source = 0;
+  self->loading_due = g_get_monotonic_time () + LOADING_PROGRESS_INTERVAL_MS * 1000;
+  gtk_progress_bar_set_fraction (self->loading_progress, self->loading_fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_progress_cb (double   fraction,
+                     gpointer data)
+{
+  VonkWindow *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  self->loading_fraction = fraction;
+  if (self->loading_source != 0)
+    return;
+
+  if (now >= self->loading_due)
+    show_loading_progress_cb (self);
+  else
+    self->loading_source = g_timeout_add ((self->loading_due - now) / 1000 + 1,
+                                          show_loading_progress_cb, self);
+}
+
+static void
+project_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(VonkWindow) self = data;
+  VonkProject *project = VONK_PROJECT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!vonk_project_load_finish (project, result, &error))
+    {
+      /* whoever cancelled it has moved on */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->loading);
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      update_actions (self);
+      vonk_window_show_toast (self, error->message);
+      vonk_window_show_projects (self);
+      return;
+    }
+
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  update_actions (self);
+  show_project (self, project);
+}
+
+/**
+ * vonk_window_load_project:
+ *
+ * Shows @project on its Overview, as vonk_window_open_project() does, but
+ * without waiting for it to load: meanwhile the window shows how far the
+ * loading is and stays responsive, and the loading can be cancelled. If
+ * the loading fails, a toast says why and the window shows the projects.
+ */
+void
+vonk_window_load_project (VonkWindow  *self,
+                          VonkProject *project)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (VONK_IS_WINDOW (self));
+  g_return_if_fail (VONK_IS_PROJECT (project));
+
+  if (vonk_project_is_loaded (project))
+    {
+      vonk_window_open_project (self, project);
+      return;
+    }
+
+  cancel_loading (self);
+  set_project (self, NULL);
+  self->loading = g_cancellable_new ();
+
+  title = g_strdup_printf (_("Opening “%s”"),
+                           vonk_entity_get_string (VONK_ENTITY (project), "name"));
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
+  self->loading_due = g_get_monotonic_time () + LOADING_PROGRESS_DELAY_MS * 1000;
+  /* at once: a cross-fade would be frames to paint while the loading
+   * wants the processor */
+  gtk_stack_set_visible_child_full (self->main_stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
+  update_actions (self);
+
+  vonk_project_load_async (project, self->loading, loading_progress_cb, self,
+                           project_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * vonk_window_is_loading:
+ *
+ * Returns: whether the window is waiting for a project to load
+ */
+gboolean
+vonk_window_is_loading (VonkWindow *self)
+{
+  g_return_val_if_fail (VONK_IS_WINDOW (self), FALSE);
+
+  return self->loading != NULL;
+}
+
+/* Cancels opening a project; a view waiting for the rest of an open one
+ * makes way for the Overview. */
+static void
+loading_cancel_clicked_cb (VonkWindow *self)
+{
+  if (self->loading == NULL && self->project != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->view_stack, "overview");
+      gtk_list_box_select_row (self->sidebar_list,
+                               gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+      gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                        GTK_STACK_TRANSITION_TYPE_NONE);
+      return;
+    }
+
+  cancel_loading (self);
+  vonk_window_show_projects (self);
 }
 
 /**
  * vonk_window_open_default:
  *
  * Opens the project shown last, or the only project there is; otherwise
- * shows the chooser.
+ * shows the chooser. A project not loaded yet loads as with
+ * vonk_window_load_project().
  */
 void
 vonk_window_open_default (VonkWindow *self)
 {
   GListModel *projects = vonk_store_get_projects (self->store);
-  VonkProject *last = NULL;
+  g_autoptr(VonkProject) only = NULL;
+  VonkProject *project = NULL;
 
   if (self->settings != NULL)
-    last = vonk_store_find_project (self->store,
-                                    g_settings_get_int64 (self->settings, "last-project"));
+    project = vonk_store_find_project (self->store,
+                                       g_settings_get_int64 (self->settings, "last-project"));
 
-  if (last != NULL && vonk_window_open_project (self, last))
-    return;
+  if (project == NULL && g_list_model_get_n_items (projects) == 1)
+    project = only = g_list_model_get_item (projects, 0);
 
-  if (g_list_model_get_n_items (projects) == 1)
-    {
-      g_autoptr(VonkProject) project = g_list_model_get_item (projects, 0);
-
-      if (vonk_window_open_project (self, project))
-        return;
-    }
-
-  vonk_window_show_projects (self);
+  if (project != NULL)
+    vonk_window_load_project (self, project);
+  else
+    vonk_window_show_projects (self);
 }
 
 void
@@ -206,6 +406,7 @@ vonk_window_show_projects (VonkWindow *self)
 {
   g_return_if_fail (VONK_IS_WINDOW (self));
 
+  cancel_loading (self);
   gtk_stack_set_visible_child_name (self->main_stack, "projects");
   set_project (self, NULL);
 }
@@ -358,7 +559,7 @@ static void
 project_activated_cb (VonkWindow  *self,
                       VonkProject *project)
 {
-  vonk_window_open_project (self, project);
+  vonk_window_load_project (self, project);
 }
 
 /* Selecting a row shows its view: arrow keys in the sidebar, or a screen
@@ -380,6 +581,22 @@ sidebar_row_activated_cb (VonkWindow    *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* The loading page, while a view waits for the lists still being read
+ * after the project was opened. */
+static void
+show_waiting (VonkWindow *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”"),
+                                            vonk_entity_get_string (VONK_ENTITY (self->project),
+                                                                    "name"));
+
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_progress_bar_pulse (self->loading_progress);
+  gtk_stack_set_visible_child_full (self->main_stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
+  /* should the project not have been painted yet */
+  vonk_project_read_ahead (self->project);
+}
+
 static void
 view_changed_cb (VonkWindow *self)
 {
@@ -393,11 +610,29 @@ view_changed_cb (VonkWindow *self)
                               gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
                                                                             child)));
 
-  /* a view shown for the first time since the project was opened */
+  /* A view shown for the first time since the project was opened. The
+   * Overview needs none of the lists read after the first frame; another
+   * view may, and rather than freeze the window until they are in, it
+   * waits on the loading page (project_complete_cb()). */
   g_object_get (child, "project", &shown, NULL);
-  if (shown != self->project)
+  if (shown != self->project && self->project != NULL &&
+      child != GTK_WIDGET (self->overview) && !vonk_project_is_complete (self->project))
+    show_waiting (self);
+  else if (shown != self->project)
     g_object_set (child, "project", self->project, NULL);
   g_clear_object (&shown);
+}
+
+static void
+project_complete_cb (VonkWindow *self)
+{
+  if (self->loading != NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  view_changed_cb (self);
 }
 
 static void
@@ -466,6 +701,10 @@ vonk_window_dispose (GObject *object)
   VonkWindow *self = VONK_WINDOW (object);
 
   set_project (self, NULL);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->task != NULL)
     g_cancellable_cancel (self->task);
@@ -587,6 +826,9 @@ vonk_window_class_init (VonkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkWindow, task_progress);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, task_cancel_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, VonkWindow, loading_progress);
+  gtk_widget_class_bind_template_callback (widget_class, loading_cancel_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-projects", NULL, show_projects_action);

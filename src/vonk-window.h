@@ -24,6 +24,9 @@ VonkProject *vonk_window_get_project      (VonkWindow      *self);
 gboolean     vonk_window_has_project      (VonkWindow      *self);
 gboolean     vonk_window_open_project     (VonkWindow      *self,
                                            VonkProject     *project);
+void         vonk_window_load_project     (VonkWindow      *self,
+                                           VonkProject     *project);
+gboolean     vonk_window_is_loading       (VonkWindow      *self);
 void         vonk_window_open_default     (VonkWindow      *self);
 void         vonk_window_show_projects    (VonkWindow      *self);
 void         vonk_window_show_toast       (VonkWindow      *self,

@@ -17,4 +17,10 @@ VonkDeletion *vonk_deletion_ref   (VonkDeletion *deletion);
 VonkDeletion *vonk_project_forget (VonkProject  *self,
                                    VonkEntity   *entity);
 
+typedef void (*VonkProjectLoadHook) (GType    type,
+                                     gpointer data);
+
+void vonk_project_set_load_hook (VonkProjectLoadHook hook,
+                                 gpointer            data);
+
 G_END_DECLS

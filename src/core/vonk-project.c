@@ -25,6 +25,93 @@
 #include "vonk-enums.h"
 #include "vonk-project-private.h"
 
+/* The attendance is most of the rows of a large project (500,000 of
+ * 680,000 at 100,000 people) and none of the views a project opens on
+ * needs it, so it is read when something first asks for its list, from a
+ * snapshot of the database taken when the other lists were read:
+ * whatever has been written since is applied to that list as to the
+ * others, so it ends up exactly as if it had been read at once. A window
+ * reads it ahead in a thread once the project shows
+ * (vonk_project_read_ahead()). */
+#define DEFERRED_TYPE VONK_TYPE_ATTENDANCE
+
+static VonkProjectLoadHook load_hook;
+static gpointer load_hook_data;
+
+enum {
+  COMPLETE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  VonkStoreReader *reader;
+  gint64           project_id;
+  GThread         *thread; /* reading ahead, or NULL */
+  GMainContext    *context; /* of the project, told when reading ahead is done */
+  GWeakRef        *owner;   /* the project, for the thread to tell */
+  gint             stop;   /* (atomic) set when the project goes */
+  GPtrArray       *items;  /* what was read, once read */
+  GError          *error;  /* why nothing was */
+} Deferred;
+
+static gboolean
+go_on_reading (guint64  rows,
+               gpointer data)
+{
+  Deferred *deferred = data;
+
+  return !g_atomic_int_get (&deferred->stop);
+}
+
+static gpointer
+read_deferred (gpointer data)
+{
+  Deferred *deferred = data;
+
+  if (load_hook != NULL)
+    load_hook (DEFERRED_TYPE, load_hook_data);
+  deferred->items = vonk_store_reader_load (deferred->reader, DEFERRED_TYPE,
+                                            deferred->project_id, go_on_reading, deferred,
+                                            &deferred->error);
+  return NULL;
+}
+
+/* Waits for the reading (or reads now) and takes what was read. */
+static GPtrArray *
+deferred_finish (Deferred  *deferred,
+                 GError   **error)
+{
+  GPtrArray *items;
+
+  if (deferred->thread != NULL)
+    g_thread_join (g_steal_pointer (&deferred->thread));
+  else
+    read_deferred (deferred);
+
+  items = g_steal_pointer (&deferred->items);
+  if (items == NULL)
+    g_propagate_error (error, g_steal_pointer (&deferred->error));
+  return items;
+}
+
+/* Also while it is being read ahead: that stops within a few thousand
+ * rows, so that quitting right after opening does not wait for it. */
+static void
+deferred_free (Deferred *deferred)
+{
+  g_atomic_int_set (&deferred->stop, TRUE);
+  if (deferred->thread != NULL)
+    g_thread_join (deferred->thread);
+  g_clear_pointer (&deferred->items, g_ptr_array_unref);
+  g_clear_error (&deferred->error);
+  g_clear_pointer (&deferred->context, g_main_context_unref);
+  vonk_store_reader_free (deferred->reader);
+  g_free (deferred);
+}
+
 struct _VonkProject
 {
   VonkEntity  parent_instance;
@@ -33,6 +120,7 @@ struct _VonkProject
   GHashTable  *lists;   /* GType → VonkEntityList, once loaded */
   VonkHistory *history; /* of the changes since it was loaded */
   GPtrArray   *indexes; /* of RefIndex, built on demand */
+  Deferred    *deferred; /* the list read when first needed, or NULL */
 };
 
 /* Which entities of a type refer to which ID through one column, so that
@@ -58,6 +146,30 @@ ref_index_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
 
+/* From a thread: has @func called in @context's own thread. (Not
+ * g_main_context_invoke(), which calls it in this thread when nobody
+ * holds @context at the moment.) */
+static void
+call_in (GMainContext   *context,
+         GSourceFunc     func,
+         gpointer        data,
+         GDestroyNotify  destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
+static void
+free_items (gpointer items)
+{
+  if (items != NULL)
+    g_ptr_array_unref (items);
+}
+
 #define COLUMN_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)
 
 static void
@@ -66,6 +178,7 @@ vonk_project_finalize (GObject *object)
   VonkProject *self = VONK_PROJECT (object);
 
   vonk_project_set_store (self, NULL);
+  g_clear_pointer (&self->deferred, deferred_free);
   g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_object (&self->history);
@@ -80,6 +193,15 @@ vonk_project_class_init (VonkProjectClass *klass)
   VonkEntityClass *entity_class = VONK_ENTITY_CLASS (klass);
 
   object_class->finalize = vonk_project_finalize;
+
+  /**
+   * VonkProject::complete:
+   *
+   * Emitted, from the main loop, once the lists a loaded project reads
+   * when first needed have been read (see vonk_project_is_complete()).
+   */
+  signals[COMPLETE] = g_signal_new ("complete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   vonk_entity_class_set_table (entity_class, "project", FALSE);
   vonk_entity_class_add_column (entity_class,
@@ -147,25 +269,52 @@ vonk_project_get_store (VonkProject *self)
   return self->store;
 }
 
-/* After a failure elsewhere: waits for the loading and drops what it read. */
+/* Makes the project's lists of @items, a GPtrArray of entities per type
+ * in vonk_entity_types() order (NULL for the deferred type, whose list
+ * starts empty and is filled from @reader when first needed). */
 static void
-finish_and_drop (gpointer data)
+take_lists (VonkProject     *self,
+            GPtrArray       *items,
+            VonkStoreReader *reader)
 {
-  g_autoptr(GPtrArray) items = vonk_store_load_finish (data, NULL);
+  const GType *types;
+  guint n_types;
+
+  types = vonk_entity_types (&n_types);
+  self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  for (guint i = 0; i < n_types; i++)
+    {
+      GPtrArray *list_items = g_ptr_array_index (items, i);
+      VonkEntityList *list = vonk_entity_list_new (types[i]);
+
+      if (list_items != NULL)
+        vonk_entity_list_splice (list, 0, 0, (VonkEntity **) list_items->pdata,
+                                 list_items->len);
+      g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[i]), list);
+    }
+
+  if (reader != NULL)
+    {
+      self->deferred = g_new0 (Deferred, 1);
+      self->deferred->reader = reader;
+      self->deferred->project_id = vonk_entity_get_id (VONK_ENTITY (self));
+    }
+  self->history = vonk_history_new (self);
 }
 
 /**
  * vonk_project_load:
  *
  * Reads everything in the project into its lists. Loading again does
- * nothing.
+ * nothing. The attendance of a project is read when its list is first
+ * asked for, as it was when this was called.
  */
 gboolean
 vonk_project_load (VonkProject  *self,
                    GError      **error)
 {
-  g_autoptr(GHashTable) lists = NULL;
-  VonkStoreLoad *background;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_items);
+  g_autoptr(VonkStoreReader) reader = NULL;
   const GType *types;
   guint n_types;
   gint64 project_id;
@@ -178,36 +327,330 @@ vonk_project_load (VonkProject  *self,
 
   project_id = vonk_entity_get_id (VONK_ENTITY (self));
 
-  /* The attendance, most of the rows of a large project, is read in a
-   * thread while the other tables are read here. */
-  background = vonk_store_load_start (self->store, VONK_TYPE_ATTENDANCE, project_id);
+  /* the snapshot the attendance will be read from; without one, as
+   * inside a transaction, it is read now */
+  reader = vonk_store_reader_new (self->store);
 
-  lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   types = vonk_entity_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     {
-      g_autoptr(GPtrArray) items = NULL;
-      VonkEntityList *list;
+      GPtrArray *list_items = NULL;
 
-      if (types[i] == VONK_TYPE_ATTENDANCE)
-        items = vonk_store_load_finish (g_steal_pointer (&background), error);
-      else
-        items = vonk_store_load (self->store, types[i], project_id, error);
-      if (items == NULL)
+      if (types[i] != DEFERRED_TYPE || reader == NULL)
         {
-          if (background != NULL)
-            g_clear_pointer (&background, finish_and_drop);
-          return FALSE;
+          list_items = vonk_store_load (self->store, types[i], project_id, error);
+          if (list_items == NULL)
+            return FALSE;
         }
-
-      list = vonk_entity_list_new (types[i]);
-      vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
-      g_hash_table_insert (lists, GSIZE_TO_POINTER (types[i]), list);
+      g_ptr_array_add (items, list_items);
     }
 
-  self->lists = g_steal_pointer (&lists);
-  self->history = vonk_history_new (self);
+  take_lists (self, items, g_steal_pointer (&reader));
   return TRUE;
+}
+
+/* Loading in a thread */
+
+typedef struct
+{
+  VonkStoreReader        *reader;
+  gint64                  project_id;
+  GPtrArray              *items;    /* as take_lists() wants them */
+  VonkProjectProgressFunc progress;
+  gpointer                progress_data;
+  guint64                 total;    /* rows to read */
+  guint64                 done;     /* rows of the tables read so far */
+  guint64                 reported; /* rows when progress was last reported */
+} LoadWork;
+
+static void
+load_work_free (gpointer data)
+{
+  LoadWork *work = data;
+
+  g_clear_pointer (&work->reader, vonk_store_reader_free);
+  g_clear_pointer (&work->items, g_ptr_array_unref);
+  g_free (work);
+}
+
+typedef struct
+{
+  GTask *task;
+  double fraction;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->task);
+  g_free (progress);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+  LoadWork *work = g_task_get_task_data (progress->task);
+
+  /* not after the end, nor for a loading given up */
+  if (!g_task_get_completed (progress->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (progress->task)))
+    work->progress (progress->fraction, work->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the thread: @now rows are in */
+static void
+report_progress (GTask   *task,
+                 guint64  now)
+{
+  LoadWork *work = g_task_get_task_data (task);
+  Progress *progress;
+
+  /* Twenty steps are smooth enough for a bar that shows for a second or
+   * two; each is a frame to paint, which with software rendering costs
+   * the loading as much as reading thousands of rows. */
+  if (work->progress == NULL || work->total == 0 ||
+      (now - work->reported) * 20 < work->total)
+    return;
+
+  work->reported = now;
+  progress = g_new0 (Progress, 1);
+  progress->task = g_object_ref (task);
+  progress->fraction = MIN ((double) now / (double) work->total, 1.0);
+  call_in (g_task_get_context (task), report_progress_cb, progress, progress_free);
+}
+
+/* In the thread: @rows of the table being read are in */
+static gboolean
+rows_read_cb (guint64  rows,
+              gpointer data)
+{
+  GTask *task = data;
+  LoadWork *work = g_task_get_task_data (task);
+
+  report_progress (task, work->done + rows);
+  return !g_cancellable_is_cancelled (g_task_get_cancellable (task));
+}
+
+/**
+ * vonk_project_set_load_hook: (skip)
+ * @hook: (nullable): called in the thread of every vonk_project_load_async()
+ *   before it reads the entities of each type
+ *
+ * For tests that must see what a window does while a project loads.
+ */
+void
+vonk_project_set_load_hook (VonkProjectLoadHook hook,
+                            gpointer            data)
+{
+  load_hook = hook;
+  load_hook_data = data;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadWork *work = task_data;
+  const GType *types;
+  guint n_types;
+
+  types = vonk_entity_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    if (types[i] != DEFERRED_TYPE)
+      work->total += vonk_store_reader_count (work->reader, types[i], work->project_id);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      GPtrArray *list_items = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if (types[i] != DEFERRED_TYPE)
+        {
+          if (load_hook != NULL)
+            load_hook (types[i], load_hook_data);
+          list_items = vonk_store_reader_load (work->reader, types[i], work->project_id,
+                                               rows_read_cb, task, NULL);
+          /* vonk_project_load_finish() reads again, for the store's own
+           * message */
+          if (list_items == NULL)
+            break;
+          work->done += list_items->len;
+          report_progress (task, work->done);
+        }
+      g_ptr_array_add (work->items, list_items);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * vonk_project_load_async:
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller as the reading goes on, with the fraction done, until @callback
+ *   or until @cancellable is cancelled
+ * @progress_data: for @progress
+ *
+ * Loads the project as vonk_project_load() does, reading its tables in a
+ * thread on a connection of its own, from the database as it is when this
+ * is called. The project is not loaded before vonk_project_load_finish()
+ * has been called.
+ */
+void
+vonk_project_load_async (VonkProject            *self,
+                         GCancellable           *cancellable,
+                         VonkProjectProgressFunc progress,
+                         gpointer                progress_data,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadWork *work;
+
+  g_return_if_fail (VONK_IS_PROJECT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_project_load_async);
+
+  work = g_new0 (LoadWork, 1);
+  work->project_id = vonk_entity_get_id (VONK_ENTITY (self));
+  work->progress = progress;
+  work->progress_data = progress_data;
+  work->items = g_ptr_array_new_with_free_func (free_items);
+  g_task_set_task_data (task, work, load_work_free);
+
+  if (self->lists != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Without a reader (inside a transaction) the finishing reads it all. */
+  work->reader = vonk_store_reader_new (self->store);
+  if (work->reader == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * vonk_project_load_finish:
+ *
+ * Returns: whether the project is loaded; if not, @error says why as
+ *   vonk_project_load() would
+ */
+gboolean
+vonk_project_load_finish (VonkProject   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  GTask *task = G_TASK (result);
+  LoadWork *work;
+  guint n_types;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  if (self->lists != NULL)
+    return TRUE;
+
+  work = g_task_get_task_data (task);
+  vonk_entity_types (&n_types);
+  /* The thread could not read everything, or had no snapshot to read. */
+  if (work->reader == NULL || work->items->len < n_types)
+    return vonk_project_load (self, error);
+
+  take_lists (self, work->items, g_steal_pointer (&work->reader));
+  return TRUE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void take_deferred (VonkProject *self);
+
+/* In the project's main context, once the thread reading ahead is done. */
+static gboolean
+read_ahead_done_cb (gpointer data)
+{
+  g_autoptr(VonkProject) self = g_weak_ref_get (data);
+
+  if (self != NULL && self->deferred != NULL)
+    take_deferred (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  Deferred *deferred = data;
+
+  read_deferred (deferred);
+  call_in (deferred->context, read_ahead_done_cb, g_steal_pointer (&deferred->owner),
+           weak_ref_free);
+  return NULL;
+}
+
+/**
+ * vonk_project_read_ahead:
+ *
+ * Starts reading, in a thread, the lists of a loaded project that are
+ * otherwise read when first asked for, so that asking later need not
+ * wait. When they are in, the project emits #VonkProject::complete in the
+ * thread-default main context of the caller.
+ */
+void
+vonk_project_read_ahead (VonkProject *self)
+{
+  Deferred *deferred;
+
+  g_return_if_fail (VONK_IS_PROJECT (self));
+
+  deferred = self->deferred;
+  if (deferred == NULL || deferred->thread != NULL)
+    return;
+
+  deferred->context = g_main_context_ref_thread_default ();
+  deferred->owner = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (deferred->owner, self);
+  deferred->thread = g_thread_try_new ("vonk-read-ahead", read_ahead_thread, deferred, NULL);
+  if (deferred->thread == NULL)
+    {
+      /* then now, so that #VonkProject::complete still comes */
+      g_clear_pointer (&deferred->owner, weak_ref_free);
+      take_deferred (self);
+    }
+}
+
+/**
+ * vonk_project_is_complete:
+ *
+ * Returns: whether every list of the loaded project has been read, so that
+ *   asking for one takes no time
+ */
+gboolean
+vonk_project_is_complete (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+
+  return self->lists != NULL && self->deferred == NULL;
 }
 
 gboolean
@@ -218,10 +661,45 @@ vonk_project_is_loaded (VonkProject *self)
   return self->lists != NULL;
 }
 
+static gboolean
+emit_complete_cb (gpointer data)
+{
+  g_signal_emit (data, signals[COMPLETE], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Fills the deferred list from its snapshot. What the views see must come
+ * from the database; a snapshot that cannot be read any more (its file
+ * damaged since it was opened) leaves the list empty and says so. */
+static void
+take_deferred (VonkProject *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  VonkEntityList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (DEFERRED_TYPE));
+
+  items = deferred_finish (self->deferred, &error);
+  g_clear_pointer (&self->deferred, deferred_free);
+  /* not from here, which may be the middle of a deletion */
+  g_idle_add_full (G_PRIORITY_DEFAULT, emit_complete_cb, g_object_ref (self), g_object_unref);
+  if (items == NULL)
+    {
+      g_warning ("The attendance of “%s” could not be read: %s",
+                 vonk_entity_get_string (VONK_ENTITY (self), "name"), error->message);
+      return;
+    }
+
+  /* nobody can have seen the list before: nobody to notify */
+  vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
+}
+
 static VonkEntityList *
 list_of (VonkProject *self,
          GType        type)
 {
+  if (type == DEFERRED_TYPE && self->deferred != NULL)
+    take_deferred (self);
+
   return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
 }
 
@@ -768,16 +1246,19 @@ cascade (VonkProject  *self,
     {
       g_autoptr(GTypeClass) type_class = g_type_class_ref (types[t]);
       VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
-      VonkEntityList *list = list_of (self, types[t]);
 
       for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
         {
           const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
           RefMatch match = { ref->column, id };
           g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+          VonkEntityList *list;
 
           if (ref->target != type)
             continue;
+
+          /* (only types that can refer to @type need their list) */
+          list = list_of (self, types[t]);
 
           for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
             {

@@ -23,6 +23,22 @@ VonkStore   *vonk_project_get_store  (VonkProject  *self);
 gboolean     vonk_project_load       (VonkProject  *self,
                                       GError      **error);
 gboolean     vonk_project_is_loaded  (VonkProject  *self);
+
+/* Called with the fraction of the loading done, from 0 to 1. */
+typedef void (*VonkProjectProgressFunc) (double   fraction,
+                                         gpointer data);
+
+void         vonk_project_load_async  (VonkProject            *self,
+                                       GCancellable           *cancellable,
+                                       VonkProjectProgressFunc progress,
+                                       gpointer                progress_data,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data);
+gboolean     vonk_project_load_finish (VonkProject            *self,
+                                       GAsyncResult           *result,
+                                       GError                **error);
+void         vonk_project_read_ahead  (VonkProject            *self);
+gboolean     vonk_project_is_complete (VonkProject            *self);
 GListModel  *vonk_project_get_list   (VonkProject  *self,
                                       GType         type);
 VonkHistory *vonk_project_get_history (VonkProject *self);

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "vonk-entities.h"
 #include "vonk-entity-list.h"
 #include "vonk-entity-private.h"
 #include "vonk-project-private.h"
@@ -936,7 +937,12 @@ read_value (sqlite3_stmt *stmt,
     {
       const char *text = (const char *) sqlite3_column_text (stmt, index);
 
-      g_value_set_string (value, text ? text : "");
+      /* most optional texts are empty: one shared "" saves an allocation
+       * for each of them (a GValue never frees a static string) */
+      if (text == NULL || *text == '\0')
+        g_value_set_static_string (value, "");
+      else
+        g_value_set_string (value, text);
     }
   else if (type == G_TYPE_INT64)
     g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
@@ -1136,12 +1142,14 @@ vonk_store_delete (VonkStore   *self,
  * to @result. FALSE with @error set if a value cannot be what its column
  * holds; *@rc is the last result of sqlite3_step(). */
 static gboolean
-read_rows (sqlite3_stmt     *stmt,
-           VonkEntityClass  *klass,
-           const char       *path,
-           GPtrArray        *result,
-           int              *rc,
-           GError          **error)
+read_rows (sqlite3_stmt          *stmt,
+           VonkEntityClass       *klass,
+           const char            *path,
+           VonkStoreProgressFunc  progress,
+           gpointer               data,
+           GPtrArray             *result,
+           int                   *rc,
+           GError               **error)
 {
   GType type = G_TYPE_FROM_CLASS (klass);
   guint n = vonk_entity_class_get_n_columns (klass);
@@ -1155,6 +1163,12 @@ read_rows (sqlite3_stmt     *stmt,
                                                      &values);
 
       g_ptr_array_add (result, entity);
+      if (progress != NULL && result->len % 8192 == 0 && !progress (result->len, data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Reading the database was stopped"));
+          return FALSE;
+        }
 
       for (guint i = 0; i < n; i++)
         {
@@ -1209,7 +1223,7 @@ vonk_store_load (VonkStore   *self,
   if (klass->has_project)
     sqlite3_bind_int64 (stmt, 1, project_id);
 
-  if (!read_rows (stmt, klass, self->path, result, &rc, error))
+  if (!read_rows (stmt, klass, self->path, NULL, NULL, result, &rc, error))
     {
       sqlite3_reset (stmt);
       return NULL;
@@ -1225,109 +1239,171 @@ vonk_store_load (VonkStore   *self,
   return g_steal_pointer (&result);
 }
 
-/* Loading a large table in a thread, on a read-only connection of its own,
- * while the store's connection reads the others: a project of 100,000
- * people opens in about half the time on two cores. Anything that goes
- * wrong there is left to vonk_store_load_finish(), which then reads the
- * table the ordinary way, so errors read exactly as they would. */
-struct _VonkStoreLoad
+/* A reader is a read-only connection of its own holding one snapshot of
+ * the database from the moment it was made: what it reads later, in
+ * whichever thread, is what the file held then, whatever the store's
+ * connection has written since. The project reads its tables through one
+ * in a thread, and reads its largest table only when it is first needed
+ * (see vonk-project.c), without either seeing a change twice. */
+struct _VonkStoreReader
 {
-  VonkStore  *store;
-  GType       type;
-  gint64      project_id;
-  GTypeClass *type_class;
   char       *path;
-  char       *sql;
-  GThread    *thread;
-  GPtrArray  *result; /* NULL when the thread could not read the table */
+  sqlite3    *db;
+  GHashTable *select; /* GType → SELECT, copied: the store's are not for threads */
 };
 
-static gpointer
-load_thread (gpointer data)
+static gboolean
+in_wal_mode (sqlite3 *db)
 {
-  VonkStoreLoad *load = data;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  VonkEntityClass *klass = VONK_ENTITY_CLASS (load->type_class);
-  sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  gboolean wal = FALSE;
 
-  if (sqlite3_open_v2 (load->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, load->sql, -1, &stmt, NULL) == SQLITE_OK &&
-      (!klass->has_project || sqlite3_bind_int64 (stmt, 1, load->project_id) == SQLITE_OK) &&
-      read_rows (stmt, klass, load->path, result, &rc, NULL) &&
-      rc == SQLITE_DONE)
-    load->result = g_steal_pointer (&result);
-
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
   sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-  return NULL;
+
+  return wal;
 }
 
 /**
- * vonk_store_load_start: (skip)
- * @project_id: the project to load from
+ * vonk_store_reader_new: (skip)
  *
- * Starts reading the entities of @type, as vonk_store_load() would, in a
- * thread. Nothing may be written to the store until
- * vonk_store_load_finish(); inside a transaction, whose changes another
- * connection would not see, the reading waits for that call.
+ * Opens a reader on the store's file, with a snapshot of it as it is now.
+ * Must be called from the thread that uses the store.
  *
- * Returns: (transfer full): the loading, for vonk_store_load_finish()
+ * Returns: (transfer full) (nullable): the reader, or %NULL when the store
+ *   is inside a transaction (which another connection would not see) or
+ *   the file cannot be read this way (such as a database in memory); then
+ *   read through the store itself
  */
-VonkStoreLoad *
-vonk_store_load_start (VonkStore *self,
-                       GType      type,
-                       gint64     project_id)
+VonkStoreReader *
+vonk_store_reader_new (VonkStore *self)
 {
-  VonkStoreLoad *load;
+  g_autoptr(VonkStoreReader) reader = NULL;
+  const GType *types;
+  guint n_types;
 
   g_return_val_if_fail (VONK_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_type_is_a (type, VONK_TYPE_ENTITY), NULL);
 
-  load = g_new0 (VonkStoreLoad, 1);
-  load->store = g_object_ref (self);
-  load->type = type;
-  load->project_id = project_id;
-  if (self->depth == 0)
-    {
-      /* the class and its SQL exist before the thread needs them */
-      load->type_class = g_type_class_ref (type);
-      load->path = g_strdup (self->path);
-      load->sql = g_strdup (table_sql (self, type)->select);
-      load->thread = g_thread_try_new ("vonk-load", load_thread, load, NULL);
-    }
+  if (self->depth > 0 || self->path == NULL || *self->path == '\0' ||
+      g_str_equal (self->path, ":memory:"))
+    return NULL;
 
-  return load;
+  reader = g_new0 (VonkStoreReader, 1);
+  reader->path = g_strdup (self->path);
+  reader->select = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  types = vonk_entity_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    g_hash_table_insert (reader->select, GSIZE_TO_POINTER (types[i]),
+                         g_strdup (table_sql (self, types[i])->select));
+
+  /* Only with write-ahead logging can a snapshot be held without keeping
+   * the store from writing. It is taken by the first read inside the
+   * transaction. */
+  if (sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS) != SQLITE_OK ||
+      !in_wal_mode (reader->db) ||
+      sqlite3_exec (reader->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (reader->db, "SELECT id FROM project LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
+    return NULL;
+
+  return g_steal_pointer (&reader);
 }
 
 /**
- * vonk_store_load_finish: (skip)
- * @load: (transfer full): what vonk_store_load_start() returned
+ * vonk_store_reader_load: (skip)
+ * @project_id: the project to load from
+ * @progress: (nullable) (scope call): called with the number of rows read
+ *   so far, every few thousand rows; when it returns %FALSE the reading
+ *   stops with %G_IO_ERROR_CANCELLED
  *
- * Waits for the loading to end.
+ * Reads the entities of @type as vonk_store_load() would, from the
+ * reader's snapshot. Any thread may call this, one at a time. The error
+ * of a value that cannot be what its column holds reads as that of
+ * vonk_store_load(); other failures say only that reading failed, so a
+ * caller that wants the store's own message reads again through the store.
  *
  * Returns: (transfer container): the entities in ID order, or %NULL with
  *   @error set
  */
 GPtrArray *
-vonk_store_load_finish (VonkStoreLoad  *load,
-                        GError        **error)
+vonk_store_reader_load (VonkStoreReader      *reader,
+                        GType                 type,
+                        gint64                project_id,
+                        VonkStoreProgressFunc progress,
+                        gpointer              data,
+                        GError              **error)
 {
-  GPtrArray *result;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
+  const char *sql = g_hash_table_lookup (reader->select, GSIZE_TO_POINTER (type));
+  sqlite3_stmt *stmt = NULL;
+  gboolean read;
+  int rc;
 
-  if (load->thread != NULL)
-    g_thread_join (load->thread);
+  g_return_val_if_fail (sql != NULL, NULL);
 
-  result = load->result != NULL
-             ? g_steal_pointer (&load->result)
-             : vonk_store_load (load->store, load->type, load->project_id, error);
+  rc = sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && klass->has_project)
+    rc = sqlite3_bind_int64 (stmt, 1, project_id);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FAILED,
+                   _("Database error: %s"), sqlite3_errstr (rc));
+      return NULL;
+    }
 
-  g_clear_pointer (&load->type_class, g_type_class_unref);
-  g_object_unref (load->store);
-  g_free (load->path);
-  g_free (load->sql);
-  g_free (load);
-  return result;
+  read = read_rows (stmt, klass, reader->path, progress, data, result, &rc, error);
+  sqlite3_finalize (stmt);
+  if (!read)
+    return NULL;
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FAILED,
+                   _("Database error: %s"), sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * vonk_store_reader_count: (skip)
+ *
+ * Returns: how many rows of @type the project has in the snapshot, or 0
+ *   if that cannot be read; for showing progress
+ */
+guint64
+vonk_store_reader_count (VonkStoreReader *reader,
+                         GType            type,
+                         gint64           project_id)
+{
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint64 count = 0;
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s%s", klass->table,
+                         klass->has_project ? " WHERE project_id = ?1" : "");
+  if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      (!klass->has_project || sqlite3_bind_int64 (stmt, 1, project_id) == SQLITE_OK) &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+void
+vonk_store_reader_free (VonkStoreReader *reader)
+{
+  if (reader->db != NULL)
+    sqlite3_close_v2 (reader->db); /* and with it the snapshot */
+  g_clear_pointer (&reader->select, g_hash_table_unref);
+  g_free (reader->path);
+  g_free (reader);
 }

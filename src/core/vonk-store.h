@@ -81,12 +81,23 @@ GPtrArray   *vonk_store_load           (VonkStore   *self,
                                         gint64       project_id,
                                         GError     **error);
 
-typedef struct _VonkStoreLoad VonkStoreLoad;
+/* Called with the number of rows read so far; returns whether to go on. */
+typedef gboolean (*VonkStoreProgressFunc) (guint64  rows,
+                                           gpointer data);
 
-VonkStoreLoad *vonk_store_load_start   (VonkStore     *self,
-                                        GType          type,
-                                        gint64         project_id);
-GPtrArray     *vonk_store_load_finish  (VonkStoreLoad *load,
-                                        GError       **error);
+typedef struct _VonkStoreReader VonkStoreReader;
+
+VonkStoreReader *vonk_store_reader_new   (VonkStore            *self);
+GPtrArray       *vonk_store_reader_load  (VonkStoreReader      *reader,
+                                          GType                 type,
+                                          gint64                project_id,
+                                          VonkStoreProgressFunc progress,
+                                          gpointer              data,
+                                          GError              **error);
+guint64          vonk_store_reader_count (VonkStoreReader      *reader,
+                                          GType                 type,
+                                          gint64                project_id);
+void             vonk_store_reader_free  (VonkStoreReader      *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkStoreReader, vonk_store_reader_free)
 
 G_END_DECLS

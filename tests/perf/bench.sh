@@ -74,40 +74,57 @@ echo
 
 # Opening the project into the models, against sqlite3 reading the same
 # rows (every table of the project, in the order the core loads them).
+# vonk_project_load() reads every table but the attendance, which is read
+# when first needed (the window reads it after its first frame): each
+# figure is set against sqlite3 reading the same rows.
 tables="location department person criterion assessment milestone barrier_score countermeasure
 objection session objection_heard session_scope agenda_block agenda_template template_block
-attendance story"
+story"
 sql="SELECT * FROM project WHERE id = $project;"
 for table in $tables; do
   sql="$sql SELECT * FROM $table WHERE project_id = $project ORDER BY id;"
 done
+sql_attendance="SELECT * FROM attendance WHERE project_id = $project ORDER BY id;"
 
 : > "$tmp/open"
 : > "$tmp/sqlite"
+: > "$tmp/sqlite-all"
 i=0
 while [ $i -lt "$runs" ]; do
   "$perf/vonk-open-bench" --database="$db" --project="$project" >> "$tmp/open"
   t0=$($now)
   sqlite3 "$db" "$sql" > /dev/null
   t1=$($now)
+  sqlite3 "$db" "$sql $sql_attendance" > /dev/null
+  t2=$($now)
   seconds "$t0" "$t1" >> "$tmp/sqlite"
   echo >> "$tmp/sqlite"
+  seconds "$t1" "$t2" >> "$tmp/sqlite-all"
+  echo >> "$tmp/sqlite-all"
   i=$((i + 1))
 done
 
 open=$(cut -d' ' -f1 < "$tmp/open" | median | xargs printf '%.3f')
 open_total=$(cut -d' ' -f2 < "$tmp/open" | median | xargs printf '%.3f')
 rows=$(sed -n 1p "$tmp/open" | cut -d' ' -f3)
-open_rss=$(cut -d' ' -f4 < "$tmp/open" | median)
+open_rss=$(cut -d' ' -f6 < "$tmp/open" | median)
+all_rss=$(cut -d' ' -f4 < "$tmp/open" | median)
+open_all=$(awk '{ print $1 + $5 }' < "$tmp/open" | median | xargs printf '%.3f')
 reference=$(median < "$tmp/sqlite")
+reference_all=$(median < "$tmp/sqlite-all")
 ratio=$(awk -v a="$open" -v b="$reference" 'BEGIN { printf "%.2f", a / b }')
-echo "open project: $open s (sqlite3 reading the same rows: $reference s, ratio $ratio;" \
-  "$rows rows; with opening the store $open_total s)"
+ratio_all=$(awk -v a="$open_all" -v b="$reference_all" 'BEGIN { printf "%.2f", a / b }')
+echo "open project: $open s (sqlite3 reading the same rows, all but the attendance:" \
+  "$reference s, ratio $ratio; with opening the store $open_total s)"
 echo "  target: ratio <= 1.5 and < 1 s: ratio $(met "$ratio" '<=' 1.5)," \
   "time $(met "$open" '<' 1)"
+echo "all $rows rows, the attendance read too: $open_all s (sqlite3 reading them:" \
+  "$reference_all s, ratio $ratio_all)"
 open_mb=$(awk -v k="$open_rss" 'BEGIN { printf "%.0f", k / 1024 }')
-echo "peak RSS opening the project: $open_mb MB (vonk-open-bench, ru_maxrss)"
-echo "  target: <= 200 MB: $(met "$open_mb" '<=' 200)"
+all_mb=$(awk -v k="$all_rss" 'BEGIN { printf "%.0f", k / 1024 }')
+echo "peak RSS opening the project: $open_mb MB, with the attendance read too: $all_mb MB" \
+  "(vonk-open-bench, ru_maxrss)"
+echo "  target: <= 200 MB: $(met "$all_mb" '<=' 200)"
 echo
 
 # Time to the first frame showing the project, against an empty process
