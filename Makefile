@@ -84,7 +84,7 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 
 # The core tests (no GTK) under Valgrind memcheck; slow, so not part of
 # check. The test setup (tests/meson.build) uses GLib's suppressions.
-VALGRIND_TESTS = store phase demo barriers sessions champions history referring xml ics csv \
+VALGRIND_TESTS = store phase demo barriers sessions champions history referring load xml ics csv \
 	robust fuzz-date fuzz-open fuzz-xml fuzz-csv
 
 valgrind: deps build

@@ -134,13 +134,16 @@ def run(app_process):
     click(add)
     form = wait_for("the story form", lambda: window_named(app, "Add Success Story"))
     title = wait_for("the Title field", lambda: find(form, "text", "Title"))
-    title.queryEditableText().setTextContents("Robot story about the intranet")
+    story = "Robot story about the intranet"
+    title.queryEditableText().setTextContents(story)
+    # GTK 4.8 answers getText (0, -1) with '': ask for the characters typed
+    wait_for("the title typed", lambda: title.queryText().getText(0, len(story)) == story)
     click(button_labelled(form, "Add"))
 
     # the form closes and the new story is in the list, readable by name
     wait_for("the form to close", lambda: window_named(app, "Add Success Story") is None)
     wait_for("the new story in the list",
-             lambda: find(page, "label", "Robot story about the intranet"))
+             lambda: find(page, "label", story))
     assert app_process.poll() is None, "Vonk quit"
 
 
