@@ -10,9 +10,9 @@
  * named after the property ("department-id" becomes "department"). Export
  * and import both walk that description, so they cannot disagree.
  *
- * Export streams through xmlTextWriter into a temporary file beside the
- * target, validates it against the schema, syncs it and only then renames
- * it into place.
+ * Export writes the file itself (see "Writing") into a temporary file
+ * beside the target, validates it against the schema, syncs it and only
+ * then renames it into place.
  *
  * Import streams too (xmlTextReader with the schema attached) and writes
  * each entity as soon as it is complete, inside one transaction that a
@@ -32,7 +32,6 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
-#include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -279,14 +278,29 @@ restore_libxml (SavedErrorFunc saved)
 
 /* Export */
 
+/* Writing: element names and attribute names are Vonk's own and every
+ * value is valid UTF-8 without the control characters XML forbids
+ * (xml_safe_text()), so all a plan file needs from a writer is escaping
+ * and indentation. libxml2's xmlTextWriter checked, converted (UTF-8 to
+ * UTF-8) and copied every piece several times, more than half of an
+ * export of 100,000 people; this writes the same bytes it did (an indent
+ * of two spaces, empty elements closed with "/>") into a buffer of its
+ * own. */
+#define OUT_SIZE (1 << 18)
+#define OUT_MAX_DEPTH 8
+
 typedef struct
 {
   VonkProject                *project;
   const VonkXmlExportOptions *options;
   GCancellable               *cancellable;
-  xmlTextWriterPtr            writer;
-  FILE                       *file;
+  int                         fd;
+  char                       *out;      /* OUT_SIZE bytes waiting to be written */
+  gsize                       out_len;
   int                         write_errno;
+  const char                 *open[OUT_MAX_DEPTH]; /* the open elements, outermost first */
+  guint                       depth;
+  gboolean                    in_start_tag; /* the innermost start tag is still open */
   GPtrArray                  *items[N_KINDS]; /* what is exported, in file order */
   GArray                     *ids[N_KINDS];   /* sorted IDs of the kinds others refer to */
   guint                       cursor[N_KINDS];
@@ -295,28 +309,221 @@ typedef struct
   GString                    *scratch;
 } Export;
 
-static int
-write_cb (void       *context,
-          const char *buffer,
-          int         len)
+static void
+write_all (Export     *ex,
+           const char *data,
+           gsize       len)
 {
-  Export *ex = context;
-
-  if (ex->write_errno != 0)
-    return -1;
-  if (fwrite (buffer, 1, len, ex->file) != (size_t) len)
+  while (len > 0 && ex->write_errno == 0)
     {
-      ex->write_errno = errno ? errno : EIO;
-      return -1;
-    }
+      gssize n = write (ex->fd, data, len);
 
-  return len;
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          ex->write_errno = n < 0 ? errno : EIO;
+          break;
+        }
+      data += n;
+      len -= n;
+    }
 }
 
-static int
-close_cb (void *context)
+static void
+out_flush (Export *ex)
 {
-  return 0;
+  write_all (ex, ex->out, ex->out_len);
+  ex->out_len = 0;
+}
+
+static inline void
+out_bytes (Export     *ex,
+           const char *data,
+           gsize       len)
+{
+  if (len > OUT_SIZE - ex->out_len)
+    {
+      out_flush (ex);
+      if (len > OUT_SIZE)
+        {
+          write_all (ex, data, len);
+          return;
+        }
+    }
+
+  memcpy (ex->out + ex->out_len, data, len);
+  ex->out_len += len;
+}
+
+static inline void
+out_str (Export     *ex,
+         const char *text)
+{
+  out_bytes (ex, text, strlen (text));
+}
+
+/* What xmlTextWriter escaped: in attribute values also tabs and line
+ * breaks, which a parser would otherwise turn into spaces. */
+static void
+out_escaped (Export     *ex,
+             const char *text,
+             gboolean    attribute)
+{
+  const char *run = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '\n': entity = attribute ? "&#10;" : NULL; break;
+        case '\t': entity = attribute ? "&#9;" : NULL; break;
+        default: entity = NULL; break;
+        }
+
+      if (entity != NULL)
+        {
+          out_bytes (ex, run, p - run);
+          out_str (ex, entity);
+          run = p + 1;
+        }
+    }
+
+  out_bytes (ex, run, strlen (run));
+}
+
+static void
+out_indent (Export *ex)
+{
+  static const char spaces[2 * OUT_MAX_DEPTH] = "                ";
+
+  out_bytes (ex, spaces, 2 * ex->depth);
+}
+
+/* Ends the start tag of the innermost element: it has content. */
+static void
+out_content (Export *ex)
+{
+  if (ex->in_start_tag)
+    out_bytes (ex, ">\n", 2);
+  ex->in_start_tag = FALSE;
+}
+
+static void
+out_start (Export     *ex,
+           const char *name)
+{
+  g_assert (ex->depth < OUT_MAX_DEPTH);
+
+  out_content (ex);
+  out_indent (ex);
+  out_bytes (ex, "<", 1);
+  out_str (ex, name);
+  ex->open[ex->depth++] = name;
+  ex->in_start_tag = TRUE;
+}
+
+static void
+out_attribute (Export     *ex,
+               const char *name,
+               const char *value)
+{
+  g_assert (ex->in_start_tag);
+
+  out_bytes (ex, " ", 1);
+  out_str (ex, name);
+  out_bytes (ex, "=\"", 2);
+  out_escaped (ex, value, TRUE);
+  out_bytes (ex, "\"", 1);
+}
+
+static void
+out_end (Export *ex)
+{
+  g_assert (ex->depth > 0);
+
+  ex->depth--;
+  if (ex->in_start_tag)
+    out_bytes (ex, "/>\n", 3);
+  else
+    {
+      out_indent (ex);
+      out_bytes (ex, "</", 2);
+      out_str (ex, ex->open[ex->depth]);
+      out_bytes (ex, ">\n", 2);
+    }
+  ex->in_start_tag = FALSE;
+}
+
+/* <name>text</name> on a line of its own */
+static void
+out_text_element (Export     *ex,
+                  const char *name,
+                  const char *text)
+{
+  out_start (ex, name);
+  out_bytes (ex, ">", 1);
+  ex->in_start_tag = FALSE;
+  out_escaped (ex, text, FALSE);
+  ex->depth--;
+  out_bytes (ex, "</", 2);
+  out_str (ex, name);
+  out_bytes (ex, ">\n", 2);
+}
+
+/* Appends the decimal digits of @number, at least @width of them: what
+ * printf ("%0*u") did, without parsing a format for every value. */
+static void
+append_number (GString *s,
+               guint64  number,
+               guint    width)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = '0' + number % 10;
+      number /= 10;
+    }
+  while (number > 0);
+
+  while (n < width)
+    digits[n++] = '0';
+  while (n > 0)
+    g_string_append_c (s, digits[--n]);
+}
+
+static void
+append_int (GString *s,
+            gint64   number)
+{
+  if (number < 0)
+    {
+      g_string_append_c (s, '-');
+      append_number (s, -(guint64) number, 1);
+    }
+  else
+    append_number (s, number, 1);
+}
+
+/* "prefix-number", the ID of an entity in the file */
+static const char *
+format_id (Export     *ex,
+           const char *prefix,
+           guint       number)
+{
+  g_string_assign (ex->scratch, prefix);
+  g_string_append_c (ex->scratch, '-');
+  append_number (ex->scratch, number, 1);
+  return ex->scratch->str;
 }
 
 /* The number (from 1) of @id among the exported entities of @kind, or 0. */
@@ -367,7 +574,7 @@ format_value (Export       *ex,
 
   g_string_truncate (s, 0);
   if (type == G_TYPE_INT)
-    g_string_append_printf (s, "%d", g_value_get_int (value));
+    append_int (s, g_value_get_int (value));
   else if (type == G_TYPE_BOOLEAN)
     g_string_append (s, g_value_get_boolean (value) ? "true" : "false");
   else if (G_TYPE_IS_ENUM (type))
@@ -383,8 +590,11 @@ format_value (Export       *ex,
 
       if (date == NULL || !g_date_valid (date))
         return NULL;
-      g_string_append_printf (s, "%04u-%02u-%02u", g_date_get_year (date),
-                              g_date_get_month (date), g_date_get_day (date));
+      append_number (s, g_date_get_year (date), 4);
+      g_string_append_c (s, '-');
+      append_number (s, g_date_get_month (date), 2);
+      g_string_append_c (s, '-');
+      append_number (s, g_date_get_day (date), 2);
     }
   else if (type == G_TYPE_DATE_TIME)
     {
@@ -405,18 +615,12 @@ format_value (Export       *ex,
       /* a reference to what a session plan leaves out is left out too */
       if (number == 0)
         return NULL;
-      g_string_append_printf (s, "%s-%u", kinds[field->ref_kind].id_prefix, number);
+      return format_id (ex, kinds[field->ref_kind].id_prefix, number);
     }
   else
     g_assert_not_reached ();
 
   return s->str;
-}
-
-static gboolean
-ok (int rc)
-{
-  return rc >= 0;
 }
 
 /* XML 1.0 cannot carry most control characters, U+FFFE and U+FFFF, nor
@@ -457,27 +661,21 @@ xml_safe_text (const char  *text,
 /* Writes the start tag of @entity with its attributes (and @extra, the
  * informative start of an agenda block, if not %NULL) and its text
  * elements, leaving it open for what is nested in it. */
-static gboolean
+static void
 write_open (Export     *ex,
             int         kind,
             VonkEntity *entity,
             guint       number,
             const char *extra)
 {
-  xmlTextWriterPtr w = ex->writer;
   const KindInfo *info = &infos[kind];
   gboolean person = kind == K_PERSON;
   gboolean share_safe = ex->options->share_safe;
 
-  if (!ok (xmlTextWriterStartElement (w, BAD_CAST kinds[kind].element)))
-    return FALSE;
+  out_start (ex, kinds[kind].element);
 
   if (kinds[kind].id_prefix != NULL)
-    {
-      g_string_printf (ex->scratch, "%s-%u", kinds[kind].id_prefix, number);
-      if (!ok (xmlTextWriterWriteAttribute (w, BAD_CAST "id", BAD_CAST ex->scratch->str)))
-        return FALSE;
-    }
+    out_attribute (ex, "id", format_id (ex, kinds[kind].id_prefix, number));
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -487,13 +685,12 @@ write_open (Export     *ex,
       if (field->text || field->parent)
         continue;
       value = format_value (ex, field, vonk_entity_get_value (entity, i));
-      if (value != NULL &&
-          !ok (xmlTextWriterWriteAttribute (w, BAD_CAST field->name, BAD_CAST value)))
-        return FALSE;
+      if (value != NULL)
+        out_attribute (ex, field->name, value);
     }
 
-  if (extra != NULL && !ok (xmlTextWriterWriteAttribute (w, BAD_CAST "starts-at", BAD_CAST extra)))
-    return FALSE;
+  if (extra != NULL)
+    out_attribute (ex, "starts-at", extra);
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -514,16 +711,12 @@ write_open (Export     *ex,
             continue; /* e-mail and notes stay home */
         }
 
-      if (text != NULL && *text != '\0' &&
-          !ok (xmlTextWriterWriteElement (w, BAD_CAST field->name,
-                                          BAD_CAST xml_safe_text (text, &safe))))
-        return FALSE;
+      if (text != NULL && *text != '\0')
+        out_text_element (ex, field->name, xml_safe_text (text, &safe));
     }
-
-  return TRUE;
 }
 
-/* By column index: this runs for every comparison of a sort. */
+/* By column index: this runs for every nested entity. */
 static gint64
 parent_of (VonkEntity *entity,
            int         kind)
@@ -543,10 +736,13 @@ report_progress (Export *ex)
   return !g_cancellable_is_cancelled (ex->cancellable);
 }
 
+/* Ends the element of an entity; FALSE once writing failed or the export
+ * is cancelled. */
 static gboolean
 write_close (Export *ex)
 {
-  return ok (xmlTextWriterEndElement (ex->writer)) && report_progress (ex);
+  out_end (ex);
+  return ex->write_errno == 0 && report_progress (ex);
 }
 
 /* Writes the entities of nested @kind that sit in @parent_id: the cursor
@@ -580,7 +776,8 @@ write_children_of (Export *ex,
           minutes += vonk_entity_get_int (child, "minutes");
         }
 
-      if (!write_open (ex, kind, child, 0, start) || !write_close (ex))
+      write_open (ex, kind, child, 0, start);
+      if (!write_close (ex))
         return FALSE;
     }
 
@@ -593,8 +790,7 @@ write_entity (Export     *ex,
               VonkEntity *entity,
               guint       number)
 {
-  if (!write_open (ex, kind, entity, number, NULL))
-    return FALSE;
+  write_open (ex, kind, entity, number, NULL);
 
   /* nested kinds follow the table's order: scopes, agenda, attendance */
   for (int c = 0; c < N_KINDS; c++)
@@ -604,34 +800,54 @@ write_entity (Export     *ex,
   return write_close (ex);
 }
 
-/* Orders nested entities by parent, agenda blocks then by position, and
- * then by ID: the order of the file, which an import reproduces. */
+/* Where a nested entity goes in the file: by parent, agenda blocks then
+ * by position, and then by ID, the order an import reproduces. The keys
+ * are read once; a sort of the 500,000 attendance rows of a large project
+ * would read them twenty times each. */
+typedef struct
+{
+  gint64      parent;
+  gint64      id;
+  int         position;
+  VonkEntity *entity;
+} NestedKey;
+
 static int
 compare_nested (gconstpointer a,
-                gconstpointer b,
-                gpointer      data)
+                gconstpointer b)
 {
-  int kind = GPOINTER_TO_INT (data);
-  VonkEntity *ea = *(VonkEntity **) a;
-  VonkEntity *eb = *(VonkEntity **) b;
-  gint64 pa = parent_of (ea, kind), pb = parent_of (eb, kind);
-  gint64 ia, ib;
+  const NestedKey *ka = a;
+  const NestedKey *kb = b;
 
-  if (pa != pb)
-    return (pa > pb) - (pa < pb);
+  if (ka->parent != kb->parent)
+    return (ka->parent > kb->parent) - (ka->parent < kb->parent);
+  if (ka->position != kb->position)
+    return (ka->position > kb->position) - (ka->position < kb->position);
+  return (ka->id > kb->id) - (ka->id < kb->id);
+}
 
-  if (infos[kind].position_column >= 0)
+static void
+sort_nested (GPtrArray *items,
+             int        kind)
+{
+  int position_column = infos[kind].position_column;
+  g_autofree NestedKey *keys = g_new (NestedKey, MAX (items->len, 1));
+
+  for (guint i = 0; i < items->len; i++)
     {
-      int qa = g_value_get_int (vonk_entity_get_value (ea, infos[kind].position_column));
-      int qb = g_value_get_int (vonk_entity_get_value (eb, infos[kind].position_column));
+      VonkEntity *entity = g_ptr_array_index (items, i);
 
-      if (qa != qb)
-        return (qa > qb) - (qa < qb);
+      keys[i].parent = parent_of (entity, kind);
+      keys[i].id = vonk_entity_get_id (entity);
+      keys[i].position = position_column >= 0
+        ? g_value_get_int (vonk_entity_get_value (entity, position_column))
+        : 0;
+      keys[i].entity = entity;
     }
 
-  ia = vonk_entity_get_id (ea);
-  ib = vonk_entity_get_id (eb);
-  return (ia > ib) - (ia < ib);
+  qsort (keys, items->len, sizeof (NestedKey), compare_nested);
+  for (guint i = 0; i < items->len; i++)
+    items->pdata[i] = keys[i].entity;
 }
 
 typedef GHashTable IdSet; /* of gint64 */
@@ -687,16 +903,24 @@ select_nested (Export *ex,
 {
   GPtrArray *parents = ex->items[kinds[kind].parent];
   g_autoptr(GHashTable) parent_ids = id_set_new ();
-  GPtrArray *items = select_items (ex, kind, NULL);
+  GListModel *list = vonk_project_get_list (ex->project, infos[kind].type);
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < parents->len; i++)
     id_set_add (parent_ids, vonk_entity_get_id (g_ptr_array_index (parents, i)));
 
-  for (guint i = items->len; i > 0; i--)
-    if (!id_set_has (parent_ids, parent_of (g_ptr_array_index (items, i - 1), kind)))
-      g_ptr_array_remove_index (items, i - 1);
+  for (guint i = 0; i < n; i++)
+    {
+      VonkEntity *item = g_list_model_get_item (list, i);
 
-  g_ptr_array_sort_with_data (items, compare_nested, GINT_TO_POINTER (kind));
+      if (id_set_has (parent_ids, parent_of (item, kind)))
+        g_ptr_array_add (items, item);
+      else
+        g_object_unref (item);
+    }
+
+  sort_nested (items, kind);
   return items;
 }
 
@@ -773,18 +997,17 @@ select_project (Export *ex)
 static gboolean
 write_plan (Export *ex)
 {
-  xmlTextWriterPtr w = ex->writer;
   const char *kind = ex->options->sessions ? "session-plan" : "project";
 
-  if (!ok (xmlTextWriterSetIndent (w, 1)) ||
-      !ok (xmlTextWriterSetIndentString (w, BAD_CAST "  ")) ||
-      !ok (xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL)) ||
-      !ok (xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST VONK_XML_NAMESPACE)) ||
-      !ok (xmlTextWriterWriteFormatAttribute (w, BAD_CAST "version", "%d", VONK_XML_VERSION)) ||
-      !ok (xmlTextWriterWriteAttribute (w, BAD_CAST "kind", BAD_CAST kind)) ||
-      !write_open (ex, K_PROJECT, VONK_ENTITY (ex->project), 0, NULL) ||
-      !ok (xmlTextWriterEndElement (w)))
-    return FALSE;
+  out_str (ex, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  out_start (ex, "plan");
+  g_string_truncate (ex->scratch, 0);
+  append_int (ex->scratch, VONK_XML_VERSION);
+  out_attribute (ex, "version", ex->scratch->str);
+  out_attribute (ex, "kind", kind);
+  out_attribute (ex, "xmlns", VONK_XML_NAMESPACE);
+  write_open (ex, K_PROJECT, VONK_ENTITY (ex->project), 0, NULL);
+  out_end (ex);
 
   for (int k = 0; k < N_KINDS; k++)
     {
@@ -793,16 +1016,16 @@ write_plan (Export *ex)
       if (kinds[k].parent >= 0 || items->len == 0)
         continue;
 
-      if (!ok (xmlTextWriterStartElement (w, BAD_CAST kinds[k].container)))
-        return FALSE;
+      out_start (ex, kinds[k].container);
       for (guint i = 0; i < items->len; i++)
         if (!write_entity (ex, k, g_ptr_array_index (items, i), i + 1))
           return FALSE;
-      if (!ok (xmlTextWriterEndElement (w)))
-        return FALSE;
+      out_end (ex);
     }
 
-  return ok (xmlTextWriterEndDocument (w));
+  out_end (ex);
+  out_flush (ex);
+  return ex->write_errno == 0;
 }
 
 static void
@@ -813,10 +1036,9 @@ export_clear (Export *ex)
       g_clear_pointer (&ex->items[k], g_ptr_array_unref);
       g_clear_pointer (&ex->ids[k], g_array_unref);
     }
-  if (ex->writer != NULL)
-    xmlFreeTextWriter (ex->writer);
-  if (ex->file != NULL)
-    fclose (ex->file);
+  if (ex->fd >= 0)
+    close (ex->fd);
+  g_free (ex->out);
   g_string_free (ex->scratch, TRUE);
 }
 
@@ -940,9 +1162,8 @@ vonk_xml_export (VonkProject                 *project,
   Export ex = { 0 };
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  xmlOutputBufferPtr out;
   gboolean written;
-  int fd;
+  int close_rc;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (vonk_project_is_loaded (project), FALSE);
@@ -953,6 +1174,7 @@ vonk_xml_export (VonkProject                 *project,
   ex.project = project;
   ex.options = options ? options : &defaults;
   ex.cancellable = cancellable;
+  ex.fd = -1;
   ex.scratch = g_string_new (NULL);
 
   if (ex.options->sessions != NULL)
@@ -989,8 +1211,8 @@ vonk_xml_export (VonkProject                 *project,
 
     tmp_path = g_build_filename (dir, tmpl, NULL);
   }
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  ex.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (ex.fd < 0)
     {
       int errsv = errno;
 
@@ -998,44 +1220,33 @@ vonk_xml_export (VonkProject                 *project,
       return set_write_error (error, path, errsv);
     }
 
-  ex.file = fdopen (fd, "w");
-  if (ex.file == NULL)
-    {
-      int errsv = errno;
-
-      close (fd);
-      g_unlink (tmp_path);
-      export_clear (&ex);
-      return set_write_error (error, path, errsv);
-    }
-  setvbuf (ex.file, NULL, _IOFBF, 1 << 18);
-
-  out = xmlOutputBufferCreateIO (write_cb, close_cb, &ex, NULL);
-  ex.writer = xmlNewTextWriter (out);
-
+  ex.out = g_malloc (OUT_SIZE);
   written = write_plan (&ex);
-  xmlFreeTextWriter (ex.writer); /* flushes */
-  ex.writer = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
 
-  if (!written || ex.write_errno != 0 || fflush (ex.file) != 0)
+  if (!written)
     {
-      set_write_error (error, path, ex.write_errno ? ex.write_errno : errno ? errno : EIO);
+      set_write_error (error, path, ex.write_errno ? ex.write_errno : EIO);
       goto fail;
     }
 
   if (!validate_written (tmp_path, path, error))
     goto fail;
 
-  if (fsync (fd) != 0 || fclose (ex.file) != 0)
+  if (fsync (ex.fd) != 0)
     {
-      ex.file = NULL;
       set_write_error (error, path, errno);
       goto fail;
     }
-  ex.file = NULL;
+  close_rc = close (ex.fd);
+  ex.fd = -1;
+  if (close_rc != 0)
+    {
+      set_write_error (error, path, errno);
+      goto fail;
+    }
 
   if (g_rename (tmp_path, path) != 0)
     {
