@@ -40,6 +40,7 @@
 #include "vonk-core-resources.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
+#include "vonk-entity-private.h"
 #include "vonk-share-safe.h"
 #include "vonk-xml.h"
 
@@ -1427,13 +1428,16 @@ pending_ref_free (gpointer data)
   g_free (ref);
 }
 
-/* An element that stands for an entity, while it is being read. */
+/* An element that stands for an entity, while it is being read. Frames
+ * are kept for the next element at the same depth: a large plan has
+ * hundreds of thousands of elements and only five levels. */
 typedef struct
 {
   int         kind;
   int         depth;
   int         line;
   VonkEntity *entity;
+  GValue     *values;     /* the entity's, filled in straight from the file */
   char       *id;
   GPtrArray  *refs;       /* of PendingRef */
   gboolean    flushed;    /* written, or (merging) matched or skipped */
@@ -1463,7 +1467,9 @@ typedef struct
   xmlTextReaderPtr reader;
   Source           src;
   FirstError       first;
-  GPtrArray       *frames;      /* of Frame, the open entity elements */
+  GPtrArray       *frames;      /* of Frame: the open entity elements, then spares */
+  guint            n_frames;    /* how many are open */
+  GString         *scratch;
   int              container;   /* the kind whose container is open, or -1 */
   GHashTable      *ids[N_KINDS];/* document ID → gint64 row ID (0: merging, no match) */
   GHashTable      *names[N_KINDS]; /* casefolded names of locations and departments */
@@ -1525,7 +1531,7 @@ node_line (Import *im)
 static Frame *
 top_frame (Import *im)
 {
-  return im->frames->len > 0 ? g_ptr_array_index (im->frames, im->frames->len - 1) : NULL;
+  return im->n_frames > 0 ? g_ptr_array_index (im->frames, im->n_frames - 1) : NULL;
 }
 
 static gint64
@@ -1577,21 +1583,23 @@ read_attribute (Import     *im,
 {
   const Field *field = &infos[frame->kind].fields[index];
   GType type = field->pspec->value_type;
-  g_autofree char *text = g_strstrip (g_strdup (raw));
-  g_auto(GValue) value = G_VALUE_INIT;
+  GValue *value = &frame->values[index];
+  const char *text;
+
+  g_string_assign (im->scratch, raw);
+  text = g_strstrip (im->scratch->str);
 
   if (type == G_TYPE_INT64)
     {
       PendingRef *ref = g_new0 (PendingRef, 1);
 
       ref->field = index;
-      ref->target = g_steal_pointer (&text);
+      ref->target = g_strdup (text);
       ref->line = frame->line;
       g_ptr_array_add (frame->refs, ref);
       return TRUE;
     }
 
-  g_value_init (&value, type);
   if (type == G_TYPE_INT)
     {
       gint64 number;
@@ -1599,14 +1607,14 @@ read_attribute (Import     *im,
       if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &number, NULL))
         return fail_at (im, VONK_XML_ERROR_VALUE, frame->line,
                         _("%s=\"%s\" is not a whole number in range"), field->name, raw);
-      g_value_set_int (&value, (int) number);
+      g_value_set_int (value, (int) number);
     }
   else if (type == G_TYPE_BOOLEAN)
     {
       if (g_str_equal (text, "true") || g_str_equal (text, "1"))
-        g_value_set_boolean (&value, TRUE);
+        g_value_set_boolean (value, TRUE);
       else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
-        g_value_set_boolean (&value, FALSE);
+        g_value_set_boolean (value, FALSE);
       else
         return fail_at (im, VONK_XML_ERROR_VALUE, frame->line,
                         _("%s=\"%s\" is neither true nor false"), field->name, raw);
@@ -1619,7 +1627,7 @@ read_attribute (Import     *im,
       if (ev == NULL)
         return fail_at (im, VONK_XML_ERROR_VALUE, frame->line,
                         _("%s=\"%s\" is not one of the known values"), field->name, raw);
-      g_value_set_enum (&value, ev->value);
+      g_value_set_enum (value, ev->value);
     }
   else if (type == G_TYPE_DATE)
     {
@@ -1628,7 +1636,7 @@ read_attribute (Import     *im,
       if (date == NULL)
         return fail_at (im, VONK_XML_ERROR_VALUE, frame->line,
                         _("%s=\"%s\" is not a date that exists (YYYY-MM-DD)"), field->name, raw);
-      g_value_take_boxed (&value, date);
+      g_value_take_boxed (value, date);
     }
   else if (type == G_TYPE_DATE_TIME)
     {
@@ -1637,12 +1645,11 @@ read_attribute (Import     *im,
       if (dt == NULL)
         return fail_at (im, VONK_XML_ERROR_VALUE, frame->line,
                         _("%s=\"%s\" is not a date and time (ISO 8601)"), field->name, raw);
-      g_value_take_boxed (&value, dt);
+      g_value_take_boxed (value, dt);
     }
   else
     g_assert_not_reached ();
 
-  vonk_entity_set_value (frame->entity, index, &value);
   return TRUE;
 }
 
@@ -1729,7 +1736,7 @@ resolve (Import     *im,
   if (row == 0 && frame->kind == K_ATTENDANCE)
     frame->skip = TRUE;
 
-  set_int64 (frame->entity, ref->field, row);
+  g_value_set_int64 (&frame->values[ref->field], row);
   return TRUE;
 }
 
@@ -1825,14 +1832,13 @@ flush (Import *im,
 
   if (kinds[frame->kind].parent >= 0)
     {
-      Frame *parent = g_ptr_array_index (im->frames, im->frames->len - 2);
+      Frame *parent = g_ptr_array_index (im->frames, im->n_frames - 2);
 
       /* the parent was skipped (merging) */
       if (vonk_entity_get_id (parent->entity) == 0)
         return TRUE;
-      for (guint i = 0; i < infos[frame->kind].n_fields; i++)
-        if (infos[frame->kind].fields[i].parent)
-          set_int64 (frame->entity, i, vonk_entity_get_id (parent->entity));
+      g_value_set_int64 (&frame->values[infos[frame->kind].parent_column],
+                         vonk_entity_get_id (parent->entity));
     }
 
   for (guint i = 0; i < frame->refs->len; i++)
@@ -1922,12 +1928,22 @@ check_root (Import *im)
 static void
 set_text (Frame *frame)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, frame->text->str);
-  vonk_entity_set_value (frame->entity, frame->text_field, &value);
+  g_value_set_string (&frame->values[frame->text_field], frame->text->str);
   frame->text_field = -1;
+}
+
+/* Lets go of what @frame held, keeping its allocations for the next. */
+static void
+frame_reset (Frame *frame)
+{
+  g_clear_object (&frame->entity);
+  frame->values = NULL;
+  g_clear_pointer (&frame->id, g_free);
+  g_ptr_array_set_size (frame->refs, 0);
+  frame->flushed = FALSE;
+  frame->skip = FALSE;
+  frame->text_field = -1;
+  g_string_truncate (frame->text, 0);
 }
 
 static gboolean
@@ -1935,7 +1951,8 @@ end_frame (Import *im)
 {
   gboolean done = flush (im, top_frame (im));
 
-  g_ptr_array_set_size (im->frames, im->frames->len - 1);
+  frame_reset (top_frame (im));
+  im->n_frames--;
   return done;
 }
 
@@ -1946,16 +1963,30 @@ push_frame (Import *im,
             int     line,
             gboolean empty)
 {
-  Frame *frame = g_new0 (Frame, 1);
+  const KindInfo *info = &infos[kind];
+  Frame *frame;
+
+  if (im->n_frames == im->frames->len)
+    {
+      frame = g_new0 (Frame, 1);
+      frame->refs = g_ptr_array_new_with_free_func (pending_ref_free);
+      frame->text_field = -1;
+      frame->text = g_string_new (NULL);
+      g_ptr_array_add (im->frames, frame);
+    }
+  frame = g_ptr_array_index (im->frames, im->n_frames++);
 
   frame->kind = kind;
   frame->depth = depth;
   frame->line = line;
-  frame->entity = g_object_new (infos[kind].type, NULL);
-  frame->refs = g_ptr_array_new_with_free_func (pending_ref_free);
-  frame->text_field = -1;
-  frame->text = g_string_new (NULL);
-  g_ptr_array_add (im->frames, frame);
+  /* the defaults, then what the file says: no comparisons, no
+   * notifications, as nothing can be listening yet */
+  frame->entity = vonk_entity_new_for_load (info->type, 0, &frame->values);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      g_value_init (&frame->values[i], info->fields[i].pspec->value_type);
+      g_param_value_set_default (info->fields[i].pspec, &frame->values[i]);
+    }
 
   if (!read_attributes (im, frame))
     return FALSE;
@@ -2285,6 +2316,7 @@ import_clear (Import *im)
   if (im->reader != NULL)
     xmlFreeTextReader (im->reader);
   g_ptr_array_unref (im->frames);
+  g_string_free (im->scratch, TRUE);
   g_ptr_array_unref (im->follow_ups);
   g_ptr_array_unref (im->added);
   for (int k = 0; k < N_KINDS; k++)
@@ -2327,6 +2359,7 @@ import_source (VonkStore        *store,
   im.src.line = 1;
   im.container = -1;
   im.frames = g_ptr_array_new_with_free_func (frame_free);
+  im.scratch = g_string_new (NULL);
   im.follow_ups = g_ptr_array_new_with_free_func (pending_ref_free);
   im.added = g_ptr_array_new_with_free_func (g_object_unref);
   im.progress = progress_cb;
@@ -2357,6 +2390,12 @@ import_source (VonkStore        *store,
       goto out;
     }
 
+  /* every reference of a new project is to a row written before in this
+   * transaction, found in im.ids, or the file is refused (resolve());
+   * a session plan merged into a project refers to the project's rows
+   * and leaves the checking on */
+  if (!im.merge)
+    vonk_store_set_foreign_keys (store, FALSE);
   if (!vonk_store_begin (store, &im.error))
     goto out;
 
@@ -2386,6 +2425,7 @@ import_source (VonkStore        *store,
     im.progress (1.0, im.progress_data);
 
 out:
+  vonk_store_set_foreign_keys (store, TRUE);
   restore_libxml (saved);
   g_private_set (&importing, NULL);
   if (im.error != NULL)
