@@ -31,10 +31,11 @@
 
 typedef struct
 {
-  char *insert;
-  char *update;
-  char *delete;
-  char *select;
+  char         *insert;
+  char         *update;
+  char         *delete;
+  char         *select;
+  sqlite3_stmt *insert_stmt; /* once prepared; the statements table owns it */
 } TableSql;
 
 struct _VonkStore
@@ -789,7 +790,7 @@ column_name (GParamSpec *pspec)
   return g_strdelimit (g_strdup (pspec->name), "-", '_');
 }
 
-static const TableSql *
+static TableSql *
 table_sql (VonkStore *self,
            GType      type)
 {
@@ -1076,6 +1077,7 @@ vonk_store_insert (VonkStore   *self,
                    GError     **error)
 {
   VonkEntityClass *klass;
+  TableSql *sql;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -1083,7 +1085,12 @@ vonk_store_insert (VonkStore   *self,
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
 
   klass = VONK_ENTITY_GET_CLASS (entity);
-  stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->insert, error);
+  /* kept at hand: an import inserts hundreds of thousands of rows, and
+   * finding the statement by its text took as long as binding the row */
+  sql = table_sql (self, G_OBJECT_TYPE (entity));
+  if (sql->insert_stmt == NULL)
+    sql->insert_stmt = prepare (self, sql->insert, error);
+  stmt = sql->insert_stmt;
   if (stmt == NULL)
     return FALSE;
 
