@@ -2422,10 +2422,10 @@ import_source (VonkStore        *store,
 
   /* every reference of a new project is to a row written before in this
    * transaction, found in im.ids, or the file is refused (resolve());
-   * a session plan merged into a project refers to the project's rows
-   * and leaves the checking on */
+   * a session plan merged into a project refers to the project's rows,
+   * is small, and leaves the checking on */
   if (!im.merge)
-    vonk_store_set_foreign_keys (store, FALSE);
+    vonk_store_set_bulk (store, TRUE);
   if (!vonk_store_begin (store, &im.error))
     goto out;
 
@@ -2455,7 +2455,7 @@ import_source (VonkStore        *store,
     im.progress (1.0, im.progress_data);
 
 out:
-  vonk_store_set_foreign_keys (store, TRUE);
+  vonk_store_set_bulk (store, FALSE);
   restore_libxml (saved);
   g_private_set (&importing, NULL);
   if (im.error != NULL)
