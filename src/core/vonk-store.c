@@ -749,7 +749,7 @@ vonk_store_rollback (VonkStore *self)
  *
  * For a bulk writer that has checked every value by the same rules itself
  * (vonk_project_validate_fields()), as the XML import does: the checks of
- * the dates and texts cost a tenth of writing a row. NOT NULL, UNIQUE and
+ * the dates and texts cost a tenth of an import. NOT NULL, UNIQUE and
  * foreign keys stay on. Set it back when done; it holds for this
  * connection only.
  */
