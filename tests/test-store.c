@@ -1487,6 +1487,248 @@ test_migrate_from_v1 (void)
   vonk_test_remove_recursively (dir);
 }
 
+/* A database as Vonk 2 left it: schema version 2, with a row in every
+ * table whose CHECK constraints list values, each holding a value that is
+ * not its column's default. */
+static void
+make_v2_database (const char *path)
+{
+  sqlite3 *db = vonk_test_raw_open (path);
+  char *message = NULL;
+
+  sqlite3_exec (db, "PRAGMA application_id = 0x564f4e4b", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  for (guint version = 1; version <= 2; version++)
+    {
+      sqlite3_exec (db, vonk_schema_get_migration (version), NULL, NULL, &message);
+      g_assert_cmpstr (message, ==, NULL);
+    }
+  sqlite3_exec (db,
+                "PRAGMA user_version = 2;"
+                "INSERT INTO project (id, name, focus, current_phase, target_phase)"
+                "  VALUES (7, 'Old', 'channels-and-work', 'dialogue', 'engagement');"
+                "INSERT INTO department (id, project_id, name) VALUES (1, 7, 'Claims');"
+                "INSERT INTO person (id, project_id, name, department_id, role, champion,"
+                "                    champion_joined)"
+                "  VALUES (3, 7, 'Sanne', 1, 'middle-manager', 'alumnus', 'peer-nominated');"
+                "INSERT INTO criterion (id, project_id, phase, title, rule)"
+                "  VALUES (4, 7, 'social-business', 'Not central', 'not-central');"
+                "INSERT INTO assessment (id, project_id, criterion_id, department_id, state)"
+                "  VALUES (5, 7, 4, 1, 'partly');"
+                "INSERT INTO milestone (id, project_id, phase, title, status)"
+                "  VALUES (6, 7, 'engagement', 'Pilot', 'in-progress');"
+                "INSERT INTO barrier_score (id, project_id, barrier, score, scored_on)"
+                "  VALUES (7, 7, 'culture', 4, '2026-03-01');"
+                "INSERT INTO countermeasure (id, project_id, barrier, title, status)"
+                "  VALUES (8, 7, 'fear', 'Talk first', 'active');"
+                "INSERT INTO objection (id, project_id, barrier, text)"
+                "  VALUES (9, 7, 'holistic-thinking', 'No time');"
+                "INSERT INTO session (id, project_id, kind, title, scope, status)"
+                "  VALUES (10, 7, 'workshop', 'Kick-off', 'department', 'held');"
+                "INSERT INTO agenda_template (id, project_id, name, kind)"
+                "  VALUES (11, 7, 'Meetup', 'meetup');"
+                "INSERT INTO attendance (id, project_id, session_id, person_id, status, pulse)"
+                "  VALUES (12, 7, 10, 3, 'no-show', 2);",
+                NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+/* Every row of every table, column by column, as one text. */
+static char *
+dump_rows (const char *path)
+{
+  g_auto(GStrv) tables = raw_tables (path);
+  sqlite3 *db = vonk_test_raw_open (path);
+  GString *dump = g_string_new (NULL);
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_append_printf (dump, "%s:", tables[t]);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (dump, " %s", text ? text : "NULL");
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+/* How many table definitions still list text values with IN (…). */
+static gint64
+n_listed_checks (const char *path)
+{
+  return vonk_test_raw_int (path, "SELECT count(*) FROM sqlite_master "
+                                  "WHERE type = 'table' AND sql LIKE '%% IN (''%%'");
+}
+
+/* Sets @column of the row in @table to @value; the SQLite result code. */
+static int
+raw_set (sqlite3    *db,
+         const char *table,
+         const char *column,
+         const char *value)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1", table, column);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  return rc;
+}
+
+/* Version 3 writes the CHECK constraints that list values as
+ * comparisons: a database of version 2 is migrated with its rows as they
+ * were, and every such column still takes each value of its enum and
+ * nothing else, also for a connection that read the old schema before. */
+static void
+test_migrate_from_v2 (void)
+{
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
+  g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(VonkProject) project = NULL;
+  const GType *types;
+  guint n_types, n_checked = 0;
+  sqlite3 *early;
+
+  make_v2_database (path);
+  before = dump_rows (path);
+  g_assert_cmpint (n_listed_checks (path), ==, 11);
+
+  /* a connection that has read the schema of version 2 */
+  early = vonk_test_raw_open (path);
+  g_assert_cmpint (sqlite3_exec (early, "SELECT count(*) FROM attendance", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+
+  store = vonk_test_open_store (path);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (vonk_schema_get_version (), >=, 3);
+  g_assert_cmpint (n_listed_checks (path), ==, 0);
+  after = dump_rows (path);
+  g_assert_cmpstr (after, ==, before);
+  integrity = raw_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  /* the store reads every row back */
+  project = vonk_test_load_project (store, 7);
+  g_assert_cmpint (vonk_entity_get_enum (VONK_ENTITY (project), "focus"), ==,
+                   VONK_FOCUS_CHANNELS_AND_WORK);
+  g_assert_cmpint (vonk_entity_get_enum (lookup (project, VONK_TYPE_PERSON, 3), "champion"), ==,
+                   VONK_CHAMPION_ALUMNUS);
+  g_assert_cmpint (vonk_entity_get_enum (lookup (project, VONK_TYPE_ATTENDANCE, 12), "status"),
+                   ==, VONK_ATTENDANCE_NO_SHOW);
+  g_assert_cmpint (vonk_entity_get_int (lookup (project, VONK_TYPE_ATTENDANCE, 12), "pulse"), ==,
+                   2);
+  g_clear_object (&project);
+  vonk_test_close_store (&store);
+
+  /* the connection of before sees the new constraints */
+  g_assert_cmpint (raw_set (early, "attendance", "status", "bogus"), ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (sqlite3_errmsg (early), "status = 'invited' OR"));
+  sqlite3_close (early);
+
+  /* each enum column: all its values and nothing else */
+  types = vonk_entity_types (&n_types);
+  for (guint t = 0; t <= n_types; t++)
+    {
+      GType type = t < n_types ? types[t] : VONK_TYPE_PROJECT;
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+      VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
+      const char *table = vonk_entity_class_get_table (klass);
+      sqlite3 *db = vonk_test_raw_open (path);
+
+      g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+      for (guint i = 0; i < vonk_entity_class_get_n_columns (klass); i++)
+        {
+          GParamSpec *pspec = vonk_entity_class_get_column (klass, i);
+          g_autofree char *column = g_strdelimit (g_strdup (pspec->name), "-", '_');
+          GEnumClass *enum_class;
+          g_autofree char *shouted = NULL;
+          g_autofree char *padded = NULL;
+
+          if (!G_IS_PARAM_SPEC_ENUM (pspec))
+            continue;
+
+          g_test_message ("%s.%s", table, column);
+          enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+          for (guint v = 0; v < enum_class->n_values; v++)
+            g_assert_cmpint (raw_set (db, table, column, enum_class->values[v].value_nick), ==,
+                             SQLITE_DONE);
+
+          shouted = g_ascii_strup (enum_class->values[0].value_nick, -1);
+          padded = g_strconcat (enum_class->values[0].value_nick, " ", NULL);
+          g_assert_cmpint (raw_set (db, table, column, "bogus"), ==, SQLITE_CONSTRAINT);
+          g_assert_cmpint (sqlite3_extended_errcode (db), ==, SQLITE_CONSTRAINT_CHECK);
+          g_assert_cmpint (raw_set (db, table, column, ""), ==, SQLITE_CONSTRAINT);
+          g_assert_cmpint (raw_set (db, table, column, shouted), ==, SQLITE_CONSTRAINT);
+          g_assert_cmpint (raw_set (db, table, column, padded), ==, SQLITE_CONSTRAINT);
+          n_checked++;
+        }
+      g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  g_assert_cmpuint (n_checked, ==, 20);
+
+  vonk_test_remove_recursively (dir);
+}
+
+/* The migration to version 3 is one transaction: when it fails half-way
+ * (here the name of its scratch table is taken), the file keeps its
+ * version, its schema and its rows, and opens once the cause is gone. */
+static void
+test_migrate_v3_all_or_nothing (void)
+{
+  g_autofree char *dir = vonk_test_make_tmp_dir (NULL);
+  g_autofree char *path = g_build_filename (dir, "vonk.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkStore) store = NULL;
+
+  make_v2_database (path);
+  vonk_test_raw_exec (path, "CREATE TABLE vonk_schema_changed (x)");
+  before = dump_rows (path);
+
+  store = vonk_store_new (path, &error);
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_FAILED);
+  g_assert_null (store);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (n_listed_checks (path), ==, 11);
+  after = dump_rows (path);
+  g_assert_cmpstr (after, ==, before);
+  integrity = raw_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  vonk_test_raw_exec (path, "DROP TABLE vonk_schema_changed");
+  store = vonk_test_open_store (path);
+  g_assert_cmpint (vonk_test_raw_int (path, "PRAGMA user_version"), ==, vonk_schema_get_version ());
+  g_assert_cmpint (n_listed_checks (path), ==, 0);
+  vonk_test_close_store (&store);
+  vonk_test_remove_recursively (dir);
+}
+
 /* The store builds its SQL from the entity columns: each type's columns
  * must be those of its table. */
 static void
@@ -2994,6 +3236,8 @@ main (int   argc,
 
   g_test_add_func ("/store/migrate/from-empty", test_migrate_from_empty);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/migrate/from-v2", test_migrate_from_v2);
+  g_test_add_func ("/store/migrate/v3-all-or-nothing", test_migrate_v3_all_or_nothing);
   ADD ("/store/schema/columns", test_schema_columns);
   ADD ("/store/schema/values", test_schema_values);
   ADD ("/store/schema/foreign-keys", test_schema_foreign_keys);

@@ -264,6 +264,19 @@ test_round_trip (Fixture       *fixture,
                                        score, &error));
     g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
   }
+
+  /* and so are the references, which it did not let the database look up */
+  {
+    g_autoptr(VonkEntity) attendance = g_object_new (VONK_TYPE_ATTENDANCE, "session-id",
+                                                     (gint64) 987654, "person-id",
+                                                     (gint64) 987655, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (vonk_store_insert (fixture->store, vonk_entity_get_id (VONK_ENTITY (copy)),
+                                       attendance, &error));
+    g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  }
   second_xml = read_file (second);
   g_assert_cmpstr (second_xml, ==, first_xml);
 }

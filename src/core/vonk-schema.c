@@ -20,6 +20,24 @@
 
 #include "vonk-schema.h"
 
+/* For migration 3: in SQL that replaces, in the text of every table,
+ * `col IN ('a', 'b', …)` by `(col = 'a' OR col = 'b' OR …)`. */
+#define Q(value) "''" value "''"
+#define REPLACE_IN(col, list, comparisons) \
+  "UPDATE sqlite_schema SET sql = replace (sql, '" col " IN (" list ")', '(" comparisons ")')" \
+  " WHERE type = 'table';"
+#define ONE_OF_3(col, a, b, c) \
+  REPLACE_IN (col, Q (a) ", " Q (b) ", " Q (c), \
+              col " = " Q (a) " OR " col " = " Q (b) " OR " col " = " Q (c))
+#define ONE_OF_4(col, a, b, c, d) \
+  REPLACE_IN (col, Q (a) ", " Q (b) ", " Q (c) ", " Q (d), \
+              col " = " Q (a) " OR " col " = " Q (b) " OR " col " = " Q (c) " OR " \
+              col " = " Q (d))
+#define ONE_OF_5(col, a, b, c, d, e) \
+  REPLACE_IN (col, Q (a) ", " Q (b) ", " Q (c) ", " Q (d) ", " Q (e), \
+              col " = " Q (a) " OR " col " = " Q (b) " OR " col " = " Q (c) " OR " \
+              col " = " Q (d) " OR " col " = " Q (e))
+
 static const char *migrations[] = {
   /* 0 → 1: the whole domain */
   "CREATE TABLE project ("
@@ -271,6 +289,44 @@ static const char *migrations[] = {
   /* 1 → 2: the criteria that carry the field's rule for Social business */
   "ALTER TABLE criterion ADD COLUMN rule TEXT NOT NULL DEFAULT 'none'"
   "  CHECK (rule IN ('none', 'not-central', 'top-management-uses'));",
+
+  /* 2 → 3: the same CHECK constraints, each `IN (…)` of three or more
+   * values written as comparisons. SQLite builds a small temporary table
+   * for such a list every time it checks a row, which made writing an
+   * attendance row three times as slow as it is without the check. The
+   * new text accepts exactly the same values, so the rows already there
+   * keep satisfying it and SQLite's own procedure for changing a table's
+   * constraints applies (https://sqlite.org/lang_altertable.html, "Making
+   * Other Kinds Of Table Schema Changes"): edit the schema's text, make
+   * every connection read it again (the scratch table changes the schema
+   * version), all in the migration's transaction. No row is copied, so
+   * it is instant at any size. current_phase and target_phase go before
+   * phase, which ends them. */
+  "PRAGMA writable_schema = ON;"
+  ONE_OF_3 ("focus", "social-enterprise", "internal-network", "channels-and-work")
+  ONE_OF_4 ("current_phase",
+            "presence", "dialogue", "engagement", "social-business")
+  ONE_OF_4 ("target_phase",
+            "presence", "dialogue", "engagement", "social-business")
+  ONE_OF_4 ("phase",
+            "presence", "dialogue", "engagement", "social-business")
+  ONE_OF_3 ("role", "employee", "middle-manager", "top-management")
+  ONE_OF_3 ("champion", "none", "active", "alumnus")
+  ONE_OF_4 ("champion_joined",
+            "unknown", "volunteered", "peer-nominated", "manager-nominated")
+  ONE_OF_3 ("rule", "none", "not-central", "top-management-uses")
+  ONE_OF_3 ("state", "not-met", "partly", "met")
+  ONE_OF_4 ("status", "planned", "in-progress", "done", "dropped")
+  ONE_OF_4 ("barrier",
+            "middle-management", "holistic-thinking", "culture", "fear")
+  ONE_OF_4 ("status", "planned", "active", "done", "dropped")
+  ONE_OF_3 ("kind", "inspiration", "workshop", "meetup")
+  ONE_OF_3 ("scope", "company", "department", "location")
+  ONE_OF_3 ("status", "planned", "held", "cancelled")
+  ONE_OF_5 ("status", "invited", "registered", "waiting", "attended", "no-show")
+  "CREATE TABLE vonk_schema_changed (x);"
+  "DROP TABLE vonk_schema_changed;"
+  "PRAGMA writable_schema = RESET;",
 };
 
 /**

@@ -65,6 +65,8 @@ gboolean     vonk_store_commit         (VonkStore   *self,
 void         vonk_store_rollback       (VonkStore   *self);
 void         vonk_store_set_check_constraints (VonkStore *self,
                                                gboolean   enabled);
+void         vonk_store_set_bulk       (VonkStore   *self,
+                                        gboolean     bulk);
 
 gboolean     vonk_store_insert         (VonkStore   *self,
                                         gint64       project_id,
