@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "vonk-application.h"
@@ -27,12 +29,39 @@ typedef struct
   VonkWindow  *window;
 } Fixture;
 
+/* Translates into @language (such as "nl") from the build's
+ * translations, or back into the source language when @language is NULL.
+ * gettext ignores LANGUAGE in the "C" locale that gtk_test_init() leaves
+ * when en_US.UTF-8 is not installed, so the messages use C.UTF-8. */
+static void
+use_language (const char *language)
+{
+  const char *localedir = g_getenv ("VONK_LOCALEDIR");
+
+  if (language == NULL)
+    {
+      g_setenv ("LANGUAGE", "C", TRUE);
+      setlocale (LC_MESSAGES, "C");
+      return;
+    }
+
+  g_assert_nonnull (setlocale (LC_MESSAGES, "C.UTF-8"));
+  g_setenv ("LANGUAGE", language, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = vonk_date_today ();
+  g_autoptr(GDate) today = NULL;
+
+  /* the demo's texts follow the language too */
+  use_language (data);
+  today = vonk_date_today ();
 
   fixture->store = vonk_test_store_new ("vonk-window-XXXXXX", &fixture->dir, &fixture->path);
   fixture->demo = vonk_demo_create (fixture->store, today, &error);
@@ -48,6 +77,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
+  use_language (NULL);
   g_clear_object (&fixture->store);
   vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
@@ -550,6 +580,11 @@ test_narrow (Fixture       *fixture,
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
+  /* the Dutch case really shows Dutch */
+  if (g_strcmp0 (data, "nl") == 0)
+    g_assert_cmpstr (adw_window_title_get_title (child (window, VONK_TYPE_WINDOW, "view_title")),
+                     ==, "Overzicht");
+
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       int minimum;
@@ -695,6 +730,7 @@ main (int   argc,
   ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/narrow", test_narrow);
+  g_test_add ("/window/narrow/nl", Fixture, "nl", fixture_set_up, test_narrow, fixture_tear_down);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
