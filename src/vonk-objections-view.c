@@ -333,7 +333,7 @@ static void
 back_clicked_cb (VonkObjectionsView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -344,7 +344,7 @@ folded_changed_cb (VonkObjectionsView *self)
   gtk_widget_set_visible (self->back_button, folded);
   /* folded onto the list: picking any objection opens it */
   if (folded && adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -659,7 +659,7 @@ vonk_objections_view_project_changed (VonkView    *view,
   VonkProject *project = vonk_view_get_project (view);
 
   unbind_project (self, old_project);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   if (project != NULL)
     {

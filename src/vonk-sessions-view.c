@@ -599,11 +599,14 @@ selection_changed_cb (VonkSessionsView *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GtkSingleSelection ignores gtk_selection_model_unselect_all() in GTK 4.8,
+ * so the selection is cleared by position: a session picked again after
+ * going back opens again. */
 static void
 back_clicked_cb (VonkSessionsView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void

@@ -952,6 +952,34 @@ test_month (Fixture       *fixture,
   g_settings_reset (settings, "first-day-of-week");
 }
 
+/* Where the list cannot show all its columns beside a session, it has
+ * the whole width, and a session opens over it with a way back. */
+static void
+test_wide_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture->view, "leaflet"));
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "view"));
+  GtkWidget *list_page = GTK_WIDGET (child (fixture->view, "stack"));
+  GtkWidget *detail = GTK_WIDGET (child (fixture->view, "detail_pane"));
+  GtkWidget *back = GTK_WIDGET (child (fixture->view, "back_button"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (child (fixture->view, "selection"));
+  int minimum;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (list)), >=, minimum);
+
+  gtk_single_selection_set_selected (selection, 0);
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == detail);
+  g_assert_true (gtk_widget_get_visible (back));
+
+  g_signal_emit_by_name (back, "clicked");
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == list_page);
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +997,7 @@ main (int   argc,
   ADD ("/sessions-view/agenda-drop", test_agenda_drop);
   ADD ("/sessions-view/attendance", test_attendance);
   ADD ("/sessions-view/month", test_month);
+  ADD ("/sessions-view/wide-list", test_wide_list);
 
   return g_test_run ();
 }
