@@ -579,6 +579,7 @@ test_narrow (Fixture       *fixture,
     "objections", "sessions", "champions", "stories", "organisation",
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);
+  int minimum;
 
   /* the Dutch case really shows Dutch */
   if (g_strcmp0 (data, "nl") == 0)
@@ -587,14 +588,19 @@ test_narrow (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      int minimum;
-
       g_assert_true (gtk_widget_activate_action (window, "win.view", "s", views[i]));
       gtk_test_widget_wait_for_draw (window);
       gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       if (minimum > 360)
         g_error ("The %s view needs a window %d pixels wide", views[i], minimum);
     }
+
+  /* and so does the list of projects */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-projects", NULL));
+  gtk_test_widget_wait_for_draw (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    g_error ("The project chooser needs a window %d pixels wide", minimum);
 }
 
 /* The About window's debug information names the versions and the
