@@ -792,11 +792,11 @@ test_attendance (Fixture       *fixture,
 
   /* after the session: the first attended, got enthusiastic, pulse 4 */
   row = row_of (fixture, ids[0]);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
                               VONK_ATTENDANCE_ATTENDED);
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL &&
-              gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+              gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (row, "enthusiastic_check")), TRUE);
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "pulse_dropdown")), 4);
