@@ -250,6 +250,13 @@ test_new_session (Fixture       *fixture,
   gtk_widget_activate_action (fixture->view, "sessions.add", NULL);
   WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_SESSION_EDITOR)) != NULL);
 
+  /* the empty form says how to write a date, not that one is missing */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (editor, "date_hint"))), ==,
+                   "Write a date as 27-11-2026 or 2026-11-27.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (child (editor, "date_row")), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "date_row")), "14-01");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (editor, "date_row")), "error"));
+
   vonk_test_choose (ADW_COMBO_ROW (child (editor, "kind_row")),
                     vonk_enum_label (VONK_TYPE_SESSION_KIND, VONK_SESSION_WORKSHOP));
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "title_row")), "Workshop for Finance");
