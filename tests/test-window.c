@@ -133,6 +133,9 @@ test_opens_on_demo (Fixture       *fixture,
   g_assert_true (vonk_window_get_project (fixture->window) == fixture->demo);
   g_assert_cmpstr (gtk_label_get_text (title), ==,
                    vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"));
+  /* the sidebar shortens a long name; its tooltip has it whole */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (title))), ==,
+                   vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"));
 }
 
 static void
