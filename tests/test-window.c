@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vonk-application.h"
+#include "vonk-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
@@ -606,6 +607,48 @@ test_narrow (Fixture       *fixture,
     g_error ("The project chooser needs a window %d pixels wide", minimum);
 }
 
+/* Every form fits a screen 360 pixels wide too. */
+static void
+test_narrow_forms (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct { const char *view, *action; } forms[] = {
+    { "roadmap", "roadmap.add" },
+    { "assessment", "assessment.add-criterion" },
+    { "barriers", "barriers.new-score" },
+    { "countermeasures", "countermeasures.add" },
+    { "countermeasures", "countermeasures.adopt" },
+    { "objections", "objections.log" },
+    { "sessions", "sessions.add" },
+    { "champions", "champions.promote" },
+    { "stories", "stories.add" },
+    { "organisation", "organisation.add" },
+    { "overview", "win.edit-project" },
+  };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *views = child (window, VONK_TYPE_WINDOW, "view_stack");
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      GtkWidget *view = gtk_stack_get_child_by_name (views, forms[i].view);
+      GtkWidget *editor = NULL;
+      int minimum;
+
+      g_assert_true (gtk_widget_activate_action (window, "win.view", "s", forms[i].view));
+      if (g_str_equal (forms[i].action, "assessment.add-criterion"))
+        g_assert_true (gtk_widget_activate_action (view, forms[i].action, "i", VONK_PHASE_ENGAGEMENT));
+      else
+        g_assert_true (gtk_widget_activate_action (view, forms[i].action, NULL));
+      WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_EDITOR)) != NULL &&
+                  gtk_widget_get_mapped (editor));
+      gtk_test_widget_wait_for_draw (editor);
+      gtk_widget_measure (editor, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        g_error ("The form of %s needs a window %d pixels wide", forms[i].action, minimum);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
 /* The About window's debug information names the versions and the
  * database. */
 static void
@@ -740,6 +783,9 @@ main (int   argc,
   ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/narrow", test_narrow);
   g_test_add ("/window/narrow/nl", Fixture, "nl", fixture_set_up, test_narrow, fixture_tear_down);
+  ADD ("/window/narrow-forms", test_narrow_forms);
+  g_test_add ("/window/narrow-forms/nl", Fixture, "nl", fixture_set_up, test_narrow_forms,
+              fixture_tear_down);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
