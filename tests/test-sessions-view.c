@@ -987,6 +987,63 @@ test_wide_list (Fixture       *fixture,
   g_assert_null (gtk_single_selection_get_selected_item (selection));
 }
 
+/* The label under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_label (c, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The tooltip @label would show, or NULL for none. */
+static char *
+tooltip_of (GtkWidget *label)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
+}
+
+/* On a narrow window a long title is shortened in the list, and its
+ * tooltip has it whole; a title that fits has no tooltip. */
+static void
+test_shortened_titles (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "view"));
+  const char *long_title = "Practical workshop: your profile and first post";
+  GtkWidget *shortened, *whole;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *no_tooltip = NULL;
+
+  gtk_window_set_default_size (fixture->window, 360, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) < 400);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  shortened = find_label (list, long_title);
+  whole = find_label (list, "Monthly champions meet-up");
+  g_assert_nonnull (shortened);
+  g_assert_nonnull (whole);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shortened))));
+  tooltip = tooltip_of (shortened);
+  g_assert_cmpstr (tooltip, ==, long_title);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (whole))));
+  no_tooltip = tooltip_of (whole);
+  g_assert_null (no_tooltip);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1062,7 @@ main (int   argc,
   ADD ("/sessions-view/attendance", test_attendance);
   ADD ("/sessions-view/month", test_month);
   ADD ("/sessions-view/wide-list", test_wide_list);
+  ADD ("/sessions-view/shortened-titles", test_shortened_titles);
 
   return g_test_run ();
 }
