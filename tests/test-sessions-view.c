@@ -959,6 +959,24 @@ test_month (Fixture       *fixture,
   g_settings_reset (settings, "first-day-of-week");
 }
 
+/* The key controller that watches the keys pressed in @list. */
+static GtkEventController *
+list_key_controller (GtkWidget *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller; /* the widget keeps it */
+    }
+
+  g_assert_not_reached ();
+}
+
 /* Where the list cannot show all its columns beside a session, it has
  * the whole width, and a session opens over it with a way back. */
 static void
@@ -985,6 +1003,24 @@ test_wide_list (Fixture       *fixture,
   g_signal_emit_by_name (back, "clicked");
   WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == list_page);
   g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  /* the arrow keys walk the list without opening each session on the way */
+  {
+    GtkEventController *keys = list_key_controller (list);
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    g_assert_false (handled);
+    gtk_single_selection_set_selected (selection, 1);
+    g_signal_emit_by_name (keys, "key-released", GDK_KEY_Down, 0, 0);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
+    g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+
+    /* Enter opens it */
+    g_signal_emit_by_name (list, "activate", 1);
+    WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == detail);
+  }
 }
 
 /* The label under @widget that reads @text, or NULL. */
