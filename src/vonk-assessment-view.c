@@ -509,8 +509,9 @@ static void
 set_today (VonkAssessmentView *self)
 {
   g_autoptr(GDate) today = vonk_date_today ();
-  g_autofree char *text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (today),
-                                           g_date_get_month (today), g_date_get_day (today));
+  /* written as the other forms prefill dates */
+  g_autofree char *text = g_strdup_printf ("%02u-%02u-%04u", g_date_get_day (today),
+                                           g_date_get_month (today), g_date_get_year (today));
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }

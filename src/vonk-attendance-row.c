@@ -33,6 +33,7 @@ struct _VonkAttendanceRow
   GtkLabel       *detail_label;
   GtkWidget      *remove_button;
   GtkDropDown    *status_dropdown;
+  GtkWidget      *enthusiasm_box;
   GtkCheckButton *enthusiastic_check;
   GtkDropDown    *pulse_dropdown;
 };
@@ -118,8 +119,7 @@ update (VonkAttendanceRow *self)
                                vonk_entity_get_boolean (row, "enthusiastic"));
   gtk_drop_down_set_selected (self->pulse_dropdown,
                               CLAMP (vonk_entity_get_int (row, "pulse"), 0, 5));
-  gtk_widget_set_visible (GTK_WIDGET (self->enthusiastic_check), attended);
-  gtk_widget_set_visible (GTK_WIDGET (self->pulse_dropdown), attended);
+  gtk_widget_set_visible (self->enthusiasm_box, attended);
 
   /* Translators: accessible names in a row of a session's list; %s is a person */
   label = g_strdup_printf (_("Status of %s"), name);
@@ -240,6 +240,7 @@ vonk_attendance_row_class_init (VonkAttendanceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, detail_label);
   gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, enthusiasm_box);
   gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, enthusiastic_check);
   gtk_widget_class_bind_template_child (widget_class, VonkAttendanceRow, pulse_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, status_chosen_cb);

@@ -28,7 +28,7 @@
 #define CELL       34  /* a cell is square */
 #define CELL_GAP   2
 #define NAME_GAP   8   /* between the names and the first column */
-#define MAX_NAMES  220 /* the widest the names may be */
+#define MAX_NAMES  280 /* the widest the names may be */
 #define MIN_NAMES  90
 
 struct _VonkLinksMatrix

@@ -120,6 +120,7 @@ vonk_milestone_card_bind (VonkMilestoneCard *self,
   g_autofree char *date = NULL;
   g_autofree char *details = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
 
   g_return_if_fail (VONK_IS_MILESTONE_CARD (self));
   g_return_if_fail (VONK_IS_MILESTONE (milestone));
@@ -167,6 +168,9 @@ vonk_milestone_card_bind (VonkMilestoneCard *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "no-date");
 
   description = describe (entity, owner_name, overdue);
+  /* the card shortens its title and details; the tooltip has them whole */
+  tooltip = g_strdup_printf ("%s\n%s", vonk_entity_get_string (entity, "title"), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   vonk_entity_get_string (entity, "title"),

@@ -83,6 +83,8 @@ struct _VonkObjectionsView
   GtkLabel           *count_label;
   GtkTextView        *answer_view;
   GListStore         *heard_store;
+
+  gboolean            browsing_by_keyboard;
 };
 
 G_DEFINE_FINAL_TYPE (VonkObjectionsView, vonk_objections_view, VONK_TYPE_VIEW)
@@ -311,13 +313,31 @@ update_detail (VonkObjectionsView *self)
   update_actions (self);
 }
 
+/* Folded, an objection picked in the list opens over it; one reached with
+ * the arrow keys only becomes the current row, and Enter opens it. */
 static void
 selection_changed_cb (VonkObjectionsView *self)
 {
   update_detail (self);
 
-  if (selected_item (self) != NULL && adw_leaflet_get_folded (self->leaflet))
+  if (selected_item (self) != NULL && adw_leaflet_get_folded (self->leaflet) &&
+      !self->browsing_by_keyboard)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+list_key_pressed_cb (VonkObjectionsView *self)
+{
+  self->browsing_by_keyboard = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* on a key's release, or a press of the pointer (a release may go to the
+ * page that a key opened) */
+static void
+list_key_released_cb (VonkObjectionsView *self)
+{
+  self->browsing_by_keyboard = FALSE;
 }
 
 static void
@@ -333,7 +353,7 @@ static void
 back_clicked_cb (VonkObjectionsView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -344,7 +364,7 @@ folded_changed_cb (VonkObjectionsView *self)
   gtk_widget_set_visible (self->back_button, folded);
   /* folded onto the list: picking any objection opens it */
   if (folded && adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -659,7 +679,7 @@ vonk_objections_view_project_changed (VonkView    *view,
   VonkProject *project = vonk_view_get_project (view);
 
   unbind_project (self, old_project);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   if (project != NULL)
     {
@@ -730,6 +750,8 @@ vonk_objections_view_class_init (VonkObjectionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, barrier_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, objection_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_key_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, objection_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, objection_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

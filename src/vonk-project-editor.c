@@ -39,8 +39,8 @@ set_date_text (AdwEntryRow *row,
   g_autofree char *text = NULL;
 
   if (date != NULL && g_date_valid (date))
-    text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date));
+    text = g_strdup_printf ("%02u-%02u-%04u", g_date_get_day (date), g_date_get_month (date),
+                            g_date_get_year (date));
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 

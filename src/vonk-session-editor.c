@@ -437,7 +437,12 @@ vonk_session_editor_new (VonkProject     *project,
   gtk_editable_set_text (GTK_EDITABLE (self->capacity_row), capacity_text);
   vonk_editor_fill_enum_choices (self->kind_row, VONK_TYPE_SESSION_KIND, kind);
   vonk_editor_fill_enum_choices (self->status_row, VONK_TYPE_SESSION_STATUS, status);
-  date_changed_cb (self);
+  /* a new session's empty date is not yet a mistake: say how to write one,
+   * and check it once the user types (or saves) */
+  if (session != NULL)
+    date_changed_cb (self);
+  else
+    gtk_label_set_text (self->date_hint, _("Write a date as 27-11-2026 or 2026-11-27."));
 
   vonk_session_person_search_set_project (self->facilitator_search, project);
   update_facilitator (self);

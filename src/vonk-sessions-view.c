@@ -139,6 +139,8 @@ struct _VonkSessionsView
   GtkCustomFilter     *attendance_filter;
   GtkCustomSorter     *attendance_sorter;
   GtkWidget           *follow_up_button;
+
+  gboolean             browsing_by_keyboard;
 };
 
 G_DEFINE_FINAL_TYPE (VonkSessionsView, vonk_sessions_view, VONK_TYPE_VIEW)
@@ -589,21 +591,43 @@ filtered_changed_cb (VonkSessionsView *self)
   update_empty (self);
 }
 
+/* Folded, a session picked in the list opens over it; one reached with
+ * the arrow keys only becomes the current row, and Enter opens it
+ * (row_activated_cb), so the keyboard can walk the list. */
 static void
 selection_changed_cb (VonkSessionsView *self)
 {
   update_actions (self);
   update_detail (self);
 
-  if (selected_entity (self) != NULL && adw_leaflet_get_folded (self->leaflet))
+  if (selected_entity (self) != NULL && adw_leaflet_get_folded (self->leaflet) &&
+      !self->browsing_by_keyboard)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static gboolean
+list_key_pressed_cb (VonkSessionsView *self)
+{
+  self->browsing_by_keyboard = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* on a key's release, or a press of the pointer (a release may go to the
+ * page that a key opened) */
+static void
+list_key_released_cb (VonkSessionsView *self)
+{
+  self->browsing_by_keyboard = FALSE;
+}
+
+/* GtkSingleSelection ignores gtk_selection_model_unselect_all() in GTK 4.8,
+ * so the selection is cleared by position: a session picked again after
+ * going back opens again. */
 static void
 back_clicked_cb (VonkSessionsView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -2134,6 +2158,8 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
                                                 G_CALLBACK (vonk_view_word_cell_setup_cb));
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_key_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_bind_cb);

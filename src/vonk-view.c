@@ -261,11 +261,28 @@ vonk_view_init (VonkView *self)
 {
 }
 
+/* A text shortened to fit shows whole in its tooltip; one that fits needs
+ * none. */
+static gboolean
+shortened_text_query_tooltip_cb (GtkWidget  *label,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard,
+                                 GtkTooltip *tooltip,
+                                 gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 /**
  * vonk_view_text_cell_setup_cb:
  *
  * Free text gives way when space is short, but not below a width where it
- * can still be told apart.
+ * can still be told apart; shortened, it shows whole in a tooltip.
  */
 void
 vonk_view_text_cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -277,6 +294,8 @@ vonk_view_text_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (shortened_text_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 

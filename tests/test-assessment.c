@@ -576,7 +576,7 @@ test_dates (Fixture       *fixture,
   const char *title = "Enthusiasts have made a start";
   GtkEditable *date = child (fixture, "date_row");
 
-  g_assert_cmpstr (gtk_editable_get_text (date), ==, TODAY);
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "27-11-2026");
 
   gtk_editable_set_text (date, "31-02-2026");
   tick (fixture, title, VONK_ASSESSMENT_MET);

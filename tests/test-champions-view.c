@@ -523,6 +523,20 @@ test_role_models (Fixture       *fixture,
     }
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seen_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Managers who lead by example");
+
+  /* a short list shows whole, not cut off in a box of its own, also when
+   * the page scrolls */
+  {
+    int natural;
+
+    gtk_window_set_default_size (fixture->window, 1200, 400);
+    WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (fixture->window)) < 500);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+    gtk_widget_measure (seen_view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (seen_view),
+                        NULL, &natural, NULL, NULL);
+    g_assert_cmpint (natural, <, 420);
+    g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (seen_view)), >=, natural);
+  }
 }
 
 /* The matrix of departments that met in workshops, and its text. */

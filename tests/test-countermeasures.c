@@ -481,6 +481,60 @@ test_delete_objection_undo (Fixture       *fixture,
     g_assert_nonnull (vonk_project_lookup (project, VONK_TYPE_OBJECTION_HEARD, heard_ids[i]));
 }
 
+/* On a narrow window an objection picked in the list opens over it, and
+ * the way back leaves none picked; the arrow keys walk the list without
+ * opening each objection, and Enter opens one. */
+static void
+test_objections_narrow (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GType type = VONK_TYPE_OBJECTIONS_VIEW;
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture->view, type, "leaflet"));
+  GtkWidget *list_pane = GTK_WIDGET (child (fixture->view, type, "list_pane"));
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, type, "list_view"));
+  GtkWidget *back = GTK_WIDGET (child (fixture->view, type, "back_button"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (child (fixture->view, type, "selection"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  GtkEventController *keys = NULL;
+  gboolean handled = TRUE;
+
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_OBJECTION,
+                                                 "barrier", VONK_BARRIER_FEAR,
+                                                 "text", "This will eat my time", NULL));
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_OBJECTION,
+                                                 "barrier", VONK_BARRIER_CULTURE,
+                                                 "text", "We have always done it this way", NULL));
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 2);
+  gtk_window_set_default_size (fixture->window, 360, 700);
+  WAIT_UNTIL (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
+  gtk_single_selection_set_selected (selection, 0);
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) != list_pane);
+  g_signal_emit_by_name (back, "clicked");
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        keys = controller; /* the list keeps it */
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_false (handled);
+  gtk_single_selection_set_selected (selection, 1);
+  g_signal_emit_by_name (keys, "key-released", GDK_KEY_Down, 0, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
+  g_signal_emit_by_name (list, "activate", 1);
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) != list_pane);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +549,7 @@ main (int   argc,
   ADD ("/countermeasures/delete-undo", VONK_TYPE_COUNTERMEASURES_VIEW, test_delete_undo);
   ADD ("/objections/log", VONK_TYPE_OBJECTIONS_VIEW, test_log_objection);
   ADD ("/objections/delete-undo", VONK_TYPE_OBJECTIONS_VIEW, test_delete_objection_undo);
+  ADD ("/objections/narrow", VONK_TYPE_OBJECTIONS_VIEW, test_objections_narrow);
 
   return g_test_run ();
 }

@@ -300,7 +300,10 @@ assert_accessible (GtkWidget  *card,
 {
   g_autofree char *label_error = NULL;
   g_autofree char *description_error = NULL;
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", label, description);
 
+  /* what a screen reader says, a pointer's tooltip shows */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, tooltip);
   label_error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card),
                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   g_assert_null (label_error);

@@ -250,6 +250,13 @@ test_new_session (Fixture       *fixture,
   gtk_widget_activate_action (fixture->view, "sessions.add", NULL);
   WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_SESSION_EDITOR)) != NULL);
 
+  /* the empty form says how to write a date, not that one is missing */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (editor, "date_hint"))), ==,
+                   "Write a date as 27-11-2026 or 2026-11-27.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (child (editor, "date_row")), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "date_row")), "14-01");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (editor, "date_row")), "error"));
+
   vonk_test_choose (ADW_COMBO_ROW (child (editor, "kind_row")),
                     vonk_enum_label (VONK_TYPE_SESSION_KIND, VONK_SESSION_WORKSHOP));
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "title_row")), "Workshop for Finance");
@@ -792,11 +799,11 @@ test_attendance (Fixture       *fixture,
 
   /* after the session: the first attended, got enthusiastic, pulse 4 */
   row = row_of (fixture, ids[0]);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
                               VONK_ATTENDANCE_ATTENDED);
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL &&
-              gtk_widget_get_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
+              gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (row, "enthusiastic_check")), TRUE);
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "pulse_dropdown")), 4);
@@ -952,6 +959,127 @@ test_month (Fixture       *fixture,
   g_settings_reset (settings, "first-day-of-week");
 }
 
+/* The key controller that watches the keys pressed in @list. */
+static GtkEventController *
+list_key_controller (GtkWidget *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller; /* the widget keeps it */
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Where the list cannot show all its columns beside a session, it has
+ * the whole width, and a session opens over it with a way back. */
+static void
+test_wide_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture->view, "leaflet"));
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "view"));
+  GtkWidget *list_page = GTK_WIDGET (child (fixture->view, "stack"));
+  GtkWidget *detail = GTK_WIDGET (child (fixture->view, "detail_pane"));
+  GtkWidget *back = GTK_WIDGET (child (fixture->view, "back_button"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (child (fixture->view, "selection"));
+  int minimum;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (list)), >=, minimum);
+
+  gtk_single_selection_set_selected (selection, 0);
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == detail);
+  g_assert_true (gtk_widget_get_visible (back));
+
+  g_signal_emit_by_name (back, "clicked");
+  WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == list_page);
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  /* the arrow keys walk the list without opening each session on the way */
+  {
+    GtkEventController *keys = list_key_controller (list);
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    g_assert_false (handled);
+    gtk_single_selection_set_selected (selection, 1);
+    g_signal_emit_by_name (keys, "key-released", GDK_KEY_Down, 0, 0);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
+    g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+
+    /* Enter opens it */
+    g_signal_emit_by_name (list, "activate", 1);
+    WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == detail);
+  }
+}
+
+/* The label under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_label (c, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The tooltip @label would show, or NULL for none. */
+static char *
+tooltip_of (GtkWidget *label)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
+}
+
+/* On a narrow window a long title is shortened in the list, and its
+ * tooltip has it whole; a title that fits has no tooltip. */
+static void
+test_shortened_titles (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "view"));
+  const char *long_title = "Practical workshop: your profile and first post";
+  GtkWidget *shortened, *whole;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *no_tooltip = NULL;
+
+  gtk_window_set_default_size (fixture->window, 360, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) < 400);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  shortened = find_label (list, long_title);
+  whole = find_label (list, "Monthly champions meet-up");
+  g_assert_nonnull (shortened);
+  g_assert_nonnull (whole);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shortened))));
+  tooltip = tooltip_of (shortened);
+  g_assert_cmpstr (tooltip, ==, long_title);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (whole))));
+  no_tooltip = tooltip_of (whole);
+  g_assert_null (no_tooltip);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +1097,8 @@ main (int   argc,
   ADD ("/sessions-view/agenda-drop", test_agenda_drop);
   ADD ("/sessions-view/attendance", test_attendance);
   ADD ("/sessions-view/month", test_month);
+  ADD ("/sessions-view/wide-list", test_wide_list);
+  ADD ("/sessions-view/shortened-titles", test_shortened_titles);
 
   return g_test_run ();
 }

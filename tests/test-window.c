@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "vonk-application.h"
+#include "vonk-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
@@ -27,12 +30,39 @@ typedef struct
   VonkWindow  *window;
 } Fixture;
 
+/* Translates into @language (such as "nl") from the build's
+ * translations, or back into the source language when @language is NULL.
+ * gettext ignores LANGUAGE in the "C" locale that gtk_test_init() leaves
+ * when en_US.UTF-8 is not installed, so the messages use C.UTF-8. */
+static void
+use_language (const char *language)
+{
+  const char *localedir = g_getenv ("VONK_LOCALEDIR");
+
+  if (language == NULL)
+    {
+      g_setenv ("LANGUAGE", "C", TRUE);
+      setlocale (LC_MESSAGES, "C");
+      return;
+    }
+
+  g_assert_nonnull (setlocale (LC_MESSAGES, "C.UTF-8"));
+  g_setenv ("LANGUAGE", language, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = vonk_date_today ();
+  g_autoptr(GDate) today = NULL;
+
+  /* the demo's texts follow the language too */
+  use_language (data);
+  today = vonk_date_today ();
 
   fixture->store = vonk_test_store_new ("vonk-window-XXXXXX", &fixture->dir, &fixture->path);
   fixture->demo = vonk_demo_create (fixture->store, today, &error);
@@ -48,6 +78,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
+  use_language (NULL);
   g_clear_object (&fixture->store);
   vonk_test_remove_recursively (fixture->dir);
   g_free (fixture->dir);
@@ -102,6 +133,9 @@ test_opens_on_demo (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "overview");
   g_assert_true (vonk_window_get_project (fixture->window) == fixture->demo);
   g_assert_cmpstr (gtk_label_get_text (title), ==,
+                   vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"));
+  /* the sidebar shortens a long name; its tooltip has it whole */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (title))), ==,
                    vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"));
 }
 
@@ -549,16 +583,69 @@ test_narrow (Fixture       *fixture,
     "objections", "sessions", "champions", "stories", "organisation",
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);
+  int minimum;
+
+  /* the Dutch case really shows Dutch */
+  if (g_strcmp0 (data, "nl") == 0)
+    g_assert_cmpstr (adw_window_title_get_title (child (window, VONK_TYPE_WINDOW, "view_title")),
+                     ==, "Overzicht");
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      int minimum;
-
       g_assert_true (gtk_widget_activate_action (window, "win.view", "s", views[i]));
       gtk_test_widget_wait_for_draw (window);
       gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       if (minimum > 360)
         g_error ("The %s view needs a window %d pixels wide", views[i], minimum);
+    }
+
+  /* and so does the list of projects */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-projects", NULL));
+  gtk_test_widget_wait_for_draw (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    g_error ("The project chooser needs a window %d pixels wide", minimum);
+}
+
+/* Every form fits a screen 360 pixels wide too. */
+static void
+test_narrow_forms (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct { const char *view, *action; } forms[] = {
+    { "roadmap", "roadmap.add" },
+    { "assessment", "assessment.add-criterion" },
+    { "barriers", "barriers.new-score" },
+    { "countermeasures", "countermeasures.add" },
+    { "countermeasures", "countermeasures.adopt" },
+    { "objections", "objections.log" },
+    { "sessions", "sessions.add" },
+    { "champions", "champions.promote" },
+    { "stories", "stories.add" },
+    { "organisation", "organisation.add" },
+    { "overview", "win.edit-project" },
+  };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *views = child (window, VONK_TYPE_WINDOW, "view_stack");
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      GtkWidget *view = gtk_stack_get_child_by_name (views, forms[i].view);
+      GtkWidget *editor = NULL;
+      int minimum;
+
+      g_assert_true (gtk_widget_activate_action (window, "win.view", "s", forms[i].view));
+      if (g_str_equal (forms[i].action, "assessment.add-criterion"))
+        g_assert_true (gtk_widget_activate_action (view, forms[i].action, "i", VONK_PHASE_ENGAGEMENT));
+      else
+        g_assert_true (gtk_widget_activate_action (view, forms[i].action, NULL));
+      WAIT_UNTIL ((editor = vonk_test_find_window (VONK_TYPE_EDITOR)) != NULL &&
+                  gtk_widget_get_mapped (editor));
+      gtk_test_widget_wait_for_draw (editor);
+      gtk_widget_measure (editor, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        g_error ("The form of %s needs a window %d pixels wide", forms[i].action, minimum);
+      gtk_window_destroy (GTK_WINDOW (editor));
     }
 }
 
@@ -695,6 +782,10 @@ main (int   argc,
   ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/narrow", test_narrow);
+  g_test_add ("/window/narrow/nl", Fixture, "nl", fixture_set_up, test_narrow, fixture_tear_down);
+  ADD ("/window/narrow-forms", test_narrow_forms);
+  g_test_add ("/window/narrow-forms/nl", Fixture, "nl", fixture_set_up, test_narrow_forms,
+              fixture_tear_down);
   ADD ("/window/roadmap-lanes", test_roadmap_lanes);
   ADD ("/window/chooser/new-project", test_new_project);
   ADD ("/window/chooser/new-project-invalid", test_new_project_invalid);
