@@ -20,11 +20,12 @@
  * the rows that really changed. A row is a position in the source model,
  * so finding an item is an array lookup.
  *
- * A list view of GTK 4.8 keeps widgets for about 200 rows around the one
- * at the top of its window, and makes new ones (about a millisecond for a
- * row of five cells) for every other item that arrives among them. So the
- * first report waits until the new result has more rows than that (or the
- * pass is done): the rows on screen change once per keystroke, and the
+ * A list view of GTK 4.8 keeps widgets for 200 rows around the one at the
+ * top of its window, and makes a new one (most of a millisecond for a row
+ * of five cells) for every item that comes among them, while it destroys
+ * those of the items that leave. So the first report of a pass waits
+ * until the new result has more rows than that, or the pass is done: the
+ * rows on screen change once per keystroke, not once per slice, and the
  * later reports fall below them, where no widget is made.
  *
  * A filter that gets stricter (GTK_FILTER_CHANGE_MORE_STRICT, a search that
@@ -71,8 +72,6 @@ struct _VonkFilterModel
   guint            scan;     /* the source positions below it are filtered */
   GtkFilterChange  change;   /* how the filter changed since @old */
   guint            idle_id;
-
-  GArray          *transient; /* the rows while a change is told in steps */
 };
 
 static void vonk_filter_model_list_init (GListModelInterface *iface);
@@ -106,8 +105,6 @@ vonk_filter_model_get_n_items (GListModel *list)
 {
   VonkFilterModel *self = VONK_FILTER_MODEL (list);
 
-  if (self->transient != NULL)
-    return self->transient->len;
   if (self->old == NULL)
     return self->shown->len;
 
@@ -120,12 +117,6 @@ vonk_filter_model_get_item (GListModel *list,
 {
   VonkFilterModel *self = VONK_FILTER_MODEL (list);
 
-  if (self->transient != NULL)
-    {
-      if (position < self->transient->len)
-        return g_list_model_get_item (self->model, POSITION (self->transient, position));
-      return NULL;
-    }
   if (self->old == NULL)
     {
       if (position < self->shown->len)
@@ -166,57 +157,6 @@ matches (VonkFilterModel *self,
   return gtk_filter_match (self->filter, item);
 }
 
-/* The rows of the list, as an array of source positions. */
-static GArray *
-rows_now (VonkFilterModel *self)
-{
-  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint),
-                                    g_list_model_get_n_items (G_LIST_MODEL (self)));
-
-  g_array_append_vals (rows, self->shown->data, self->old != NULL ? self->reported
-                                                                  : self->shown->len);
-  if (self->old != NULL)
-    g_array_append_vals (rows, &POSITION (self->old, self->old_reported),
-                         self->old->len - self->old_reported);
-
-  return rows;
-}
-
-/* Replaces the @n_old rows at @position, @old, by the @n_new rows that are
- * there now, in three steps that let a GTK 4.8 list view give the widgets
- * of the old rows to the new ones rather than destroy them and make new
- * ones: the new rows go in below the first old one, which holds the view
- * where it is, so the rows it had widgets for move out of its window and
- * their widgets are free for the new rows; then the old rows go, the first
- * one last. */
-static void
-replace_keeping_widgets (VonkFilterModel *self,
-                         guint            position,
-                         const guint     *old,
-                         guint            n_old,
-                         guint            n_new)
-{
-  g_autoptr(GArray) rows = rows_now (self);
-  GArray *steps = g_array_sized_new (FALSE, FALSE, sizeof (guint), rows->len + n_old);
-
-  /* the new rows below the first old one, the other old ones below them */
-  g_array_append_vals (steps, rows->data, position);
-  g_array_append_vals (steps, &old[0], 1);
-  g_array_append_vals (steps, &POSITION (rows, position), n_new);
-  g_array_append_vals (steps, &old[1], n_old - 1);
-  g_array_append_vals (steps, &POSITION (rows, position + n_new), rows->len - position - n_new);
-  self->transient = steps;
-  g_list_model_items_changed (G_LIST_MODEL (self), position + 1, 0, n_new);
-
-  /* without the other old ones */
-  g_array_remove_range (steps, position + 1 + n_new, n_old - 1);
-  g_list_model_items_changed (G_LIST_MODEL (self), position + 1 + n_new, n_old - 1, 0);
-
-  /* without the first old one */
-  g_clear_pointer (&self->transient, g_array_unref);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-}
-
 /* Puts what the pass found so far in the list in place of the rows it
  * filtered again, telling only of the rows that really changed. */
 static void
@@ -227,32 +167,20 @@ report (VonkFilterModel *self)
   guint n_before = self->old_next - self->old_reported;
   guint n_after = self->shown->len - self->reported;
   guint position = self->reported;
-  gboolean first = self->reported == 0 && self->old_reported == 0;
   guint start = 0, end = 0;
-  guint n_old, n_new;
 
-  /* The first report of a pass changes the rows on screen: all of them
-   * are replaced, so that their widgets serve the rows that take their
-   * places rather than those of the rows that stay, which would move up
-   * and need new ones. */
-  if (!first)
-    {
-      while (start < n_before && start < n_after && before[start] == after[start])
-        start++;
-      while (end < n_before - start && end < n_after - start &&
-             before[n_before - 1 - end] == after[n_after - 1 - end])
-        end++;
-    }
-  n_old = n_before - start - end;
-  n_new = n_after - start - end;
+  while (start < n_before && start < n_after && before[start] == after[start])
+    start++;
+  while (end < n_before - start && end < n_after - start &&
+         before[n_before - 1 - end] == after[n_after - 1 - end])
+    end++;
 
   self->reported = self->shown->len;
   self->old_reported = self->old_next;
 
-  if (first && n_old > 0 && n_new > 0)
-    replace_keeping_widgets (self, position, before, n_old, n_new);
-  else if (n_old > 0 || n_new > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), position + start, n_old, n_new);
+  if (n_before - start - end > 0 || n_after - start - end > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position + start,
+                                n_before - start - end, n_after - start - end);
 }
 
 /* Filters the source rows from the scan up to @end in the pass under way,
@@ -359,7 +287,8 @@ start_pass (VonkFilterModel *self,
   self->scan = 0;
   self->change = change;
 
-  /* the first slice now, so the next frame shows the top of the result */
+  /* the first slice now: it mostly finds the rows on screen before the
+   * next frame */
   if (!run (self, SLICE_USEC))
     self->idle_id = g_idle_add (run_cb, self);
 }

@@ -403,8 +403,12 @@ update_cell (VonkOrganisationView *self,
   VonkEntity *entity = gtk_list_item_get_item (item);
   char number[16];
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      cell_text (self, entity, kind, number));
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (GTK_IS_INSCRIPTION (child))
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), cell_text (self, entity, kind, number));
+  else
+    gtk_label_set_text (GTK_LABEL (child), cell_text (self, entity, kind, number));
 }
 
 /* Free text (names, e-mail addresses) gives way when space is short, but
@@ -417,11 +421,12 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     VonkOrganisationView     *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 24);
   gtk_list_item_set_child (item, label);
 }
 
