@@ -227,13 +227,14 @@ stop_pass (VonkFilterModel *self)
   return TRUE;
 }
 
-/* Filters for at most @usec microseconds, then reports what it found
- * (see FIRST_REPORT_ROWS); TRUE when the pass is done. */
+/* Filters for at most @usec microseconds (G_MAXINT64: to the end), then
+ * reports what it found (see FIRST_REPORT_ROWS); TRUE when the pass is
+ * done. */
 static gboolean
 run (VonkFilterModel *self,
      gint64           usec)
 {
-  gint64 deadline = g_get_monotonic_time () + usec;
+  gint64 deadline = usec < G_MAXINT64 ? g_get_monotonic_time () + usec : G_MAXINT64;
   guint n = g_list_model_get_n_items (self->model);
 
   do
@@ -461,6 +462,21 @@ vonk_filter_model_get_pending (VonkFilterModel *self)
     return 0;
 
   return g_list_model_get_n_items (self->model) - self->scan;
+}
+
+/**
+ * vonk_filter_model_finish:
+ *
+ * Filters what is still pending at once, for a caller that needs the
+ * result now (Enter picking the first match of what was typed last).
+ */
+void
+vonk_filter_model_finish (VonkFilterModel *self)
+{
+  g_return_if_fail (VONK_IS_FILTER_MODEL (self));
+
+  if (self->old != NULL && run (self, G_MAXINT64))
+    g_clear_handle_id (&self->idle_id, g_source_remove);
 }
 
 static void

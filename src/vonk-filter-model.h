@@ -23,5 +23,6 @@ GtkFilter       *vonk_filter_model_get_filter  (VonkFilterModel *self);
 void             vonk_filter_model_set_filter  (VonkFilterModel *self,
                                                 GtkFilter       *filter);
 guint            vonk_filter_model_get_pending (VonkFilterModel *self);
+void             vonk_filter_model_finish      (VonkFilterModel *self);
 
 G_END_DECLS

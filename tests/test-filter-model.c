@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vonk-filter-model.h"
+#include "vonk-session-person-search.h"
 #include "vonk-test-utils-gui.h"
 
 #define N_ITEMS 60000
@@ -268,6 +269,92 @@ test_source_changed (Fixture       *fixture,
   g_assert_cmpuint (fixture->mirror->len, ==, 0);
 }
 
+/* The person search of the session forms, over the same model */
+
+static void
+picked_cb (VonkSessionPersonSearch *search,
+           VonkPerson              *person,
+           VonkEntity             **picked)
+{
+  g_set_object (picked, VONK_ENTITY (person));
+}
+
+static void
+type_and_wait (GtkEditable *entry,
+               GListModel  *matches,
+               const char  *text,
+               guint        expected)
+{
+  gtk_editable_set_text (entry, text);
+  WAIT_UNTIL (vonk_filter_model_get_pending (VONK_FILTER_MODEL (matches)) == 0 &&
+              g_list_model_get_n_items (matches) == expected);
+}
+
+static void
+test_person_search (void)
+{
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autoptr(VonkStore) store = vonk_test_store_new ("vonk-person-search-XXXXXX", &dir, &path);
+  g_autoptr(VonkProject) project = vonk_project_new ("Test");
+  g_autoptr(VonkEntity) picked = NULL;
+  g_autoptr(VonkEntity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Zoë Bakker", "Zoe Visser", "ZOË JANSEN", "Anna de Vries", "Bram Zoet" };
+  VonkSessionPersonSearch *search;
+  GtkEditable *entry = NULL;
+  GListModel *matches;
+  GtkWindow *window;
+
+  vonk_test_create_project (store, project);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    vonk_test_add (project, g_object_new (VONK_TYPE_PERSON, "name", names[i], NULL));
+
+  window = vonk_test_window_new (400, 400);
+  search = VONK_SESSION_PERSON_SEARCH (vonk_session_person_search_new ());
+  vonk_session_person_search_set_project (search, project);
+  g_signal_connect (search, "person-picked", G_CALLBACK (picked_cb), &picked);
+  vonk_test_show (window, GTK_WIDGET (search));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (search)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_SEARCH_ENTRY (c))
+      entry = GTK_EDITABLE (c);
+  matches = vonk_session_person_search_get_matches (search);
+
+  /* nothing typed lists nobody */
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 0);
+
+  /* names, ignoring case but not accents, as typing grows and shrinks */
+  type_and_wait (entry, matches, "z", 4);
+  type_and_wait (entry, matches, "zoë", 2);
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (search), "Zoë Bakker"));
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (search), "ZOË JANSEN"));
+  g_assert_false (vonk_test_has_label (GTK_WIDGET (search), "Zoe Visser"));
+  type_and_wait (entry, matches, "ZOË J", 1);
+  type_and_wait (entry, matches, "zo", 4);
+  type_and_wait (entry, matches, "", 0);
+
+  /* a name changed: the search finds the new one */
+  copy = vonk_entity_copy (vonk_project_lookup (project, VONK_TYPE_PERSON, 4));
+  g_assert_cmpstr (vonk_entity_get_string (copy, "name"), ==, "Anna de Vries");
+  g_object_set (copy, "name", "Zoë de Vries", NULL);
+  vonk_project_save (project, copy, &error);
+  g_assert_no_error (error);
+  type_and_wait (entry, matches, "zoë", 3);
+
+  /* Enter picks the first match of what was typed last, even before the
+   * search entry's typing delay has passed */
+  gtk_editable_set_text (entry, "de vries");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (vonk_entity_get_string (picked, "name"), ==, "Zoë de Vries");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  vonk_test_destroy_windows ();
+  g_clear_object (&project);
+  g_clear_object (&store);
+  vonk_test_remove_recursively (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +367,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/filter-model/source-changed", Fixture, NULL, fixture_set_up,
               test_source_changed, fixture_tear_down);
+  g_test_add_func ("/person-search/typed", test_person_search);
 
   return g_test_run ();
 }
