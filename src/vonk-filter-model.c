@@ -15,10 +15,10 @@
  * This model refilters in place, from the top, in slices of a few
  * milliseconds: the first slice at once, the rest from an idle callback,
  * so the main loop draws and takes keys in between. While it works, the
- * list is the new result above the rows filtered so far and the old one
- * below them; each slice is reported as its own items-changed, trimmed to
- * the rows that really changed. A row is a position in the source model,
- * so finding an item is an array lookup.
+ * list is the new result above the rows it reported and the old one below
+ * them; each report is an items-changed trimmed to the rows that really
+ * changed. A row is a position in the source model, so finding an item is
+ * an array lookup.
  *
  * A list view of GTK 4.8 keeps widgets for 200 rows around the one at the
  * top of its window, and makes a new one (most of a millisecond for a row
@@ -47,8 +47,11 @@
 #define SLICE_USEC 4000
 #define CHUNK      256
 
-/* A pass reports nothing before it has found this many rows (see above). */
-#define FIRST_REPORT_ROWS 256
+/* A pass reports nothing before it has found this many rows (see above),
+ * and after that only now and then: each report makes the view lay out
+ * and paint again, which costs more than the filtering in between. */
+#define FIRST_REPORT_ROWS   256
+#define REPORT_INTERVAL_USEC (250 * 1000)
 
 struct _VonkFilterModel
 {
@@ -70,6 +73,7 @@ struct _VonkFilterModel
   guint            old_reported;
   guint            old_next;
   guint            scan;     /* the source positions below it are filtered */
+  gint64           last_report;
   GtkFilterChange  change;   /* how the filter changed since @old */
   guint            idle_id;
 };
@@ -177,6 +181,7 @@ report (VonkFilterModel *self)
 
   self->reported = self->shown->len;
   self->old_reported = self->old_next;
+  self->last_report = g_get_monotonic_time ();
 
   if (n_before - start - end > 0 || n_after - start - end > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), position + start,
@@ -241,7 +246,9 @@ run (VonkFilterModel *self,
     filter_range (self, MIN (self->scan + CHUNK, n));
   while (self->scan < n && g_get_monotonic_time () < deadline);
 
-  if (self->scan == n || self->shown->len >= FIRST_REPORT_ROWS)
+  if (self->scan == n ||
+      (self->reported == 0 && self->shown->len >= FIRST_REPORT_ROWS) ||
+      (self->reported > 0 && g_get_monotonic_time () - self->last_report > REPORT_INTERVAL_USEC))
     report (self);
 
   if (self->scan < n)

@@ -212,6 +212,17 @@ test_interrupted (Fixture       *fixture,
   gtk_custom_filter_set_filter_func (fixture->filter, slow_match_cb, fixture, NULL);
   assert_filtered (fixture);
 
+  /* a long pass shows the first rows it finds before it ends */
+  {
+    guint signals = fixture->n_signals;
+
+    search (fixture, "3", GTK_FILTER_CHANGE_MORE_STRICT);
+    WAIT_UNTIL (fixture->n_signals > signals || pending (fixture) == 0);
+    g_assert_cmpuint (pending (fixture), >, 0);
+    search (fixture, NULL, GTK_FILTER_CHANGE_LESS_STRICT);
+    assert_filtered (fixture);
+  }
+
   /* a pass is under way when the next keystroke comes */
   search (fixture, "4", GTK_FILTER_CHANGE_MORE_STRICT);
   g_assert_cmpuint (pending (fixture), >, 0);
@@ -232,7 +243,6 @@ test_interrupted (Fixture       *fixture,
   g_main_context_iteration (NULL, FALSE);
   search (fixture, "4", GTK_FILTER_CHANGE_MORE_STRICT);
   assert_filtered (fixture);
-  g_assert_cmpuint (fixture->n_signals, >, 10);
 }
 
 static void
