@@ -415,19 +415,54 @@ update_cell (VonkOrganisationView *self,
  * not below a width where it can still be told apart; short words
  * (labels, numbers) are always shown whole. When the columns do not fit,
  * the table scrolls sideways. Numbers are aligned left, as the column
- * headers are. */
+ * headers are.
+ *
+ * Texts are inscriptions, whose size does not depend on their text: a
+ * list view of GTK 4.8 keeps and lays out 200 rows, and measuring the text
+ * of every cell of them again after each keystroke in the search took most
+ * of the time of a frame. */
 static void
 text_cell_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     VonkOrganisationView     *self)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *text = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 24);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 10);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 24);
+  gtk_list_item_set_child (item, text);
+}
+
+/* The most characters a label of @type has. */
+static guint
+longest_label (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  guint longest = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    longest = MAX (longest, g_utf8_strlen (vonk_enum_label (type, klass->values[i].value), -1));
+
+  return longest;
+}
+
+/* The labels of roles and champion states, always whole: as wide as the
+ * longest (with a character to spare, as characters differ in width). */
+static void
+word_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkOrganisationView     *self)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+  guint chars = 1 + MAX (longest_label (VONK_TYPE_ROLE), longest_label (VONK_TYPE_CHAMPION_STATE));
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), chars);
+  gtk_list_item_set_child (item, text);
 }
 
 static void
@@ -1126,8 +1161,7 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
                                         people_champion_sorter);
 
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
-                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
+  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, location_name_bind_cb);
