@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "vonk-department-editor.h"
+#include "vonk-filter-model.h"
 #include "vonk-location-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-person-editor.h"
@@ -60,7 +61,8 @@ typedef enum
   CELL_PERSON_CHAMPION,
 } CellKind;
 
-/* The cells the search looks in, per page; every text column. */
+/* The cells the search looks in, per page: every text column, the ones
+ * most likely to match first. */
 static const struct
 {
   const char *name;
@@ -69,7 +71,7 @@ static const struct
 } page_info[N_PAGES] = {
   { "locations", { CELL_LOCATION_NAME, CELL_LOCATION_CITY }, 2 },
   { "departments", { CELL_DEPARTMENT_NAME, CELL_DEPARTMENT_LOCATION }, 2 },
-  { "people", { CELL_PERSON_NAME, CELL_PERSON_DEPARTMENT, CELL_PERSON_ROLE, CELL_PERSON_EMAIL,
+  { "people", { CELL_PERSON_NAME, CELL_PERSON_EMAIL, CELL_PERSON_DEPARTMENT, CELL_PERSON_ROLE,
                 CELL_PERSON_CHAMPION }, 5 },
 };
 
@@ -80,12 +82,12 @@ typedef struct
   GtkColumnView       *view;
   GtkColumnViewColumn *name_column;
   GtkSingleSelection  *selection;
-  GtkFilterListModel  *filter_model;
+  VonkFilterModel     *filter_model;
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
 
-  char                *needle;   /* the casefolded search, NULL for none */
-  GHashTable          *matching; /* locations or departments whose name has it */
+  char                *needle;   /* the search, folded (vonk_search_fold()); NULL for none */
+  GHashTable          *matching; /* IDs (gint64 *) of the locations or departments whose name has it */
   guint                matching_roles;     /* 1 << VonkRole whose label has it */
   guint                matching_champions; /* 1 << VonkChampionState */
 } Page;
@@ -401,26 +403,66 @@ update_cell (VonkOrganisationView *self,
   VonkEntity *entity = gtk_list_item_get_item (item);
   char number[16];
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      cell_text (self, entity, kind, number));
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (GTK_IS_INSCRIPTION (child))
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), cell_text (self, entity, kind, number));
+  else
+    gtk_label_set_text (GTK_LABEL (child), cell_text (self, entity, kind, number));
 }
 
 /* Free text (names, e-mail addresses) gives way when space is short, but
  * not below a width where it can still be told apart; short words
  * (labels, numbers) are always shown whole. When the columns do not fit,
  * the table scrolls sideways. Numbers are aligned left, as the column
- * headers are. */
+ * headers are.
+ *
+ * Texts are inscriptions, whose size does not depend on their text: a
+ * list view of GTK 4.8 keeps and lays out 200 rows, and measuring the text
+ * of every cell of them again after each keystroke in the search took most
+ * of the time of a frame. */
 static void
 text_cell_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     VonkOrganisationView     *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *text = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 10);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 24);
+  gtk_list_item_set_child (item, text);
+}
+
+/* The most characters a label of @type has. */
+static guint
+longest_label (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  guint longest = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    longest = MAX (longest, g_utf8_strlen (vonk_enum_label (type, klass->values[i].value), -1));
+
+  return longest;
+}
+
+/* The labels of roles and champion states, always whole: as wide as the
+ * longest (with a character to spare, as characters differ in width). */
+static void
+word_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VonkOrganisationView     *self)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+  guint chars = 1 + MAX (longest_label (VONK_TYPE_ROLE), longest_label (VONK_TYPE_CHAMPION_STATE));
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), chars);
+  gtk_list_item_set_child (item, text);
 }
 
 static void
@@ -552,41 +594,22 @@ set_sort_func (VonkOrganisationView *self,
 /* Searching
  *
  * A row matches when one of its text cells contains the search, ignoring
- * case. What many rows share — the names of the locations or departments
- * they refer to, the labels of roles and champion states — is matched once
- * per search, not once per row, so a keystroke stays quick with a hundred
- * thousand people.
+ * case (vonk_search_fold()). A row's own texts are folded once, until they
+ * change (vonk_entity_get_folded()); what many rows share — the names of
+ * the locations or departments they refer to, the labels of roles and
+ * champion states — is matched once per search, not once per row. With
+ * the filter model refiltering in slices, a keystroke stays quick with a
+ * hundred thousand people.
  */
 
-/* Whether @text contains @needle, which is casefolded; without allocating
- * for ASCII text, which casefolds to its lower case. */
+/* Whether the label @text, not folded, contains @needle. */
 static gboolean
-contains_folded (const char *text,
-                 const char *needle)
+label_contains (const char *text,
+                const char *needle)
 {
-  g_autofree char *folded = NULL;
-  const char *p;
+  g_autofree char *folded = vonk_search_fold (text);
 
-  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-
-  if (*p != '\0')
-    {
-      folded = g_utf8_casefold (text, -1);
-      return strstr (folded, needle) != NULL;
-    }
-
-  for (p = text; *p != '\0'; p++)
-    {
-      gsize i;
-
-      for (i = 0; needle[i] != '\0' && g_ascii_tolower (p[i]) == needle[i]; i++)
-        ;
-      if (needle[i] == '\0')
-        return TRUE;
-    }
-
-  return *needle == '\0';
+  return vonk_search_contains (folded, needle);
 }
 
 /* Matches the search of @page against what its rows refer to. */
@@ -606,27 +629,45 @@ prepare_search (VonkOrganisationView *self,
       id == PAGE_LOCATIONS)
     return;
 
-  page->matching = g_hash_table_new (NULL, NULL);
+  page->matching = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   referenced = list_of (self, id == PAGE_DEPARTMENTS ? VONK_TYPE_LOCATION : VONK_TYPE_DEPARTMENT);
   for (guint i = 0; i < g_list_model_get_n_items (referenced); i++)
     {
       g_autoptr(VonkEntity) entity = g_list_model_get_item (referenced, i);
+      gint64 entity_id = vonk_entity_get_id (entity);
 
-      if (contains_folded (vonk_entity_get_string (entity, "name"), page->needle))
-        g_hash_table_add (page->matching, entity);
+      if (vonk_search_contains (vonk_entity_get_folded (entity, "name"), page->needle))
+        g_hash_table_add (page->matching, g_memdup2 (&entity_id, sizeof entity_id));
     }
 
   for (guint i = 0; i < roles->n_values; i++)
-    if (contains_folded (vonk_enum_label (VONK_TYPE_ROLE, roles->values[i].value), page->needle))
+    if (label_contains (vonk_enum_label (VONK_TYPE_ROLE, roles->values[i].value), page->needle))
       page->matching_roles |= 1u << roles->values[i].value;
 
   /* not being a champion shows as nothing, so it never matches */
-  if (contains_folded (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ACTIVE),
-                       page->needle))
+  if (label_contains (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ACTIVE),
+                      page->needle))
     page->matching_champions |= 1u << VONK_CHAMPION_ACTIVE;
-  if (contains_folded (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ALUMNUS),
-                       page->needle))
+  if (label_contains (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, VONK_CHAMPION_ALUMNUS),
+                      page->needle))
     page->matching_champions |= 1u << VONK_CHAMPION_ALUMNUS;
+}
+
+/* Whether the location or department that @entity refers to in @column
+ * has the search in its name. */
+static gboolean
+refers_to_matching (Page       *page,
+                    VonkEntity *entity,
+                    const char *column)
+{
+  gint64 id;
+
+  /* most searches match no such name: nothing to look up per row then */
+  if (g_hash_table_size (page->matching) == 0)
+    return FALSE;
+
+  id = vonk_entity_get_int64 (entity, column);
+  return g_hash_table_contains (page->matching, &id);
 }
 
 static gboolean
@@ -635,41 +676,40 @@ cell_matches (VonkOrganisationView *self,
               VonkEntity           *entity,
               CellKind              kind)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  char number[16];
-
   switch (kind)
     {
-    case CELL_DEPARTMENT_LOCATION:
-      return g_hash_table_contains (page->matching,
-                                    vonk_project_lookup (project, VONK_TYPE_LOCATION,
-                                                         vonk_entity_get_int64 (entity,
-                                                                                "location-id")));
-
-    case CELL_PERSON_DEPARTMENT:
-      return g_hash_table_contains (page->matching,
-                                    vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
-                                                         vonk_entity_get_int64 (entity,
-                                                                                "department-id")));
-
-    case CELL_PERSON_ROLE:
-      return (page->matching_roles & (1u << vonk_entity_get_enum (entity, "role"))) != 0;
-
-    case CELL_PERSON_CHAMPION:
-      return (page->matching_champions & (1u << vonk_entity_get_enum (entity, "champion"))) != 0;
-
     case CELL_LOCATION_NAME:
-    case CELL_LOCATION_CITY:
     case CELL_DEPARTMENT_NAME:
     case CELL_PERSON_NAME:
+      return vonk_search_contains (vonk_entity_get_folded (entity, "name"), page->needle);
+
+    case CELL_LOCATION_CITY:
+      return vonk_search_contains (vonk_entity_get_folded (entity, "city"), page->needle);
+
     case CELL_PERSON_EMAIL:
+      return vonk_search_contains (vonk_entity_get_folded (entity, "email"), page->needle);
+
+    case CELL_DEPARTMENT_LOCATION:
+      return refers_to_matching (page, entity, "location-id");
+
+    case CELL_PERSON_DEPARTMENT:
+      return refers_to_matching (page, entity, "department-id");
+
+    case CELL_PERSON_ROLE:
+      return page->matching_roles != 0 &&
+             (page->matching_roles & (1u << vonk_entity_get_enum (entity, "role"))) != 0;
+
+    case CELL_PERSON_CHAMPION:
+      return page->matching_champions != 0 &&
+             (page->matching_champions & (1u << vonk_entity_get_enum (entity, "champion"))) != 0;
+
     case CELL_LOCATION_DEPARTMENTS:
     case CELL_LOCATION_PEOPLE:
     case CELL_DEPARTMENT_HEADCOUNT:
     case CELL_DEPARTMENT_PEOPLE:
     case CELL_DEPARTMENT_CHAMPIONS:
     default:
-      return contains_folded (cell_text (self, entity, kind, number), page->needle);
+      g_assert_not_reached ();
     }
 }
 
@@ -707,7 +747,7 @@ search_changed_cb (GtkSearchEntry       *entry,
 
   old = g_steal_pointer (&page->needle);
   if (*text != '\0')
-    page->needle = g_utf8_casefold (text, -1);
+    page->needle = vonk_search_fold (text);
 
   if (g_strcmp0 (old, page->needle) == 0)
     return;
@@ -831,6 +871,11 @@ update_empty (VonkOrganisationView *self,
   GListModel *all = vonk_view_get_project (VONK_VIEW (self)) != NULL
                       ? list_of (self, page_type (id)) : NULL;
 
+  /* a refiltering under way may have shown nothing yet of what it finds */
+  if (vonk_filter_model_get_pending (page->filter_model) > 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (page->filter_model)) == 0)
+    return;
+
   vonk_view_show_list_page (page->stack, all, G_LIST_MODEL (page->filter_model));
 }
 
@@ -844,6 +889,14 @@ filtered_changed_cb (GListModel           *model,
   for (PageId page = 0; page < N_PAGES; page++)
     if (G_LIST_MODEL (self->pages[page].filter_model) == model)
       update_empty (self, page);
+}
+
+static void
+filtered_pending_cb (GListModel           *model,
+                     GParamSpec           *pspec,
+                     VonkOrganisationView *self)
+{
+  filtered_changed_cb (model, 0, 0, 0, self);
 }
 
 static void
@@ -1082,6 +1135,7 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
   g_type_ensure (VONK_TYPE_LOCATION);
   g_type_ensure (VONK_TYPE_DEPARTMENT);
   g_type_ensure (VONK_TYPE_PERSON);
+  g_type_ensure (VONK_TYPE_FILTER_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-organisation-view.ui");
@@ -1107,8 +1161,7 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
                                         people_champion_sorter);
 
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "word_cell_setup_cb",
-                                                G_CALLBACK (vonk_view_word_cell_setup_cb));
+  gtk_widget_class_bind_template_callback (widget_class, word_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, location_name_bind_cb);
@@ -1128,6 +1181,7 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filtered_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);

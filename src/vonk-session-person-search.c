@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vonk-filter-model.h"
 #include "vonk-session-person-search.h"
 
 /* more are there, but a name narrows it down faster than scrolling */
@@ -27,13 +28,13 @@ struct _VonkSessionPersonSearch
   GtkBox              parent_instance;
 
   VonkProject        *project;
-  char               *needle;   /* casefolded; NULL shows nobody */
+  char               *needle;   /* folded (vonk_search_fold()); NULL shows nobody */
 
   GtkSearchEntry     *entry;
   GtkWidget          *scroller;
   GtkListView        *list;
   GtkCustomFilter    *filter;
-  GtkFilterListModel *matches;
+  VonkFilterModel    *matches;
 };
 
 G_DEFINE_FINAL_TYPE (VonkSessionPersonSearch, vonk_session_person_search, GTK_TYPE_BOX)
@@ -45,18 +46,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A person matches when the name contains what is typed, ignoring case;
+ * names are folded once, not once per keystroke (an organisation can have
+ * a hundred thousand people). */
 static gboolean
 match_cb (gpointer item,
           gpointer user_data)
 {
   VonkSessionPersonSearch *self = user_data;
-  g_autofree char *folded = NULL;
 
   if (self->needle == NULL)
     return FALSE;
 
-  folded = g_utf8_casefold (vonk_entity_get_string (item, "name"), -1);
-  return strstr (folded, self->needle) != NULL;
+  return vonk_search_contains (vonk_entity_get_folded (item, "name"), self->needle);
 }
 
 static void
@@ -70,12 +72,23 @@ static void
 search_changed_cb (VonkSessionPersonSearch *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change;
 
-  g_clear_pointer (&self->needle, g_free);
   if (*text != '\0')
-    self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_shown (self);
+    self->needle = vonk_search_fold (text);
+  if (g_strcmp0 (old, self->needle) == 0)
+    return;
+
+  /* nothing typed lists nobody; typing more lists fewer, less more */
+  if (self->needle == NULL || (old != NULL && strstr (self->needle, old) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old == NULL || strstr (old, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 /**
@@ -102,9 +115,14 @@ vonk_session_person_search_pick (VonkSessionPersonSearch *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
+/* Enter picks the first match of what was typed last, not of what was
+ * typed a keystroke before: it can come before the search entry's typing
+ * delay has passed, or while the matches are being found. */
 static void
 activate_cb (VonkSessionPersonSearch *self)
 {
+  search_changed_cb (self);
+  vonk_filter_model_finish (self->matches);
   vonk_session_person_search_pick (self, 0);
 }
 
@@ -172,11 +190,9 @@ vonk_session_person_search_set_project (VonkSessionPersonSearch *self,
   if (!g_set_object (&self->project, project))
     return;
 
-  gtk_filter_list_model_set_model (self->matches,
-                                   project != NULL ? vonk_project_get_list (project,
-                                                                            VONK_TYPE_PERSON)
-                                                   : NULL);
-  update_shown (self);
+  vonk_filter_model_set_model (self->matches,
+                               project != NULL ? vonk_project_get_list (project, VONK_TYPE_PERSON)
+                                               : NULL);
 }
 
 /**
@@ -222,7 +238,7 @@ vonk_session_person_search_dispose (GObject *object)
   VonkSessionPersonSearch *self = VONK_SESSION_PERSON_SEARCH (object);
 
   if (self->matches != NULL)
-    gtk_filter_list_model_set_model (self->matches, NULL);
+    vonk_filter_model_set_model (self->matches, NULL);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (vonk_session_person_search_parent_class)->dispose (object);
@@ -266,7 +282,9 @@ vonk_session_person_search_init (VonkSessionPersonSearch *self)
   gtk_box_set_spacing (GTK_BOX (self), 6);
 
   self->filter = gtk_custom_filter_new (match_cb, self, NULL);
-  self->matches = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  /* the model owns the filter */
+  self->matches = vonk_filter_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_swapped (self->matches, "items-changed", G_CALLBACK (update_shown), self);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->matches)));
 
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());

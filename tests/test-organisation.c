@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vonk-department-editor.h"
+#include "vonk-filter-model.h"
 #include "vonk-location-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-person-editor.h"
@@ -103,6 +104,39 @@ select_named (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+/* The text a cell shows: a label, or an inscription (the long texts). */
+static const char *
+cell_text (GtkWidget *cell)
+{
+  GtkWidget *child = gtk_widget_get_first_child (cell);
+
+  if (GTK_IS_LABEL (child))
+    return gtk_label_get_text (GTK_LABEL (child));
+  if (GTK_IS_INSCRIPTION (child))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (child));
+
+  return NULL;
+}
+
+/* The mapped rows of the column view of @page. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (c);
+
+      /* a row of the list (not the header): cells that show a text */
+      if (first != NULL && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_widget_get_css_name (c), "row") == 0 &&
+          g_strcmp0 (gtk_widget_get_css_name (first), "cell") == 0)
+        g_ptr_array_add (rows, c);
+      else
+        collect_rows (c, rows);
+    }
+}
+
 /* The texts on screen of the cells in the row of @page whose first cell
  * reads @name, or NULL if there is no such row. */
 static GStrv
@@ -111,31 +145,73 @@ row_texts (Fixture    *fixture,
            const char *name)
 {
   g_autofree char *view_name = g_strconcat (page, "_view", NULL);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  vonk_test_collect_labels (GTK_WIDGET (child (fixture, view_name)), labels);
-  for (guint i = 0; i < labels->len; i++)
+  collect_rows (GTK_WIDGET (child (fixture, view_name)), rows);
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-      GtkWidget *cell = gtk_widget_get_parent (label);
-      GtkWidget *row = gtk_widget_get_parent (cell);
+      GtkWidget *row = g_ptr_array_index (rows, i);
       g_autoptr(GStrvBuilder) texts = NULL;
 
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) != 0 ||
-          gtk_widget_get_first_child (row) != cell)
+      if (g_strcmp0 (cell_text (gtk_widget_get_first_child (row)), name) != 0)
         continue;
 
       texts = g_strv_builder_new ();
-      for (GtkWidget *c = cell; c; c = gtk_widget_get_next_sibling (c))
-        {
-          GtkWidget *l = gtk_widget_get_first_child (c);
-
-          g_strv_builder_add (texts, GTK_IS_LABEL (l) ? gtk_label_get_text (GTK_LABEL (l)) : "");
-        }
+      for (GtkWidget *c = gtk_widget_get_first_child (row); c; c = gtk_widget_get_next_sibling (c))
+        g_strv_builder_add (texts, cell_text (c) != NULL ? cell_text (c) : "");
       return g_strv_builder_end (texts);
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  float       y;
+  const char *name;
+} ShownRow;
+
+static int
+compare_shown_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  float ya = ((const ShownRow *) a)->y, yb = ((const ShownRow *) b)->y;
+
+  return (ya > yb) - (ya < yb);
+}
+
+/* The names on screen in the people list, top to bottom (the widgets of
+ * the rows are not in that order). */
+static GStrv
+names_shown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (ShownRow));
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GtkWidget *view = GTK_WIDGET (child (fixture, "people_view"));
+
+  collect_rows (view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      graphene_rect_t bounds;
+
+      /* the rows GTK keeps for scrolling lie outside the view */
+      if (gtk_widget_compute_bounds (row, view, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 &&
+          bounds.origin.y < gtk_widget_get_height (view))
+        {
+          ShownRow shown_row = { bounds.origin.y, cell_text (gtk_widget_get_first_child (row)) };
+
+          g_array_append_val (visible, shown_row);
+        }
+    }
+
+  g_array_sort (visible, compare_shown_rows);
+  for (guint i = 0; i < visible->len; i++)
+    g_strv_builder_add (names, g_array_index (visible, ShownRow, i).name);
+
+  return g_strv_builder_end (names);
 }
 
 static gboolean
@@ -624,6 +700,241 @@ test_people_searched (Fixture       *fixture,
   WAIT_UNTIL (row_reads (fixture, "people", "Chris Bakker", 1, "Helpdesk"));
 }
 
+/* Typing in the people search over a few hundred people */
+
+static const char *first_names[] = {
+  "José", "Joséphine", "Jos", "Zoë", "Anna", "Émile", "Sjoerd", "Johan", "Mirjam", "Øyvind",
+  "Jesse", "Fleur",
+};
+static const char *last_names[] = {
+  "de Vries", "Bakker", "Müller", "Jansen", "Sørensen", "van Dijk", "Visser", "Smit",
+  "de Jong", "Mulder", "Bos", "Peters", "Hendriks", "Dekker", "Koster", "Brouwer",
+  "Vos", "Maas", "Kok", "Prins",
+};
+
+/* What the search folds to, done here the long way, to check the view's. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+static gboolean
+has (const char *text,
+     const char *needle)
+{
+  g_autofree char *folded = fold (text);
+  g_autofree char *folded_needle = fold (needle);
+
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/* Whether @person matches @needle the way the view says it does: name,
+ * e-mail, department, role or champion state (not being one shows
+ * nothing), ignoring case. */
+static gboolean
+person_matches (VonkProject *project,
+                VonkEntity  *person,
+                const char  *needle)
+{
+  VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
+                                                vonk_entity_get_int64 (person, "department-id"));
+  int champion = vonk_entity_get_enum (person, "champion");
+
+  return has (vonk_entity_get_string (person, "name"), needle) ||
+         has (vonk_entity_get_string (person, "email"), needle) ||
+         (department != NULL && has (vonk_entity_get_string (department, "name"), needle)) ||
+         has (vonk_enum_label (VONK_TYPE_ROLE, vonk_entity_get_enum (person, "role")), needle) ||
+         (champion != VONK_CHAMPION_NONE &&
+          has (vonk_enum_label (VONK_TYPE_CHAMPION_STATE, champion), needle));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* The names of the people matching @needle, sorted. */
+static GPtrArray *
+expected_names (Fixture    *fixture,
+                const char *needle)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      if (*needle == '\0' || person_matches (fixture->project, person, needle))
+        g_ptr_array_add (names, (gpointer) vonk_entity_get_string (person, "name"));
+    }
+  g_ptr_array_sort (names, compare_strings);
+  return names;
+}
+
+/* Whether the people list holds exactly @expected (in any order). */
+static gboolean
+list_holds (Fixture   *fixture,
+            GPtrArray *expected)
+{
+  GListModel *people = shown (fixture, "people");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) > 0 ||
+      g_list_model_get_n_items (people) != expected->len)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      g_ptr_array_add (names, (gpointer) vonk_entity_get_string (person, "name"));
+    }
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), g_ptr_array_index (expected, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the rows on screen show the list: consecutive rows of it, in
+ * its order, enough to fill the view (or the whole list). Where the view
+ * scrolls to after a change is GTK's choice. */
+static gboolean
+screen_shows_list (Fixture *fixture)
+{
+  GListModel *people = shown (fixture, "people");
+  g_auto(GStrv) names = names_shown (fixture);
+  guint n = g_strv_length (names);
+  guint n_items = g_list_model_get_n_items (people);
+  guint first;
+
+  if (n == 0 || n < MIN (n_items, 10))
+    return FALSE;
+
+  for (first = 0; first < n_items; first++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, first);
+
+      if (g_strcmp0 (names[0], vonk_entity_get_string (person, "name")) == 0)
+        break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, first + i);
+
+      if (person == NULL || g_strcmp0 (names[i], vonk_entity_get_string (person, "name")) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Types @text into @search as keys do: inserted at the end, or, when it
+ * is shorter, the end deleted. */
+static void
+type_into (GtkEditable *search,
+           const char  *text)
+{
+  const char *old = gtk_editable_get_text (search);
+  int old_chars = (int) g_utf8_strlen (old, -1);
+  int chars = (int) g_utf8_strlen (text, -1);
+
+  if (g_str_has_prefix (text, old))
+    {
+      int position = old_chars;
+
+      gtk_editable_insert_text (search, text + strlen (old), -1, &position);
+    }
+  else if (g_str_has_prefix (old, text))
+    gtk_editable_delete_text (search, chars, old_chars);
+  else
+    gtk_editable_set_text (search, text);
+}
+
+static void
+assert_search_shows (Fixture    *fixture,
+                     const char *text)
+{
+  GtkEditable *search = GTK_EDITABLE (child (fixture, "people_search"));
+  GtkStack *stack = GTK_STACK (child (fixture, "people_stack"));
+  g_autoptr(GPtrArray) expected = expected_names (fixture, text);
+
+  type_into (search, text);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, text);
+  WAIT_UNTIL (list_holds (fixture, expected));
+
+  if (expected->len == 0)
+    {
+      WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "no-match") == 0);
+      return;
+    }
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  WAIT_UNTIL (screen_shows_list (fixture));
+}
+
+static void
+test_people_typed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const gint64 departments[] = { fixture->sales_id, fixture->support_id };
+  const char *typed[] = {
+    "j", "jo", "jos", "josé", "jos", "jo", "", "ZOË", "zo", "", "müll", "mull", "",
+    "sup", "example", "middle", "champion", "xyzzy", "", NULL
+  };
+  VonkEntity *renamed;
+  g_autoptr(VonkEntity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (first_names); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (last_names); j++, n++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s %s", first_names[i], last_names[j]);
+        g_autofree char *email = g_strdup_printf ("p%u@firm.example", n);
+
+        vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                       "name", name,
+                                                       "email", email,
+                                                       "department-id", departments[n % 2],
+                                                       NULL));
+      }
+  show_page (fixture, "people");
+
+  /* each keystroke shows exactly the people that match, on screen */
+  for (guint i = 0; typed[i] != NULL; i++)
+    assert_search_shows (fixture, typed[i]);
+
+  /* a person renamed while the search is on: the search sees the new name */
+  assert_search_shows (fixture, "jos");
+  renamed = find_named (fixture->project, VONK_TYPE_PERSON, "Anna Bakker");
+  copy = vonk_entity_copy (renamed);
+  g_object_set (copy, "name", "Josje Bakker", NULL);
+  vonk_project_save (fixture->project, copy, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) expected = expected_names (fixture, "jos");
+
+    g_assert_true (g_ptr_array_find_with_equal_func (expected, "Josje Bakker", g_str_equal, NULL));
+    WAIT_UNTIL (list_holds (fixture, expected));
+  }
+
+  /* and the old name is forgotten */
+  assert_search_shows (fixture, "anna bak");
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 0);
+  assert_search_shows (fixture, "josje");
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 1);
+}
+
 static void
 test_row_activated_edits (Fixture       *fixture,
                           gconstpointer  data)
@@ -676,6 +987,7 @@ main (int   argc,
   ADD ("/organisation/people/department-edited", test_person_department_edited);
   ADD ("/organisation/people/deleted", test_person_deleted);
   ADD ("/organisation/people/searched", test_people_searched);
+  ADD ("/organisation/people/typed", test_people_typed);
   ADD ("/organisation/locations/deleted-and-undone", test_location_deleted_and_undone);
   ADD ("/organisation/locations/counts-follow-people", test_counts_follow_people);
   ADD ("/organisation/locations/row-activated-edits", test_row_activated_edits);

@@ -177,7 +177,8 @@ vonk_test_collect_labels (GtkWidget *widget,
     }
 }
 
-/* Whether a mapped label under @widget reads @text. */
+/* Whether a mapped label (or inscription, as long lists show text) under
+ * @widget reads @text. */
 gboolean
 vonk_test_has_label (GtkWidget  *widget,
                      const char *text)
@@ -186,6 +187,9 @@ vonk_test_has_label (GtkWidget  *widget,
     {
       if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c) &&
           g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return TRUE;
+      if (GTK_IS_INSCRIPTION (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (c)), text) == 0)
         return TRUE;
       if (vonk_test_has_label (c, text))
         return TRUE;

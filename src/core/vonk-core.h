@@ -21,6 +21,7 @@
 #include "vonk-phase.h"
 #include "vonk-project.h"
 #include "vonk-schema.h"
+#include "vonk-search.h"
 #include "vonk-sessions.h"
 #include "vonk-share-safe.h"
 #include "vonk-store.h"

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "vonk-entity-private.h"
+#include "vonk-search.h"
 
 typedef struct
 {
@@ -25,6 +26,37 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The folded texts of an entity's string columns (vonk_entity_get_folded()),
+ * a slot per column, kept as object data: most entities are never
+ * searched, and those that are keep them until the column changes. */
+typedef struct
+{
+  guint  n_columns;
+  char  *texts[];
+} Folded;
+
+static GQuark folded_quark;
+
+static void
+folded_free (gpointer data)
+{
+  Folded *folded = data;
+
+  for (guint i = 0; i < folded->n_columns; i++)
+    g_free (folded->texts[i]);
+  g_free (folded);
+}
+
+static void
+forget_folded (VonkEntity *self,
+               guint       column)
+{
+  Folded *folded = g_object_get_qdata (G_OBJECT (self), folded_quark);
+
+  if (folded != NULL)
+    g_clear_pointer (&folded->texts[column], g_free);
+}
 
 static GValue *
 values_of (VonkEntity *self)
@@ -153,6 +185,8 @@ vonk_entity_class_init (VonkEntityClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  folded_quark = g_quark_from_static_string ("vonk-entity-folded");
 }
 
 static void
@@ -303,6 +337,7 @@ vonk_entity_set_value (VonkEntity   *self,
     return;
 
   g_value_copy (value, slot);
+  forget_folded (self, column);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
@@ -349,6 +384,52 @@ vonk_entity_get_string (VonkEntity *self,
 
   value = lookup (self, column, G_TYPE_STRING);
   return value ? g_value_get_string (value) : NULL;
+}
+
+/**
+ * vonk_entity_get_folded:
+ * @column: a string column
+ *
+ * The value of @column folded for searching (vonk_search_fold(); "" for
+ * NULL), computed on first use and kept until the column changes, so that
+ * a search over many rows folds each text once, not once per keystroke.
+ *
+ * Returns: (transfer none): the folded text, valid until the column
+ *   changes
+ */
+const char *
+vonk_entity_get_folded (VonkEntity *self,
+                        const char *column)
+{
+  const GValue *value;
+  Folded *folded;
+  guint index;
+
+  g_return_val_if_fail (VONK_IS_ENTITY (self), NULL);
+
+  value = lookup (self, column, G_TYPE_STRING);
+  if (value == NULL)
+    return NULL;
+  index = value - values_of (self);
+
+  folded = g_object_get_qdata (G_OBJECT (self), folded_quark);
+  if (folded == NULL)
+    {
+      guint n = VONK_ENTITY_GET_CLASS (self)->columns->len;
+
+      folded = g_malloc0 (sizeof (Folded) + n * sizeof (char *));
+      folded->n_columns = n;
+      g_object_set_qdata_full (G_OBJECT (self), folded_quark, folded, folded_free);
+    }
+
+  if (folded->texts[index] == NULL)
+    {
+      const char *text = g_value_get_string (value);
+
+      folded->texts[index] = vonk_search_fold (text != NULL ? text : "");
+    }
+
+  return folded->texts[index];
 }
 
 int

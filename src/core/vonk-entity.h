@@ -66,6 +66,8 @@ gboolean      vonk_entity_value_equal       (VonkEntity  *a,
 
 const char   *vonk_entity_get_string        (VonkEntity  *self,
                                              const char  *column);
+const char   *vonk_entity_get_folded        (VonkEntity  *self,
+                                             const char  *column);
 int           vonk_entity_get_int           (VonkEntity  *self,
                                              const char  *column);
 gint64        vonk_entity_get_int64         (VonkEntity  *self,
