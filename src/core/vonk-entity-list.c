@@ -284,6 +284,85 @@ vonk_entity_list_changed (VonkEntityList *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 id_a = vonk_entity_get_id (*(VonkEntity **) a);
+  gint64 id_b = vonk_entity_get_id (*(VonkEntity **) b);
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/**
+ * vonk_entity_list_add_many:
+ * @entities: (element-type VonkEntity): new items; sorted by ID here
+ *
+ * Inserts @entities where their IDs put them. New rows get IDs above all
+ * others, so they usually go at the end together, as one items-changed:
+ * 100,000 of them must not wake the views 100,000 times.
+ */
+void
+vonk_entity_list_add_many (VonkEntityList *self,
+                           GPtrArray      *entities)
+{
+  guint n;
+
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (entities != NULL);
+
+  if (entities->len == 0)
+    return;
+
+  g_ptr_array_sort (entities, compare_ids);
+  n = self->items->len;
+  if (n == 0 ||
+      vonk_entity_get_id (g_ptr_array_index (self->items, n - 1)) <
+      vonk_entity_get_id (g_ptr_array_index (entities, 0)))
+    {
+      vonk_entity_list_splice (self, n, 0, (VonkEntity **) entities->pdata, entities->len);
+      return;
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    vonk_entity_list_add (self, g_ptr_array_index (entities, i));
+}
+
+/**
+ * vonk_entity_list_changed_many:
+ * @entities: (element-type VonkEntity): items of the list whose values changed
+ *
+ * Tells the views that @entities changed, as one items-changed over the
+ * range of positions they span.
+ */
+void
+vonk_entity_list_changed_many (VonkEntityList *self,
+                               GPtrArray      *entities)
+{
+  guint first = G_MAXUINT;
+  guint last = 0;
+
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (entities != NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      guint pos;
+
+      if (vonk_entity_list_find (self, g_ptr_array_index (entities, i), &pos))
+        {
+          first = MIN (first, pos);
+          last = MAX (last, pos);
+        }
+    }
+
+  if (first == G_MAXUINT)
+    return;
+
+  self->stamp++;
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+}
+
 /**
  * vonk_entity_list_get_stamp:
  *

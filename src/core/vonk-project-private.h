@@ -15,4 +15,9 @@ void vonk_project_set_store (VonkProject *self,
 
 VonkDeletion *vonk_deletion_ref (VonkDeletion *deletion);
 
+void vonk_project_adopt_written (VonkProject *self,
+                                 GType        type,
+                                 GPtrArray   *added,
+                                 GPtrArray   *saved);
+
 G_END_DECLS

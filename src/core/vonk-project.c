@@ -1006,3 +1006,57 @@ fail:
   vonk_store_rollback (self->store);
   return FALSE;
 }
+
+/**
+ * vonk_project_adopt_written:
+ * @type: an entity type
+ * @added: (element-type VonkEntity): new entities of @type, with the IDs
+ *   another connection gave them
+ * @saved: (element-type VonkEntity): the values another connection wrote
+ *   for entities of @type the project has
+ *
+ * Brings the list of @type up to what was written to the database
+ * elsewhere (an import in a worker thread), with an items-changed for all
+ * the saved and one for all the added, and records each as a step in the
+ * history. @added is sorted by ID.
+ */
+void
+vonk_project_adopt_written (VonkProject *self,
+                            GType        type,
+                            GPtrArray   *added,
+                            GPtrArray   *saved)
+{
+  VonkEntityList *list;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (VONK_IS_PROJECT (self));
+  g_return_if_fail (self->lists != NULL);
+
+  list = list_of (self, type);
+  forget_indexes (self, type);
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      VonkEntity *values = g_ptr_array_index (saved, i);
+      VonkEntity *live = vonk_entity_list_lookup (list, vonk_entity_get_id (values));
+
+      /* a row the lists missed is in the database all the same: show it,
+       * though Undo cannot know what it was before */
+      if (live == NULL)
+        {
+          g_ptr_array_add (unknown, vonk_entity_copy (values));
+          continue;
+        }
+
+      vonk_history_record_save (self->history, live, values);
+      vonk_entity_assign (live, values);
+      g_ptr_array_add (changed, live);
+    }
+  vonk_entity_list_changed_many (list, changed);
+
+  for (guint i = 0; i < added->len; i++)
+    vonk_history_record_add (self->history, g_ptr_array_index (added, i));
+  vonk_entity_list_add_many (list, added);
+  vonk_entity_list_add_many (list, unknown);
+}
