@@ -287,22 +287,113 @@ describe_file (VonkCsvImportDialog *self)
  * Import
  * ------------------------------------------------------------------------ */
 
+/* The report's lines as a list model, each made when the list shows it:
+ * a report can have a line for each of 100,000 people. */
+#define VONK_TYPE_CSV_REPORT_LINES (vonk_csv_report_lines_get_type ())
+G_DECLARE_FINAL_TYPE (VonkCsvReportLines, vonk_csv_report_lines, VONK, CSV_REPORT_LINES, GObject)
+
+struct _VonkCsvReportLines
+{
+  GObject        parent_instance;
+  VonkCsvReport *report;
+  char          *places;  /* (nullable) the first line */
+  GArray        *shown;   /* of guint: the report's lines shown, in order */
+};
+
+static GType
+vonk_csv_report_lines_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+vonk_csv_report_lines_get_n_items (GListModel *model)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (model);
+
+  return (self->places != NULL) + self->shown->len;
+}
+
+static gpointer
+vonk_csv_report_lines_get_item (GListModel *model,
+                                guint       position)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (model);
+  g_autofree char *text = NULL;
+
+  if (self->places != NULL)
+    {
+      if (position == 0)
+        return gtk_string_object_new (self->places);
+      position--;
+    }
+  if (position >= self->shown->len)
+    return NULL;
+
+  text = vonk_csv_report_format_line (self->report, g_array_index (self->shown, guint, position));
+  return gtk_string_object_new (text);
+}
+
+static void
+vonk_csv_report_lines_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vonk_csv_report_lines_get_item_type;
+  iface->get_n_items = vonk_csv_report_lines_get_n_items;
+  iface->get_item = vonk_csv_report_lines_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VonkCsvReportLines, vonk_csv_report_lines, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      vonk_csv_report_lines_model_init))
+
+static void
+vonk_csv_report_lines_finalize (GObject *object)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (object);
+
+  vonk_csv_report_free (self->report);
+  g_free (self->places);
+  g_array_unref (self->shown);
+
+  G_OBJECT_CLASS (vonk_csv_report_lines_parent_class)->finalize (object);
+}
+
+static void
+vonk_csv_report_lines_class_init (VonkCsvReportLinesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vonk_csv_report_lines_finalize;
+}
+
+static void
+vonk_csv_report_lines_init (VonkCsvReportLines *self)
+{
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Takes @report. The people unchanged are left out, as in
+ * vonk_csv_report_format(). */
+static GListModel *
+vonk_csv_report_lines_new (VonkCsvReport *report)
+{
+  VonkCsvReportLines *self = g_object_new (VONK_TYPE_CSV_REPORT_LINES, NULL);
+
+  self->report = report;
+  self->places = vonk_csv_report_format_places (report);
+  for (guint i = 0; i < report->lines->len; i++)
+    if (g_array_index (report->lines, VonkCsvReportLine, i).change != VONK_CSV_UNCHANGED)
+      g_array_append_val (self->shown, i);
+
+  return G_LIST_MODEL (self);
+}
+
+/* Shows what changed; takes @report. */
 static void
 show_report (VonkCsvImportDialog *self,
              VonkCsvReport       *report)
 {
   g_autofree char *summary = vonk_csv_report_summary (report);
-  g_autofree char *text = vonk_csv_report_format (report);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (vonk_csv_report_lines_new (report));
 
-  /* the first line is the summary, shown above the list */
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      gtk_string_list_append (list, lines[i]);
-
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (selection));
   adw_status_page_set_description (self->report_page, summary);
 
@@ -371,8 +462,8 @@ imported_cb (GObject      *source,
 
   self->imported = TRUE;
   update_actions (self);
-  show_report (self, report);
   g_signal_emit (self, signals[IMPORTED], 0, report);
+  show_report (self, g_steal_pointer (&report));
 }
 
 static void

@@ -1662,6 +1662,61 @@ who (const VonkCsvReportLine *line)
 }
 
 /**
+ * vonk_csv_report_format_places:
+ *
+ * Returns: (transfer full) (nullable): what happened to departments and
+ *   locations, or %NULL when nothing did
+ */
+char *
+vonk_csv_report_format_places (VonkCsvReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->departments_added == 0 && report->departments_updated == 0 &&
+      report->locations_added == 0)
+    return NULL;
+
+  return g_strdup_printf (_("Departments: %u added, %u updated; locations: %u added"),
+                          report->departments_added, report->departments_updated,
+                          report->locations_added);
+}
+
+/**
+ * vonk_csv_report_format_line:
+ * @index: a line of @report
+ *
+ * Returns: (transfer full) (nullable): the line as vonk_csv_report_format()
+ *   shows it, or %NULL for someone unchanged, whom it leaves out
+ */
+char *
+vonk_csv_report_format_line (VonkCsvReport *report,
+                             guint          index)
+{
+  const VonkCsvReportLine *line;
+  g_autofree char *person = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < report->lines->len, NULL);
+
+  line = &g_array_index (report->lines, VonkCsvReportLine, index);
+  if (line->change == VONK_CSV_UNCHANGED)
+    return NULL;
+
+  person = who (line);
+  switch (line->change)
+    {
+    case VONK_CSV_ADDED:
+      return g_strdup_printf (_("Added (row %u): %s"), line->row, person);
+    case VONK_CSV_UPDATED:
+      return g_strdup_printf (_("Updated (row %u): %s"), line->row, person);
+    case VONK_CSV_NOT_IN_FILE:
+    case VONK_CSV_UNCHANGED:
+    default:
+      return g_strdup_printf (_("Not in the file: %s"), person);
+    }
+}
+
+/**
  * vonk_csv_report_format:
  *
  * Returns: (transfer full): the report as lines of text: the counts, the
@@ -1672,43 +1727,28 @@ char *
 vonk_csv_report_format (VonkCsvReport *report)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *places = NULL;
   GString *text;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   summary = vonk_csv_report_summary (report);
+  places = vonk_csv_report_format_places (report);
   text = g_string_new (summary);
   g_string_append_c (text, '\n');
-
-  if (report->departments_added > 0 || report->departments_updated > 0 ||
-      report->locations_added > 0)
+  if (places != NULL)
     {
-      g_string_append_printf (text, _("Departments: %u added, %u updated; locations: %u added"),
-                              report->departments_added, report->departments_updated,
-                              report->locations_added);
+      g_string_append (text, places);
       g_string_append_c (text, '\n');
     }
 
   for (guint i = 0; i < report->lines->len; i++)
     {
-      const VonkCsvReportLine *line = &g_array_index (report->lines, VonkCsvReportLine, i);
-      g_autofree char *person = who (line);
+      g_autofree char *line = vonk_csv_report_format_line (report, i);
 
-      switch (line->change)
-        {
-        case VONK_CSV_ADDED:
-          g_string_append_printf (text, _("Added (row %u): %s"), line->row, person);
-          break;
-        case VONK_CSV_UPDATED:
-          g_string_append_printf (text, _("Updated (row %u): %s"), line->row, person);
-          break;
-        case VONK_CSV_NOT_IN_FILE:
-          g_string_append_printf (text, _("Not in the file: %s"), person);
-          break;
-        case VONK_CSV_UNCHANGED:
-        default:
-          continue;
-        }
+      if (line == NULL)
+        continue;
+      g_string_append (text, line);
       g_string_append_c (text, '\n');
     }
 

@@ -115,6 +115,9 @@ typedef struct
 void           vonk_csv_report_free    (VonkCsvReport *report);
 char          *vonk_csv_report_summary (VonkCsvReport *report);
 char          *vonk_csv_report_format  (VonkCsvReport *report);
+char          *vonk_csv_report_format_places (VonkCsvReport *report);
+char          *vonk_csv_report_format_line (VonkCsvReport *report,
+                                            guint          index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkCsvReport, vonk_csv_report_free)
 
 VonkCsvReport *vonk_csv_import_people  (VonkProject  *project,
