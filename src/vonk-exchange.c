@@ -357,6 +357,9 @@ print_in_background (VonkWindow *window,
   if (cancellable == NULL)
     return;
 
+  /* no pulsing: its animation would take the frames the idle callbacks
+   * that draw the pages wait for; the bar fills page by page */
+  vonk_window_set_task_progress (window, 0.0);
   print = g_new0 (PrintWork, 1);
   print->window = g_object_ref (window);
   print->title = g_strdup (vonk_report_get_title (report));

@@ -178,6 +178,18 @@ done_cb (GtkPrintOperation       *operation,
   print_return (task, result, NULL);
 }
 
+/* The pages are counted now: from here the progress is known. */
+static void
+pages_counted_cb (GtkPrintOperation *operation,
+                  GtkPrintContext   *context,
+                  GTask             *task)
+{
+  PrintJob *job = g_task_get_task_data (task);
+
+  if (job->progress != NULL)
+    job->progress (0.0, job->progress_data);
+}
+
 static void
 page_drawn_cb (GtkPrintOperation *operation,
                GtkPrintContext   *context,
@@ -250,6 +262,7 @@ vonk_print_run_async (GtkWindow               *parent,
   /* the signals hold the task: it lives until the operation is done */
   g_signal_connect_data (job->operation, "done", G_CALLBACK (done_cb), g_object_ref (task),
                          (GClosureNotify) g_object_unref, 0);
+  g_signal_connect_after (job->operation, "begin-print", G_CALLBACK (pages_counted_cb), task);
   g_signal_connect_after (job->operation, "draw-page", G_CALLBACK (page_drawn_cb), task);
   if (cancellable != NULL)
     job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb),
