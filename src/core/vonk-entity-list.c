@@ -328,39 +328,54 @@ vonk_entity_list_add_many (VonkEntityList *self,
     vonk_entity_list_add (self, g_ptr_array_index (entities, i));
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pos_a = *(const guint *) a;
+  guint pos_b = *(const guint *) b;
+
+  return pos_a < pos_b ? -1 : pos_a > pos_b;
+}
+
 /**
  * vonk_entity_list_changed_many:
  * @entities: (element-type VonkEntity): items of the list whose values changed
  *
- * Tells the views that @entities changed, as one items-changed over the
- * range of positions they span.
+ * Tells the views that @entities changed, with one items-changed per run
+ * of adjacent positions: the 100,000 people an import updated are one.
  */
 void
 vonk_entity_list_changed_many (VonkEntityList *self,
                                GPtrArray      *entities)
 {
-  guint first = G_MAXUINT;
-  guint last = 0;
+  g_autoptr(GArray) positions = NULL;
 
   g_return_if_fail (VONK_IS_ENTITY_LIST (self));
   g_return_if_fail (entities != NULL);
 
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), entities->len);
   for (guint i = 0; i < entities->len; i++)
     {
       guint pos;
 
       if (vonk_entity_list_find (self, g_ptr_array_index (entities, i), &pos))
-        {
-          first = MIN (first, pos);
-          last = MAX (last, pos);
-        }
+        g_array_append_val (positions, pos);
     }
+  g_array_sort (positions, compare_positions);
 
-  if (first == G_MAXUINT)
-    return;
+  for (guint i = 0; i < positions->len; )
+    {
+      guint first = g_array_index (positions, guint, i);
+      guint last = first;
 
-  self->stamp++;
-  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+      for (i++; i < positions->len && g_array_index (positions, guint, i) <= last + 1; i++)
+        last = g_array_index (positions, guint, i);
+
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                                  last - first + 1);
+    }
 }
 
 /**

@@ -803,16 +803,17 @@ cascade (VonkProject  *self,
               g_auto(GValue) none = G_VALUE_INIT;
 
               g_value_init (&none, G_TYPE_INT64);
+              forget_indexes (self, types[t]);
               for (guint i = 0; i < hits->len; i++)
                 {
                   VonkEntity *item = g_ptr_array_index (hits, i);
                   ClearedRef cleared = { g_object_ref (item), ref->column, id };
 
                   g_array_append_val (deletion->cleared, cleared);
-                  forget_indexes (self, types[t]);
                   vonk_entity_set_value (item, ref->column, &none);
-                  vonk_entity_list_changed (list, item);
                 }
+              /* the 200 people of a department: one items-changed, not 200 */
+              vonk_entity_list_changed_many (list, hits);
             }
         }
     }
@@ -1212,20 +1213,40 @@ vonk_project_undo_deletion (VonkProject   *self,
       vonk_entity_list_add_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
                                  group);
     }
+  g_hash_table_remove_all (returned);
+  g_ptr_array_set_size (order, 0);
   for (guint i = 0; i < deletion->cleared->len; i++)
     {
       ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
-      VonkEntityList *list = list_of (self, G_OBJECT_TYPE (cleared->entity));
+      GType type = G_OBJECT_TYPE (cleared->entity);
+      VonkEntityList *list = list_of (self, type);
       g_auto(GValue) value = G_VALUE_INIT;
+      GPtrArray *group;
 
       if (!vonk_entity_list_find (list, cleared->entity, NULL))
         continue;
 
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cleared->id);
-      forget_indexes (self, G_OBJECT_TYPE (cleared->entity));
+      forget_indexes (self, type);
       vonk_entity_set_value (cleared->entity, cleared->column, &value);
-      vonk_entity_list_changed (list, cleared->entity);
+
+      group = g_hash_table_lookup (returned, GSIZE_TO_POINTER (type));
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (returned, GSIZE_TO_POINTER (type), group);
+          g_ptr_array_add (order, group);
+        }
+      g_ptr_array_add (group, cleared->entity);
+    }
+  /* per list, one items-changed for the references put back */
+  for (guint g = 0; g < order->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, g);
+
+      vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                     group);
     }
 
   return TRUE;
