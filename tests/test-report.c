@@ -990,8 +990,12 @@ test_print_async (Fixture       *fixture,
 
   g_assert_no_error (print.error);
   g_assert_true (print.printed);
-  g_assert_cmpuint (fractions->len, ==, a4_pages);
-  g_assert_cmpfloat (g_array_index (fractions, double, 0), >, 0.0);
+  /* 0 once the pages are counted, then a step per page up to 1 */
+  g_assert_cmpuint (fractions->len, ==, a4_pages + 1);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >,
+                       g_array_index (fractions, double, i - 1));
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
   g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
