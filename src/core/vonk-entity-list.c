@@ -338,18 +338,26 @@ compare_positions (gconstpointer a,
   return pos_a < pos_b ? -1 : pos_a > pos_b;
 }
 
+/* Beyond this many runs of adjacent changed items, one items-changed
+ * spans them all: views that recount the whole list on each (the
+ * Organisation view's figures) then do it once, not 200 times for the
+ * scattered people of a deleted department. */
+#define MAX_CHANGED_RUNS 8
+
 /**
  * vonk_entity_list_changed_many:
  * @entities: (element-type VonkEntity): items of the list whose values changed
  *
  * Tells the views that @entities changed, with one items-changed per run
- * of adjacent positions: the 100,000 people an import updated are one.
+ * of adjacent positions (the 100,000 people an import updated are one),
+ * or, for more than a few runs, one over the range they span.
  */
 void
 vonk_entity_list_changed_many (VonkEntityList *self,
                                GPtrArray      *entities)
 {
   g_autoptr(GArray) positions = NULL;
+  guint n_runs = 1;
 
   g_return_if_fail (VONK_IS_ENTITY_LIST (self));
   g_return_if_fail (entities != NULL);
@@ -363,6 +371,20 @@ vonk_entity_list_changed_many (VonkEntityList *self,
         g_array_append_val (positions, pos);
     }
   g_array_sort (positions, compare_positions);
+
+  for (guint i = 1; i < positions->len; i++)
+    if (g_array_index (positions, guint, i) > g_array_index (positions, guint, i - 1) + 1)
+      n_runs++;
+  if (n_runs > MAX_CHANGED_RUNS)
+    {
+      guint first = g_array_index (positions, guint, 0);
+      guint last = g_array_index (positions, guint, positions->len - 1);
+
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                                  last - first + 1);
+      return;
+    }
 
   for (guint i = 0; i < positions->len; )
     {
