@@ -13,6 +13,8 @@
  *   --import-csv=FILE        the Import People dialog on FILE, then Import
  *   --undo                   Undo, as Ctrl+Z
  *   --delete-department=ID   deletes that department (its people stay)
+ *   --invite=SESSION:DEPT    invites the people of department DEPT to
+ *                            session SESSION
  *   --print-pdf=FILE         prints the plan report to FILE, as the print
  *                            dialog's "Print to File" does
  *
@@ -147,6 +149,36 @@ delete_department (VonkWindow *window,
 }
 
 static void
+invite (VonkWindow *window,
+        const char *value)
+{
+  VonkProject *project = vonk_window_get_project (window);
+  g_auto(GStrv) ids = g_strsplit (value, ":", 2);
+  VonkEntity *session = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (g_strv_length (ids) == 2)
+    session = vonk_project_lookup (project, VONK_TYPE_SESSION, g_ascii_strtoll (ids[0], NULL, 10));
+  if (session == NULL)
+    {
+      g_printerr ("vonk-stall-bench: no session in “%s”\n", value);
+      return;
+    }
+
+  start_watch ();
+  start = g_get_monotonic_time ();
+  people = vonk_sessions_find_people (project, g_ascii_strtoll (ids[1], NULL, 10), 0,
+                                      VONK_SESSIONS_ANY_ROLE);
+  if (!vonk_sessions_invite (project, VONK_SESSION (session), people, &error))
+    g_printerr ("vonk-stall-bench: %s\n", error->message);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  say ("invite", start);
+}
+
+static void
 printed_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -217,6 +249,8 @@ main (int    argc,
       "ID" },
     { "print-pdf", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Print the plan report to a PDF",
       "FILE" },
+    { "invite", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Invite a department to a session",
+      "SESSION:DEPT" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, actions, NULL);
@@ -278,6 +312,8 @@ main (int    argc,
         delete_department (window, g_ascii_strtoll (value, NULL, 10));
       else if (g_str_equal (name, "--print-pdf"))
         print_pdf (window, value);
+      else if (g_str_equal (name, "--invite"))
+        invite (window, value);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
