@@ -10,6 +10,10 @@
  * row, shows above the preview so the mapping can be fixed and the import
  * tried again.
  *
+ * The import runs in a worker thread (vonk_csv_import_people_async()):
+ * the dialog shows its progress, Cancel stops it and changes nothing, and
+ * the window goes on drawing, however large the file.
+ *
  * The rows and columns of the file are only known at run time, so the
  * combo rows of the mapping and the columns of the preview are made here;
  * everything else is in the template.
@@ -32,6 +36,9 @@ struct _VonkCsvImportDialog
   GFile          *file;
   VonkCsv        *csv;
   GCancellable   *cancellable;
+  GCancellable   *importing;    /* of the import running, or NULL */
+  int             permille;     /* atomic: its progress, or -1 when unknown */
+  guint           progress_source;
   GPtrArray      *combo_rows;   /* of AdwComboRow, one per column */
   GPtrArray      *columns;      /* of GtkColumnViewColumn, one per column */
   gboolean        imported;
@@ -47,6 +54,8 @@ struct _VonkCsvImportDialog
   AdwPreferencesGroup *mapping_group;
   GtkLabel       *preview_label;
   GtkColumnView  *preview;
+  GtkLabel       *importing_label;
+  GtkProgressBar *import_progress;
   AdwStatusPage  *report_page;
   GtkListView    *report_list;
   AdwStatusPage  *unreadable_page;
@@ -123,7 +132,7 @@ update_column_titles (VonkCsvImportDialog *self)
 static void
 update_actions (VonkCsvImportDialog *self)
 {
-  gboolean can_import = self->csv != NULL && !self->imported &&
+  gboolean can_import = self->csv != NULL && !self->imported && self->importing == NULL &&
                         vonk_csv_find_column (self->csv, VONK_CSV_FIELD_NAME) >= 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.import", can_import);
@@ -278,22 +287,113 @@ describe_file (VonkCsvImportDialog *self)
  * Import
  * ------------------------------------------------------------------------ */
 
+/* The report's lines as a list model, each made when the list shows it:
+ * a report can have a line for each of 100,000 people. */
+#define VONK_TYPE_CSV_REPORT_LINES (vonk_csv_report_lines_get_type ())
+G_DECLARE_FINAL_TYPE (VonkCsvReportLines, vonk_csv_report_lines, VONK, CSV_REPORT_LINES, GObject)
+
+struct _VonkCsvReportLines
+{
+  GObject        parent_instance;
+  VonkCsvReport *report;
+  char          *places;  /* (nullable) the first line */
+  GArray        *shown;   /* of guint: the report's lines shown, in order */
+};
+
+static GType
+vonk_csv_report_lines_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+vonk_csv_report_lines_get_n_items (GListModel *model)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (model);
+
+  return (self->places != NULL) + self->shown->len;
+}
+
+static gpointer
+vonk_csv_report_lines_get_item (GListModel *model,
+                                guint       position)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (model);
+  g_autofree char *text = NULL;
+
+  if (self->places != NULL)
+    {
+      if (position == 0)
+        return gtk_string_object_new (self->places);
+      position--;
+    }
+  if (position >= self->shown->len)
+    return NULL;
+
+  text = vonk_csv_report_format_line (self->report, g_array_index (self->shown, guint, position));
+  return gtk_string_object_new (text);
+}
+
+static void
+vonk_csv_report_lines_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vonk_csv_report_lines_get_item_type;
+  iface->get_n_items = vonk_csv_report_lines_get_n_items;
+  iface->get_item = vonk_csv_report_lines_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VonkCsvReportLines, vonk_csv_report_lines, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      vonk_csv_report_lines_model_init))
+
+static void
+vonk_csv_report_lines_finalize (GObject *object)
+{
+  VonkCsvReportLines *self = VONK_CSV_REPORT_LINES (object);
+
+  vonk_csv_report_free (self->report);
+  g_free (self->places);
+  g_array_unref (self->shown);
+
+  G_OBJECT_CLASS (vonk_csv_report_lines_parent_class)->finalize (object);
+}
+
+static void
+vonk_csv_report_lines_class_init (VonkCsvReportLinesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vonk_csv_report_lines_finalize;
+}
+
+static void
+vonk_csv_report_lines_init (VonkCsvReportLines *self)
+{
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Takes @report. The people unchanged are left out, as in
+ * vonk_csv_report_format(). */
+static GListModel *
+vonk_csv_report_lines_new (VonkCsvReport *report)
+{
+  VonkCsvReportLines *self = g_object_new (VONK_TYPE_CSV_REPORT_LINES, NULL);
+
+  self->report = report;
+  self->places = vonk_csv_report_format_places (report);
+  for (guint i = 0; i < report->lines->len; i++)
+    if (g_array_index (report->lines, VonkCsvReportLine, i).change != VONK_CSV_UNCHANGED)
+      g_array_append_val (self->shown, i);
+
+  return G_LIST_MODEL (self);
+}
+
+/* Shows what changed; takes @report. */
 static void
 show_report (VonkCsvImportDialog *self,
              VonkCsvReport       *report)
 {
   g_autofree char *summary = vonk_csv_report_summary (report);
-  g_autofree char *text = vonk_csv_report_format (report);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (vonk_csv_report_lines_new (report));
 
-  /* the first line is the summary, shown above the list */
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      gtk_string_list_append (list, lines[i]);
-
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (selection));
   adw_status_page_set_description (self->report_page, summary);
 
@@ -302,27 +402,123 @@ show_report (VonkCsvImportDialog *self,
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
 }
 
+/* Called in the worker thread. */
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  VonkCsvImportDialog *self = user_data;
+
+  g_atomic_int_set (&self->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+poll_progress_cb (gpointer user_data)
+{
+  VonkCsvImportDialog *self = user_data;
+  int permille = g_atomic_int_get (&self->permille);
+
+  if (permille >= 0)
+    gtk_progress_bar_set_fraction (self->import_progress, permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (self->import_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The import is over: the project's lists change only now, in the main
+ * thread. Also when the dialog was closed meanwhile, so that the lists
+ * follow what was written. */
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(VonkCsvImportDialog) self = user_data;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = vonk_csv_import_people_finish (VONK_PROJECT (source), result, &error);
+
+  /* closed meanwhile: its widgets are gone */
+  if (self->stack == NULL)
+    return;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->importing);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Cancel"));
+
+  if (report == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "preview");
+      /* a cancelled import changed nothing and needs no message */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_label_set_text (self->error_label, error->message);
+          gtk_widget_set_visible (self->error_box, TRUE);
+        }
+      update_actions (self);
+      return;
+    }
+
+  self->imported = TRUE;
+  update_actions (self);
+  g_signal_emit (self, signals[IMPORTED], 0, report);
+  show_report (self, g_steal_pointer (&report));
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (widget);
-  g_autoptr(VonkCsvReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n_rows = vonk_csv_get_n_rows (self->csv);
+  g_autofree char *text = NULL;
 
-  report = vonk_csv_import_people (self->project, self->csv, &error);
-  if (report == NULL)
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (self->error_box, TRUE);
-      return;
-    }
+  if (self->importing != NULL)
+    return;
 
-  self->imported = TRUE;
+  /* Translators: shown while the import runs */
+  text = g_strdup_printf (ngettext ("Importing %u row…", "Importing %u rows…", n_rows), n_rows);
+  gtk_label_set_text (self->importing_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_widget_set_visible (self->error_box, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "importing");
+
+  self->importing = g_cancellable_new ();
+  g_atomic_int_set (&self->permille, -1);
+  self->progress_source = g_timeout_add (100, poll_progress_cb, self);
   update_actions (self);
-  show_report (self, report);
-  g_signal_emit (self, signals[IMPORTED], 0, report);
+
+  vonk_csv_import_people_async (self->project, self->csv, import_progress_cb, self,
+                                self->importing, imported_cb, g_object_ref (self));
+}
+
+/* The Cancel button: stops an import that runs, else closes. */
+static void
+cancel_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (widget);
+
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing while the import runs cancels it; the dialog lives on until the
+ * worker is done. */
+static gboolean
+vonk_csv_import_dialog_close_request (GtkWindow *window)
+{
+  VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (window);
+
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+
+  return GTK_WINDOW_CLASS (vonk_csv_import_dialog_parent_class)->close_request (window);
 }
 
 /* ------------------------------------------------------------------------
@@ -335,6 +531,9 @@ vonk_csv_import_dialog_dispose (GObject *object)
   VonkCsvImportDialog *self = VONK_CSV_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->csv != NULL)
     g_signal_handlers_disconnect_by_data (self->csv, self);
 
@@ -352,6 +551,7 @@ vonk_csv_import_dialog_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->csv);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->importing);
   g_clear_pointer (&self->combo_rows, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 
@@ -363,9 +563,11 @@ vonk_csv_import_dialog_class_init (VonkCsvImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = vonk_csv_import_dialog_dispose;
   object_class->finalize = vonk_csv_import_dialog_finalize;
+  window_class->close_request = vonk_csv_import_dialog_close_request;
 
   /**
    * VonkCsvImportDialog::imported:
@@ -388,11 +590,14 @@ vonk_csv_import_dialog_class_init (VonkCsvImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, importing_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, import_progress);
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, report_page);
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, report_list);
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, unreadable_page);
 
   gtk_widget_class_install_action (widget_class, "csv-import.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "csv-import.cancel", NULL, cancel_cb);
 }
 
 static void

@@ -298,6 +298,75 @@ report_flags (gboolean share_safe)
   return share_safe ? VONK_REPORT_FLAGS_SHARE_SAFE : VONK_REPORT_FLAGS_NONE;
 }
 
+typedef struct
+{
+  VonkWindow *window;
+  char       *title;
+} PrintWork;
+
+static void
+print_work_free (PrintWork *print)
+{
+  g_object_unref (print->window);
+  g_free (print->title);
+  g_free (print);
+}
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  PrintWork *print = user_data;
+
+  vonk_window_set_task_progress (print->window, fraction);
+}
+
+static void
+printed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PrintWork *print = user_data;
+  g_autoptr(GError) error = NULL;
+
+  vonk_window_end_task (print->window);
+  if (vonk_print_run_finish (result, &error))
+    {
+      /* Translators: %s is the title of a report */
+      g_autofree char *done = g_strdup_printf (_("Printed “%s”"), print->title);
+
+      vonk_window_show_toast (print->window, done);
+    }
+  /* the user cancelled in the print dialog or in the window */
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vonk_window_show_toast (print->window, error->message);
+
+  print_work_free (print);
+}
+
+/* Prints @report through the print dialog while the window shows the
+ * progress and stays responsive. */
+static void
+print_in_background (VonkWindow *window,
+                     VonkReport *report,
+                     const char *label)
+{
+  GCancellable *cancellable = vonk_window_begin_task (window, label);
+  PrintWork *print;
+
+  if (cancellable == NULL)
+    return;
+
+  /* no pulsing: its animation would take the frames the idle callbacks
+   * that draw the pages wait for; the bar fills page by page */
+  vonk_window_set_task_progress (window, 0.0);
+  print = g_new0 (PrintWork, 1);
+  print->window = g_object_ref (window);
+  print->title = g_strdup (vonk_report_get_title (report));
+  vonk_print_run_async (GTK_WINDOW (window), report, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                        NULL, cancellable, print_progress, print, printed_cb, print);
+}
+
 static void
 print_report_action (GtkWidget  *widget,
                      const char *action_name,
@@ -305,12 +374,10 @@ print_report_action (GtkWidget  *widget,
 {
   VonkWindow *window = VONK_WINDOW (widget);
   g_autoptr(VonkReport) report = NULL;
-  g_autoptr(GError) error = NULL;
 
   report = vonk_report_new_plan (vonk_window_get_project (window), NULL,
                                  employees_per_champion (window), VONK_REPORT_FLAGS_NONE);
-  if (!vonk_print_run (GTK_WINDOW (window), report, &error))
-    vonk_window_show_toast (window, error->message);
+  print_in_background (window, report, _("Printing the plan report…"));
 }
 
 static void
@@ -323,14 +390,12 @@ print_handout_action (GtkWidget  *widget,
   VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION,
                                              g_variant_get_int64 (parameter));
   g_autoptr(VonkReport) report = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (session == NULL)
     return;
 
   report = vonk_report_new_handout (project, VONK_SESSION (session), VONK_REPORT_FLAGS_NONE);
-  if (!vonk_print_run (GTK_WINDOW (window), report, &error))
-    vonk_window_show_toast (window, error->message);
+  print_in_background (window, report, _("Printing the handout…"));
 }
 
 typedef struct

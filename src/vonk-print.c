@@ -5,12 +5,15 @@
  *
  * The print dialog shows the very pages the command line writes as PDF:
  * begin-print paginates the report for the paper chosen, draw-page draws
- * a page of it. The dialog's "Print to File" saves a PDF as well.
+ * a page of it. The dialog's "Print to File" saves a PDF as well. Printing
+ * runs asynchronously: the window keeps drawing while the pages are made.
  */
 
 #define G_LOG_DOMAIN "vonk-print"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "vonk-print.h"
 
@@ -96,39 +99,192 @@ vonk_print_operation_new (VonkReport *report)
   return operation;
 }
 
+/* ------------------------------------------------------------------------
+ * Printing in the background
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  VonkReport        *report;    /* the operation's handlers do not hold it */
+  GtkPrintOperation *operation;
+  VonkPrintProgress  progress;
+  gpointer           progress_data;
+  gulong             cancelled_id;
+  guint              n_drawn;
+  gboolean           returned;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_object_unref (job->operation);
+  g_object_unref (job->report);
+  g_free (job);
+}
+
+/* Ends @task with @result, once: GTK may say it both by returning from
+ * gtk_print_operation_run() and in ::done. */
+static void
+print_return (GTask                   *task,
+              GtkPrintOperationResult  result,
+              const GError            *run_error)
+{
+  PrintJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (job->returned)
+    return;
+  job->returned = TRUE;
+  g_cancellable_disconnect (g_task_get_cancellable (task), job->cancelled_id);
+  job->cancelled_id = 0;
+  /* lets go of the task the handlers hold (it holds the operation) */
+  g_object_ref (task);
+  g_signal_handlers_disconnect_by_data (job->operation, task);
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      g_set_object (&last_settings, gtk_print_operation_get_print_settings (job->operation));
+      g_set_object (&last_page_setup,
+                    gtk_print_operation_get_default_page_setup (job->operation));
+      g_task_return_boolean (task, TRUE);
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Printing cancelled"));
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      if (run_error == NULL)
+        gtk_print_operation_get_error (job->operation, &error);
+      /* Translators: %s says why, in the words of the print system */
+      g_task_return_new_error (task, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
+                               _("Could not print: %s"),
+                               run_error != NULL ? run_error->message
+                                 : error != NULL ? error->message
+                                                 : _("the printer reported an error"));
+      break;
+    }
+  g_object_unref (task);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         GTask                   *task)
+{
+  print_return (task, result, NULL);
+}
+
+/* The pages are counted now: from here the progress is known. */
+static void
+pages_counted_cb (GtkPrintOperation *operation,
+                  GtkPrintContext   *context,
+                  GTask             *task)
+{
+  PrintJob *job = g_task_get_task_data (task);
+
+  if (job->progress != NULL)
+    job->progress (0.0, job->progress_data);
+}
+
+static void
+page_drawn_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page,
+               GTask             *task)
+{
+  PrintJob *job = g_task_get_task_data (task);
+  int n_pages;
+
+  job->n_drawn++;
+  g_object_get (operation, "n-pages-to-print", &n_pages, NULL);
+  if (job->progress != NULL && n_pages > 0)
+    job->progress (MIN (1.0, (double) job->n_drawn / n_pages), job->progress_data);
+}
+
+static void
+cancelled_cb (GCancellable      *cancellable,
+              GtkPrintOperation *operation)
+{
+  gtk_print_operation_cancel (operation);
+}
+
 /**
- * vonk_print_run:
- * @parent: (nullable): the window the dialog belongs to
+ * vonk_print_run_async:
+ * @parent: (nullable): the window the print dialog belongs to
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path
+ * @export_path: (nullable): the PDF to write for an export
+ * @progress: (nullable): called in this thread after each page with how
+ *   much is done, 0.0 to 1.0
  *
- * Shows the print dialog for @report and prints it, or saves it as PDF
- * with "Print to File".
+ * Prints @report as vonk_print_operation_new() sets it up, without a
+ * nested main loop: the print dialog is not modal to the application, the
+ * pages are drawn one at a time between the window's frames, and
+ * @callback is called when the print system has the document.
+ */
+void
+vonk_print_run_async (GtkWindow               *parent,
+                      VonkReport              *report,
+                      GtkPrintOperationAction  action,
+                      const char              *export_path,
+                      GCancellable            *cancellable,
+                      VonkPrintProgress        progress,
+                      gpointer                 progress_data,
+                      GAsyncReadyCallback      callback,
+                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  PrintJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (VONK_IS_REPORT (report));
+  g_return_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_path != NULL);
+
+  job = g_new0 (PrintJob, 1);
+  job->report = g_object_ref (report);
+  job->operation = vonk_print_operation_new (report);
+  job->progress = progress;
+  job->progress_data = progress_data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_print_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) print_job_free);
+
+  gtk_print_operation_set_allow_async (job->operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (job->operation, export_path);
+  /* the signals hold the task: it lives until the operation is done */
+  g_signal_connect_data (job->operation, "done", G_CALLBACK (done_cb), g_object_ref (task),
+                         (GClosureNotify) g_object_unref, 0);
+  g_signal_connect_after (job->operation, "begin-print", G_CALLBACK (pages_counted_cb), task);
+  g_signal_connect_after (job->operation, "draw-page", G_CALLBACK (page_drawn_cb), task);
+  if (cancellable != NULL)
+    job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb),
+                                               job->operation, NULL);
+
+  result = gtk_print_operation_run (job->operation, action, parent, &error);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    print_return (task, result, error);
+}
+
+/**
+ * vonk_print_run_finish:
  *
- * Returns: %FALSE with @error set if printing failed; %TRUE when printed
- *   or when the user cancelled
+ * Returns: %TRUE when the report went to the print system (or its PDF was
+ *   written); else %FALSE with @error set: %G_IO_ERROR_CANCELLED when the
+ *   user cancelled, a message that says why printing failed otherwise
  */
 gboolean
-vonk_print_run (GtkWindow   *parent,
-                VonkReport  *report,
-                GError     **error)
+vonk_print_run_finish (GAsyncResult  *result,
+                       GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
-  g_return_val_if_fail (VONK_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  operation = vonk_print_operation_new (report);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                                    error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

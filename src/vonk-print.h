@@ -12,9 +12,21 @@
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *vonk_print_operation_new (VonkReport  *report);
-gboolean           vonk_print_run           (GtkWindow   *parent,
-                                             VonkReport  *report,
-                                             GError     **error);
+/* Called after each page drawn with how much is done, 0.0 to 1.0. */
+typedef void (*VonkPrintProgress) (double   fraction,
+                                   gpointer user_data);
+
+GtkPrintOperation *vonk_print_operation_new (VonkReport              *report);
+void               vonk_print_run_async     (GtkWindow               *parent,
+                                             VonkReport              *report,
+                                             GtkPrintOperationAction  action,
+                                             const char              *export_path,
+                                             GCancellable            *cancellable,
+                                             VonkPrintProgress        progress,
+                                             gpointer                 progress_data,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+gboolean           vonk_print_run_finish    (GAsyncResult            *result,
+                                             GError                 **error);
 
 G_END_DECLS

@@ -296,6 +296,72 @@ test_unreadable (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (import_button (fixture)));
 }
 
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (fixture->dialog,
+                                                              VONK_TYPE_CSV_IMPORT_DIALOG,
+                                                              "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* A large file: the import runs while the dialog shows its progress;
+ * Cancel stops it, and neither the database nor the project changed. The
+ * next Import goes through. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  guint n_people = g_list_model_get_n_items (people);
+  guint n_departments = g_list_model_get_n_items (departments);
+  VonkHistory *history = vonk_project_get_history (fixture->project);
+  g_autoptr(GString) text = g_string_new ("Naam;E-mail;Afdeling\n");
+  g_autofree char *summary = NULL;
+  GtkWidget *cancel;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "Nieuwe Collega %u;collega.%u@zilverberg.nl;Team %u\n",
+                            i, i, i % 40);
+  open_dialog (fixture, text->str, text->len);
+  cancel = vonk_test_find_labelled_button (fixture->dialog, "_Cancel");
+  g_assert_nonnull (cancel);
+
+  click_import (fixture);
+  /* the click returns at once, with the progress on screen */
+  g_assert_cmpstr (visible_page (fixture), ==, "importing");
+  g_assert_true (vonk_test_has_label (fixture->dialog, "Importing 5000 rows…"));
+  g_assert_false (gtk_widget_get_sensitive (import_button (fixture)));
+
+  g_signal_emit_by_name (cancel, "clicked");
+  WAIT_UNTIL (g_strcmp0 (visible_page (fixture), "preview") == 0);
+  g_assert_true (gtk_widget_get_mapped (fixture->dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                    fixture->dialog, VONK_TYPE_CSV_IMPORT_DIALOG, "error_box"))));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n_departments);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "department"), ==, n_departments);
+  g_assert_false (vonk_history_can_undo (history));
+
+  /* not cancelled, the same import writes everything, as one change */
+  click_import (fixture);
+  summary = g_strdup_printf ("5000 added, 0 updated, 0 unchanged, %u not in the file",
+                             n_people);
+  WAIT_UNTIL (vonk_test_has_label (fixture->dialog, summary));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people + 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n_departments + 40);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people + 5000);
+  g_assert_cmpstr (vonk_history_get_undo_label (history), ==, "People imported");
+
+  g_assert_true (vonk_history_undo (history, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n_departments);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +375,7 @@ main (int   argc,
   ADD ("/csv-import/refused-then-fixed", test_refused_then_fixed);
   ADD ("/csv-import/needs-names", test_needs_names);
   ADD ("/csv-import/unreadable", test_unreadable);
+  ADD ("/csv-import/cancel", test_cancel);
 
   return g_test_run ();
 }

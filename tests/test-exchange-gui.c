@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 #include <string.h>
 
+#include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
+#include "vonk-organisation-view.h"
+#include "vonk-report.h"
 #include "vonk-test-utils-gui.h"
 #include "vonk-window.h"
 
@@ -263,6 +267,200 @@ test_session_plan (Fixture       *fixture,
                    vonk_entity_get_string (session, "title"));
 }
 
+/* Activates what @window's shortcut @trigger, such as "<Control>z", does. */
+static void
+press_shortcut (GtkWidget  *window,
+                const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           window,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_person (VonkProject *project,
+            const char  *name)
+{
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (person, "name"), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* People imported from a spreadsheet while the window goes on: the People
+ * list shows them, and one Ctrl+Z takes the whole import back. */
+static void
+test_import_people_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "mensen.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *people = vonk_project_get_list (fixture->demo, VONK_TYPE_PERSON);
+  guint n_people = g_list_model_get_n_items (people);
+  GtkStack *view_stack = child (fixture->window, VONK_TYPE_WINDOW, "view_stack");
+  GtkWidget *view;
+  GtkWidget *people_view;
+  GtkWidget *dialog;
+  GtkStack *dialog_stack;
+
+  /* the People page, sorted by name: the newcomers come first */
+  gtk_stack_set_visible_child_name (view_stack, "organisation");
+  view = gtk_stack_get_visible_child (view_stack);
+  adw_view_stack_set_visible_child_name (child (view, VONK_TYPE_ORGANISATION_VIEW, "stack"),
+                                         "people");
+  people_view = child (view, VONK_TYPE_ORGANISATION_VIEW, "people_view");
+
+  g_assert_true (g_file_set_contents (path, "Naam;E-mail\n"
+                                            "Aafke Aalbers;aafke@zilverberg.nl\n"
+                                            "Aart Aalders;aart@zilverberg.nl\n", -1, NULL));
+  dialog = vonk_csv_import_dialog_new (GTK_WINDOW (fixture->window), fixture->demo, file);
+  dialog_stack = child (dialog, VONK_TYPE_CSV_IMPORT_DIALOG, "stack");
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (dialog_stack), "preview") == 0);
+
+  g_signal_emit_by_name (vonk_test_find_button (dialog, "csv-import.import"), "clicked");
+  /* the click returns at once: the work is in a thread, its progress shows */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog_stack), ==, "importing");
+  g_assert_true (gtk_widget_get_mapped (child (dialog, VONK_TYPE_CSV_IMPORT_DIALOG,
+                                               "import_progress")));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
+  WAIT_UNTIL (vonk_test_has_label (dialog, "People Imported"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people + 2);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people + 2);
+
+  g_signal_emit_by_name (vonk_test_find_labelled_button (dialog, "_Close"), "clicked");
+  WAIT_UNTIL (vonk_test_find_window (VONK_TYPE_CSV_IMPORT_DIALOG) == NULL);
+  WAIT_UNTIL (vonk_test_has_label (people_view, "Aafke Aalbers") &&
+              vonk_test_has_label (people_view, "Aart Aalders"));
+
+  press_shortcut (GTK_WIDGET (fixture->window), "<Control>z");
+  g_assert_false (has_person (fixture->demo, "Aafke Aalbers"));
+  g_assert_false (has_person (fixture->demo, "Aart Aalders"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, n_people);
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay, "Undone: People imported"));
+  WAIT_UNTIL (!vonk_test_has_label (people_view, "Aafke Aalbers") &&
+              !vonk_test_has_label (people_view, "Aart Aalders"));
+}
+
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+print_to_file_chosen (GtkWidget *dialog)
+{
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog));
+
+  return printer != NULL && gtk_printer_is_virtual (printer) &&
+         gtk_printer_accepts_pdf (printer);
+}
+
+/* Whether @path holds a PDF up to its end-of-file mark; if so, reads it. */
+static gboolean
+read_whole_pdf (const char  *path,
+                char       **pdf,
+                gsize       *length)
+{
+  g_free (*pdf);
+  *pdf = NULL;
+  return g_file_get_contents (path, pdf, length, NULL) && *length > 16 &&
+         g_strstr_len (*pdf + *length - 16, 16, "%%EOF") != NULL;
+}
+
+/* Ctrl+P: the print dialog, then the pages made while the window goes on,
+ * the progress in the window; "Print to File" writes them all. */
+static void
+test_print_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(VonkReport) report = vonk_report_new_plan (fixture->demo, NULL, 75,
+                                                       VONK_REPORT_FLAGS_NONE);
+  g_autofree char *printed = g_strdup_printf ("Printed “%s”", vonk_report_get_title (report));
+  GtkProgressBar *progress = child (fixture->window, VONK_TYPE_WINDOW, "task_progress");
+  g_autofree char *pdf = NULL;
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  GtkWidget *dialog;
+  gsize length;
+  guint n_pages = 0;
+  guint a4_pages;
+
+  /* the pages the report has on A4, the paper the print dialog starts with */
+  vonk_report_prepare_context (context);
+  vonk_report_paginate (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  a4_pages = vonk_report_get_n_pages (report);
+  g_object_unref (context);
+  g_assert_cmpuint (a4_pages, >, 1);
+
+  press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+  WAIT_UNTIL ((dialog = find_print_dialog ()) != NULL);
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
+  WAIT_UNTIL (print_to_file_chosen (dialog));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay, printed));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 1.0);
+
+  /* the print system has the pages; its file backend writes them on from
+   * the main loop, to the end of the PDF's trailer */
+  WAIT_UNTIL (read_whole_pdf (path, &pdf, &length));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  for (const char *p = pdf; (p = memmem (p, pdf + length - p, "/Type /Page", 11)) != NULL; p += 11)
+    if (p + 11 < pdf + length && p[11] != 's')
+      n_pages++;
+  g_assert_cmpuint (n_pages, ==, a4_pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +477,8 @@ main (int   argc,
   ADD ("/exchange-gui/calendar", test_calendar);
   ADD ("/exchange-gui/champions-csv", test_champions_csv);
   ADD ("/exchange-gui/session-plan", test_session_plan);
+  ADD ("/exchange-gui/import-people-undo", test_import_people_undo);
+  ADD ("/exchange-gui/print-dialog", test_print_dialog);
 
   return g_test_run ();
 }

@@ -293,6 +293,57 @@ test_bounded (Fixture       *fixture,
   g_assert_false (vonk_history_can_undo (fixture->history));
 }
 
+/* A large change of additions (an import) is undone in one pass and
+ * redone with the same IDs; what referred to the people added later in
+ * the same change goes and comes back with them. */
+static void
+test_many_additions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  gint64 kept = add_department (fixture, "Sales");
+  g_autoptr(GString) text = g_string_new ("name;email;department\n");
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkEntity) last = NULL;
+  gint64 last_id;
+  VonkEntity *person;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Person %u;p%u@example.org;%s\n", i, i,
+                            i % 2 ? "Sales" : "Support");
+  csv = vonk_csv_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  report = vonk_csv_import_people (fixture->project, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 2);
+  last = g_list_model_get_item (people, 2999);
+  last_id = vonk_entity_get_id (last);
+
+  undo_ok (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 1);
+  g_assert_nonnull (department (fixture, kept));
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, 0);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "department"), ==, 1);
+
+  redo_ok (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 2);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, 3000);
+  person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON, last_id);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (vonk_entity_get_string (person, "name"), ==, "Person 2999");
+  g_assert_cmpint (vonk_entity_get_int64 (person, "department-id"), ==, kept);
+
+  undo_ok (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 0);
+  g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +359,7 @@ main (int   argc,
   ADD ("/history/grouped", test_grouped);
   ADD ("/history/refused", test_refused);
   ADD ("/history/bounded", test_bounded);
+  ADD ("/history/many-additions", test_many_additions);
 
   return g_test_run ();
 }

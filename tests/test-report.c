@@ -933,6 +933,98 @@ test_print_operation (Fixture       *fixture,
   g_assert_cmpuint (count_pdf_pages (pdf, length), ==, a4_pages);
 }
 
+typedef struct
+{
+  GArray   *fractions;  /* of double, as the progress reported them */
+  gboolean  done;
+  gboolean  printed;
+  GError   *error;
+} AsyncPrint;
+
+static void
+print_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncPrint *print = user_data;
+
+  g_array_append_val (print->fractions, fraction);
+}
+
+static void
+printed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncPrint *print = user_data;
+
+  print->printed = vonk_print_run_finish (result, &print->error);
+  print->done = TRUE;
+}
+
+/* What the window's Print does, without the dialog: the progress follows
+ * the pages, and the PDF has every page. */
+static void
+test_print_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = vonk_report_new_plan (fixture->project, fixture->today, 0,
+                                                       VONK_REPORT_FLAGS_NONE);
+  g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  AsyncPrint print = { fractions, FALSE, FALSE, NULL };
+  g_autofree char *pdf = NULL;
+  gsize length;
+  guint a4_pages;
+
+  paginate_a4 (report);
+  a4_pages = vonk_report_get_n_pages (report);
+  g_assert_cmpuint (a4_pages, >, 1);
+
+  vonk_print_run_async (NULL, report, GTK_PRINT_OPERATION_ACTION_EXPORT, path, NULL,
+                        print_progress_cb, &print, printed_cb, &print);
+  /* (GTK 4.8 draws an export's pages at once; the print dialog's path,
+   * in test-exchange-gui, draws them from the main loop) the result comes
+   * from the main loop */
+  g_assert_false (print.done);
+  WAIT_UNTIL (print.done);
+
+  g_assert_no_error (print.error);
+  g_assert_true (print.printed);
+  /* 0 once the pages are counted, then a step per page up to 1 */
+  g_assert_cmpuint (fractions->len, ==, a4_pages + 1);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (count_pdf_pages (pdf, length), ==, a4_pages);
+}
+
+/* A print that cannot be made ends with a message that says so. */
+static void
+test_print_async_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = vonk_report_new_handout (fixture->project,
+                                                          session_with_agenda (fixture->project, "Kick-off: why social business?"),
+                                                          VONK_REPORT_FLAGS_NONE);
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "handout.pdf", NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  AsyncPrint print = { fractions, FALSE, FALSE, NULL };
+
+  vonk_print_run_async (NULL, report, GTK_PRINT_OPERATION_ACTION_EXPORT, path, NULL,
+                        print_progress_cb, &print, printed_cb, &print);
+  WAIT_UNTIL (print.done);
+
+  g_assert_false (print.printed);
+  g_assert_error (print.error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL);
+  g_assert_true (g_str_has_prefix (print.error->message, "Could not print: "));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&print.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,6 +1056,8 @@ main (int   argc,
   ADD ("/report/pdf/disk-full", test_pdf_disk_full);
   ADD ("/report/pdf/missing-folder", test_pdf_missing_folder);
   ADD ("/report/print/export", test_print_operation);
+  ADD ("/report/print/async", test_print_async);
+  ADD ("/report/print/async-fails", test_print_async_fails);
 
   return g_test_run ();
 }

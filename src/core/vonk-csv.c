@@ -35,6 +35,7 @@
 #include "vonk-enum-types.h"
 #include "vonk-ics.h"
 #include "vonk-labels.h"
+#include "vonk-project-private.h"
 #include "vonk-share-safe.h"
 
 G_DEFINE_QUARK (vonk-csv-error-quark, vonk_csv_error)
@@ -733,6 +734,10 @@ typedef struct
   GPtrArray     *location_order;
   GHashTable    *matched;      /* live person → PlannedRow index + 1 */
   GHashTable    *seen;         /* key of a row → its row number */
+  VonkCsvProgress progress;
+  gpointer       progress_data;
+  GCancellable  *cancellable;
+  struct _Changes *changes;    /* what was written */
 } Import;
 
 static void
@@ -1148,10 +1153,101 @@ place_changed (PlannedPlace *place)
   return place->live == NULL || !vonk_entity_equal (place->live, place->entity);
 }
 
+/* What an import wrote, per type (the WrittenType order is the order to
+ * apply them in: a department refers to a location, a person to both),
+ * and the report; made in the thread that writes, applied in the thread
+ * of the loaded project. */
+typedef enum
+{
+  WRITTEN_LOCATIONS,
+  WRITTEN_DEPARTMENTS,
+  WRITTEN_PEOPLE,
+  N_WRITTEN
+} WrittenType;
+
+typedef struct _Changes
+{
+  GPtrArray     *added[N_WRITTEN];  /* of VonkEntity, new, with their IDs */
+  GPtrArray     *saved[N_WRITTEN];  /* of VonkEntity, the new values of existing ones */
+  VonkCsvReport *report;
+} Changes;
+
+static Changes *
+changes_new (void)
+{
+  Changes *changes = g_new0 (Changes, 1);
+
+  for (guint t = 0; t < N_WRITTEN; t++)
+    {
+      changes->added[t] = g_ptr_array_new_with_free_func (g_object_unref);
+      changes->saved[t] = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  changes->report = g_new0 (VonkCsvReport, 1);
+  changes->report->lines = g_array_new (FALSE, FALSE, sizeof (VonkCsvReportLine));
+  g_array_set_clear_func (changes->report->lines, report_line_clear);
+  return changes;
+}
+
+static void
+changes_free (Changes *changes)
+{
+  for (guint t = 0; t < N_WRITTEN; t++)
+    {
+      g_ptr_array_unref (changes->added[t]);
+      g_ptr_array_unref (changes->saved[t]);
+    }
+  vonk_csv_report_free (changes->report);
+  g_free (changes);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Changes, changes_free)
+
+static void
+add_report_line (VonkCsvReport *report,
+                 VonkCsvChange  change,
+                 guint          row,
+                 VonkEntity    *person)
+{
+  VonkCsvReportLine line = {
+    change, row,
+    g_strdup (vonk_entity_get_string (person, "name")),
+    g_strdup (vonk_entity_get_string (person, "email")),
+  };
+
+  g_array_append_val (report->lines, line);
+  report->counts[change]++;
+}
+
+/* Rows are planned in the first part of the progress, written in the rest. */
+#define PLANNED_SHARE 0.3
+
+/* Every so many rows the import says how far it is and looks whether it
+ * was cancelled. */
+#define ROWS_PER_CHECK 1024
+
+static gboolean
+check_in (Import  *import,
+          guint    done,
+          guint    total,
+          double   start,
+          double   share,
+          GError **error)
+{
+  if (done % ROWS_PER_CHECK != 0)
+    return TRUE;
+
+  if (import->progress != NULL && total > 0)
+    import->progress (start + share * done / total, import->progress_data);
+  return !g_cancellable_set_error_if_cancelled (import->cancellable, error);
+}
+
 /* Writes the places in @order: new ones inserted, changed ones updated. */
 static gboolean
 write_places (Import     *import,
               GPtrArray  *order,
+              WrittenType type,
+              guint      *added,
+              guint      *updated,
               GError    **error)
 {
   VonkStore *store = vonk_project_get_store (import->project);
@@ -1171,6 +1267,18 @@ write_places (Import     *import,
             ? !vonk_store_insert (store, project_id, place->entity, error)
             : !vonk_store_update (store, place->entity, error))
         return FALSE;
+
+      if (place->live == NULL)
+        {
+          g_ptr_array_add (import->changes->added[type], g_object_ref (place->entity));
+          (*added)++;
+        }
+      else
+        {
+          g_ptr_array_add (import->changes->saved[type], vonk_entity_copy (place->entity));
+          if (updated != NULL)
+            (*updated)++;
+        }
     }
 
   return TRUE;
@@ -1182,16 +1290,23 @@ write_people (Import  *import,
 {
   VonkStore *store = vonk_project_get_store (import->project);
   gint64 project_id = vonk_entity_get_id (VONK_ENTITY (import->project));
+  VonkCsvReport *report = import->changes->report;
 
   for (guint i = 0; i < import->rows->len; i++)
     {
       PlannedRow *planned = &g_array_index (import->rows, PlannedRow, i);
       gboolean ok;
 
+      if (!check_in (import, i, import->rows->len, PLANNED_SHARE, 1.0 - PLANNED_SHARE, error))
+        return FALSE;
+
       if (planned->target_department != NULL)
         set_ref (planned->person, "department-id", planned->target_department);
       if (planned->live != NULL && vonk_entity_equal (planned->live, planned->person))
-        continue;
+        {
+          add_report_line (report, VONK_CSV_UNCHANGED, planned->row, planned->person);
+          continue;
+        }
 
       if (!validate_unlinked (import->project, planned->person, error))
         {
@@ -1206,6 +1321,18 @@ write_people (Import  *import,
         {
           g_prefix_error (error, _("Row %u: "), planned->row);
           return FALSE;
+        }
+
+      if (planned->live == NULL)
+        {
+          g_ptr_array_add (import->changes->added[WRITTEN_PEOPLE], g_object_ref (planned->person));
+          add_report_line (report, VONK_CSV_ADDED, planned->row, planned->person);
+        }
+      else
+        {
+          g_ptr_array_add (import->changes->saved[WRITTEN_PEOPLE],
+                           g_object_ref (planned->person));
+          add_report_line (report, VONK_CSV_UPDATED, planned->row, planned->person);
         }
     }
 
@@ -1228,134 +1355,59 @@ count_new_departments (Import *import)
     }
 }
 
-/* Brings the project's list up to what was written for @place, and tells
- * the history, so that Undo can take the import back. */
-static void
-apply_place (VonkProject  *project,
-             PlannedPlace *place,
-             guint        *added,
-             guint        *updated)
+/* Writes everything in one transaction and notes what it wrote; on
+ * failure or when cancelled, the database is as before. */
+static gboolean
+write_all (Import  *import,
+           GError **error)
 {
-  VonkEntityList *list = VONK_ENTITY_LIST (vonk_project_get_list (project,
-                                                                  G_OBJECT_TYPE (place->entity)));
-  VonkHistory *history = vonk_project_get_history (project);
+  VonkStore *store = vonk_project_get_store (import->project);
+  VonkCsvReport *report = import->changes->report;
 
-  if (place->live == NULL)
+  if (!vonk_store_begin (store, error))
+    return FALSE;
+  if (!write_places (import, import->location_order, WRITTEN_LOCATIONS,
+                     &report->locations_added, NULL, error) ||
+      !write_places (import, import->department_order, WRITTEN_DEPARTMENTS,
+                     &report->departments_added, &report->departments_updated, error) ||
+      !write_people (import, error))
     {
-      vonk_entity_list_add (list, place->entity);
-      vonk_history_record_add (history, place->entity);
-      (*added)++;
+      vonk_store_rollback (store);
+      return FALSE;
     }
-  else if (!vonk_entity_equal (place->live, place->entity))
-    {
-      vonk_history_record_save (history, place->live, place->entity);
-      vonk_entity_assign (place->live, place->entity);
-      vonk_entity_list_changed (list, place->live);
-      if (updated != NULL)
-        (*updated)++;
-    }
+
+  return vonk_store_commit (store, error);
 }
 
+/* The people of the project the file did not name, for the report. */
 static void
-add_report_line (VonkCsvReport *report,
-                 VonkCsvChange  change,
-                 guint          row,
-                 VonkEntity    *person)
+report_not_in_file (Import *import)
 {
-  VonkCsvReportLine line = {
-    change, row,
-    g_strdup (vonk_entity_get_string (person, "name")),
-    g_strdup (vonk_entity_get_string (person, "email")),
-  };
+  GListModel *people = vonk_project_get_list (import->project, VONK_TYPE_PERSON);
+  guint n_people = g_list_model_get_n_items (people);
 
-  g_array_append_val (report->lines, line);
-  report->counts[change]++;
-}
-
-/* After the commit: the lists follow the database, the history records
- * the import as one change (Undo takes all of it back), and the report
- * says what happened. */
-static VonkCsvReport *
-apply (Import *import)
-{
-  VonkCsvReport *report = g_new0 (VonkCsvReport, 1);
-  VonkEntityList *people = VONK_ENTITY_LIST (vonk_project_get_list (import->project,
-                                                                    VONK_TYPE_PERSON));
-  VonkHistory *history = vonk_project_get_history (import->project);
-  guint n_people;
-
-  vonk_history_begin_change (history);
-  vonk_history_label_change (history, _("People imported"));
-
-  report->lines = g_array_new (FALSE, FALSE, sizeof (VonkCsvReportLine));
-  g_array_set_clear_func (report->lines, report_line_clear);
-
-  for (guint i = 0; i < import->location_order->len; i++)
-    apply_place (import->project, g_ptr_array_index (import->location_order, i),
-                 &report->locations_added, NULL);
-  for (guint i = 0; i < import->department_order->len; i++)
-    apply_place (import->project, g_ptr_array_index (import->department_order, i),
-                 &report->departments_added, &report->departments_updated);
-
-  for (guint i = 0; i < import->rows->len; i++)
-    {
-      PlannedRow *planned = &g_array_index (import->rows, PlannedRow, i);
-
-      if (planned->live == NULL)
-        {
-          vonk_entity_list_add (people, planned->person);
-          vonk_history_record_add (history, planned->person);
-          g_hash_table_insert (import->matched, planned->person, GUINT_TO_POINTER (planned->row));
-          add_report_line (report, VONK_CSV_ADDED, planned->row, planned->person);
-        }
-      else if (!vonk_entity_equal (planned->live, planned->person))
-        {
-          vonk_history_record_save (history, planned->live, planned->person);
-          vonk_entity_assign (planned->live, planned->person);
-          vonk_entity_list_changed (people, planned->live);
-          add_report_line (report, VONK_CSV_UPDATED, planned->row, planned->live);
-        }
-      else
-        add_report_line (report, VONK_CSV_UNCHANGED, planned->row, planned->live);
-    }
-  vonk_history_end_change (history);
-
-  n_people = g_list_model_get_n_items (G_LIST_MODEL (people));
   for (guint i = 0; i < n_people; i++)
     {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (G_LIST_MODEL (people), i);
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
 
       if (!g_hash_table_contains (import->matched, person))
-        add_report_line (report, VONK_CSV_NOT_IN_FILE, 0, person);
+        add_report_line (import->changes->report, VONK_CSV_NOT_IN_FILE, 0, person);
     }
-
-  return report;
 }
 
-/**
- * vonk_csv_import_people:
- *
- * Adds or updates the project's people, departments and locations from the
- * rows of @csv, mapped as vonk_csv_get_mapping() says. Nobody is removed:
- * people not in the file are only reported. All or nothing: on error the
- * project and its database are as before, and @error names the row.
- *
- * Returns: (transfer full) (nullable): what changed
- */
-VonkCsvReport *
-vonk_csv_import_people (VonkProject  *project,
-                        VonkCsv      *csv,
-                        GError      **error)
+/* Plans and writes the import into @project's database; its lists are
+ * not touched. Returns what was written, for apply(). */
+static Changes *
+write_import (VonkProject      *project,
+              VonkCsv          *csv,
+              VonkCsvProgress   progress,
+              gpointer          progress_data,
+              GCancellable     *cancellable,
+              GError          **error)
 {
   g_auto(Import) import = { 0, };
-  VonkStore *store;
-
-  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (vonk_project_is_loaded (project), NULL);
-  g_return_val_if_fail (VONK_IS_CSV (csv), NULL);
-
-  store = vonk_project_get_store (project);
-  g_return_val_if_fail (store != NULL, NULL);
+  g_autoptr(Changes) changes = NULL;
+  guint n_rows = vonk_csv_get_n_rows (csv);
 
   if (vonk_csv_find_column (csv, VONK_CSV_FIELD_NAME) < 0)
     {
@@ -1366,6 +1418,9 @@ vonk_csv_import_people (VonkProject  *project,
 
   import.project = project;
   import.csv = csv;
+  import.progress = progress;
+  import.progress_data = progress_data;
+  import.cancellable = cancellable;
   import.rows = g_array_new (FALSE, TRUE, sizeof (PlannedRow));
   g_array_set_clear_func (import.rows, planned_row_clear);
   import.by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1384,8 +1439,9 @@ vonk_csv_import_people (VonkProject  *project,
   index_places (&import, VONK_TYPE_DEPARTMENT, import.departments, import.department_order);
   index_places (&import, VONK_TYPE_LOCATION, import.locations, import.location_order);
 
-  for (guint i = 0; i < vonk_csv_get_n_rows (csv); i++)
-    if (!plan_row (&import, i, error))
+  for (guint i = 0; i < n_rows; i++)
+    if (!check_in (&import, i, n_rows, 0.0, PLANNED_SHARE, error) ||
+        !plan_row (&import, i, error))
       return NULL;
 
   if (import.rows->len == 0)
@@ -1397,19 +1453,187 @@ vonk_csv_import_people (VonkProject  *project,
 
   count_new_departments (&import);
 
-  if (!vonk_store_begin (store, error))
-    return NULL;
-  if (!write_places (&import, import.location_order, error) ||
-      !write_places (&import, import.department_order, error) ||
-      !write_people (&import, error))
-    {
-      vonk_store_rollback (store);
-      return NULL;
-    }
-  if (!vonk_store_commit (store, error))
+  changes = changes_new ();
+  import.changes = changes;
+  if (!write_all (&import, error))
     return NULL;
 
-  return apply (&import);
+  report_not_in_file (&import);
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&changes);
+}
+
+/* After the commit: the lists of @project follow the database, and the
+ * history records the import as one change (Undo takes all of it back).
+ * @project may be another object for the project that was written, the
+ * one the window shows. Returns the report. */
+static VonkCsvReport *
+apply (Changes     *changes,
+       VonkProject *project)
+{
+  VonkHistory *history = vonk_project_get_history (project);
+  const GType types[N_WRITTEN] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
+
+  vonk_history_begin_change (history);
+  vonk_history_label_change (history, _("People imported"));
+  for (guint t = 0; t < N_WRITTEN; t++)
+    vonk_project_adopt_written (project, types[t], changes->added[t], changes->saved[t]);
+  vonk_history_end_change (history);
+
+  return g_steal_pointer (&changes->report);
+}
+
+/**
+ * vonk_csv_import_people:
+ *
+ * Adds or updates the project's people, departments and locations from the
+ * rows of @csv, mapped as vonk_csv_get_mapping() says. Nobody is removed:
+ * people not in the file are only reported. All or nothing: on error the
+ * project and its database are as before, and @error names the row.
+ *
+ * Returns: (transfer full) (nullable): what changed
+ */
+VonkCsvReport *
+vonk_csv_import_people (VonkProject  *project,
+                        VonkCsv      *csv,
+                        GError      **error)
+{
+  g_autoptr(Changes) changes = NULL;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (vonk_project_is_loaded (project), NULL);
+  g_return_val_if_fail (vonk_project_get_store (project) != NULL, NULL);
+  g_return_val_if_fail (VONK_IS_CSV (csv), NULL);
+
+  changes = write_import (project, csv, NULL, NULL, NULL, error);
+  if (changes == NULL)
+    return NULL;
+
+  return apply (changes, project);
+}
+
+/* What the thread needs: where the project is, and the file as mapped. */
+typedef struct
+{
+  char            *database;
+  gint64           project_id;
+  VonkCsv         *csv;
+  VonkCsvProgress  progress;
+  gpointer         progress_data;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->database);
+  g_object_unref (job->csv);
+  g_free (job);
+}
+
+/* In the worker, with a connection and a copy of the project of its own:
+ * the caller's project and its lists are not touched from this thread. */
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(VonkStore) store = vonk_store_new (job->database, &error);
+  VonkProject *project;
+  Changes *changes = NULL;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  project = vonk_store_find_project (store, job->project_id);
+  if (project == NULL)
+    {
+      g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                               _("The project was deleted elsewhere"));
+      return;
+    }
+
+  if (vonk_project_load (project, &error))
+    changes = write_import (project, job->csv, job->progress, job->progress_data, cancellable,
+                            &error);
+  if (changes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, changes, (GDestroyNotify) changes_free);
+}
+
+/**
+ * vonk_csv_import_people_async:
+ * @project: a loaded project
+ * @csv: the file, mapped; its mapping must not change until the import
+ *   is done
+ * @progress: (nullable): called now and then with how far the import is,
+ *   in the worker thread
+ *
+ * Does what vonk_csv_import_people() does, with the work and the writing
+ * in a worker thread on a connection of its own; only the lists of
+ * @project change, in vonk_csv_import_people_finish(). Cancelling rolls
+ * the transaction back: nothing changes.
+ */
+void
+vonk_csv_import_people_async (VonkProject         *project,
+                              VonkCsv             *csv,
+                              VonkCsvProgress      progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (VONK_IS_PROJECT (project));
+  g_return_if_fail (vonk_project_is_loaded (project));
+  g_return_if_fail (vonk_project_get_store (project) != NULL);
+  g_return_if_fail (VONK_IS_CSV (csv));
+
+  job = g_new0 (ImportJob, 1);
+  job->database = g_strdup (vonk_store_get_path (vonk_project_get_store (project)));
+  job->project_id = vonk_entity_get_id (VONK_ENTITY (project));
+  job->csv = g_object_ref (csv);
+  job->progress = progress;
+  job->progress_data = progress_data;
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_csv_import_people_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+/**
+ * vonk_csv_import_people_finish:
+ *
+ * Brings the lists of the project up to what the import wrote, and
+ * records it in the project's history as one change.
+ *
+ * Returns: (transfer full) (nullable): what changed, or %NULL with @error
+ *   set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+VonkCsvReport *
+vonk_csv_import_people_finish (VonkProject   *project,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(Changes) changes = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+
+  changes = g_task_propagate_pointer (G_TASK (result), error);
+  if (changes == NULL)
+    return NULL;
+
+  return apply (changes, project);
 }
 
 /**
@@ -1438,6 +1662,61 @@ who (const VonkCsvReportLine *line)
 }
 
 /**
+ * vonk_csv_report_format_places:
+ *
+ * Returns: (transfer full) (nullable): what happened to departments and
+ *   locations, or %NULL when nothing did
+ */
+char *
+vonk_csv_report_format_places (VonkCsvReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->departments_added == 0 && report->departments_updated == 0 &&
+      report->locations_added == 0)
+    return NULL;
+
+  return g_strdup_printf (_("Departments: %u added, %u updated; locations: %u added"),
+                          report->departments_added, report->departments_updated,
+                          report->locations_added);
+}
+
+/**
+ * vonk_csv_report_format_line:
+ * @index: a line of @report
+ *
+ * Returns: (transfer full) (nullable): the line as vonk_csv_report_format()
+ *   shows it, or %NULL for someone unchanged, whom it leaves out
+ */
+char *
+vonk_csv_report_format_line (VonkCsvReport *report,
+                             guint          index)
+{
+  const VonkCsvReportLine *line;
+  g_autofree char *person = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < report->lines->len, NULL);
+
+  line = &g_array_index (report->lines, VonkCsvReportLine, index);
+  if (line->change == VONK_CSV_UNCHANGED)
+    return NULL;
+
+  person = who (line);
+  switch (line->change)
+    {
+    case VONK_CSV_ADDED:
+      return g_strdup_printf (_("Added (row %u): %s"), line->row, person);
+    case VONK_CSV_UPDATED:
+      return g_strdup_printf (_("Updated (row %u): %s"), line->row, person);
+    case VONK_CSV_NOT_IN_FILE:
+    case VONK_CSV_UNCHANGED:
+    default:
+      return g_strdup_printf (_("Not in the file: %s"), person);
+    }
+}
+
+/**
  * vonk_csv_report_format:
  *
  * Returns: (transfer full): the report as lines of text: the counts, the
@@ -1448,43 +1727,28 @@ char *
 vonk_csv_report_format (VonkCsvReport *report)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *places = NULL;
   GString *text;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   summary = vonk_csv_report_summary (report);
+  places = vonk_csv_report_format_places (report);
   text = g_string_new (summary);
   g_string_append_c (text, '\n');
-
-  if (report->departments_added > 0 || report->departments_updated > 0 ||
-      report->locations_added > 0)
+  if (places != NULL)
     {
-      g_string_append_printf (text, _("Departments: %u added, %u updated; locations: %u added"),
-                              report->departments_added, report->departments_updated,
-                              report->locations_added);
+      g_string_append (text, places);
       g_string_append_c (text, '\n');
     }
 
   for (guint i = 0; i < report->lines->len; i++)
     {
-      const VonkCsvReportLine *line = &g_array_index (report->lines, VonkCsvReportLine, i);
-      g_autofree char *person = who (line);
+      g_autofree char *line = vonk_csv_report_format_line (report, i);
 
-      switch (line->change)
-        {
-        case VONK_CSV_ADDED:
-          g_string_append_printf (text, _("Added (row %u): %s"), line->row, person);
-          break;
-        case VONK_CSV_UPDATED:
-          g_string_append_printf (text, _("Updated (row %u): %s"), line->row, person);
-          break;
-        case VONK_CSV_NOT_IN_FILE:
-          g_string_append_printf (text, _("Not in the file: %s"), person);
-          break;
-        case VONK_CSV_UNCHANGED:
-        default:
-          continue;
-        }
+      if (line == NULL)
+        continue;
+      g_string_append (text, line);
       g_string_append_c (text, '\n');
     }
 

@@ -115,11 +115,30 @@ typedef struct
 void           vonk_csv_report_free    (VonkCsvReport *report);
 char          *vonk_csv_report_summary (VonkCsvReport *report);
 char          *vonk_csv_report_format  (VonkCsvReport *report);
+char          *vonk_csv_report_format_places (VonkCsvReport *report);
+char          *vonk_csv_report_format_line (VonkCsvReport *report,
+                                            guint          index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkCsvReport, vonk_csv_report_free)
 
 VonkCsvReport *vonk_csv_import_people  (VonkProject  *project,
                                         VonkCsv      *csv,
                                         GError      **error);
+
+/* Called now and then with how much is done, 0.0 to 1.0, in the thread
+ * that runs the import. */
+typedef void (*VonkCsvProgress) (double   fraction,
+                                 gpointer user_data);
+
+void           vonk_csv_import_people_async  (VonkProject         *project,
+                                              VonkCsv             *csv,
+                                              VonkCsvProgress      progress,
+                                              gpointer             progress_data,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+VonkCsvReport *vonk_csv_import_people_finish (VonkProject         *project,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Champions per department, as a spreadsheet. */
 char          *vonk_csv_build_champions  (VonkProject  *project,

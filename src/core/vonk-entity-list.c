@@ -284,6 +284,122 @@ vonk_entity_list_changed (VonkEntityList *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 id_a = vonk_entity_get_id (*(VonkEntity **) a);
+  gint64 id_b = vonk_entity_get_id (*(VonkEntity **) b);
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/**
+ * vonk_entity_list_add_many:
+ * @entities: (element-type VonkEntity): new items; sorted by ID here
+ *
+ * Inserts @entities where their IDs put them. New rows get IDs above all
+ * others, so they usually go at the end together, as one items-changed:
+ * 100,000 of them must not wake the views 100,000 times.
+ */
+void
+vonk_entity_list_add_many (VonkEntityList *self,
+                           GPtrArray      *entities)
+{
+  guint n;
+
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (entities != NULL);
+
+  if (entities->len == 0)
+    return;
+
+  g_ptr_array_sort (entities, compare_ids);
+  n = self->items->len;
+  if (n == 0 ||
+      vonk_entity_get_id (g_ptr_array_index (self->items, n - 1)) <
+      vonk_entity_get_id (g_ptr_array_index (entities, 0)))
+    {
+      vonk_entity_list_splice (self, n, 0, (VonkEntity **) entities->pdata, entities->len);
+      return;
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    vonk_entity_list_add (self, g_ptr_array_index (entities, i));
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pos_a = *(const guint *) a;
+  guint pos_b = *(const guint *) b;
+
+  return pos_a < pos_b ? -1 : pos_a > pos_b;
+}
+
+/* Beyond this many runs of adjacent changed items, one items-changed
+ * spans them all: views that recount the whole list on each (the
+ * Organisation view's figures) then do it once, not 200 times for the
+ * scattered people of a deleted department. */
+#define MAX_CHANGED_RUNS 8
+
+/**
+ * vonk_entity_list_changed_many:
+ * @entities: (element-type VonkEntity): items of the list whose values changed
+ *
+ * Tells the views that @entities changed, with one items-changed per run
+ * of adjacent positions (the 100,000 people an import updated are one),
+ * or, for more than a few runs, one over the range they span.
+ */
+void
+vonk_entity_list_changed_many (VonkEntityList *self,
+                               GPtrArray      *entities)
+{
+  g_autoptr(GArray) positions = NULL;
+  guint n_runs = 1;
+
+  g_return_if_fail (VONK_IS_ENTITY_LIST (self));
+  g_return_if_fail (entities != NULL);
+
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), entities->len);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      guint pos;
+
+      if (vonk_entity_list_find (self, g_ptr_array_index (entities, i), &pos))
+        g_array_append_val (positions, pos);
+    }
+  g_array_sort (positions, compare_positions);
+
+  for (guint i = 1; i < positions->len; i++)
+    if (g_array_index (positions, guint, i) > g_array_index (positions, guint, i - 1) + 1)
+      n_runs++;
+  if (n_runs > MAX_CHANGED_RUNS)
+    {
+      guint first = g_array_index (positions, guint, 0);
+      guint last = g_array_index (positions, guint, positions->len - 1);
+
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                                  last - first + 1);
+      return;
+    }
+
+  for (guint i = 0; i < positions->len; )
+    {
+      guint first = g_array_index (positions, guint, i);
+      guint last = first;
+
+      for (i++; i < positions->len && g_array_index (positions, guint, i) <= last + 1; i++)
+        last = g_array_index (positions, guint, i);
+
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                                  last - first + 1);
+    }
+}
+
 /**
  * vonk_entity_list_get_stamp:
  *

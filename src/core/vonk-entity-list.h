@@ -31,6 +31,10 @@ void            vonk_entity_list_add      (VonkEntityList *self,
                                            VonkEntity     *entity);
 void            vonk_entity_list_changed  (VonkEntityList *self,
                                            VonkEntity     *entity);
+void            vonk_entity_list_add_many (VonkEntityList *self,
+                                           GPtrArray      *entities);
+void            vonk_entity_list_changed_many (VonkEntityList *self,
+                                               GPtrArray      *entities);
 guint           vonk_entity_list_get_stamp (VonkEntityList *self);
 void            vonk_entity_list_remove_where (VonkEntityList *self,
                                                gboolean      (*predicate) (VonkEntity *entity,

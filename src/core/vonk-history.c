@@ -42,6 +42,7 @@ typedef struct
   VonkEntity   *before;   /* SAVE: the values before */
   VonkEntity   *after;    /* ADD: the entity; SAVE: the values after */
   VonkDeletion *deletion; /* DELETE: what went; ADD: what Undo took away */
+  guint         batch;    /* ADD: how many steps from here @deletion holds */
 } Step;
 
 typedef struct
@@ -549,6 +550,103 @@ replay (VonkHistory  *self,
   return TRUE;
 }
 
+/* How many steps, ending (undo) or starting (redo) at @index, replay as
+ * one: Undo takes a run of additions back in one deletion (an import of
+ * 100,000 people would otherwise be 100,000 deletions, each going through
+ * every list), and Redo puts such a deletion back in one go. */
+static guint
+unit_size (Change   *change,
+           guint     index,
+           gboolean  undo)
+{
+  Step *step = g_ptr_array_index (change->steps, index);
+  guint lo = index;
+
+  if (step->kind != STEP_ADD)
+    return 1;
+
+  if (!undo)
+    return MAX (step->batch, 1);
+
+  while (lo > 0 && ((Step *) g_ptr_array_index (change->steps, lo - 1))->kind == STEP_ADD)
+    lo--;
+  return index - lo + 1;
+}
+
+/* Takes back (or makes again) the additions @lo to @lo + @size - 1 as one
+ * deletion, which the first of them keeps for Redo. */
+static gboolean
+replay_additions (VonkHistory  *self,
+                  Change       *change,
+                  guint         lo,
+                  guint         size,
+                  gboolean      undo,
+                  GError      **error)
+{
+  Step *first = g_ptr_array_index (change->steps, lo);
+  g_autoptr(GPtrArray) live = NULL;
+  VonkDeletion *deletion;
+
+  if (!undo)
+    {
+      if (!vonk_project_undo_deletion (self->project, first->deletion, error))
+        return FALSE;
+      g_clear_pointer (&first->deletion, vonk_deletion_free);
+      first->batch = 0;
+      return TRUE;
+    }
+
+  /* what is there now: it may be a newer object than the one added */
+  live = g_ptr_array_new ();
+  for (guint i = lo; i < lo + size; i++)
+    {
+      Step *step = g_ptr_array_index (change->steps, i);
+      VonkEntity *entity = vonk_project_lookup (self->project, G_OBJECT_TYPE (step->after),
+                                                vonk_entity_get_id (step->after));
+
+      if (entity == NULL)
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return FALSE;
+        }
+      g_ptr_array_add (live, entity);
+    }
+
+  deletion = vonk_project_delete_many (self->project, live, error);
+  if (deletion == NULL)
+    return FALSE;
+
+  for (guint i = lo; i < lo + size; i++)
+    {
+      Step *step = g_ptr_array_index (change->steps, i);
+
+      g_clear_pointer (&step->deletion, vonk_deletion_free);
+      step->batch = 0;
+    }
+  first->deletion = deletion;
+  first->batch = size;
+  return TRUE;
+}
+
+/* Replays the @size steps from @lo as one unit, backwards (undo) or
+ * forwards (redo). */
+static gboolean
+replay_unit (VonkHistory  *self,
+             Change       *change,
+             guint         lo,
+             guint         size,
+             gboolean      undo,
+             GError      **error)
+{
+  Step *step = g_ptr_array_index (change->steps, lo);
+
+  if (step->kind == STEP_ADD && (undo ? size > 1 : step->batch > 0))
+    return replay_additions (self, change, lo, size, undo, error);
+
+  return replay (self, step, undo, error);
+}
+
 /* Moves the last change of @from to @to, replaying its steps backwards
  * (undo) or forwards (redo). A step that fails stops it there; the steps
  * already replayed are replayed back, so the project is as before. */
@@ -559,6 +657,7 @@ move_change (VonkHistory  *self,
              gboolean      undo,
              GError      **error)
 {
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   Change *change;
   guint n;
   guint done;
@@ -573,21 +672,26 @@ move_change (VonkHistory  *self,
   n = change->steps->len;
   self->replaying = TRUE;
 
-  for (done = 0; done < n; done++)
+  for (done = 0; done < n; )
     {
-      Step *step = g_ptr_array_index (change->steps, undo ? n - 1 - done : done);
+      guint index = undo ? n - 1 - done : done;
+      guint size = unit_size (change, index, undo);
+      guint unit[2] = { undo ? index + 1 - size : index, size };
 
-      if (!replay (self, step, undo, error))
+      if (!replay_unit (self, change, unit[0], size, undo, error))
         break;
+      g_array_append_val (units, unit);
+      done += size;
     }
 
   if (done < n)
     {
-      while (done-- > 0)
+      /* back, in the reverse order, each unit as it was replayed */
+      for (guint u = units->len; u-- > 0; )
         {
-          Step *step = g_ptr_array_index (change->steps, undo ? n - 1 - done : done);
+          guint *unit = &g_array_index (units, guint, 2 * u);
 
-          if (!replay (self, step, !undo, NULL))
+          if (!replay_unit (self, change, unit[0], unit[1], !undo, NULL))
             g_warning ("A change could not be replayed back after a failed %s",
                        undo ? "undo" : "redo");
         }

@@ -23,4 +23,9 @@ typedef void (*VonkProjectLoadHook) (GType    type,
 void vonk_project_set_load_hook (VonkProjectLoadHook hook,
                                  gpointer            data);
 
+void vonk_project_adopt_written (VonkProject *self,
+                                 GType        type,
+                                 GPtrArray   *added,
+                                 GPtrArray   *saved);
+
 G_END_DECLS

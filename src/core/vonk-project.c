@@ -1288,16 +1288,17 @@ cascade (VonkProject  *self,
               g_auto(GValue) none = G_VALUE_INIT;
 
               g_value_init (&none, G_TYPE_INT64);
+              forget_indexes (self, types[t]);
               for (guint i = 0; i < hits->len; i++)
                 {
                   VonkEntity *item = g_ptr_array_index (hits, i);
                   ClearedRef cleared = { g_object_ref (item), ref->column, id };
 
                   g_array_append_val (deletion->cleared, cleared);
-                  forget_indexes (self, types[t]);
                   vonk_entity_set_value (item, ref->column, &none);
-                  vonk_entity_list_changed (list, item);
                 }
+              /* the 200 people of a department: one items-changed, not 200 */
+              vonk_entity_list_changed_many (list, hits);
             }
         }
     }
@@ -1364,6 +1365,201 @@ vonk_project_forget (VonkProject *self,
   return deletion;
 }
 
+static gboolean
+in_set (VonkEntity *entity,
+        gpointer    set)
+{
+  return g_hash_table_contains (set, entity);
+}
+
+/* The IDs of @entities, as a set of gint64. */
+static GHashTable *
+id_set_new (GPtrArray *entities)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      gint64 id = vonk_entity_get_id (g_ptr_array_index (entities, i));
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+
+  return ids;
+}
+
+/* What cascade() does, for many deleted entities of @type at once: each
+ * list is gone through once, not once per entity. */
+static void
+cascade_many (VonkProject  *self,
+              GType         type,
+              GPtrArray    *deleted,
+              VonkDeletion *deletion)
+{
+  g_autoptr(GHashTable) ids = id_set_new (deleted);
+  const GType *types;
+  guint n_types;
+
+  types = vonk_entity_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (types[t]);
+      VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
+      VonkEntityList *list = list_of (self, types[t]);
+
+      for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
+        {
+          const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
+          g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+          guint n;
+
+          if (ref->target != type)
+            continue;
+
+          n = g_list_model_get_n_items (G_LIST_MODEL (list));
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(VonkEntity) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+              gint64 id = g_value_get_int64 (vonk_entity_get_value (item, ref->column));
+
+              if (id != 0 && g_hash_table_contains (ids, &id))
+                g_ptr_array_add (hits, g_steal_pointer (&item));
+            }
+          if (hits->len == 0)
+            continue;
+
+          if (ref->on_delete == VONK_ON_DELETE_CASCADE)
+            {
+              g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+
+              for (guint i = 0; i < hits->len; i++)
+                {
+                  g_hash_table_add (gone, g_ptr_array_index (hits, i));
+                  g_ptr_array_add (deletion->removed, g_object_ref (g_ptr_array_index (hits, i)));
+                }
+              vonk_entity_list_remove_where (list, in_set, gone);
+              cascade_many (self, types[t], hits, deletion);
+            }
+          else
+            {
+              g_auto(GValue) none = G_VALUE_INIT;
+
+              g_value_init (&none, G_TYPE_INT64);
+              forget_indexes (self, types[t]);
+              for (guint i = 0; i < hits->len; i++)
+                {
+                  VonkEntity *item = g_ptr_array_index (hits, i);
+                  ClearedRef cleared = {
+                    g_object_ref (item), ref->column,
+                    g_value_get_int64 (vonk_entity_get_value (item, ref->column)),
+                  };
+
+                  g_array_append_val (deletion->cleared, cleared);
+                  vonk_entity_set_value (item, ref->column, &none);
+                }
+              vonk_entity_list_changed_many (list, hits);
+            }
+        }
+    }
+}
+
+/**
+ * vonk_project_delete_many:
+ * @entities: (element-type VonkEntity): entities of the project, parents
+ *   before what refers to them
+ *
+ * Deletes @entities and what hangs on them in one transaction, and
+ * updates each list with as few items-changed as it can: Undo of an
+ * import of 100,000 people takes one pass, not 100,000.
+ *
+ * Returns: (transfer full) (nullable): what was taken away, for
+ *   vonk_project_undo_deletion(); %NULL with @error set on failure, when
+ *   nothing changed
+ */
+VonkDeletion *
+vonk_project_delete_many (VonkProject  *self,
+                          GPtrArray    *entities,
+                          GError      **error)
+{
+  VonkDeletion *deletion;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (entities != NULL && entities->len > 0, NULL);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (entities, i);
+
+      if (!vonk_entity_list_find (list_of (self, G_OBJECT_TYPE (entity)), entity, NULL))
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return NULL;
+        }
+    }
+
+  if (!vonk_store_begin (self->store, error))
+    return NULL;
+  for (guint i = 0; i < entities->len; i++)
+    if (!vonk_store_delete (self->store, g_ptr_array_index (entities, i), error))
+      {
+        vonk_store_rollback (self->store);
+        return NULL;
+      }
+  if (!vonk_store_commit (self->store, error))
+    return NULL;
+
+  deletion = g_new0 (VonkDeletion, 1);
+  g_atomic_ref_count_init (&deletion->ref_count);
+  deletion->removed = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
+  g_array_set_clear_func (deletion->cleared, cleared_ref_clear);
+
+  /* per type, in the order met: first out of every list, then what
+   * referred to them follows */
+  for (guint i = 0; i < entities->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (entities, i);
+      GPtrArray *group = NULL;
+
+      g_ptr_array_add (deletion->removed, g_object_ref (entity));
+      for (guint g = 0; g < groups->len && group == NULL; g++)
+        {
+          GPtrArray *candidate = g_ptr_array_index (groups, g);
+
+          if (G_OBJECT_TYPE (g_ptr_array_index (candidate, 0)) == G_OBJECT_TYPE (entity))
+            group = candidate;
+        }
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group, entity);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, g);
+      g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < group->len; i++)
+        g_hash_table_add (gone, g_ptr_array_index (group, i));
+      vonk_entity_list_remove_where (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                     in_set, gone);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, g);
+
+      cascade_many (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0)), group, deletion);
+    }
+
+  vonk_history_record_delete (self->history, deletion);
+  return deletion;
+}
+
 /**
  * vonk_project_remove:
  *
@@ -1383,31 +1579,35 @@ vonk_project_remove (VonkProject  *self,
   return TRUE;
 }
 
-/* Whether @id of @type is in the project or about to return with @deletion. */
+/* A key for an entity of @type with @id. */
+static char *
+returning_key (GType  type,
+               gint64 id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, g_type_name (type), id);
+}
+
+/* Whether @id of @type is in the project or about to return with the
+ * deletion whose entities @returning holds (keys of returning_key()). */
 static gboolean
 will_exist (VonkProject  *self,
-            VonkDeletion *deletion,
+            GHashTable   *returning,
             GType         type,
             gint64        id)
 {
+  g_autofree char *key = NULL;
+
   if (vonk_project_lookup (self, type, id) != NULL)
     return TRUE;
 
-  for (guint i = 0; i < deletion->removed->len; i++)
-    {
-      VonkEntity *removed = g_ptr_array_index (deletion->removed, i);
-
-      if (G_OBJECT_TYPE (removed) == type && vonk_entity_get_id (removed) == id)
-        return TRUE;
-    }
-
-  return FALSE;
+  key = returning_key (type, id);
+  return g_hash_table_contains (returning, key);
 }
 
 /* Clears the optional references of @entity to what is gone since. */
 static void
 drop_dangling_refs (VonkProject  *self,
-                    VonkDeletion *deletion,
+                    GHashTable   *returning,
                     VonkEntity   *entity)
 {
   VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (entity);
@@ -1420,7 +1620,7 @@ drop_dangling_refs (VonkProject  *self,
       gint64 id = g_value_get_int64 (vonk_entity_get_value (entity, ref->column));
 
       if (ref->on_delete == VONK_ON_DELETE_SET_NULL && id != 0 &&
-          !will_exist (self, deletion, ref->target, id))
+          !will_exist (self, returning, ref->target, id))
         vonk_entity_set_value (entity, ref->column, &none);
     }
 }
@@ -1438,6 +1638,9 @@ vonk_project_undo_deletion (VonkProject   *self,
                             VonkDeletion  *deletion,
                             GError       **error)
 {
+  g_autoptr(GHashTable) returning = NULL;
+  g_autoptr(GHashTable) returned = NULL;
+  g_autoptr(GPtrArray) order = NULL;
   gint64 project_id;
 
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
@@ -1445,6 +1648,15 @@ vonk_project_undo_deletion (VonkProject   *self,
   g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
 
   project_id = vonk_entity_get_id (VONK_ENTITY (self));
+  returning = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < deletion->removed->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
+
+      g_hash_table_add (returning, returning_key (G_OBJECT_TYPE (entity),
+                                                  vonk_entity_get_id (entity)));
+    }
+
   if (!vonk_store_begin (self->store, error))
     return FALSE;
 
@@ -1452,7 +1664,7 @@ vonk_project_undo_deletion (VonkProject   *self,
     {
       VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
 
-      drop_dangling_refs (self, deletion, entity);
+      drop_dangling_refs (self, returning, entity);
       if (!vonk_store_insert (self->store, project_id, entity, error))
         goto fail;
     }
@@ -1463,7 +1675,7 @@ vonk_project_undo_deletion (VonkProject   *self,
       g_autoptr(VonkEntity) copy = NULL;
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!will_exist (self, deletion, G_OBJECT_TYPE (cleared->entity),
+      if (!will_exist (self, returning, G_OBJECT_TYPE (cleared->entity),
                        vonk_entity_get_id (cleared->entity)))
         continue;
 
@@ -1478,27 +1690,64 @@ vonk_project_undo_deletion (VonkProject   *self,
   if (!vonk_store_commit (self->store, error))
     return FALSE;
 
-  /* only now, all of it in the database, do the lists change */
+  /* only now, all of it in the database, do the lists change: per type,
+   * in the order met, all at once */
+  returned = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  order = g_ptr_array_new ();
   for (guint i = 0; i < deletion->removed->len; i++)
     {
       VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
+      GPtrArray *group = g_hash_table_lookup (returned, GSIZE_TO_POINTER (G_OBJECT_TYPE (entity)));
 
-      vonk_entity_list_add (list_of (self, G_OBJECT_TYPE (entity)), entity);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (returned, GSIZE_TO_POINTER (G_OBJECT_TYPE (entity)), group);
+          g_ptr_array_add (order, group);
+        }
+      g_ptr_array_add (group, entity);
     }
+  for (guint g = 0; g < order->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, g);
+
+      vonk_entity_list_add_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                 group);
+    }
+  g_hash_table_remove_all (returned);
+  g_ptr_array_set_size (order, 0);
   for (guint i = 0; i < deletion->cleared->len; i++)
     {
       ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
-      VonkEntityList *list = list_of (self, G_OBJECT_TYPE (cleared->entity));
+      GType type = G_OBJECT_TYPE (cleared->entity);
+      VonkEntityList *list = list_of (self, type);
       g_auto(GValue) value = G_VALUE_INIT;
+      GPtrArray *group;
 
       if (!vonk_entity_list_find (list, cleared->entity, NULL))
         continue;
 
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cleared->id);
-      forget_indexes (self, G_OBJECT_TYPE (cleared->entity));
+      forget_indexes (self, type);
       vonk_entity_set_value (cleared->entity, cleared->column, &value);
-      vonk_entity_list_changed (list, cleared->entity);
+
+      group = g_hash_table_lookup (returned, GSIZE_TO_POINTER (type));
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (returned, GSIZE_TO_POINTER (type), group);
+          g_ptr_array_add (order, group);
+        }
+      g_ptr_array_add (group, cleared->entity);
+    }
+  /* per list, one items-changed for the references put back */
+  for (guint g = 0; g < order->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, g);
+
+      vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                     group);
     }
 
   return TRUE;
@@ -1506,4 +1755,58 @@ vonk_project_undo_deletion (VonkProject   *self,
 fail:
   vonk_store_rollback (self->store);
   return FALSE;
+}
+
+/**
+ * vonk_project_adopt_written:
+ * @type: an entity type
+ * @added: (element-type VonkEntity): new entities of @type, with the IDs
+ *   another connection gave them
+ * @saved: (element-type VonkEntity): the values another connection wrote
+ *   for entities of @type the project has
+ *
+ * Brings the list of @type up to what was written to the database
+ * elsewhere (an import in a worker thread), with an items-changed for all
+ * the saved and one for all the added, and records each as a step in the
+ * history. @added is sorted by ID.
+ */
+void
+vonk_project_adopt_written (VonkProject *self,
+                            GType        type,
+                            GPtrArray   *added,
+                            GPtrArray   *saved)
+{
+  VonkEntityList *list;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (VONK_IS_PROJECT (self));
+  g_return_if_fail (self->lists != NULL);
+
+  list = list_of (self, type);
+  forget_indexes (self, type);
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      VonkEntity *values = g_ptr_array_index (saved, i);
+      VonkEntity *live = vonk_entity_list_lookup (list, vonk_entity_get_id (values));
+
+      /* a row the lists missed is in the database all the same: show it,
+       * though Undo cannot know what it was before */
+      if (live == NULL)
+        {
+          g_ptr_array_add (unknown, vonk_entity_copy (values));
+          continue;
+        }
+
+      vonk_history_record_save (self->history, live, values);
+      vonk_entity_assign (live, values);
+      g_ptr_array_add (changed, live);
+    }
+  vonk_entity_list_changed_many (list, changed);
+
+  for (guint i = 0; i < added->len; i++)
+    vonk_history_record_add (self->history, g_ptr_array_index (added, i));
+  vonk_entity_list_add_many (list, added);
+  vonk_entity_list_add_many (list, unknown);
 }

@@ -64,6 +64,9 @@ gboolean     vonk_project_remove     (VonkProject  *self,
 VonkDeletion *vonk_project_delete        (VonkProject   *self,
                                           VonkEntity    *entity,
                                           GError       **error);
+VonkDeletion *vonk_project_delete_many   (VonkProject   *self,
+                                          GPtrArray     *entities,
+                                          GError       **error);
 gboolean      vonk_project_undo_deletion (VonkProject   *self,
                                           VonkDeletion  *deletion,
                                           GError       **error);

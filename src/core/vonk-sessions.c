@@ -158,13 +158,20 @@ write_batch (VonkProject  *project,
   for (guint i = 0; deletes != NULL && i < deletes->len; i++)
     vonk_deletion_free (vonk_project_forget (project, g_ptr_array_index (deletes, i)));
 
-  for (guint i = 0; inserts != NULL && i < inserts->len; i++)
+  /* each type's new rows all at once: inviting a department of 200 is one
+   * items-changed of the attendance list, not 200 */
+  for (guint i = 0; inserts != NULL && i < inserts->len; )
     {
-      VonkEntity *entity = g_ptr_array_index (inserts, i);
+      GType type = G_OBJECT_TYPE (g_ptr_array_index (inserts, i));
+      g_autoptr(GPtrArray) run = g_ptr_array_new ();
 
-      vonk_entity_list_add (list_of (project, G_OBJECT_TYPE (entity)), entity);
-      if (history != NULL)
-        vonk_history_record_add (history, entity);
+      for (; i < inserts->len && G_OBJECT_TYPE (g_ptr_array_index (inserts, i)) == type; i++)
+        {
+          g_ptr_array_add (run, g_ptr_array_index (inserts, i));
+          if (history != NULL)
+            vonk_history_record_add (history, g_ptr_array_index (inserts, i));
+        }
+      vonk_entity_list_add_many (list_of (project, type), run);
     }
   for (guint i = 0; updates != NULL && i < updates->len; i++)
     {
