@@ -1500,9 +1500,12 @@ vonk_project_delete_many (VonkProject  *self,
         }
     }
 
+  /* last first: additions taken back come in the order they were made,
+   * a session before its scope rows, and deleting the session first would
+   * take the rows with it, leaving nothing for their own deletion */
   if (!vonk_store_begin (self->store, error))
     return NULL;
-  for (guint i = 0; i < entities->len; i++)
+  for (guint i = entities->len; i-- > 0; )
     if (!vonk_store_delete (self->store, g_ptr_array_index (entities, i), error))
       {
         vonk_store_rollback (self->store);
