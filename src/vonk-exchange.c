@@ -681,7 +681,7 @@ import_xml (Work          *work,
 }
 
 /* Back in the main thread: the window's store learns of the new project,
- * which opens. */
+ * which opens; a plan of a large organisation loads in the background. */
 static void
 import_xml_done (Work *work)
 {
@@ -696,7 +696,7 @@ import_xml_done (Work *work)
       return;
     }
 
-  vonk_window_open_project (work->window, project);
+  vonk_window_load_project (work->window, project);
 }
 
 /**
