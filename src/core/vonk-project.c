@@ -1166,21 +1166,6 @@ vonk_project_save (VonkProject  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  guint  column;
-  gint64 id;
-} RefMatch;
-
-static gboolean
-refers_to (VonkEntity *entity,
-           gpointer    data)
-{
-  RefMatch *match = data;
-
-  return g_value_get_int64 (vonk_entity_get_value (entity, match->column)) == match->id;
-}
-
 /* What a deletion took away, so that Undo can put it back: the entities
  * removed (the one deleted first, then what cascaded, parents before
  * children) and the references the schema set to NULL. */
@@ -1234,76 +1219,6 @@ vonk_deletion_get_entity (VonkDeletion *deletion)
   return g_ptr_array_index (deletion->removed, 0);
 }
 
-/* Applies to the lists what the database did on deleting @type #@id, and
- * notes it in @deletion. */
-static void
-cascade (VonkProject  *self,
-         GType         type,
-         gint64        id,
-         VonkDeletion *deletion)
-{
-  const GType *types;
-  guint n_types;
-
-  types = vonk_entity_types (&n_types);
-  for (guint t = 0; t < n_types; t++)
-    {
-      g_autoptr(GTypeClass) type_class = g_type_class_ref (types[t]);
-      VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
-
-      for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
-        {
-          const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
-          RefMatch match = { ref->column, id };
-          g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
-          VonkEntityList *list;
-
-          if (ref->target != type)
-            continue;
-
-          /* (only types that can refer to @type need their list) */
-          list = list_of (self, types[t]);
-
-          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-            {
-              g_autoptr(VonkEntity) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-              if (refers_to (item, &match))
-                g_ptr_array_add (hits, g_steal_pointer (&item));
-            }
-
-          if (ref->on_delete == VONK_ON_DELETE_CASCADE)
-            {
-              vonk_entity_list_remove_where (list, refers_to, &match);
-              for (guint i = 0; i < hits->len; i++)
-                {
-                  VonkEntity *hit = g_ptr_array_index (hits, i);
-
-                  g_ptr_array_add (deletion->removed, g_object_ref (hit));
-                  cascade (self, types[t], vonk_entity_get_id (hit), deletion);
-                }
-            }
-          else
-            {
-              g_auto(GValue) none = G_VALUE_INIT;
-
-              g_value_init (&none, G_TYPE_INT64);
-              forget_indexes (self, types[t]);
-              for (guint i = 0; i < hits->len; i++)
-                {
-                  VonkEntity *item = g_ptr_array_index (hits, i);
-                  ClearedRef cleared = { g_object_ref (item), ref->column, id };
-
-                  g_array_append_val (deletion->cleared, cleared);
-                  vonk_entity_set_value (item, ref->column, &none);
-                }
-              /* the 200 people of a department: one items-changed, not 200 */
-              vonk_entity_list_changed_many (list, hits);
-            }
-        }
-    }
-}
-
 /**
  * vonk_project_delete:
  *
@@ -1334,37 +1249,6 @@ vonk_project_delete (VonkProject  *self,
   return vonk_project_forget (self, entity);
 }
 
-/* vonk_project_forget:
- * @entity: a loaded entity whose row the store has deleted
- *
- * Takes @entity, and what the database's ON DELETE rules took with it, out
- * of the lists, and records the deletion for Undo. For a row deleted in a
- * transaction: call this once it has committed.
- *
- * Returns: (transfer full): what went
- */
-VonkDeletion *
-vonk_project_forget (VonkProject *self,
-                     VonkEntity  *entity)
-{
-  VonkEntityList *list = list_of (self, G_OBJECT_TYPE (entity));
-  VonkDeletion *deletion;
-  guint pos;
-
-  deletion = g_new0 (VonkDeletion, 1);
-  g_atomic_ref_count_init (&deletion->ref_count);
-  deletion->removed = g_ptr_array_new_with_free_func (g_object_unref);
-  deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
-  g_array_set_clear_func (deletion->cleared, cleared_ref_clear);
-
-  g_ptr_array_add (deletion->removed, g_object_ref (entity));
-  if (vonk_entity_list_find (list, entity, &pos))
-    vonk_entity_list_splice (list, pos, 1, NULL, 0);
-  cascade (self, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity), deletion);
-  vonk_history_record_delete (self->history, deletion);
-  return deletion;
-}
-
 static gboolean
 in_set (VonkEntity *entity,
         gpointer    set)
@@ -1388,8 +1272,9 @@ id_set_new (GPtrArray *entities)
   return ids;
 }
 
-/* What cascade() does, for many deleted entities of @type at once: each
- * list is gone through once, not once per entity. */
+/* Applies to the lists what the database did on deleting @deleted, all of
+ * @type, and notes it in @deletion: each list is gone through once, not
+ * once per entity. */
 static void
 cascade_many (VonkProject  *self,
               GType         type,
@@ -1405,17 +1290,20 @@ cascade_many (VonkProject  *self,
     {
       g_autoptr(GTypeClass) type_class = g_type_class_ref (types[t]);
       VonkEntityClass *klass = VONK_ENTITY_CLASS (type_class);
-      VonkEntityList *list = list_of (self, types[t]);
 
       for (guint r = 0; r < vonk_entity_class_get_n_refs (klass); r++)
         {
           const VonkEntityRef *ref = vonk_entity_class_get_ref (klass, r);
           g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+          VonkEntityList *list;
           guint n;
 
           if (ref->target != type)
             continue;
 
+          /* (only types that can refer to @type need their list: the
+           * attendance may not have been read yet) */
+          list = list_of (self, types[t]);
           n = g_list_model_get_n_items (G_LIST_MODEL (list));
           for (guint i = 0; i < n; i++)
             {
@@ -1463,56 +1351,15 @@ cascade_many (VonkProject  *self,
     }
 }
 
-/**
- * vonk_project_delete_many:
- * @entities: (element-type VonkEntity): entities of the project, parents
- *   before what refers to them
- *
- * Deletes @entities and what hangs on them in one transaction, and
- * updates each list with as few items-changed as it can: Undo of an
- * import of 100,000 people takes one pass, not 100,000.
- *
- * Returns: (transfer full) (nullable): what was taken away, for
- *   vonk_project_undo_deletion(); %NULL with @error set on failure, when
- *   nothing changed
- */
-VonkDeletion *
-vonk_project_delete_many (VonkProject  *self,
-                          GPtrArray    *entities,
-                          GError      **error)
+/* Takes @entities (rows the store has deleted), and what the database's
+ * ON DELETE rules took with them, out of the lists, and records the
+ * deletion for Undo. */
+static VonkDeletion *
+forget_many (VonkProject *self,
+             GPtrArray   *entities)
 {
-  VonkDeletion *deletion;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (entities != NULL && entities->len > 0, NULL);
-  g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
-
-  for (guint i = 0; i < entities->len; i++)
-    {
-      VonkEntity *entity = g_ptr_array_index (entities, i);
-
-      if (!vonk_entity_list_find (list_of (self, G_OBJECT_TYPE (entity)), entity, NULL))
-        {
-          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                       _("The item was deleted elsewhere"));
-          return NULL;
-        }
-    }
-
-  /* last first: additions taken back come in the order they were made,
-   * a session before its scope rows, and deleting the session first would
-   * take the rows with it, leaving nothing for their own deletion */
-  if (!vonk_store_begin (self->store, error))
-    return NULL;
-  for (guint i = entities->len; i-- > 0; )
-    if (!vonk_store_delete (self->store, g_ptr_array_index (entities, i), error))
-      {
-        vonk_store_rollback (self->store);
-        return NULL;
-      }
-  if (!vonk_store_commit (self->store, error))
-    return NULL;
+  VonkDeletion *deletion;
 
   deletion = g_new0 (VonkDeletion, 1);
   g_atomic_ref_count_init (&deletion->ref_count);
@@ -1561,6 +1408,76 @@ vonk_project_delete_many (VonkProject  *self,
 
   vonk_history_record_delete (self->history, deletion);
   return deletion;
+}
+
+/* vonk_project_forget:
+ * @entity: a loaded entity whose row the store has deleted
+ *
+ * Takes @entity, and what the database's ON DELETE rules took with it, out
+ * of the lists, and records the deletion for Undo. For a row deleted in a
+ * transaction: call this once it has committed.
+ *
+ * Returns: (transfer full): what went
+ */
+VonkDeletion *
+vonk_project_forget (VonkProject *self,
+                     VonkEntity  *entity)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, entity);
+  return forget_many (self, one);
+}
+
+/**
+ * vonk_project_delete_many:
+ * @entities: (element-type VonkEntity): entities of the project, parents
+ *   before what refers to them
+ *
+ * Deletes @entities and what hangs on them in one transaction, and
+ * updates each list with as few items-changed as it can: Undo of an
+ * import of 100,000 people takes one pass, not 100,000.
+ *
+ * Returns: (transfer full) (nullable): what was taken away, for
+ *   vonk_project_undo_deletion(); %NULL with @error set on failure, when
+ *   nothing changed
+ */
+VonkDeletion *
+vonk_project_delete_many (VonkProject  *self,
+                          GPtrArray    *entities,
+                          GError      **error)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (entities != NULL && entities->len > 0, NULL);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (entities, i);
+
+      if (!vonk_entity_list_find (list_of (self, G_OBJECT_TYPE (entity)), entity, NULL))
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return NULL;
+        }
+    }
+
+  /* last first: additions taken back come in the order they were made,
+   * a session before its scope rows, and deleting the session first would
+   * take the rows with it, leaving nothing for their own deletion */
+  if (!vonk_store_begin (self->store, error))
+    return NULL;
+  for (guint i = entities->len; i-- > 0; )
+    if (!vonk_store_delete (self->store, g_ptr_array_index (entities, i), error))
+      {
+        vonk_store_rollback (self->store);
+        return NULL;
+      }
+  if (!vonk_store_commit (self->store, error))
+    return NULL;
+
+  return forget_many (self, entities);
 }
 
 /**
