@@ -8,7 +8,7 @@ MESON ?= meson
 PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils \
 	libsqlite3-dev sqlite3 xvfb xauth dbus-x11 at-spi2-core \
-	desktop-file-utils appstream python3-pyatspi
+	desktop-file-utils appstream python3-pyatspi locales
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

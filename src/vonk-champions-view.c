@@ -396,8 +396,8 @@ coverage_word (const VonkCoverageRow *row)
     case VONK_COVERAGE_COVERED:
       return g_strdup (C_("coverage", "Covered"));
     case VONK_COVERAGE_UNDER_TARGET:
-      return g_strdup_printf (ngettext ("Under target (short by %u)",
-                                        "Under target (short by %u)", row->shortfall),
+      return g_strdup_printf (ngettext ("Under target (short by %'u)",
+                                        "Under target (short by %'u)", row->shortfall),
                               row->shortfall);
     case VONK_COVERAGE_NONE:
     default:
@@ -443,7 +443,7 @@ coverage_name_bind_cb (GtkSignalListItemFactory *factory,
                               VonkChampionsView        *self)                    \
   {                                                                              \
     VonkCoverageItem *row = gtk_list_item_get_item (item);                       \
-    g_autofree char *text = g_strdup_printf ("%u", row->row.field);              \
+    g_autofree char *text = g_strdup_printf ("%'u", row->row.field);              \
                                                                                  \
     gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);       \
   }
@@ -615,9 +615,9 @@ update_summary (VonkChampionsView *self)
         active++;
     }
 
-  active_text = g_strdup_printf (ngettext ("%u active champion", "%u active champions", active),
+  active_text = g_strdup_printf (ngettext ("%'u active champion", "%'u active champions", active),
                                  active);
-  alumni_text = g_strdup_printf (ngettext ("%u alumnus", "%u alumni", n - active), n - active);
+  alumni_text = g_strdup_printf (ngettext ("%'u alumnus", "%'u alumni", n - active), n - active);
   /* Translators: a summary: "8 active champions · 2 alumni" */
   text = g_strdup_printf (_("%s · %s"), active_text, alumni_text);
   gtk_label_set_text (self->summary_label, text);
@@ -779,9 +779,9 @@ role_model_activity (const VonkRoleModel *model)
       return g_strdup_printf (_("Will host a session on %s"), next);
     }
 
-  hosted = g_strdup_printf (ngettext ("hosted %u session", "hosted %u sessions", model->hosted),
+  hosted = g_strdup_printf (ngettext ("hosted %'u session", "hosted %'u sessions", model->hosted),
                             model->hosted);
-  attended = g_strdup_printf (ngettext ("attended %u session", "attended %u sessions",
+  attended = g_strdup_printf (ngettext ("attended %'u session", "attended %'u sessions",
                                         model->attended),
                               model->attended);
   if (model->hosted > 0 && model->attended > 0)
@@ -871,8 +871,8 @@ update_role_models (VonkChampionsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_unseen_label), unseen->len == 0);
 
   /* Translators: the headings of the role-model lists, with how many */
-  seen_heading = g_strdup_printf (_("Managers Who Lead by Example (%u)"), seen->len);
-  unseen_heading = g_strdup_printf (_("Not Yet Seen in a Session (%u)"), unseen->len);
+  seen_heading = g_strdup_printf (_("Managers Who Lead by Example (%'u)"), seen->len);
+  unseen_heading = g_strdup_printf (_("Not Yet Seen in a Session (%'u)"), unseen->len);
   gtk_label_set_text (self->seen_heading, seen_heading);
   gtk_label_set_text (self->unseen_heading, unseen_heading);
 
@@ -914,8 +914,8 @@ update_links (VonkChampionsView *self)
   if (links->n_workshops == 0)
     summary = g_strdup (_("No workshop has been held with attendees yet."));
   else
-    summary = g_strdup_printf (ngettext ("%u of %u workshop brought people from different departments together.",
-                                         "%u of %u workshops brought people from different departments together.",
+    summary = g_strdup_printf (ngettext ("%'u of %'u workshop brought people from different departments together.",
+                                         "%'u of %'u workshops brought people from different departments together.",
                                          links->n_workshops),
                                links->n_mixed, links->n_workshops);
   gtk_label_set_text (self->links_summary, summary);

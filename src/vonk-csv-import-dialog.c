@@ -262,11 +262,11 @@ fill_preview (VonkCsvImportDialog *self)
     }
 
   if (shown < n_rows)
-    preview_title = g_strdup_printf (ngettext ("The first %u of %u row",
-                                               "The first %u of %u rows", n_rows),
+    preview_title = g_strdup_printf (ngettext ("The first %'u of %'u row",
+                                               "The first %'u of %'u rows", n_rows),
                                      shown, n_rows);
   else
-    preview_title = g_strdup_printf (ngettext ("%u row", "%u rows", n_rows), n_rows);
+    preview_title = g_strdup_printf (ngettext ("%'u row", "%'u rows", n_rows), n_rows);
   gtk_label_set_text (self->preview_label, preview_title);
 }
 
@@ -479,7 +479,7 @@ import_cb (GtkWidget  *widget,
     return;
 
   /* Translators: shown while the import runs */
-  text = g_strdup_printf (ngettext ("Importing %u row…", "Importing %u rows…", n_rows), n_rows);
+  text = g_strdup_printf (ngettext ("Importing %'u row…", "Importing %'u rows…", n_rows), n_rows);
   gtk_label_set_text (self->importing_label, text);
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);
   gtk_widget_set_visible (self->error_box, FALSE);

@@ -642,7 +642,7 @@ vonk_exchange_import_session_plan (VonkWindow *window,
       return;
     }
 
-  done = g_strdup_printf (ngettext ("Added %u session", "Added %u sessions", n_sessions),
+  done = g_strdup_printf (ngettext ("Added %'u session", "Added %'u sessions", n_sessions),
                           n_sessions);
   vonk_window_show_toast (window, done);
 }
@@ -757,8 +757,8 @@ vonk_exchange_export_calendar (VonkWindow *window,
     }
 
   /* Translators: the second %s is a file name */
-  done = g_strdup_printf (ngettext ("Exported %u session to “%s”",
-                                    "Exported %u sessions to “%s”", n_events),
+  done = g_strdup_printf (ngettext ("Exported %'u session to “%s”",
+                                    "Exported %'u sessions to “%s”", n_events),
                           n_events, name);
   write_in_background (window, file, _("Exporting the sessions…"), contents, strlen (contents),
                        done);

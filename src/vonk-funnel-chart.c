@@ -105,11 +105,11 @@ update_summary (VonkFunnelChart *self)
       if (percent != NULL)
         /* Translators: a stage of the funnel in words: its name, its number
          * and its share of the stage before: "Enthusiastic: 30 (38%)" */
-        g_string_append_printf (text, _("%s: %u (%s)"), vonk_funnel_stage_label (s),
+        g_string_append_printf (text, _("%s: %'u (%s)"), vonk_funnel_stage_label (s),
                                 self->counts[s], percent);
       else
         /* Translators: a stage of the funnel in words: "Invited: 120" */
-        g_string_append_printf (text, _("%s: %u"), vonk_funnel_stage_label (s), self->counts[s]);
+        g_string_append_printf (text, _("%s: %'u"), vonk_funnel_stage_label (s), self->counts[s]);
     }
 
   g_free (self->summary);
@@ -205,7 +205,7 @@ vonk_funnel_chart_snapshot (GtkWidget   *widget,
   for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
     {
       float y = PAD + s * (row + ROW_GAP);
-      g_autofree char *number = g_strdup_printf ("%u", self->counts[s]);
+      g_autofree char *number = g_strdup_printf ("%'u", self->counts[s]);
       g_autofree char *percent = s > 0 ? share_text (self->counts[s], self->counts[s - 1]) : NULL;
       g_autoptr(PangoLayout) name = layout_new (self, vonk_funnel_stage_label (s), FALSE, 1.0f);
       g_autoptr(PangoLayout) figure = layout_new (self, number, TRUE, 1.0f);

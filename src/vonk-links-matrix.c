@@ -107,7 +107,7 @@ update_summary (VonkLinksMatrix *self)
     {
       const Pair *pair = &g_array_index (pairs, Pair, i);
       g_autofree char *workshops =
-        g_strdup_printf (ngettext ("%u workshop", "%u workshops", pair->count), pair->count);
+        g_strdup_printf (ngettext ("%'u workshop", "%'u workshops", pair->count), pair->count);
 
       g_string_append (text, i == 0 ? ": " : "; ");
       /* Translators: two departments that met in workshops, and how often:

@@ -356,16 +356,16 @@ cell_text (VonkOrganisationView *self,
       return vonk_entity_get_string (entity, "city");
 
     case CELL_LOCATION_DEPARTMENTS:
-      g_snprintf (number, 16, "%u", counts_of (self, entity)->departments);
+      g_snprintf (number, 16, "%'u", counts_of (self, entity)->departments);
       return number;
 
     case CELL_LOCATION_PEOPLE:
     case CELL_DEPARTMENT_PEOPLE:
-      g_snprintf (number, 16, "%u", counts_of (self, entity)->people);
+      g_snprintf (number, 16, "%'u", counts_of (self, entity)->people);
       return number;
 
     case CELL_DEPARTMENT_CHAMPIONS:
-      g_snprintf (number, 16, "%u", counts_of (self, entity)->champions);
+      g_snprintf (number, 16, "%'u", counts_of (self, entity)->champions);
       return number;
 
     case CELL_DEPARTMENT_LOCATION:

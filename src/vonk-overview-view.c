@@ -55,7 +55,7 @@ static void
 set_figure (GtkLabel *label,
             guint     value)
 {
-  g_autofree char *text = g_strdup_printf ("%u", value);
+  g_autofree char *text = g_strdup_printf ("%'u", value);
 
   gtk_label_set_text (label, text);
 }
@@ -420,7 +420,7 @@ create_story_row (gpointer item,
     g_ptr_array_add (parts, g_strdup (where));
   if (reach > 0)
     /* Translators: how many colleagues a success story reached */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("reach %d", "reach %d", reach), reach));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("reach %'d", "reach %'d", reach), reach));
   g_ptr_array_add (parts, NULL);
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
 

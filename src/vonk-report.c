@@ -302,7 +302,7 @@ size_text (VonkProject *project)
                                         locations);
   g_autofree char *d = g_strdup_printf (ngettext ("%u department", "%u departments", departments),
                                         departments);
-  g_autofree char *p = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
+  g_autofree char *p = g_strdup_printf (ngettext ("%'u person", "%'u people", people), people);
 
   /* Translators: the size of an organisation: "3 locations · 8 departments · 120 people" */
   return g_strdup_printf (_("%s · %s · %s"), l, d, p);
@@ -558,8 +558,8 @@ coverage_word (const VonkCoverageRow *row)
     case VONK_COVERAGE_COVERED:
       return g_strdup (C_("coverage", "Covered"));
     case VONK_COVERAGE_UNDER_TARGET:
-      return g_strdup_printf (ngettext ("Under target (short by %u)",
-                                        "Under target (short by %u)", row->shortfall),
+      return g_strdup_printf (ngettext ("Under target (short by %'u)",
+                                        "Under target (short by %'u)", row->shortfall),
                               row->shortfall);
     case VONK_COVERAGE_NONE:
     default:
@@ -595,8 +595,8 @@ add_champions_section (VonkReport *self,
                                            "%u of %u departments have enough champions.",
                                            coverage->len),
                                  covered, coverage->len);
-  active = g_strdup_printf (ngettext ("There is %u active champion.",
-                                      "There are %u active champions.", champions),
+  active = g_strdup_printf (ngettext ("There is %'u active champion.",
+                                      "There are %'u active champions.", champions),
                             champions);
   add_block (self, VONK_REPORT_BLOCK_PARAGRAPH,
              g_strjoin (" ", target, active, departments, NULL));
@@ -616,9 +616,9 @@ add_champions_section (VonkReport *self,
 
       set_cell (row, 0, g_strdup (entity_name (project, VONK_TYPE_DEPARTMENT, cover->id)), NULL,
                 FALSE);
-      set_cell (row, 1, g_strdup_printf ("%u", cover->headcount), NULL, FALSE);
-      set_cell (row, 2, g_strdup_printf ("%u", cover->champions), NULL, FALSE);
-      set_cell (row, 3, g_strdup_printf ("%u", cover->needed), NULL, FALSE);
+      set_cell (row, 1, g_strdup_printf ("%'u", cover->headcount), NULL, FALSE);
+      set_cell (row, 2, g_strdup_printf ("%'u", cover->champions), NULL, FALSE);
+      set_cell (row, 3, g_strdup_printf ("%'u", cover->needed), NULL, FALSE);
       set_cell (row, 4, coverage_word (cover), NULL, cover->coverage != VONK_COVERAGE_COVERED);
     }
 }
@@ -766,12 +766,12 @@ places_text (VonkProject *project,
                counts.by_status[VONK_ATTENDANCE_ATTENDED] +
                counts.by_status[VONK_ATTENDANCE_NO_SHOW];
   if (counts.capacity == 0)
-    return g_strdup_printf (ngettext ("%u registered; no limit on places",
-                                      "%u registered; no limit on places", registered),
+    return g_strdup_printf (ngettext ("%'u registered; no limit on places",
+                                      "%'u registered; no limit on places", registered),
                             registered);
 
-  return g_strdup_printf (ngettext ("%u registered of %u place",
-                                    "%u registered of %u places", counts.capacity),
+  return g_strdup_printf (ngettext ("%'u registered of %'u place",
+                                    "%'u registered of %'u places", counts.capacity),
                           registered, counts.capacity);
 }
 

@@ -276,10 +276,10 @@ registered_text (VonkSessionsView *self,
                counts.by_status[VONK_ATTENDANCE_NO_SHOW];
   if (counts.capacity == 0)
     /* Translators: registered for a session without a limit on places */
-    return g_strdup_printf (_("%u (no limit)"), registered);
+    return g_strdup_printf (_("%'u (no limit)"), registered);
 
   /* Translators: registered / places, "12 / 25" */
-  return g_strdup_printf (_("%u / %u"), registered, counts.capacity);
+  return g_strdup_printf (_("%'u / %'u"), registered, counts.capacity);
 }
 
 /* State */
@@ -322,12 +322,12 @@ update_summary (VonkSessionsView *self)
         planned++;
     }
 
-  total = g_strdup_printf (ngettext ("%u session", "%u sessions", n), n);
+  total = g_strdup_printf (ngettext ("%'u session", "%'u sessions", n), n);
   if (planned == 0)
     gtk_label_set_text (self->summary_label, total);
   else
     {
-      g_autofree char *ahead = g_strdup_printf (ngettext ("%u planned", "%u planned", planned),
+      g_autofree char *ahead = g_strdup_printf (ngettext ("%'u planned", "%'u planned", planned),
                                                 planned);
       /* Translators: a summary: "11 sessions · 4 planned" */
       g_autofree char *text = g_strdup_printf (_("%s · %s"), total, ahead);
@@ -1031,32 +1031,32 @@ counts_text (const VonkAttendanceCounts *counts)
   if (counts->total == 0)
     return g_strdup (_("Nobody invited yet."));
 
-  g_string_append_printf (text, ngettext ("%u on the list", "%u on the list", counts->total),
+  g_string_append_printf (text, ngettext ("%'u on the list", "%'u on the list", counts->total),
                           counts->total);
   g_string_append (text, " · ");
   if (counts->capacity > 0)
     /* Translators: registered of the places a session has, "8 of 20 registered" */
-    g_string_append_printf (text, ngettext ("%u of %u registered", "%u of %u registered",
+    g_string_append_printf (text, ngettext ("%'u of %'u registered", "%'u of %'u registered",
                                             counts->capacity),
                             registered, counts->capacity);
   else
-    g_string_append_printf (text, ngettext ("%u registered", "%u registered", registered),
+    g_string_append_printf (text, ngettext ("%'u registered", "%'u registered", registered),
                             registered);
   if (waiting > 0)
     {
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%u on the waiting list", "%u on the waiting list",
+      g_string_append_printf (text, ngettext ("%'u on the waiting list", "%'u on the waiting list",
                                               waiting), waiting);
     }
   if (attended > 0 || no_show > 0)
     {
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%u attended", "%u attended", attended), attended);
+      g_string_append_printf (text, ngettext ("%'u attended", "%'u attended", attended), attended);
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%u did not show", "%u did not show", no_show),
+      g_string_append_printf (text, ngettext ("%'u did not show", "%'u did not show", no_show),
                               no_show);
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%u enthusiastic", "%u enthusiastic",
+      g_string_append_printf (text, ngettext ("%'u enthusiastic", "%'u enthusiastic",
                                               counts->enthusiastic), counts->enthusiastic);
     }
 
@@ -1114,14 +1114,14 @@ invite_choice_changed_cb (VonkSessionsView *self)
       fresh += !g_hash_table_contains (listed, &id);
     }
 
-  label = g_strdup_printf (ngettext ("_Invite %u Person", "_Invite %u People", fresh), fresh);
+  label = g_strdup_printf (ngettext ("_Invite %'u Person", "_Invite %'u People", fresh), fresh);
   gtk_button_set_label (self->invite_button, label);
   gtk_button_set_use_underline (self->invite_button, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->invite_button), fresh > 0);
   /* Translators: how many people the invite choices find, and how many of them are not
    * invited yet */
-  found = g_strdup_printf (ngettext ("%u person found, %u not on the list yet",
-                                     "%u people found, %u not on the list yet", people->len),
+  found = g_strdup_printf (ngettext ("%'u person found, %'u not on the list yet",
+                                     "%'u people found, %'u not on the list yet", people->len),
                            people->len, fresh);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invite_action_row), found);
 }

@@ -298,8 +298,8 @@ update_summary (VonkStoriesView *self)
       reach = add > G_MAXUINT - reach ? G_MAXUINT : reach + add;
     }
 
-  stories = g_strdup_printf (ngettext ("%u success story", "%u success stories", n), n);
-  reached = g_strdup_printf (ngettext ("a reach of %u colleague", "a reach of %u colleagues",
+  stories = g_strdup_printf (ngettext ("%'u success story", "%'u success stories", n), n);
+  reached = g_strdup_printf (ngettext ("a reach of %'u colleague", "a reach of %'u colleagues",
                                        reach),
                              reach);
   /* Translators: "6 success stories · a reach of 1355 colleagues" */

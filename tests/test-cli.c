@@ -54,6 +54,8 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static const char *language = "C";
+static const char *locale = "C.UTF-8";
+static const char *locale_path = NULL;
 
 /* Runs vonk with the arguments, NULL-terminated, in an environment without
  * a display and in @language. */
@@ -78,7 +80,9 @@ run (Result     *result,
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  if (locale_path != NULL)
+    envp = g_environ_setenv (envp, "LOCPATH", locale_path, TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &result->status, &error);
@@ -612,6 +616,53 @@ test_import_csv (Fixture       *fixture,
                                    "Not in the file: "));
 }
 
+/* In a Dutch locale the report is Dutch and its numbers are grouped as
+ * Dutch groups them. The machine need not have that locale: it is built
+ * into the test's folder from glibc's locale sources. */
+static void
+test_import_csv_dutch_numbers (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture);
+  g_autofree char *file = g_build_filename (fixture->dir, "mensen.csv", NULL);
+  g_autofree char *option = g_strconcat ("--import-csv=", file, NULL);
+  g_autofree char *locales = g_build_filename (fixture->dir, "locales", NULL);
+  g_autofree char *nl = g_build_filename (locales, "nl_NL.UTF-8", NULL);
+  const char *localedef[] = { "localedef", "-i", "nl_NL", "-f", "UTF-8", nl, NULL };
+  g_autoptr(GString) csv = g_string_new ("Naam;E-mail;Afdeling\n");
+  g_auto(Result) result = { 0 };
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+
+  g_assert_true (g_mkdir_with_parents (locales, 0700) == 0);
+  if (!g_spawn_sync (NULL, (char **) localedef, NULL, G_SPAWN_SEARCH_PATH |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_file_test (nl, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("localedef cannot build nl_NL.UTF-8 (Debian package locales)");
+      return;
+    }
+
+  add_demo (fixture);
+  for (guint i = 1; i <= 1200; i++)
+    g_string_append_printf (csv, "Medewerker %u;m%u@zilverberg.nl;Klantenservice\n", i, i);
+  g_assert_true (g_file_set_contents (file, csv->str, csv->len, NULL));
+
+  language = "nl";
+  locale = "nl_NL.UTF-8";
+  locale_path = locales;
+  run (&result, db, "--project=1", option, NULL);
+  language = "C";
+  locale = "C.UTF-8";
+  locale_path = NULL;
+
+  g_assert_cmpint (exit_code (&result), ==, 0);
+  lines = g_strsplit (result.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "1.200 toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 120 niet in het bestand");
+}
+
 /* A refused file: one line naming the file and the rows, nothing changed. */
 static void
 test_import_csv_refused (Fixture       *fixture,
@@ -669,6 +720,7 @@ main (int   argc,
   ADD ("/cli/error/exchange-needs-project", test_exchange_needs_project);
   ADD ("/cli/import-csv", test_import_csv);
   ADD ("/cli/import-csv/refused", test_import_csv_refused);
+  ADD ("/cli/import-csv/dutch-numbers", test_import_csv_dutch_numbers);
 
   return g_test_run ();
 }

@@ -138,7 +138,7 @@ row_error (GError     **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   /* Translators: an error in a CSV file: the row number, then what is wrong */
-  g_set_error (error, VONK_CSV_ERROR, code, _("Row %u: %s"), row, message);
+  g_set_error (error, VONK_CSV_ERROR, code, _("Row %'u: %s"), row, message);
 
   return FALSE;
 }
@@ -913,7 +913,7 @@ plan_department_location (Import        *import,
     {
       if (department->location != location->entity)
         return row_error (error, VONK_CSV_ERROR_DUPLICATE, row,
-                          _("department “%s” is at “%s” here but at “%s” in row %u"),
+                          _("department “%s” is at “%s” here but at “%s” in row %'u"),
                           vonk_entity_get_string (department->entity, "name"),
                           vonk_entity_get_string (location->entity, "name"),
                           vonk_entity_get_string (department->location, "name"),
@@ -942,11 +942,11 @@ check_duplicate (Import      *import,
     {
       if (planned->email[0] != '\0')
         g_set_error (error, VONK_CSV_ERROR, VONK_CSV_ERROR_DUPLICATE,
-                     _("Rows %u and %u have the same e-mail address “%s”"),
+                     _("Rows %'u and %'u have the same e-mail address “%s”"),
                      earlier, planned->row, planned->email);
       else
         g_set_error (error, VONK_CSV_ERROR, VONK_CSV_ERROR_DUPLICATE,
-                     _("Rows %u and %u are both for “%s” and have no e-mail address"),
+                     _("Rows %'u and %'u are both for “%s” and have no e-mail address"),
                      earlier, planned->row, planned->name);
       return FALSE;
     }
@@ -1000,9 +1000,9 @@ match_person (Import      *import,
                       n_matches, planned->name);
   if (n_matches > 1)
     return row_error (error, VONK_CSV_ERROR_AMBIGUOUS, planned->row,
-                      ngettext ("%u person in the project without an e-mail address is "
+                      ngettext ("%'u person in the project without an e-mail address is "
                                 "called “%s”",
-                                "%u people in the project without an e-mail address are "
+                                "%'u people in the project without an e-mail address are "
                                 "called “%s”", n_matches),
                       n_matches, planned->name);
 
@@ -1013,7 +1013,7 @@ match_person (Import      *import,
   if (earlier != 0)
     {
       g_set_error (error, VONK_CSV_ERROR, VONK_CSV_ERROR_DUPLICATE,
-                   _("Rows %u and %u are both for “%s”"), earlier, planned->row,
+                   _("Rows %'u and %'u are both for “%s”"), earlier, planned->row,
                    vonk_entity_get_string (match, "name"));
       return FALSE;
     }
@@ -1310,7 +1310,7 @@ write_people (Import  *import,
 
       if (!validate_unlinked (import->project, planned->person, error))
         {
-          g_prefix_error (error, _("Row %u: "), planned->row);
+          g_prefix_error (error, _("Row %'u: "), planned->row);
           return FALSE;
         }
 
@@ -1319,7 +1319,7 @@ write_people (Import  *import,
              : vonk_store_update (store, planned->person, error);
       if (!ok)
         {
-          g_prefix_error (error, _("Row %u: "), planned->row);
+          g_prefix_error (error, _("Row %'u: "), planned->row);
           return FALSE;
         }
 
@@ -1647,7 +1647,7 @@ vonk_csv_report_summary (VonkCsvReport *report)
   g_return_val_if_fail (report != NULL, NULL);
 
   /* Translators: the counts of a CSV import of people */
-  return g_strdup_printf (_("%u added, %u updated, %u unchanged, %u not in the file"),
+  return g_strdup_printf (_("%'u added, %'u updated, %'u unchanged, %'u not in the file"),
                           report->counts[VONK_CSV_ADDED], report->counts[VONK_CSV_UPDATED],
                           report->counts[VONK_CSV_UNCHANGED],
                           report->counts[VONK_CSV_NOT_IN_FILE]);
@@ -1706,9 +1706,9 @@ vonk_csv_report_format_line (VonkCsvReport *report,
   switch (line->change)
     {
     case VONK_CSV_ADDED:
-      return g_strdup_printf (_("Added (row %u): %s"), line->row, person);
+      return g_strdup_printf (_("Added (row %'u): %s"), line->row, person);
     case VONK_CSV_UPDATED:
-      return g_strdup_printf (_("Updated (row %u): %s"), line->row, person);
+      return g_strdup_printf (_("Updated (row %'u): %s"), line->row, person);
     case VONK_CSV_NOT_IN_FILE:
     case VONK_CSV_UNCHANGED:
     default:

@@ -1542,7 +1542,7 @@ fail_at (Import     *im,
 
   if (line > 0)
     /* Translators: “FILE”, line N: what is wrong */
-    g_set_error (&im->error, VONK_XML_ERROR, code, _("“%s”, line %d: %s"), im->name, line,
+    g_set_error (&im->error, VONK_XML_ERROR, code, _("“%s”, line %'d: %s"), im->name, line,
                  problem);
   else
     g_set_error (&im->error, VONK_XML_ERROR, code, "“%s”: %s", im->name, problem);
