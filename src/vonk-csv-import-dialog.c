@@ -93,6 +93,191 @@ vonk_csv_preview_row_init (VonkCsvPreviewRow *self)
 }
 
 /* ------------------------------------------------------------------------
+ * Layout
+ * ------------------------------------------------------------------------ */
+
+/* The mapping beside the preview, or above it where the screen is too
+ * narrow for both: side by side, the preview would be squeezed to a
+ * sliver against the mapping. It holds two children, and decides by the
+ * width it gets (AdwBreakpoint is newer than libadwaita 1.2). */
+#define VONK_TYPE_CSV_SPLIT (vonk_csv_split_get_type ())
+G_DECLARE_FINAL_TYPE (VonkCsvSplit, vonk_csv_split, VONK, CSV_SPLIT, GtkWidget)
+
+struct _VonkCsvSplit
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VonkCsvSplit, vonk_csv_split, GTK_TYPE_WIDGET)
+
+#define SPLIT_SIDE_WIDTH 320  /* the least each side gets beside the other */
+#define SPLIT_H_SPACING  18
+#define SPLIT_V_SPACING  12
+
+static int
+split_side_width (GtkWidget *child)
+{
+  int minimum;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return MAX (minimum, SPLIT_SIDE_WIDTH);
+}
+
+/* Whether @width holds both sides; if so, @first_width is the first's. */
+static gboolean
+split_is_wide (GtkWidget *widget,
+               int        width,
+               int       *first_width)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+  GtkWidget *last = gtk_widget_get_last_child (widget);
+  int first_side = split_side_width (first);
+  int last_side = split_side_width (last);
+  int natural;
+
+  if (width < first_side + SPLIT_H_SPACING + last_side)
+    return FALSE;
+
+  /* the mapping takes up to two fifths, the preview's rows the rest */
+  gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  *first_width = MIN (natural, (width - SPLIT_H_SPACING) * 2 / 5);
+  *first_width = CLAMP (*first_width, first_side, width - SPLIT_H_SPACING - last_side);
+  return TRUE;
+}
+
+static GtkSizeRequestMode
+vonk_csv_split_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+vonk_csv_split_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+  GtkWidget *last = gtk_widget_get_last_child (widget);
+  int min1, nat1, min2, nat2;
+  int first_width;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* narrow, one above the other; at ease, side by side */
+      gtk_widget_measure (first, orientation, -1, &min1, &nat1, NULL, NULL);
+      gtk_widget_measure (last, orientation, -1, &min2, &nat2, NULL, NULL);
+      *minimum = MAX (min1, min2);
+      *natural = MAX (nat1, SPLIT_SIDE_WIDTH) + SPLIT_H_SPACING + MAX (nat2, SPLIT_SIDE_WIDTH);
+    }
+  else
+    {
+      if (for_size < 0)
+        gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
+
+      if (split_is_wide (widget, for_size, &first_width))
+        {
+          gtk_widget_measure (first, orientation, first_width, &min1, &nat1, NULL, NULL);
+          gtk_widget_measure (last, orientation, for_size - first_width - SPLIT_H_SPACING,
+                              &min2, &nat2, NULL, NULL);
+          *minimum = MAX (min1, min2);
+          *natural = MAX (nat1, nat2);
+        }
+      else
+        {
+          gtk_widget_measure (first, orientation, for_size, &min1, &nat1, NULL, NULL);
+          gtk_widget_measure (last, orientation, for_size, &min2, &nat2, NULL, NULL);
+          *minimum = min1 + SPLIT_V_SPACING + min2;
+          *natural = nat1 + SPLIT_V_SPACING + nat2;
+        }
+    }
+
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+/* @child's natural height at @width. A scrolled window measures its
+ * child's at the child's natural width, where wrapped text such as the
+ * mapping's description takes fewer lines than at @width: ask the child. */
+static int
+split_natural_height (GtkWidget *child,
+                      int        width)
+{
+  int natural, inner = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  if (GTK_IS_SCROLLED_WINDOW (child) &&
+      gtk_scrolled_window_get_propagate_natural_height (GTK_SCROLLED_WINDOW (child)))
+    gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child)),
+                        GTK_ORIENTATION_VERTICAL, width, NULL, &inner, NULL, NULL);
+
+  return MAX (natural, inner);
+}
+
+static void
+vonk_csv_split_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+  GtkWidget *last = gtk_widget_get_last_child (widget);
+  int min1, nat1, min2, nat2;
+  int first_width, first_height, extra, grow;
+
+  if (split_is_wide (widget, width, &first_width))
+    {
+      gtk_widget_allocate (first, first_width, height, -1, NULL);
+      gtk_widget_allocate (last, width - first_width - SPLIT_H_SPACING, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (first_width + SPLIT_H_SPACING, 0)));
+      return;
+    }
+
+  /* Above each other, each gets its least height, then half of what is
+   * left as far as it wants it; the rows get the rest. */
+  gtk_widget_measure (first, GTK_ORIENTATION_VERTICAL, width, &min1, NULL, NULL, NULL);
+  gtk_widget_measure (last, GTK_ORIENTATION_VERTICAL, width, &min2, NULL, NULL, NULL);
+  nat1 = MAX (min1, split_natural_height (first, width));
+  nat2 = MAX (min2, split_natural_height (last, width));
+  extra = MAX (0, height - SPLIT_V_SPACING - min1 - min2);
+  grow = MIN (nat1 - min1, MAX (extra / 2, extra - (nat2 - min2)));
+  first_height = min1 + MAX (0, grow);
+
+  gtk_widget_allocate (first, width, first_height, -1, NULL);
+  gtk_widget_allocate (last, width, MAX (0, height - first_height - SPLIT_V_SPACING), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, first_height + SPLIT_V_SPACING)));
+}
+
+static void
+vonk_csv_split_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (vonk_csv_split_parent_class)->dispose (object);
+}
+
+static void
+vonk_csv_split_class_init (VonkCsvSplitClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = vonk_csv_split_dispose;
+  widget_class->get_request_mode = vonk_csv_split_get_request_mode;
+  widget_class->measure = vonk_csv_split_measure;
+  widget_class->size_allocate = vonk_csv_split_size_allocate;
+}
+
+static void
+vonk_csv_split_init (VonkCsvSplit *self)
+{
+}
+
+/* ------------------------------------------------------------------------
  * Mapping
  * ------------------------------------------------------------------------ */
 
@@ -578,6 +763,7 @@ vonk_csv_import_dialog_class_init (VonkCsvImportDialogClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  g_type_ensure (VONK_TYPE_CSV_SPLIT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-csv-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VonkCsvImportDialog, window_title);

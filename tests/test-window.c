@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vonk-application.h"
+#include "vonk-csv-import-dialog.h"
 #include "vonk-editor.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
@@ -607,6 +608,54 @@ test_narrow (Fixture       *fixture,
     g_error ("The project chooser needs a window %d pixels wide", minimum);
 }
 
+/* Fails, naming @step, when @dialog cannot be narrower than a screen
+ * 360 pixels wide. */
+static void
+assert_fits_360 (GtkWidget  *dialog,
+                 const char *step)
+{
+  int minimum;
+
+  gtk_test_widget_wait_for_draw (dialog);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    g_error ("The import of people needs a window %d pixels wide %s", minimum, step);
+}
+
+/* The import of people fits too, with a file's columns and rows shown
+ * (in Dutch the preview is headed "3 rijen"), while it imports and with
+ * its report. */
+static void
+assert_narrow_csv_import (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "people.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+  GtkStack *stack;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Name;E-mail;Department;Location\n"
+                                      "Quirijn Ploegmaker;quirijn@zilverberg.nl;Innovatielab;Eindhoven\n"
+                                      "Fenna Dijkhuis;fenna@zilverberg.nl;Innovatielab;Eindhoven\n"
+                                      "Ravi Soekhai;ravi@zilverberg.nl;Financiën;Utrecht\n",
+                                      -1, NULL));
+  dialog = vonk_csv_import_dialog_new (GTK_WINDOW (fixture->window), fixture->demo, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  stack = child (dialog, VONK_TYPE_CSV_IMPORT_DIALOG, "stack");
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog) &&
+              g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preview") == 0);
+  g_assert_true (vonk_test_has_label (dialog, g_strcmp0 (g_getenv ("LANGUAGE"), "nl") == 0
+                                              ? "3 rijen" : "3 rows"));
+  g_assert_true (vonk_test_has_label (dialog, "Ravi Soekhai"));
+  assert_fits_360 (dialog, "to show a file");
+
+  /* the stack is as wide as its widest page: the one importing too */
+  g_assert_true (gtk_widget_activate_action (dialog, "csv-import.import", NULL));
+  WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "report") == 0);
+  assert_fits_360 (dialog, "to show its report");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Every form fits a screen 360 pixels wide too. */
 static void
 test_narrow_forms (Fixture       *fixture,
@@ -647,6 +696,8 @@ test_narrow_forms (Fixture       *fixture,
         g_error ("The form of %s needs a window %d pixels wide", forms[i].action, minimum);
       gtk_window_destroy (GTK_WINDOW (editor));
     }
+
+  assert_narrow_csv_import (fixture);
 }
 
 /* The About window's debug information names the versions and the
