@@ -1336,7 +1336,12 @@ update_attendance (VonkSessionsView *self,
   VonkAttendanceCounts counts;
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  gint64 id = session != NULL ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
+  /* GTK 4.8 makes a widget for every row that comes into the list, even
+   * on a page that is not shown: the list is only filled on its page */
+  gboolean listed = session != NULL &&
+                    g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_pages),
+                               "attendance") == 0;
+  gint64 id = listed ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
 
   /* another session: none of its rows are the ones shown */
   if (id != self->attendance_session_id)
@@ -1347,8 +1352,11 @@ update_attendance (VonkSessionsView *self,
   if (session == NULL)
     return;
 
-  rows = vonk_sessions_attendance (project, session);
-  sync_attendance (self, rows);
+  if (listed)
+    {
+      rows = vonk_sessions_attendance (project, session);
+      sync_attendance (self, rows);
+    }
 
   vonk_sessions_count (project, session, &counts);
   text = counts_text (&counts);
@@ -1360,6 +1368,15 @@ static void
 session_notify_cb (VonkSessionsView *self)
 {
   update_detail (self);
+}
+
+static void
+detail_page_changed_cb (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  if (project != NULL)
+    update_attendance (self, project, VONK_SESSION (selected_entity (self)));
 }
 
 static void
@@ -2428,6 +2445,8 @@ vonk_sessions_view_init (VonkSessionsView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->agenda_list), keys);
 
   gtk_custom_sorter_set_sort_func (self->attendance_sorter, attendance_compare_cb, self, NULL);
+  g_signal_connect_swapped (self->detail_pages, "notify::visible-child-name",
+                            G_CALLBACK (detail_page_changed_cb), self);
   vonk_session_person_search_set_label (self->invite_search, _("Invite a person by name"));
 
   vonk_month_view_set_model (self->month_view, G_LIST_MODEL (self->filter_model));
