@@ -36,6 +36,7 @@ struct _VonkMonthView
   int          year;
   int          month;          /* 1 … 12 */
   GPtrArray   *buttons;        /* the session buttons shown, in day order */
+  gboolean     dirty;          /* the sessions changed while it was not shown */
 
   GtkWidget   *box;
   GtkLabel    *title_label;
@@ -427,6 +428,7 @@ rebuild (VonkMonthView *self)
   lead = (weekday_of (first) - effective_first_weekday (self) + 7) % 7;
   g_date_subtract_days (first, lead);
 
+  self->dirty = FALSE;
   g_ptr_array_set_size (self->buttons, 0);
   days = sessions_by_day (self, first, N_WEEKS * 7);
   rebuild_grid (self, first, days, today);
@@ -438,10 +440,27 @@ rebuild (VonkMonthView *self)
   gtk_label_set_text (self->title_label, title);
 }
 
+/* Rebuilding goes through all sessions and makes a button for each of
+ * the month's: while the list is shown instead, and a search changes the
+ * sessions at every keystroke, it waits until the month is shown again. */
 static void
 sessions_changed_cb (VonkMonthView *self)
 {
-  rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+vonk_month_view_map (GtkWidget *widget)
+{
+  VonkMonthView *self = VONK_MONTH_VIEW (widget);
+
+  if (self->dirty)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (vonk_month_view_parent_class)->map (widget);
 }
 
 /**
@@ -539,6 +558,8 @@ vonk_month_view_get_session_buttons (VonkMonthView *self)
 {
   g_return_val_if_fail (VONK_IS_MONTH_VIEW (self), NULL);
 
+  if (self->dirty)
+    rebuild (self);
   return self->buttons;
 }
 
@@ -655,6 +676,7 @@ vonk_month_view_class_init (VonkMonthViewClass *klass)
   object_class->finalize = vonk_month_view_finalize;
   object_class->get_property = vonk_month_view_get_property;
   object_class->set_property = vonk_month_view_set_property;
+  widget_class->map = vonk_month_view_map;
 
   /**
    * VonkMonthView:first-weekday:

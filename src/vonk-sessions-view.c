@@ -35,6 +35,7 @@
 #include "vonk-agenda-block-editor.h"
 #include "vonk-attendance-row.h"
 #include "vonk-editor.h"
+#include "vonk-filter-model.h"
 #include "vonk-month-view.h"
 #include "vonk-session-editor.h"
 #include "vonk-session-person-search.h"
@@ -80,11 +81,15 @@ struct _VonkSessionsView
 
   GListModel          *sessions;
   GHashTable          *cells;      /* bound GtkListItem → CellKind */
-  char                *needle;     /* the casefolded search, NULL for none */
+  char                *needle;     /* the search, folded (vonk_search_fold()); NULL for none */
+  GHashTable          *scope_matches; /* IDs of the sessions whose scope has the search */
+  gboolean             company_matches; /* "Whole organisation" has the search */
   VonkSession         *shown;      /* the session in the detail, weak */
   gint64               focus_block_id; /* after a move: the block to focus */
   FocusTarget          focus_target;
   gint64               attendance_session_id; /* whose list the attendance page shows */
+  gint64               changed_from; /* the IDs of attendance rows that just changed */
+  gint64               changed_to;
   GMenu               *template_menu;
   GArray              *invite_department_ids;
   GArray              *invite_location_ids;
@@ -106,7 +111,7 @@ struct _VonkSessionsView
   GtkColumnView       *view;
   GtkColumnViewColumn *date_column;
   GtkSingleSelection  *selection;
-  GtkFilterListModel  *filter_model;
+  VonkFilterModel     *filter_model;
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
   GtkCustomSorter     *date_sorter;
@@ -135,8 +140,7 @@ struct _VonkSessionsView
   VonkSessionPersonSearch *invite_search;
   GtkListView         *attendance_view;
   GtkSortListModel    *attendance_sort_model;
-  GtkFilterListModel  *attendance_model;
-  GtkCustomFilter     *attendance_filter;
+  GListStore          *attendance_model; /* the attendance rows of the session shown, by ID */
   GtkCustomSorter     *attendance_sorter;
   GtkWidget           *follow_up_button;
 
@@ -218,6 +222,21 @@ format_start (GDateTime *starts_at)
   return g_strdup_printf (_("%s, %s"), day, time);
 }
 
+/* The department or location a row of a session's scope names. */
+static VonkEntity *
+scope_target (VonkProject *project,
+              VonkEntity  *scope)
+{
+  gint64 department_id = vonk_entity_get_int64 (scope, "department-id");
+  gint64 location_id = vonk_entity_get_int64 (scope, "location-id");
+
+  if (department_id != 0)
+    return vonk_project_lookup (project, VONK_TYPE_DEPARTMENT, department_id);
+  if (location_id != 0)
+    return vonk_project_lookup (project, VONK_TYPE_LOCATION, location_id);
+  return NULL;
+}
+
 /* The departments or locations a session is for, joined, or the whole
  * organisation. */
 static char *
@@ -225,29 +244,18 @@ scope_text (VonkSessionsView *self,
             VonkEntity       *session)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  GListModel *scopes;
+  g_autoptr(GPtrArray) scopes = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  gint64 session_id = vonk_entity_get_id (session);
-  guint n;
 
   if (project == NULL || vonk_entity_get_enum (session, "scope") == VONK_SCOPE_COMPANY)
     return g_strdup (_("Whole organisation"));
 
-  scopes = vonk_project_get_list (project, VONK_TYPE_SESSION_SCOPE);
-  n = g_list_model_get_n_items (scopes);
-  for (guint i = 0; i < n; i++)
+  scopes = vonk_project_get_referring (project, VONK_TYPE_SESSION_SCOPE, "session-id",
+                                       vonk_entity_get_id (session));
+  for (guint i = 0; i < scopes->len; i++)
     {
-      g_autoptr(VonkEntity) scope = g_list_model_get_item (scopes, i);
-      gint64 department_id = vonk_entity_get_int64 (scope, "department-id");
-      gint64 location_id = vonk_entity_get_int64 (scope, "location-id");
-      VonkEntity *target = NULL;
+      VonkEntity *target = scope_target (project, g_ptr_array_index (scopes, i));
 
-      if (vonk_entity_get_int64 (scope, "session-id") != session_id)
-        continue;
-      if (department_id != 0)
-        target = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT, department_id);
-      else if (location_id != 0)
-        target = vonk_project_lookup (project, VONK_TYPE_LOCATION, location_id);
       if (target == NULL)
         continue;
       if (text->len > 0)
@@ -339,6 +347,11 @@ update_summary (VonkSessionsView *self)
 static void
 update_empty (VonkSessionsView *self)
 {
+  /* a refiltering under way may have shown nothing yet of what it finds */
+  if (vonk_filter_model_get_pending (self->filter_model) > 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    return;
+
   vonk_view_show_list_page (self->stack, self->sessions, G_LIST_MODEL (self->filter_model));
 }
 
@@ -520,15 +533,60 @@ set_sort_func (VonkSessionsView *self,
   gtk_custom_sorter_set_sort_func (sorter, compare_cb, sorter, NULL);
 }
 
-/* Filtering */
+/* Filtering
+ *
+ * A session matches the search when its title, venue, notes or scope
+ * contain it, ignoring case (vonk_search_fold()). Its own texts are folded
+ * once, until they change (vonk_entity_get_folded()); the names of the
+ * departments and locations of all scopes are matched once per search
+ * (prepare_search()), not once per session, so a keystroke looks at each
+ * of ten thousand sessions with three substring searches and a lookup.
+ */
+
+static void
+prepare_search (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autofree char *company = NULL;
+  GListModel *scopes;
+  guint n;
+
+  g_clear_pointer (&self->scope_matches, g_hash_table_unref);
+  self->company_matches = FALSE;
+  if (self->needle == NULL || project == NULL)
+    return;
+
+  company = vonk_search_fold (_("Whole organisation"));
+  self->company_matches = vonk_search_contains (company, self->needle);
+
+  self->scope_matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  scopes = vonk_project_get_list (project, VONK_TYPE_SESSION_SCOPE);
+  n = g_list_model_get_n_items (scopes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VonkEntity) scope = g_list_model_get_item (scopes, i);
+      VonkEntity *target = scope_target (project, scope);
+      gint64 session_id = vonk_entity_get_int64 (scope, "session-id");
+
+      if (target != NULL &&
+          vonk_search_contains (vonk_entity_get_folded (target, "name"), self->needle))
+        g_hash_table_add (self->scope_matches, g_memdup2 (&session_id, sizeof session_id));
+    }
+}
 
 static gboolean
-contains (const char *text,
-          const char *needle)
+scope_matches (VonkSessionsView *self,
+               VonkEntity       *session)
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  gint64 id;
 
-  return strstr (folded, needle) != NULL;
+  if (vonk_entity_get_enum (session, "scope") == VONK_SCOPE_COMPANY)
+    return self->company_matches;
+  if (self->scope_matches == NULL || g_hash_table_size (self->scope_matches) == 0)
+    return FALSE;
+
+  id = vonk_entity_get_id (session);
+  return g_hash_table_contains (self->scope_matches, &id);
 }
 
 static gboolean
@@ -540,7 +598,6 @@ match_cb (gpointer item,
   int kind = chosen_kind (self);
   int status = chosen_status (self);
   guint when = gtk_drop_down_get_selected (self->when_dropdown);
-  g_autofree char *scope = NULL;
 
   if (kind >= 0 && vonk_entity_get_enum (session, "kind") != kind)
     return FALSE;
@@ -553,11 +610,10 @@ match_cb (gpointer item,
   if (self->needle == NULL)
     return TRUE;
 
-  scope = scope_text (self, session);
-  return contains (vonk_entity_get_string (session, "title"), self->needle) ||
-         contains (vonk_entity_get_string (session, "venue"), self->needle) ||
-         contains (vonk_entity_get_string (session, "notes"), self->needle) ||
-         contains (scope, self->needle);
+  return vonk_search_contains (vonk_entity_get_folded (session, "title"), self->needle) ||
+         vonk_search_contains (vonk_entity_get_folded (session, "venue"), self->needle) ||
+         vonk_search_contains (vonk_entity_get_folded (session, "notes"), self->needle) ||
+         scope_matches (self, session);
 }
 
 static void
@@ -565,12 +621,25 @@ search_changed_cb (VonkSessionsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change;
 
-  g_clear_pointer (&self->needle, g_free);
   if (*stripped != '\0')
-    self->needle = g_utf8_casefold (stripped, -1);
+    self->needle = vonk_search_fold (stripped);
+  if (g_strcmp0 (old, self->needle) == 0)
+    return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  prepare_search (self);
+
+  /* a search that grows only hides sessions, one that shrinks only shows them */
+  if (self->needle == NULL || (old != NULL && strstr (old, self->needle) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (old == NULL || strstr (self->needle, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -587,6 +656,12 @@ filter_changed_cb (VonkSessionsView *self)
 
 static void
 filtered_changed_cb (VonkSessionsView *self)
+{
+  update_empty (self);
+}
+
+static void
+filtered_pending_cb (VonkSessionsView *self)
 {
   update_empty (self);
 }
@@ -1157,14 +1232,40 @@ fill_invite_choices (VonkSessionsView *self)
   invite_choice_changed_cb (self);
 }
 
+/* Whether the store's row at @i is still @row, unchanged. */
 static gboolean
-attendance_match_cb (gpointer item,
-                     gpointer user_data)
+same_row (VonkSessionsView *self,
+          guint             i,
+          VonkEntity       *row)
 {
-  VonkSessionsView *self = user_data;
+  g_autoptr(VonkEntity) shown = g_list_model_get_item (G_LIST_MODEL (self->attendance_model), i);
+  gint64 id = vonk_entity_get_id (row);
 
-  return self->attendance_session_id != 0 &&
-         vonk_entity_get_int64 (item, "session-id") == self->attendance_session_id;
+  return shown == row && (id < self->changed_from || id > self->changed_to);
+}
+
+/* Brings the attendance list up to @rows, the session's rows by ID, from
+ * the index of the project (vonk_project_get_referring()) rather than by
+ * filtering all attendance rows: one items-changed from the first row
+ * that differs, or changed (changed_from–changed_to), to the last, so a
+ * new invitation or a changed status is one row for the list and its
+ * sorter, and the rows around it keep their widgets. */
+static void
+sync_attendance (VonkSessionsView *self,
+                 GPtrArray        *rows)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendance_model));
+  guint head = 0, tail = 0;
+
+  while (head < n && head < rows->len && same_row (self, head, g_ptr_array_index (rows, head)))
+    head++;
+  while (tail < n - head && tail < rows->len - head &&
+         same_row (self, n - 1 - tail, g_ptr_array_index (rows, rows->len - 1 - tail)))
+    tail++;
+
+  if (n - head - tail > 0 || rows->len - head - tail > 0)
+    g_list_store_splice (self->attendance_model, head, n - head - tail,
+                         rows->pdata + head, rows->len - head - tail);
 }
 
 /* Those waiting last, in line; everyone else by name. */
@@ -1234,15 +1335,28 @@ update_attendance (VonkSessionsView *self,
 {
   VonkAttendanceCounts counts;
   g_autofree char *text = NULL;
-  gint64 id = session != NULL ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
+  g_autoptr(GPtrArray) rows = NULL;
+  /* GTK 4.8 makes a widget for every row that comes into the list, even
+   * on a page that is not shown: the list is only filled on its page */
+  gboolean listed = session != NULL &&
+                    g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_pages),
+                               "attendance") == 0;
+  gint64 id = listed ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
 
+  /* another session: none of its rows are the ones shown */
   if (id != self->attendance_session_id)
     {
       self->attendance_session_id = id;
-      gtk_filter_changed (GTK_FILTER (self->attendance_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      g_list_store_remove_all (self->attendance_model);
     }
   if (session == NULL)
     return;
+
+  if (listed)
+    {
+      rows = vonk_sessions_attendance (project, session);
+      sync_attendance (self, rows);
+    }
 
   vonk_sessions_count (project, session, &counts);
   text = counts_text (&counts);
@@ -1254,6 +1368,15 @@ static void
 session_notify_cb (VonkSessionsView *self)
 {
   update_detail (self);
+}
+
+static void
+detail_page_changed_cb (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  if (project != NULL)
+    update_attendance (self, project, VONK_SESSION (selected_entity (self)));
 }
 
 static void
@@ -1404,7 +1527,18 @@ attendance_changed_cb (GListModel       *list,
 {
   refresh_cells (self, CELL_REGISTERED);
   gtk_sorter_changed (GTK_SORTER (self->registered_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+  /* the rows that were changed in place, by ID (the list is in ID order) */
+  if (added > 0)
+    {
+      g_autoptr(VonkEntity) first = g_list_model_get_item (list, position);
+      g_autoptr(VonkEntity) last = g_list_model_get_item (list, position + added - 1);
+
+      self->changed_from = vonk_entity_get_id (first);
+      self->changed_to = vonk_entity_get_id (last);
+    }
   update_detail (self);
+  self->changed_from = self->changed_to = 0;
 }
 
 /* A department, location or a session's scope changed: the names shown,
@@ -1419,7 +1553,10 @@ names_changed_cb (GListModel       *list,
   refresh_cells (self, CELL_SCOPE);
   gtk_sorter_changed (GTK_SORTER (self->scope_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   if (self->needle != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    {
+      prepare_search (self);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   if (list != vonk_project_get_list (vonk_view_get_project (VONK_VIEW (self)),
                                      VONK_TYPE_SESSION_SCOPE))
     fill_invite_choices (self);
@@ -1938,6 +2075,7 @@ vonk_sessions_view_select (VonkSessionsView *self,
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
+      vonk_filter_model_finish (self->filter_model);
       n = g_list_model_get_n_items (model);
       for (guint i = 0; i < n; i++)
         {
@@ -1985,7 +2123,8 @@ unbind_project (VonkSessionsView *self,
   g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                         templates_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
-  gtk_filter_list_model_set_model (self->attendance_model, NULL);
+  self->attendance_session_id = 0;
+  g_list_store_remove_all (self->attendance_model);
   vonk_session_person_search_set_project (self->invite_search, NULL);
   self->sessions = NULL;
 }
@@ -2015,13 +2154,14 @@ vonk_sessions_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                 "items-changed", G_CALLBACK (templates_changed_cb), self);
       gtk_sort_list_model_set_model (self->sort_model, self->sessions);
-      gtk_filter_list_model_set_model (self->attendance_model,
-                                       vonk_project_get_list (project, VONK_TYPE_ATTENDANCE));
       vonk_session_person_search_set_project (self->invite_search, project);
       fill_invite_choices (self);
     }
 
   templates_changed_cb (self);
+  prepare_search (self);
+  if (self->needle != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   update_summary (self);
   update_empty (self);
@@ -2055,6 +2195,7 @@ vonk_sessions_view_finalize (GObject *object)
   VonkSessionsView *self = VONK_SESSIONS_VIEW (object);
 
   g_free (self->needle);
+  g_clear_pointer (&self->scope_matches, g_hash_table_unref);
   g_hash_table_unref (self->cells);
   g_clear_object (&self->template_menu);
   g_array_unref (self->invite_department_ids);
@@ -2095,8 +2236,10 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
 
   /* the template's sorter expression looks it up */
   g_type_ensure (VONK_TYPE_SESSION);
+  g_type_ensure (VONK_TYPE_ATTENDANCE);
   g_type_ensure (VONK_TYPE_MONTH_VIEW);
   g_type_ensure (VONK_TYPE_SESSION_PERSON_SEARCH);
+  g_type_ensure (VONK_TYPE_FILTER_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-sessions-view.ui");
@@ -2146,7 +2289,6 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   BIND (attendance_view);
   BIND (attendance_sort_model);
   BIND (attendance_model);
-  BIND (attendance_filter);
   BIND (attendance_sorter);
   BIND (follow_up_button);
 #undef BIND
@@ -2179,6 +2321,7 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attendee_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filtered_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
@@ -2301,8 +2444,9 @@ vonk_sessions_view_init (VonkSessionsView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (agenda_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->agenda_list), keys);
 
-  gtk_custom_filter_set_filter_func (self->attendance_filter, attendance_match_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->attendance_sorter, attendance_compare_cb, self, NULL);
+  g_signal_connect_swapped (self->detail_pages, "notify::visible-child-name",
+                            G_CALLBACK (detail_page_changed_cb), self);
   vonk_session_person_search_set_label (self->invite_search, _("Invite a person by name"));
 
   vonk_month_view_set_model (self->month_view, G_LIST_MODEL (self->filter_model));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vonk-attendance-row.h"
+#include "vonk-filter-model.h"
 #include "vonk-month-view.h"
 #include "vonk-preferences-window.h"
 #include "vonk-session-editor.h"
@@ -850,6 +851,177 @@ test_attendance (Fixture       *fixture,
   g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 on the list"));
 }
 
+/* The sessions the list shows, once the search has been applied. */
+static guint
+n_shown (Fixture *fixture)
+{
+  GListModel *shown = G_LIST_MODEL (child (fixture->view, "filter_model"));
+
+  WAIT_UNTIL (vonk_filter_model_get_pending (VONK_FILTER_MODEL (shown)) == 0);
+  return g_list_model_get_n_items (shown);
+}
+
+static gboolean
+shows_only (Fixture     *fixture,
+            VonkSession *session)
+{
+  GListModel *shown = G_LIST_MODEL (child (fixture->view, "filter_model"));
+  g_autoptr(GObject) first = NULL;
+
+  if (n_shown (fixture) != 1)
+    return FALSE;
+  first = g_list_model_get_item (shown, 0);
+  return first == G_OBJECT (session);
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture->view, "search")), text);
+  /* what GtkSearchEntry does once its typing delay has passed */
+  g_signal_emit_by_name (child (fixture->view, "search"), "search-changed");
+}
+
+/* Whether the attendance list holds exactly the rows of @session (its
+ * model, and the rows shown once the list view has caught up). */
+static gboolean
+lists_attendance_of (Fixture     *fixture,
+                     VonkSession *session)
+{
+  GListModel *listed = G_LIST_MODEL (child (fixture->view, "attendance_sort_model"));
+  g_autoptr(GPtrArray) rows = vonk_sessions_attendance (fixture->project, session);
+  g_autoptr(GPtrArray) shown = attendance_rows (fixture);
+
+  if (g_list_model_get_n_items (listed) != rows->len || shown->len != rows->len)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VonkEntity *row = g_ptr_array_index (rows, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < rows->len && !found; j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (listed, j);
+
+          found = item == G_OBJECT (row);
+        }
+      if (!found || row_of (fixture, vonk_entity_get_int64 (row, "person-id")) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The search finds a session by its title, venue or scope whatever the
+ * case; the attendance page lists exactly the selected session's people,
+ * and follows an invitation and a removal made after it was selected. */
+static void
+test_search_and_attendance_list (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  VonkSession *kick_off = find_session (fixture->project, KICK_OFF);
+  VonkSession *session = add_session (fixture, "Lunchlezing over ÉÉN organisatie", 0);
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  g_autoptr(VonkEntity) department = g_list_model_get_item (departments, 0);
+  g_autoptr(VonkEntity) scope = NULL;
+  g_autoptr(GPtrArray) invitees = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *department_name = g_utf8_strup (vonk_entity_get_string (department, "name"), -1);
+  g_autoptr(GPtrArray) kick_off_rows = vonk_sessions_attendance (fixture->project, kick_off);
+  VonkEntity *added;
+  guint n_sessions = g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                                      VONK_TYPE_SESSION));
+
+  g_object_set (session, "venue", "Boardroom Zuid", NULL);
+  vonk_project_save (fixture->project, VONK_ENTITY (session), &error);
+  g_assert_no_error (error);
+
+  /* by title and by venue, ignoring case; nothing for what no session has */
+  search_for (fixture, "één ORGANISATIE");
+  g_assert_true (shows_only (fixture, session));
+  search_for (fixture, "BOARDROOM zuid");
+  g_assert_true (shows_only (fixture, session));
+  search_for (fixture, "boardroom zuidas");
+  g_assert_cmpuint (n_shown (fixture), ==, 0);
+  search_for (fixture, "");
+  g_assert_cmpuint (n_shown (fixture), ==, n_sessions);
+
+  /* by a department it is for, once it is for that department */
+  g_object_set (session, "scope", VONK_SCOPE_DEPARTMENT, NULL);
+  vonk_project_save (fixture->project, VONK_ENTITY (session), &error);
+  g_assert_no_error (error);
+  search_for (fixture, department_name);
+  {
+    GListModel *shown = G_LIST_MODEL (child (fixture->view, "filter_model"));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n_shown (fixture); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+
+        found |= item == G_OBJECT (session);
+      }
+    g_assert_false (found);
+  }
+  scope = g_object_new (VONK_TYPE_SESSION_SCOPE,
+                        "session-id", vonk_entity_get_id (VONK_ENTITY (session)),
+                        "department-id", vonk_entity_get_id (department),
+                        NULL);
+  vonk_project_add (fixture->project, scope, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *shown = G_LIST_MODEL (child (fixture->view, "filter_model"));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n_shown (fixture); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+
+        found |= item == G_OBJECT (session);
+      }
+    g_assert_true (found);
+  }
+  search_for (fixture, "");
+
+  /* three people on the list; the kick-off has people of its own */
+  g_assert_cmpuint (kick_off_rows->len, >, 0);
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (i < 3 ? invitees : later, g_list_model_get_item (people, i));
+  vonk_sessions_invite (fixture->project, session, invitees, &error);
+  g_assert_no_error (error);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->view, "detail_pages")), "attendance");
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), kick_off);
+  WAIT_UNTIL (lists_attendance_of (fixture, kick_off));
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  WAIT_UNTIL (lists_attendance_of (fixture, session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (fixture->view,
+                                                                   "attendance_sort_model"))),
+                    ==, 3);
+
+  /* invited after it was selected: the list follows */
+  vonk_sessions_invite (fixture->project, session, later, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (row_of (fixture, vonk_entity_get_id (g_ptr_array_index (later, 0))) != NULL);
+  WAIT_UNTIL (lists_attendance_of (fixture, session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (fixture->view,
+                                                                   "attendance_sort_model"))),
+                    ==, 4);
+
+  /* and taken off it */
+  added = attendance_of (fixture, session, vonk_entity_get_id (g_ptr_array_index (later, 0)));
+  g_assert_nonnull (added);
+  vonk_sessions_remove_attendance (fixture->project, VONK_ATTENDANCE (added), NULL, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (row_of (fixture, vonk_entity_get_id (g_ptr_array_index (later, 0))) == NULL &&
+              lists_attendance_of (fixture, session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (fixture->view,
+                                                                   "attendance_sort_model"))),
+                    ==, 3);
+}
+
 /* The button of @title in the month view, in the cell of day @day. */
 static GtkWidget *
 month_button (VonkMonthView *month,
@@ -1096,6 +1268,7 @@ main (int   argc,
   ADD ("/sessions-view/agenda-keyboard-templates", test_agenda_keyboard_and_templates);
   ADD ("/sessions-view/agenda-drop", test_agenda_drop);
   ADD ("/sessions-view/attendance", test_attendance);
+  ADD ("/sessions-view/search-and-attendance-list", test_search_and_attendance_list);
   ADD ("/sessions-view/month", test_month);
   ADD ("/sessions-view/wide-list", test_wide_list);
   ADD ("/sessions-view/shortened-titles", test_shortened_titles);
