@@ -35,8 +35,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "vonk-bench-utils.h"
 #include "vonk-core.h"
 #include "vonk-organisation-view.h"
 
@@ -60,17 +60,6 @@ items_changed_cb (GListModel *model,
                   gpointer    user_data)
 {
   last_change = g_get_monotonic_time ();
-}
-
-/* The CPU time this thread has used, in microseconds: on a shared machine
- * what an iteration costs, whatever else runs. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 static guint
@@ -172,7 +161,7 @@ static void
 span_begin (Span *span)
 {
   span->wall = g_get_monotonic_time ();
-  span->cpu = thread_cpu_time ();
+  span->cpu = vonk_bench_thread_cpu_time ();
 }
 
 static void
@@ -182,7 +171,7 @@ span_end (Span       *span,
           const char *what)
 {
   span->wall = g_get_monotonic_time () - span->wall;
-  span->cpu = thread_cpu_time () - span->cpu;
+  span->cpu = vonk_bench_thread_cpu_time () - span->cpu;
   longest->wall = MAX (longest->wall, span->wall);
   longest->cpu = MAX (longest->cpu, span->cpu);
 
@@ -290,19 +279,9 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  store = vonk_store_new (database, &error);
-  if (store == NULL)
-    {
-      g_printerr ("vonk-filter-bench: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-  project = vonk_store_find_project (store, project_id);
-  if (project == NULL || !vonk_project_load (project, &error))
-    {
-      g_printerr ("vonk-filter-bench: cannot load project %" G_GINT64_FORMAT "%s%s\n",
-                  project_id, error ? ": " : "", error ? error->message : "");
-      return EXIT_FAILURE;
-    }
+  project = vonk_bench_load_project ("vonk-filter-bench", database, project_id, &store);
+  if (project == NULL)
+    return EXIT_FAILURE;
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);

@@ -22,8 +22,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "vonk-bench-utils.h"
 #include "vonk-core.h"
 #include "vonk-sessions-view.h"
 
@@ -47,15 +47,6 @@ items_changed_cb (GListModel *model,
                   gpointer    user_data)
 {
   last_change = g_get_monotonic_time ();
-}
-
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 /* What is still to be filtered, for a model that says (VonkFilterModel). */
@@ -104,18 +95,18 @@ measure (GListModel *model,
   settle (model);
 
   start = wall = g_get_monotonic_time ();
-  cpu = thread_cpu_time ();
+  cpu = vonk_bench_thread_cpu_time ();
   step (data);
   longest = g_get_monotonic_time () - wall;
-  longest_cpu = thread_cpu_time () - cpu;
+  longest_cpu = vonk_bench_thread_cpu_time () - cpu;
 
   while (!settled || last_paint < MAX (last_change, start))
     {
       wall = g_get_monotonic_time ();
-      cpu = thread_cpu_time ();
+      cpu = vonk_bench_thread_cpu_time ();
       g_main_context_iteration (NULL, FALSE);
       longest = MAX (longest, g_get_monotonic_time () - wall);
-      longest_cpu = MAX (longest_cpu, thread_cpu_time () - cpu);
+      longest_cpu = MAX (longest_cpu, vonk_bench_thread_cpu_time () - cpu);
 
       if (!settled && pending (model) == 0)
         settled = TRUE;
@@ -233,19 +224,9 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  store = vonk_store_new (database, &error);
-  if (store == NULL)
-    {
-      g_printerr ("vonk-sessions-bench: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-  project = vonk_store_find_project (store, project_id);
-  if (project == NULL || !vonk_project_load (project, &error))
-    {
-      g_printerr ("vonk-sessions-bench: cannot load project %" G_GINT64_FORMAT "%s%s\n",
-                  project_id, error ? ": " : "", error ? error->message : "");
-      return EXIT_FAILURE;
-    }
+  project = vonk_bench_load_project ("vonk-sessions-bench", database, project_id, &store);
+  if (project == NULL)
+    return EXIT_FAILURE;
   /* the attendance is read ahead by the window; here before measuring */
   g_list_model_get_n_items (vonk_project_get_list (project, VONK_TYPE_ATTENDANCE));
 

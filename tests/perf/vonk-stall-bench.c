@@ -27,6 +27,7 @@
 
 #include <stdlib.h>
 
+#include "vonk-bench-utils.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
 #include "vonk-print.h"
@@ -271,19 +272,9 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  store = vonk_store_new (database, &error);
-  if (store == NULL)
-    {
-      g_printerr ("vonk-stall-bench: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-  project = vonk_store_find_project (store, project_id);
-  if (project == NULL || !vonk_project_load (project, &error))
-    {
-      g_printerr ("vonk-stall-bench: cannot load project %" G_GINT64_FORMAT "%s%s\n",
-                  project_id, error ? ": " : "", error ? error->message : "");
-      return EXIT_FAILURE;
-    }
+  project = vonk_bench_load_project ("vonk-stall-bench", database, project_id, &store);
+  if (project == NULL)
+    return EXIT_FAILURE;
 
   window = vonk_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
