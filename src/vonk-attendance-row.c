@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "vonk-attendance-row.h"
+#include "vonk-view.h"
 
 struct _VonkAttendanceRow
 {
@@ -248,55 +249,6 @@ vonk_attendance_row_class_init (VonkAttendanceRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
-/* The dropdowns' labels shorten on a narrow window; the choices in their
- * popups stay whole. */
-static void
-ellipsized_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 3);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-whole_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-string_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static void
-shorten_on_narrow (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
-  g_signal_connect (button, "bind", G_CALLBACK (string_bind_cb), NULL);
-  g_signal_connect (popup, "setup", G_CALLBACK (whole_setup_cb), NULL);
-  g_signal_connect (popup, "bind", G_CALLBACK (string_bind_cb), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, popup);
-}
-
 static void
 vonk_attendance_row_init (VonkAttendanceRow *self)
 {
@@ -308,7 +260,7 @@ vonk_attendance_row_init (VonkAttendanceRow *self)
   for (int s = 0; s < VONK_SESSIONS_N_STATUSES; s++)
     gtk_string_list_append (statuses, vonk_enum_label (VONK_TYPE_ATTENDANCE_STATUS, s));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  shorten_on_narrow (self->status_dropdown);
-  shorten_on_narrow (self->pulse_dropdown);
+  vonk_view_shorten_drop_down (self->status_dropdown);
+  vonk_view_shorten_drop_down (self->pulse_dropdown);
   self->updating = FALSE;
 }

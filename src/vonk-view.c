@@ -328,3 +328,46 @@ vonk_view_word_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
 }
+
+static void
+ellipsized_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 3);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+string_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/**
+ * vonk_view_shorten_drop_down:
+ * @dropdown: a drop-down over a #GtkStringList
+ *
+ * Lets the label on @dropdown's button shorten on a narrow window; the
+ * choices in its popup stay whole.
+ */
+void
+vonk_view_shorten_drop_down (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (string_bind_cb), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (vonk_view_word_cell_setup_cb), NULL);
+  g_signal_connect (popup, "bind", G_CALLBACK (string_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, popup);
+}

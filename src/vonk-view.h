@@ -54,5 +54,6 @@ void         vonk_view_title_cell_setup_cb (GtkSignalListItemFactory *factory,
 void         vonk_view_word_cell_setup_cb  (GtkSignalListItemFactory *factory,
                                             GtkListItem              *item,
                                             gpointer                  user_data);
+void         vonk_view_shorten_drop_down   (GtkDropDown              *dropdown);
 
 G_END_DECLS
