@@ -623,9 +623,27 @@ view_changed_cb (VonkWindow *self)
   g_clear_object (&shown);
 }
 
+/* The attendance could not be read after all: the window shows the rest
+ * and says why nothing can be changed. */
+static void
+show_read_error (VonkWindow   *self,
+                 const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Part of the Project Could Not Be Read"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 project_complete_cb (VonkWindow *self)
 {
+  const GError *read_error = vonk_project_get_read_error (self->project);
+
+  if (read_error != NULL)
+    show_read_error (self, read_error);
   if (self->loading != NULL)
     return;
 

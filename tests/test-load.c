@@ -399,6 +399,58 @@ test_async_corrupt (Fixture       *f,
   g_assert_cmpstr (load.error->message, ==, error->message);
 }
 
+/* An attendance that can no longer be read when first needed leaves its
+ * list empty, says why, and the store then refuses every change, so that
+ * nothing is changed on the strength of what is missing. */
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkEntity) department = NULL;
+  gint64 rows = vonk_test_count_rows (f->path, "attendance");
+  gint64 sessions = vonk_test_count_rows (f->path, "session");
+  const GError *read_error;
+  VonkEntity *session;
+  guint completed = 0;
+
+  /* damaged where only the list read later looks */
+  vonk_test_raw_exec (f->path, "PRAGMA ignore_check_constraints = ON;"
+                               "UPDATE attendance SET status = 'maybe' "
+                               "WHERE id = (SELECT max(id) FROM attendance)");
+  g_signal_connect (f->project, "complete", G_CALLBACK (count_cb), &completed);
+  g_assert_true (vonk_project_load (f->project, &error));
+  g_assert_null (vonk_project_get_read_error (f->project));
+
+  g_assert_cmpuint (n_attendance (f), ==, 0);
+  read_error = vonk_project_get_read_error (f->project);
+  g_assert_nonnull (read_error);
+  g_assert_nonnull (strstr (read_error->message, "could not be read"));
+  WAIT_UNTIL (completed > 0);
+
+  /* a deletion whose cascade would take attendance rows */
+  session = busiest_session (f);
+  g_assert_false (vonk_project_remove (f->project, session, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, read_error->message);
+  g_clear_error (&error);
+  g_assert_true (vonk_project_lookup (f->project, VONK_TYPE_SESSION,
+                                      vonk_entity_get_id (session)) == session);
+
+  /* an addition, and a write outside any transaction */
+  department = g_object_new (VONK_TYPE_DEPARTMENT, "name", "Inkoop", NULL);
+  g_assert_false (vonk_project_add (f->project, department, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (vonk_store_update (f->store, VONK_ENTITY (session), &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_cmpint (vonk_test_count_rows (f->path, "attendance"), ==, rows);
+  g_assert_cmpint (vonk_test_count_rows (f->path, "session"), ==, sessions);
+  g_assert_false (vonk_history_can_undo (vonk_project_get_history (f->project)));
+}
+
 /* Inside a transaction there is no thread; the loading still works. */
 static void
 test_async_inside_transaction (Fixture       *f,
@@ -457,6 +509,7 @@ main (int    argc,
   ADD ("/load/deferred/inside-transaction", test_inside_transaction, NULL);
   ADD ("/load/deferred/complete", test_complete, GINT_TO_POINTER (FALSE));
   ADD ("/load/deferred/complete-read-ahead", test_complete, GINT_TO_POINTER (TRUE));
+  ADD ("/load/deferred/unreadable", test_unreadable, NULL);
   ADD ("/load/async", test_async, NULL);
   ADD ("/load/async/corrupt", test_async_corrupt, NULL);
   ADD ("/load/async/inside-transaction", test_async_inside_transaction, NULL);

@@ -324,6 +324,32 @@ test_view_waits (Fixture       *fixture,
   g_assert_true (shown == fixture->project);
 }
 
+/* The attendance found damaged when it is read after the first frame:
+ * the window shows the rest and says so in a dialog. */
+static void
+test_attendance_unreadable (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const GError *read_error;
+  AdwMessageDialog *dialog;
+
+  vonk_test_raw_exec (fixture->path, "PRAGMA ignore_check_constraints = ON;"
+                                     "UPDATE attendance SET status = 'maybe' "
+                                     "WHERE id = (SELECT min(id) FROM attendance)");
+  vonk_window_load_project (fixture->window, fixture->project);
+  WAIT_UNTIL (!vonk_window_is_loading (fixture->window));
+  g_assert_cmpstr (shown_page (fixture), ==, "project");
+
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  read_error = vonk_project_get_read_error (fixture->project);
+  g_assert_nonnull (read_error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Part of the Project Could Not Be Read");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, read_error->message);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +364,7 @@ main (int   argc,
   ADD ("/open/damaged", test_damaged);
   ADD ("/open/switch-while-loading", test_switch_while_loading);
   ADD ("/open/view-waits", test_view_waits);
+  ADD ("/open/attendance-unreadable", test_attendance_unreadable);
 
 #undef ADD
 

@@ -121,6 +121,7 @@ struct _VonkProject
   VonkHistory *history; /* of the changes since it was loaded */
   GPtrArray   *indexes; /* of RefIndex, built on demand */
   Deferred    *deferred; /* the list read when first needed, or NULL */
+  GError      *read_error; /* why it could not be read, if so */
 };
 
 /* Which entities of a type refer to which ID through one column, so that
@@ -179,6 +180,7 @@ vonk_project_finalize (GObject *object)
 
   vonk_project_set_store (self, NULL);
   g_clear_pointer (&self->deferred, deferred_free);
+  g_clear_error (&self->read_error);
   g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_object (&self->history);
@@ -653,6 +655,20 @@ vonk_project_is_complete (VonkProject *self)
   return self->lists != NULL && self->deferred == NULL;
 }
 
+/**
+ * vonk_project_get_read_error:
+ *
+ * Returns: (nullable): why a list read after the others could not be, or
+ *   %NULL; the project's store then refuses every change
+ */
+const GError *
+vonk_project_get_read_error (VonkProject *self)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
+
+  return self->read_error;
+}
+
 gboolean
 vonk_project_is_loaded (VonkProject *self)
 {
@@ -670,7 +686,10 @@ emit_complete_cb (gpointer data)
 
 /* Fills the deferred list from its snapshot. What the views see must come
  * from the database; a snapshot that cannot be read any more (its file
- * damaged since it was opened) leaves the list empty and says so. */
+ * damaged since it was opened) leaves the list empty. The store then
+ * refuses every change: one made on what could be read could lose what
+ * could not, such as a deletion whose Undo would not know the attendance
+ * that went with it. */
 static void
 take_deferred (VonkProject *self)
 {
@@ -684,8 +703,16 @@ take_deferred (VonkProject *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, emit_complete_cb, g_object_ref (self), g_object_unref);
   if (items == NULL)
     {
-      g_warning ("The attendance of “%s” could not be read: %s",
-                 vonk_entity_get_string (VONK_ENTITY (self), "name"), error->message);
+      self->read_error = g_error_new (error->domain, error->code,
+                                      /* Translators: %1$s is a project, %2$s why its
+                                       * attendance could not be read */
+                                      _("The attendance of “%1$s” could not be read (%2$s). "
+                                        "So that nothing is lost, Vonk will not change the "
+                                        "database until you start it again."),
+                                      vonk_entity_get_string (VONK_ENTITY (self), "name"),
+                                      error->message);
+      if (self->store != NULL)
+        vonk_store_refuse_changes (self->store, self->read_error->message);
       return;
     }
 

@@ -39,6 +39,7 @@ gboolean     vonk_project_load_finish (VonkProject            *self,
                                        GError                **error);
 void         vonk_project_read_ahead  (VonkProject            *self);
 gboolean     vonk_project_is_complete (VonkProject            *self);
+const GError *vonk_project_get_read_error (VonkProject        *self);
 GListModel  *vonk_project_get_list   (VonkProject  *self,
                                       GType         type);
 VonkHistory *vonk_project_get_history (VonkProject *self);

@@ -52,6 +52,7 @@ struct _VonkStore
   GPtrArray      *pending;    /* of PendingProject: added, not yet committed */
   gboolean        bulk;       /* see vonk_store_set_bulk() */
   int             cache_size; /* before it */
+  char           *refusal;    /* see vonk_store_refuse_changes() */
 };
 
 /* A project added inside a transaction joins the list only when the
@@ -100,6 +101,7 @@ vonk_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->refusal);
 
   G_OBJECT_CLASS (vonk_store_parent_class)->finalize (object);
 }
@@ -196,6 +198,11 @@ set_error (VonkStore  *self,
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
+      if (self->refusal != NULL)
+        {
+          g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, self->refusal);
+          break;
+        }
       g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY,
                    _("The database “%s” cannot be written to"), self->path);
       break;
@@ -656,6 +663,8 @@ vonk_store_begin (VonkStore  *self,
 
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
 
+  if (self->refusal != NULL)
+    return set_error (self, error, SQLITE_READONLY);
   if (self->depth == 0 && !still_there (self, error))
     return FALSE;
 
@@ -814,6 +823,27 @@ vonk_store_set_bulk (VonkStore *self,
   sql = g_strdup_printf ("PRAGMA foreign_keys = %s; PRAGMA cache_size = %d",
                          bulk ? "OFF" : "ON", bulk ? -BULK_CACHE_KIB : self->cache_size);
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+/**
+ * vonk_store_refuse_changes:
+ * @reason: what the user is told when a change is refused
+ *
+ * From now on the store changes nothing in its file: every change fails
+ * with %VONK_STORE_ERROR_READ_ONLY and @reason. For a file found damaged
+ * while it is open, where a change could lose what could not be read.
+ */
+void
+vonk_store_refuse_changes (VonkStore  *self,
+                           const char *reason)
+{
+  g_return_if_fail (VONK_IS_STORE (self));
+  g_return_if_fail (reason != NULL);
+
+  g_free (self->refusal);
+  self->refusal = g_strdup (reason);
+  /* also for a write outside a transaction */
+  sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
 }
 
 static char *
