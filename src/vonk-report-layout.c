@@ -18,13 +18,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
 #include "vonk-report-private.h"
 
@@ -1098,8 +1094,8 @@ vonk_report_draw_page (VonkReport *self,
 
 typedef struct
 {
-  int fd;
-  int error; /* errno of the first failed write */
+  VonkAtomicFile *file;
+  GError         *error; /* of the first failed write */
 } Sink;
 
 static cairo_status_t
@@ -1109,35 +1105,9 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          sink->error = written < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= written;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          errsv)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               /* Translators: %1$s is a file, %2$s why it could not be written */
-               _("Could not write “%1$s”: %2$s"), name, g_strerror (errsv));
-  return FALSE;
+  if (sink->error == NULL && vonk_atomic_file_write (sink->file, data, length, &sink->error))
+    return CAIRO_STATUS_SUCCESS;
+  return CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Draws every page on a PDF surface writing to @sink. */
@@ -1176,8 +1146,11 @@ render_pdf (VonkReport  *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (sink->error != 0)
-    return set_write_error (error, path, sink->error);
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -1206,49 +1179,17 @@ vonk_report_write_pdf (VonkReport  *self,
                        const char  *path,
                        GError     **error)
 {
-  g_autofree char *temporary = NULL;
-  Sink sink = { -1, 0 };
+  g_autoptr(VonkAtomicFile) file = NULL;
+  Sink sink = { NULL, NULL };
 
   g_return_val_if_fail (VONK_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temporary = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    return set_write_error (error, path, errno);
+  file = vonk_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
 
-  if (!render_pdf (self, &sink, path, error))
-    {
-      close (sink.fd);
-      g_unlink (temporary);
-      return FALSE;
-    }
-
-  /* a full disk may only show when the data reaches it */
-  if (fsync (sink.fd) != 0)
-    {
-      int errsv = errno;
-
-      close (sink.fd);
-      g_unlink (temporary);
-      return set_write_error (error, path, errsv);
-    }
-  if (close (sink.fd) != 0)
-    {
-      int errsv = errno;
-
-      g_unlink (temporary);
-      return set_write_error (error, path, errsv);
-    }
-
-  if (g_rename (temporary, path) != 0)
-    {
-      int errsv = errno;
-
-      g_unlink (temporary);
-      return set_write_error (error, path, errsv);
-    }
-
-  return TRUE;
+  sink.file = file;
+  return render_pdf (self, &sink, path, error) && vonk_atomic_file_commit (file, error);
 }

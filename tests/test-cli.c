@@ -365,7 +365,7 @@ test_xml_write_error (Fixture       *fixture,
   run (&demo, db, "--demo", NULL);
   run (&result, db, "--project=1", export, NULL);
   assert_failure (&result, path);
-  g_assert_nonnull (strstr (result.err, "Cannot write"));
+  g_assert_nonnull (strstr (result.err, "Could not write"));
 }
 
 /* A bad file: one line naming the file, the line and the problem; no

@@ -804,7 +804,7 @@ test_write_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (vonk_xml_export (fixture->demo, no_folder, NULL, NULL, &error));
-  g_assert_error (error, VONK_XML_ERROR, VONK_XML_ERROR_WRITE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, no_folder));
   g_clear_error (&error);
 
@@ -825,7 +825,7 @@ test_write_error (Fixture       *fixture,
     {
       g_assert_cmpint (g_chmod (out, 0500), ==, 0);
       g_assert_false (vonk_xml_export (fixture->demo, target, NULL, NULL, &error));
-      g_assert_error (error, VONK_XML_ERROR, VONK_XML_ERROR_WRITE);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
       g_assert_nonnull (strstr (error->message, target));
       g_assert_cmpint (g_chmod (out, 0700), ==, 0);
       g_clear_error (&error);
@@ -858,7 +858,7 @@ test_disk_full (Fixture       *fixture,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   g_assert_false (vonk_xml_export (fixture->demo, target, NULL, NULL, &error));
-  g_assert_error (error, VONK_XML_ERROR, VONK_XML_ERROR_WRITE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED); /* EFBIG has no code of its own */
   g_assert_nonnull (strstr (error->message, target));
   g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
 

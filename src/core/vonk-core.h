@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "vonk-atomic-file.h"
 #include "vonk-barriers.h"
 #include "vonk-champions.h"
 #include "vonk-csv.h"

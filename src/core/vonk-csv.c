@@ -27,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vonk-atomic-file.h"
 #include "vonk-champions.h"
 #include "vonk-csv.h"
 #include "vonk-entities.h"

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vonk-atomic-file.h"
 #include "vonk-enum-types.h"
 #include "vonk-ics.h"
 #include "vonk-labels.h"
@@ -46,84 +47,6 @@
 G_DEFINE_QUARK (vonk-ics-error-quark, vonk_ics_error)
 
 #define MAX_LINE_OCTETS 75
-
-/* ------------------------------------------------------------------------
- * Writing files
- * ------------------------------------------------------------------------ */
-
-static gboolean
-write_failed (const char  *path,
-              int          saved_errno,
-              GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not save “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/**
- * vonk_write_file_atomically:
- *
- * Writes @data to a temporary file in the folder of @path, flushes it to
- * disk and renames it to @path. On failure the temporary file is removed
- * and @path is as it was.
- */
-gboolean
-vonk_write_file_atomically (const char  *path,
-                            const char  *data,
-                            gsize        length,
-                            GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  gsize written = 0;
-  int fd;
-  int saved_errno;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return write_failed (path, errno, error);
-
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, MIN (length - written, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        goto fail;
-      written += n;
-    }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
-
-  if (g_rename (tmp, path) != 0)
-    goto fail;
-
-  return TRUE;
-
-fail:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return write_failed (path, saved_errno, error);
-}
 
 /* ------------------------------------------------------------------------
  * Content lines

@@ -39,12 +39,4 @@ gboolean  vonk_ics_export      (VonkProject   *project,
                                 guint         *n_events,
                                 GError       **error);
 
-/* Writes @data to a temporary file beside @path and renames it into place:
- * @path holds either its old contents or all of @data. Errors are
- * G_IO_ERROR (NO_SPACE, PERMISSION_DENIED …) with a message naming @path. */
-gboolean  vonk_write_file_atomically (const char  *path,
-                                      const char  *data,
-                                      gsize        length,
-                                      GError     **error);
-
 G_END_DECLS

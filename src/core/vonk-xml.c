@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vonk-atomic-file.h"
 #include "vonk-core-resources.h"
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
@@ -295,7 +296,7 @@ typedef struct
   VonkProject                *project;
   const VonkXmlExportOptions *options;
   GCancellable               *cancellable;
-  int                         fd;
+  int                         fd;       /* of the file below */
   char                       *out;      /* OUT_SIZE bytes waiting to be written */
   gsize                       out_len;
   int                         write_errno;
@@ -1067,8 +1068,6 @@ export_clear (Export *ex)
       g_clear_pointer (&ex->items[k], g_ptr_array_unref);
       g_clear_pointer (&ex->ids[k], g_array_unref);
     }
-  if (ex->fd >= 0)
-    close (ex->fd);
   g_free (ex->out);
   g_string_free (ex->scratch, TRUE);
 }
@@ -1146,32 +1145,6 @@ validate_written (const char  *tmp_path,
   return TRUE;
 }
 
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          errsv)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, VONK_XML_ERROR, VONK_XML_ERROR_WRITE, _("Cannot write “%s”: %s"),
-               name, g_strerror (errsv));
-  return FALSE;
-}
-
-/* Makes the rename itself survive a power cut. */
-static void
-sync_folder (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
 /**
  * vonk_xml_export:
  * @project: a loaded project
@@ -1191,10 +1164,8 @@ vonk_xml_export (VonkProject                 *project,
 {
   static const VonkXmlExportOptions defaults = { 0 };
   Export ex = { 0 };
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(VonkAtomicFile) file = NULL;
   gboolean written;
-  int close_rc;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (vonk_project_is_loaded (project), FALSE);
@@ -1205,7 +1176,6 @@ vonk_xml_export (VonkProject                 *project,
   ex.project = project;
   ex.options = options ? options : &defaults;
   ex.cancellable = cancellable;
-  ex.fd = -1;
   ex.scratch = g_string_new (NULL);
 
   if (ex.options->sessions != NULL)
@@ -1234,67 +1204,28 @@ vonk_xml_export (VonkProject                 *project,
         }
     }
 
-  /* beside the target, so that the rename is atomic */
-  base = g_path_get_basename (path);
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-
-    tmp_path = g_build_filename (dir, tmpl, NULL);
-  }
-  ex.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (ex.fd < 0)
+  file = vonk_atomic_file_new (path, error);
+  if (file == NULL)
     {
-      int errsv = errno;
-
       export_clear (&ex);
-      return set_write_error (error, path, errsv);
+      return FALSE;
     }
 
+  ex.fd = vonk_atomic_file_get_fd (file);
   ex.out = g_malloc (OUT_SIZE);
   written = write_plan (&ex);
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto fail;
+    written = FALSE;
+  else if (!written)
+    vonk_atomic_file_fail (file, ex.write_errno ? ex.write_errno : EIO, error);
+  else
+    written = validate_written (vonk_atomic_file_get_temporary_path (file), path, error) &&
+              vonk_atomic_file_commit (file, error);
 
-  if (!written)
-    {
-      set_write_error (error, path, ex.write_errno ? ex.write_errno : EIO);
-      goto fail;
-    }
-
-  if (!validate_written (tmp_path, path, error))
-    goto fail;
-
-  if (fsync (ex.fd) != 0)
-    {
-      set_write_error (error, path, errno);
-      goto fail;
-    }
-  close_rc = close (ex.fd);
-  ex.fd = -1;
-  if (close_rc != 0)
-    {
-      set_write_error (error, path, errno);
-      goto fail;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      set_write_error (error, path, errno);
-      goto fail;
-    }
-  sync_folder (path);
-
-  if (ex.options->progress != NULL)
+  if (written && ex.options->progress != NULL)
     ex.options->progress (1.0, ex.options->progress_data);
   export_clear (&ex);
-  return TRUE;
-
-fail:
-  g_unlink (tmp_path);
-  export_clear (&ex);
-  return FALSE;
+  return written;
 }
 
 /* Import */

@@ -29,7 +29,6 @@ G_BEGIN_DECLS
 typedef enum
 {
   VONK_XML_ERROR_FAILED,
-  VONK_XML_ERROR_WRITE,       /* the file could not be written */
   VONK_XML_ERROR_READ,        /* the file could not be read */
   VONK_XML_ERROR_TOO_LARGE,   /* larger than VONK_XML_MAX_FILE_SIZE */
   VONK_XML_ERROR_TOO_DEEP,    /* nested deeper than VONK_XML_MAX_DEPTH */
