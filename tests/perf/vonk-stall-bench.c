@@ -17,6 +17,9 @@
  *                            session SESSION
  *   --print-pdf=FILE         prints the plan report to FILE, as the print
  *                            dialog's "Print to File" does
+ *   --show-view=NAME         switches to view NAME (as the sidebar does);
+ *                            done when the window has painted it, the stall
+ *                            also counts the second after that
  *
  * Per action it prints one line: its name, the wall time in milliseconds
  * until it was done, and the longest the main loop went without running
@@ -123,6 +126,45 @@ undo (VonkWindow *window)
   /* an undo that runs in the background ends when Redo becomes possible */
   SPIN_UNTIL (vonk_history_can_redo (history) || ++n_undo > 100000);
   say ("undo", start);
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+static gboolean
+time_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_view (VonkWindow *window,
+           const char *name)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autofree char *label = g_strdup_printf ("show-view %s", name);
+  gboolean time_up = FALSE;
+  guint paints = 0;
+  gulong handler;
+  gint64 start;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+  start_watch ();
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", name);
+  SPIN_UNTIL (paints > 0);
+  g_signal_handler_disconnect (clock, handler);
+  say (label, start);
+
+  /* what the view goes on computing after its first frame */
+  g_timeout_add_seconds (1, time_up_cb, &time_up);
+  SPIN_UNTIL (time_up);
+  g_print ("  stall within a second after: %.0f ms\n", longest_gap / 1000.0);
 }
 
 static void
@@ -252,6 +294,7 @@ main (int    argc,
       "FILE" },
     { "invite", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Invite a department to a session",
       "SESSION:DEPT" },
+    { "show-view", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Switch to a view", "NAME" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, actions, NULL);
@@ -305,6 +348,8 @@ main (int    argc,
         print_pdf (window, value);
       else if (g_str_equal (name, "--invite"))
         invite (window, value);
+      else if (g_str_equal (name, "--show-view"))
+        show_view (window, value);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
