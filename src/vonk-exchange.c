@@ -463,6 +463,8 @@ export_pdf_action (GtkWidget  *widget,
  * XML plans
  * ------------------------------------------------------------------------ */
 
+/* An export or import of the window's project, made in the worker from
+ * the database file (calendars too). */
 typedef struct
 {
   char     *database;   /* the store's file: the worker opens its own connection */
@@ -470,10 +472,10 @@ typedef struct
   char     *path;
   gboolean  share_safe;
   GArray   *sessions;   /* (nullable): of a session plan */
-} XmlWork;
+} ProjectWork;
 
 static void
-xml_work_free (XmlWork *xml)
+project_work_free (ProjectWork *xml)
 {
   g_clear_pointer (&xml->sessions, g_array_unref);
   g_free (xml->database);
@@ -481,11 +483,11 @@ xml_work_free (XmlWork *xml)
   g_free (xml);
 }
 
-static XmlWork *
-xml_work_new (VonkWindow *window,
+static ProjectWork *
+project_work_new (VonkWindow *window,
               GFile      *file)
 {
-  XmlWork *xml = g_new0 (XmlWork, 1);
+  ProjectWork *xml = g_new0 (ProjectWork, 1);
   VonkProject *project = vonk_window_get_project (window);
 
   xml->database = g_strdup (vonk_store_get_path (vonk_window_get_store (window)));
@@ -494,35 +496,45 @@ xml_work_new (VonkWindow *window,
   return xml;
 }
 
-/* In the worker, with its own connection: the window's project is not
- * touched by another thread. */
+/* In the worker, with its own connection (@store): the window's project
+ * is not touched by another thread. */
+static VonkProject *
+load_own_project (ProjectWork  *job,
+                  VonkStore   **store,
+                  GError      **error)
+{
+  VonkProject *project;
+
+  *store = vonk_store_new (job->database, error);
+  if (*store == NULL)
+    return NULL;
+
+  project = vonk_store_find_project (*store, job->project_id);
+  if (project == NULL)
+    {
+      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                           _("The project was deleted elsewhere"));
+      return NULL;
+    }
+
+  return vonk_project_load (project, error) ? project : NULL;
+}
+
 static gboolean
 export_xml (Work          *work,
             GCancellable  *cancellable,
             GError       **error)
 {
-  XmlWork *xml = work->data;
-  g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
+  ProjectWork *xml = work->data;
+  g_autoptr(VonkStore) store = NULL;
   VonkXmlExportOptions options = { 0 };
-  VonkProject *project;
-
-  if (store == NULL)
-    return FALSE;
-
-  project = vonk_store_find_project (store, xml->project_id);
-  if (project == NULL)
-    {
-      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                           _("The project was deleted elsewhere"));
-      return FALSE;
-    }
+  VonkProject *project = load_own_project (xml, &store, error);
 
   options.share_safe = xml->share_safe;
   options.sessions = xml->sessions;
   options.progress = work_progress;
   options.progress_data = work;
-  return vonk_project_load (project, error) &&
-         vonk_xml_export (project, xml->path, &options, cancellable, error);
+  return project != NULL && vonk_xml_export (project, xml->path, &options, cancellable, error);
 }
 
 /**
@@ -537,14 +549,14 @@ vonk_exchange_export_plan (VonkWindow *window,
                            GFile      *file,
                            gboolean    share_safe)
 {
-  XmlWork *xml = xml_work_new (window, file);
+  ProjectWork *xml = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the plan to “%s”"), name);
 
   xml->share_safe = share_safe;
   run_work (window, _("Exporting the plan…"), export_xml, NULL, xml,
-            (GDestroyNotify) xml_work_free, done);
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void
@@ -574,7 +586,7 @@ vonk_exchange_export_session_plan (VonkWindow *window,
                                    GFile      *file,
                                    gboolean    share_safe)
 {
-  XmlWork *xml = xml_work_new (window, file);
+  ProjectWork *xml = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the session plan to “%s”"), name);
@@ -583,7 +595,7 @@ vonk_exchange_export_session_plan (VonkWindow *window,
   xml->sessions = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (xml->sessions, session_id);
   run_work (window, _("Exporting the session plan…"), export_xml, NULL, xml,
-            (GDestroyNotify) xml_work_free, done);
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void
@@ -662,7 +674,7 @@ import_xml (Work          *work,
             GCancellable  *cancellable,
             GError       **error)
 {
-  XmlWork *xml = work->data;
+  ProjectWork *xml = work->data;
   g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
   VonkProject *project;
 
@@ -712,7 +724,7 @@ vonk_exchange_import_plan (VonkWindow *window,
                            gboolean    share_safe)
 {
   run_work (window, _("Importing the plan…"), import_xml, import_xml_done,
-            xml_work_new (window, file), (GDestroyNotify) xml_work_free, NULL);
+            project_work_new (window, file), (GDestroyNotify) project_work_free, NULL);
 }
 
 static void
@@ -728,40 +740,51 @@ import_plan_action (GtkWidget  *widget,
  * Calendar and spreadsheets
  * ------------------------------------------------------------------------ */
 
+static gboolean
+export_calendar (Work          *work,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ProjectWork *job = work->data;
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  VonkProject *project = load_own_project (job, &store, error);
+  guint n_events = 0;
+
+  if (project != NULL)
+    contents = vonk_ics_build (project, NULL, 0, job->share_safe, NULL, now, &n_events, error);
+  if (contents == NULL ||
+      !vonk_write_file_atomically (job->path, contents, strlen (contents), error))
+    return FALSE;
+
+  name = g_filename_display_basename (job->path);
+  /* Translators: the second %s is a file name */
+  work->done_message = g_strdup_printf (ngettext ("Exported %'u session to “%s”",
+                                                  "Exported %'u sessions to “%s”", n_events),
+                                        n_events, name);
+  return TRUE;
+}
+
 /**
  * vonk_exchange_export_calendar:
  * @file: where to write the iCalendar file
  * @share_safe: whether facilitators appear without their names
  *
- * Exports the sessions of the window's project for a calendar.
+ * Exports the sessions of the window's project for a calendar, in the
+ * background.
  */
 void
 vonk_exchange_export_calendar (VonkWindow *window,
                                GFile      *file,
                                gboolean    share_safe)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *done = NULL;
-  guint n_events = 0;
-  char *contents;
+  ProjectWork *xml = project_work_new (window, file);
 
-  contents = vonk_ics_build (vonk_window_get_project (window), NULL, 0, share_safe, zone, now,
-                             &n_events, &error);
-  if (contents == NULL)
-    {
-      vonk_window_show_toast (window, error->message);
-      return;
-    }
-
-  /* Translators: the second %s is a file name */
-  done = g_strdup_printf (ngettext ("Exported %'u session to “%s”",
-                                    "Exported %'u sessions to “%s”", n_events),
-                          n_events, name);
-  write_in_background (window, file, _("Exporting the sessions…"), contents, strlen (contents),
-                       done);
+  xml->share_safe = share_safe;
+  run_work (window, _("Exporting the sessions…"), export_calendar, NULL, xml,
+            (GDestroyNotify) project_work_free, NULL);
 }
 
 static void

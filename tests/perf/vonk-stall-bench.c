@@ -17,6 +17,7 @@
  *                            session SESSION
  *   --print-pdf=FILE         prints the plan report to FILE, as the print
  *                            dialog's "Print to File" does
+ *   --export-ics=FILE        exports the sessions to a calendar file FILE
  *   --show-view=NAME         switches to view NAME (as the sidebar does);
  *                            done when the window has painted it, the stall
  *                            also counts the second after that
@@ -28,6 +29,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "vonk-bench-utils.h"
@@ -126,6 +128,22 @@ undo (VonkWindow *window)
   /* an undo that runs in the background ends when Redo becomes possible */
   SPIN_UNTIL (vonk_history_can_redo (history) || ++n_undo > 100000);
   say ("undo", start);
+}
+
+static void
+export_ics (VonkWindow *window,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  gint64 start;
+
+  g_unlink (path);
+  start_watch ();
+  start = g_get_monotonic_time ();
+  vonk_exchange_export_calendar (window, file, FALSE);
+  /* the file appears when it is complete */
+  SPIN_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS));
+  say ("export-ics", start);
 }
 
 static void
@@ -294,6 +312,7 @@ main (int    argc,
       "FILE" },
     { "invite", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Invite a department to a session",
       "SESSION:DEPT" },
+    { "export-ics", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Export the sessions", "FILE" },
     { "show-view", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Switch to a view", "NAME" },
     { NULL }
   };
@@ -348,6 +367,8 @@ main (int    argc,
         print_pdf (window, value);
       else if (g_str_equal (name, "--invite"))
         invite (window, value);
+      else if (g_str_equal (name, "--export-ics"))
+        export_ics (window, value);
       else if (g_str_equal (name, "--show-view"))
         show_view (window, value);
     }
