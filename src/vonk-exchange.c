@@ -242,52 +242,6 @@ employees_per_champion (VonkWindow *window)
   return vonk_settings_get_employees_per_champion (vonk_window_get_settings (window));
 }
 
-/* Writing prepared contents: a file made on the main thread (fast),
- * written in the worker (which may wait on a slow or full disk). */
-
-typedef struct
-{
-  char   *path;
-  char   *contents;
-  gsize   length;
-} FileWork;
-
-static void
-file_work_free (FileWork *file_work)
-{
-  g_free (file_work->path);
-  g_free (file_work->contents);
-  g_free (file_work);
-}
-
-static gboolean
-write_contents (Work          *work,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  FileWork *file_work = work->data;
-
-  return vonk_write_file_atomically (file_work->path, file_work->contents, file_work->length,
-                                     error);
-}
-
-static void
-write_in_background (VonkWindow *window,
-                     GFile      *file,
-                     const char *label,
-                     char       *contents,
-                     gsize       length,
-                     const char *done_message)
-{
-  FileWork *file_work = g_new0 (FileWork, 1);
-
-  file_work->path = g_file_get_path (file);
-  file_work->contents = contents;
-  file_work->length = length;
-  run_work (window, label, write_contents, NULL, file_work, (GDestroyNotify) file_work_free,
-            done_message);
-}
-
 /* ------------------------------------------------------------------------
  * Print and PDF
  * ------------------------------------------------------------------------ */
@@ -472,6 +426,7 @@ typedef struct
   char     *path;
   gboolean  share_safe;
   GArray   *sessions;   /* (nullable): of a session plan */
+  guint     employees_per_champion;
 } ProjectWork;
 
 static void
@@ -799,6 +754,26 @@ export_calendar_action (GtkWidget  *widget,
                TRUE, _("Calendars"), "text/calendar", vonk_exchange_export_calendar);
 }
 
+static gboolean
+export_champions (Work          *work,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ProjectWork *job = work->data;
+  g_autoptr(VonkStore) store = NULL;
+  g_autofree char *contents = NULL;
+  VonkProject *project = load_own_project (job, &store, error);
+  gsize length = 0;
+
+  if (project == NULL)
+    return FALSE;
+
+  /* ";" as spreadsheets in Dutch and most European locales expect */
+  contents = vonk_csv_build_champions (project, job->employees_per_champion, ';',
+                                       job->share_safe, &length);
+  return vonk_write_file_atomically (job->path, contents, length, error);
+}
+
 /**
  * vonk_exchange_export_champions:
  * @file: where to write the spreadsheet
@@ -811,17 +786,15 @@ vonk_exchange_export_champions (VonkWindow *window,
                                 GFile      *file,
                                 gboolean    share_safe)
 {
+  ProjectWork *job = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the champions to “%s”"), name);
-  gsize length = 0;
-  char *contents;
 
-  /* ";" as spreadsheets in Dutch and most European locales expect */
-  contents = vonk_csv_build_champions (vonk_window_get_project (window),
-                                       employees_per_champion (window), ';', share_safe,
-                                       &length);
-  write_in_background (window, file, _("Exporting the champions…"), contents, length, done);
+  job->share_safe = share_safe;
+  job->employees_per_champion = employees_per_champion (window);
+  run_work (window, _("Exporting the champions…"), export_champions, NULL, job,
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void
