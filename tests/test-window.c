@@ -319,10 +319,20 @@ test_delete_project (Fixture       *fixture,
   g_autofree char *heading = g_strdup_printf ("Delete “%s”?",
                                               vonk_entity_get_string (VONK_ENTITY (fixture->demo),
                                                                       "name"));
+  g_autofree char *deleting = g_strdup_printf ("Deleting “%s”…",
+                                               vonk_entity_get_string (VONK_ENTITY (fixture->demo),
+                                                                       "name"));
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  GtkRevealer *task_revealer = child (fixture->window, VONK_TYPE_WINDOW, "task_revealer");
+  GtkLabel *task_label = child (fixture->window, VONK_TYPE_WINDOW, "task_label");
+  gint64 people = vonk_test_raw_int (fixture->path, "SELECT count(*) FROM person");
+  sqlite3 *blocker;
+  GtkWidget *cancel;
   g_autoptr(VonkStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
+  g_assert_cmpint (people, >, 0);
   vonk_window_show_projects (fixture->window);
   gtk_selection_model_select_item (gtk_list_view_get_model (list_view), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
@@ -334,11 +344,33 @@ test_delete_project (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 1);
 
+  /* cancelled while it is being deleted (held up by another program's
+   * transaction, so that it cannot be done first): nothing is */
+  blocker = vonk_test_raw_open (fixture->path);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
   WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL ((cancel = vonk_test_find_labelled_button (GTK_WIDGET (task_revealer),
+                                                        "_Cancel")) != NULL);
+  gtk_widget_activate (cancel);
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Cancelled; the project is as it was"));
+  sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (blocker);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT count(*) FROM person"), ==, people);
+
+  /* in the background, with the window's task strip */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, deleting);
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Project deleted"));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
 
   reopened = vonk_store_new (fixture->path, &error);
   g_assert_no_error (error);
