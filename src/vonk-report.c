@@ -61,6 +61,7 @@ vonk_report_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->pagination);
 
   G_OBJECT_CLASS (vonk_report_parent_class)->finalize (object);
 }
