@@ -150,6 +150,54 @@ measure_free (gpointer data)
   g_free (measure);
 }
 
+/* A report of 100,000 people holds tens of thousands of Pango layouts;
+ * freeing them takes a tenth of a second. In the thread of the main loop
+ * they go a slice of rows at a time from an idle callback, so that the
+ * end of printing does not freeze the window. */
+#define FREE_SLICE 500
+
+static gboolean
+free_slice_cb (gpointer data)
+{
+  GPtrArray *measures = data;
+  guint n = 0;
+
+  while (measures->len > 0 && n < FREE_SLICE)
+    {
+      Measure *measure = g_ptr_array_index (measures, measures->len - 1);
+      guint take = MIN (measure->rows->len, FREE_SLICE - n);
+
+      g_ptr_array_remove_range (measure->rows, measure->rows->len - take, take);
+      n += take;
+      if (measure->rows->len == 0)
+        g_ptr_array_set_size (measures, measures->len - 1);
+    }
+
+  if (measures->len > 0)
+    return G_SOURCE_CONTINUE;
+  g_ptr_array_unref (measures);
+  return G_SOURCE_REMOVE;
+}
+
+/* Frees @measures (of Measure): at once when small or when no main loop
+ * runs in this thread (the command line, a worker thread), else a slice
+ * at a time. */
+void
+vonk_report_free_measures (GPtrArray *measures)
+{
+  guint n_rows = 0;
+
+  if (measures == NULL)
+    return;
+
+  for (guint i = 0; i < measures->len; i++)
+    n_rows += ((Measure *) g_ptr_array_index (measures, i))->rows->len;
+  if (n_rows <= FREE_SLICE || !g_main_context_is_owner (g_main_context_default ()))
+    g_ptr_array_unref (measures);
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 20, free_slice_cb, measures, NULL);
+}
+
 /* ------------------------------------------------------------------------
  * Measuring
  * ------------------------------------------------------------------------ */
@@ -890,7 +938,7 @@ vonk_report_paginate_begin (VonkReport   *self,
   g_set_object (&self->context, context);
   self->width = page_width;
   self->height = page_height;
-  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  vonk_report_free_measures (g_steal_pointer (&self->measures));
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->measures = g_ptr_array_new_with_free_func (measure_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);

@@ -32,4 +32,6 @@ struct _VonkReport
   VonkReportPagination *pagination; /* (nullable) where it stands; holds no references */
 };
 
+void vonk_report_free_measures (GPtrArray *measures);
+
 G_END_DECLS

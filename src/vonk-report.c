@@ -59,7 +59,7 @@ vonk_report_finalize (GObject *object)
   g_free (self->date);
   g_ptr_array_unref (self->blocks);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  vonk_report_free_measures (g_steal_pointer (&self->measures));
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_free (self->pagination);
 
