@@ -782,6 +782,37 @@ test_paginate_steps (Fixture       *fixture,
   g_object_unref (context);
 }
 
+static gboolean
+unref_cb (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+/* A long report let go of in the main loop (as printing ends) frees its
+ * layouts a slice at a time after, and all of them: each holds the Pango
+ * context. */
+static void
+test_free_later (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VonkReport *report = new_long_plan (fixture, 600);
+  PangoContext *context = new_context ();
+
+  vonk_report_paginate (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  g_assert_cmpuint (G_OBJECT (context)->ref_count, >, 600);
+
+  g_idle_add (unref_cb, report);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  while (report != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* gone, but not yet its layouts */
+  g_assert_cmpuint (G_OBJECT (context)->ref_count, >, 1);
+
+  WAIT_UNTIL (G_OBJECT (context)->ref_count == 1);
+  g_object_unref (context);
+}
+
 /* Drawing --------------------------------------------------------------- */
 
 #define PNG_SCALE 1.5
@@ -1268,6 +1299,7 @@ main (int   argc,
   ADD ("/report/paginate/plan", test_paginate_plan);
   ADD ("/report/paginate/long-plan", test_paginate_long_plan);
   ADD ("/report/paginate/steps", test_paginate_steps);
+  ADD ("/report/paginate/free-later", test_free_later);
   ADD ("/report/draw", test_draw);
   ADD ("/report/pdf", test_pdf);
   ADD ("/report/pdf/read-only", test_pdf_read_only);
