@@ -22,6 +22,8 @@
 static GtkPrintSettings *last_settings;
 static GtkPageSetup *last_page_setup;
 
+/* A print by vonk_print_run_async(); its operation carries it as
+ * "vonk-print-job" for paginate_cb() to tell the progress. */
 typedef struct
 {
   VonkReport        *report;    /* the operation's handlers do not hold it */
@@ -53,8 +55,8 @@ begin_print_cb (GtkPrintOperation *operation,
 }
 
 /* GTK calls this from an idle callback until it returns TRUE: a report of
- * 100,000 people takes seconds to lay out, which would freeze the window
- * done in one go. */
+ * 100,000 people takes about a second to lay out, which would freeze the
+ * window done in one go. */
 static gboolean
 paginate_cb (GtkPrintOperation *operation,
              GtkPrintContext   *context,
