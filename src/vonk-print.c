@@ -31,6 +31,7 @@ typedef struct
   VonkPrintProgress  progress;
   gpointer           progress_data;
   gulong             cancelled_id;
+  gint64             begun;     /* when the layout started, monotonic */
   guint              n_drawn;
   gboolean           returned;
 } PrintJob;
@@ -215,6 +216,10 @@ done_cb (GtkPrintOperation       *operation,
  * progress is the layout, the second the pages drawn. */
 #define PAGINATE_SHARE 0.5
 
+/* A layout this short is not worth showing: each step shown costs the
+ * window a frame before the next. */
+#define PAGINATE_SHOWN_AFTER_US (100 * 1000)
+
 static void
 begun_cb (GtkPrintOperation *operation,
           GtkPrintContext   *context,
@@ -222,6 +227,7 @@ begun_cb (GtkPrintOperation *operation,
 {
   PrintJob *job = g_task_get_task_data (task);
 
+  job->begun = g_get_monotonic_time ();
   if (job->progress != NULL)
     job->progress (0.0, job->progress_data);
 }
@@ -231,7 +237,7 @@ begun_cb (GtkPrintOperation *operation,
 static void
 print_job_paginated_some (PrintJob *job)
 {
-  if (job->progress != NULL)
+  if (job->progress != NULL && g_get_monotonic_time () - job->begun >= PAGINATE_SHOWN_AFTER_US)
     job->progress (PAGINATE_SHARE * vonk_report_paginate_get_fraction (job->report),
                    job->progress_data);
 }
