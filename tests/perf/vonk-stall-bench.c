@@ -298,10 +298,13 @@ print_pdf (VonkWindow *window,
 
   start_watch ();
   start = g_get_monotonic_time ();
+  cpu = vonk_bench_thread_cpu_time ();
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   SPIN_UNTIL (!gtk_revealer_get_reveal_child (revealer));
   SPIN_UNTIL (pdf_complete (path));
+  cpu = vonk_bench_thread_cpu_time () - cpu;
   say ("print-pdf", start);
+  g_print ("print-pdf cpu %.0f ms\n", cpu / 1000.0);
 
   if (count_pdf_pages (path) != a4_pages)
     g_printerr ("vonk-stall-bench: %s has %u pages, not %u\n", path, count_pdf_pages (path),
