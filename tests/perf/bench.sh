@@ -202,8 +202,9 @@ echo
 
 # How long the window freezes: switching to each view (once the attendance
 # is read, as it is a moment after opening) and exporting the calendar;
-# the longest the main loop went without running, once.
-if "$perf/vonk-stall-bench" --database="$db" --project="$project" --view=overview \
+# the longest the main loop went without running, once. With cairo
+# drawing: a frame on Mesa's software GL under Xvfb takes 300 ms itself.
+if GSK_RENDERER=cairo "$perf/vonk-stall-bench" --database="$db" --project="$project" --view=overview \
      --show-view=sessions --show-view=roadmap --show-view=assessment --show-view=progress \
      --show-view=barriers --show-view=countermeasures --show-view=objections \
      --show-view=champions --show-view=stories --show-view=organisation --show-view=overview \
