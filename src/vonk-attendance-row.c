@@ -180,10 +180,14 @@ update (VonkAttendanceRow *self)
   gtk_label_set_text (self->pulse_label, pulse_text (self->pulse));
   gtk_widget_set_visible (self->enthusiasm_box, attended);
 
+  /* a name hides the text on its button: the choice shown is said after it */
   /* Translators: accessible names in a row of a session's list; %s is a person */
   label = g_strdup_printf (_("Status of %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->status_label),
+                                  -1);
   g_free (label);
   label = g_strdup_printf (_("%s got enthusiastic"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enthusiastic_check),
@@ -191,7 +195,10 @@ update (VonkAttendanceRow *self)
   g_free (label);
   label = g_strdup_printf (_("Pulse of %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pulse_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->pulse_label),
+                                  -1);
   g_free (label);
   label = g_strdup_printf (_("Take %s off the list"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),

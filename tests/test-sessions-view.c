@@ -893,8 +893,12 @@ test_attendance (Fixture       *fixture,
     g_autofree char *name = g_strdup_printf ("Status of %s",
                                              vonk_entity_get_string (g_ptr_array_index (members, 0),
                                                                      "name"));
+    g_autofree char *difference =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (child (row, "status_button")),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Registered");
 
     g_assert_true (accessible_label_is (child (row, "status_button"), name));
+    g_assert_null (difference);
   }
   g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[0]), "status"), ==,
                    VONK_ATTENDANCE_REGISTERED);
