@@ -93,7 +93,7 @@ struct _VonkSessionsView
   GPtrArray           *spare_rows; /* attendance rows no list item holds, to reuse */
   GPtrArray           *to_list;    /* the session's rows still to be listed, as shown */
   guint                to_list_next;
-  guint                fill_id;    /* lists the next of to_list when idle */
+  guint                fill_id;    /* the attendance list's tick callback listing to_list */
   GMenu               *template_menu;
   GArray              *invite_department_ids;
   GArray              *invite_location_ids;
@@ -1367,7 +1367,7 @@ attendee_unbind_cb (GtkSignalListItemFactory *factory,
  * makes and measures a widget for each of up to 200 items, shown or not,
  * which for a large session would freeze the window for a while. The
  * first rows, in the order shown, come at once and fill the page; the rest
- * follow between frames. The store stays in ID order (sync_attendance()). */
+ * follow, a step each frame. The store stays in ID order (sync_attendance()). */
 #define ROWS_AT_ONCE 12
 
 static int
@@ -1409,7 +1409,9 @@ list_more (VonkSessionsView *self,
 }
 
 static gboolean
-list_more_cb (gpointer data)
+list_more_cb (GtkWidget     *list,
+              GdkFrameClock *clock,
+              gpointer       data)
 {
   VonkSessionsView *self = data;
 
@@ -1426,7 +1428,9 @@ static void
 finish_listing (VonkSessionsView *self,
                 gboolean          drop)
 {
-  g_clear_handle_id (&self->fill_id, g_source_remove);
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->attendance_view), self->fill_id);
+  self->fill_id = 0;
   if (drop)
     g_clear_pointer (&self->to_list, g_ptr_array_unref);
   else
@@ -1445,8 +1449,9 @@ start_listing (VonkSessionsView *self,
   g_ptr_array_sort_with_data (self->to_list, as_shown_cb, self);
 
   if (list_more (self, ROWS_AT_ONCE))
-    /* below the redraw's priority: each step is a frame of its own */
-    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, list_more_cb, self, NULL);
+    /* a step a frame, laid out and drawn before the next */
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->attendance_view),
+                                                  list_more_cb, self, NULL);
 }
 
 static void
