@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vonk-application.h"
+#include "vonk-champions-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-editor.h"
 #include "vonk-organisation-view.h"
@@ -606,6 +607,49 @@ test_undo_in_window (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
+/* Fails unless @list, in a scrolled window that shows it whole up to
+ * @max pixels, is shown whole or @max high. */
+static void
+assert_list_whole (GtkWidget *list,
+                   int        max)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (page + 1 < MIN (upper, max))
+    g_error ("%s shows %.0f of %.0f pixels, with room for %d",
+             gtk_buildable_get_buildable_id (GTK_BUILDABLE (list)), page, upper, max);
+}
+
+/* At 360 pixels the Role Models' rows wrap: their lists grow with them
+ * rather than scroll (GTK 4.8 measures a list's rows at no width). */
+static void
+assert_role_models_whole (Fixture *fixture)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *champions = gtk_stack_get_child_by_name (child (window, VONK_TYPE_WINDOW,
+                                                             "view_stack"), "champions");
+  const char *lists[] = { "seen_view", "unseen_view" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "champions"));
+  adw_view_stack_set_visible_child_name (child (champions, VONK_TYPE_CHAMPIONS_VIEW, "stack"),
+                                         "role-models");
+  WAIT_UNTIL (gtk_widget_get_width (window) <= 360);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *list = child (champions, VONK_TYPE_CHAMPIONS_VIEW, lists[i]);
+      GtkWidget *row = gtk_widget_get_first_child (list);
+
+      WAIT_UNTIL (gtk_widget_get_mapped (list) && row != NULL &&
+                  gtk_widget_get_height (row) > 0);
+      gtk_test_widget_wait_for_draw (window);
+      /* the demo's managers fit, in English and in Dutch */
+      assert_list_whole (list, 420);
+    }
+}
+
 /* Every view fits a window 360 pixels wide, as on a phone. */
 static void
 test_narrow (Fixture       *fixture,
@@ -631,6 +675,8 @@ test_narrow (Fixture       *fixture,
       if (minimum > 360)
         g_error ("The %s view needs a window %d pixels wide", views[i], minimum);
     }
+
+  assert_role_models_whole (fixture);
 
   /* and so does the list of projects */
   g_assert_true (gtk_widget_activate_action (window, "win.show-projects", NULL));

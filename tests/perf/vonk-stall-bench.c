@@ -22,10 +22,16 @@
  *   --show-view=NAME         switches to view NAME (as the sidebar does);
  *                            done when the window has painted it, the stall
  *                            also counts the second after that
+ *   --select-session=ID      selects that session in the Sessions view, with
+ *                            the attendance page of its detail open, and
+ *                            waits for the frame that shows all its people
  *
  * Per action it prints one line: its name, the wall time in milliseconds
  * until it was done, and the longest the main loop went without running
  * ("stall"): a window freezes for that long. A 5 ms timer measures it.
+ * The same in the main thread's CPU time follows, the longest stall and
+ * the whole action, which other programs on a shared machine do not
+ * stretch.
  */
 
 #include "config.h"
@@ -43,17 +49,24 @@
 #include "vonk-exchange.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
+#include "vonk-sessions-view.h"
 #include "vonk-window.h"
 
 static gint64 last_tick;
 static gint64 longest_gap;
+static gint64 cpu_start;
+static gint64 last_tick_cpu;
+static gint64 longest_cpu_gap;
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = vonk_bench_thread_cpu_time ();
 
   longest_gap = MAX (longest_gap, now - last_tick);
+  longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+  last_tick_cpu = cpu;
   if (g_getenv ("STALL_TRACE") != NULL && now - last_tick > 50000)
     g_printerr ("  gap %.0f ms ending at %.3f s\n", (now - last_tick) / 1000.0, now / 1e6);
   last_tick = now;
@@ -65,6 +78,8 @@ start_watch (void)
 {
   last_tick = g_get_monotonic_time ();
   longest_gap = 0;
+  cpu_start = last_tick_cpu = vonk_bench_thread_cpu_time ();
+  longest_cpu_gap = 0;
 }
 
 static void
@@ -72,10 +87,13 @@ say (const char *action,
      gint64      start)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = vonk_bench_thread_cpu_time ();
 
   longest_gap = MAX (longest_gap, now - last_tick);
-  g_print ("%s wall %.0f ms, stall %.0f ms\n", action, (now - start) / 1000.0,
-           longest_gap / 1000.0);
+  longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+  g_print ("%s wall %.0f ms, stall %.0f ms (main-thread CPU: stall %.0f ms, all %.0f ms)\n",
+           action, (now - start) / 1000.0, longest_gap / 1000.0, longest_cpu_gap / 1000.0,
+           (cpu - cpu_start) / 1000.0);
 }
 
 #define SPIN_UNTIL(cond) G_STMT_START { \
@@ -373,6 +391,63 @@ print_pdf (VonkWindow *window,
     g_print ("print-pdf pages %u\n", a4_pages);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  done = TRUE;
+}
+
+static void
+select_session (VonkWindow *window,
+                gint64      id)
+{
+  VonkEntity *session = vonk_project_lookup (vonk_window_get_project (window),
+                                             VONK_TYPE_SESSION, id);
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   VONK_TYPE_WINDOW,
+                                                                   "view_stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (view_stack, "sessions");
+  GtkStack *detail_pages = GTK_STACK (gtk_widget_get_template_child (view,
+                                                                     VONK_TYPE_SESSIONS_VIEW,
+                                                                     "detail_pages"));
+  GListModel *listed = G_LIST_MODEL (gtk_widget_get_template_child (view,
+                                                                    VONK_TYPE_SESSIONS_VIEW,
+                                                                    "attendance_sort_model"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) rows = NULL;
+  gulong handler;
+  guint n_rows;
+  gint64 start;
+
+  if (session == NULL)
+    {
+      g_printerr ("vonk-stall-bench: no session %" G_GINT64_FORMAT "\n", id);
+      return;
+    }
+
+  /* the attendance as the window's read-ahead leaves it: loaded */
+  g_list_model_get_n_items (vonk_project_get_list (vonk_window_get_project (window),
+                                                   VONK_TYPE_ATTENDANCE));
+  /* the page stays open from one session to the next, as for a user */
+  gtk_stack_set_visible_child_name (detail_pages, "attendance");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  rows = vonk_sessions_attendance (vonk_window_get_project (window), VONK_SESSION (session));
+  n_rows = rows->len;
+  start_watch ();
+  start = g_get_monotonic_time ();
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (view), VONK_SESSION (session));
+  /* shown: the first frame painted once all its people are listed */
+  SPIN_UNTIL (g_list_model_get_n_items (listed) == n_rows);
+  done = FALSE;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  SPIN_UNTIL (done);
+  g_signal_handler_disconnect (clock, handler);
+  say ("select-session", start);
+}
+
 static gboolean
 note_action (const char  *name,
              const char  *value,
@@ -414,6 +489,8 @@ main (int    argc,
       "SESSION:DEPT" },
     { "export-ics", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Export the sessions", "FILE" },
     { "show-view", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Switch to a view", "NAME" },
+    { "select-session", 0, 0, G_OPTION_ARG_CALLBACK, note_action,
+      "Select a session with its attendance shown", "ID" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, actions, NULL);
@@ -471,6 +548,8 @@ main (int    argc,
         export_ics (window, value);
       else if (g_str_equal (name, "--show-view"))
         show_view (window, value);
+      else if (g_str_equal (name, "--select-session"))
+        select_session (window, g_ascii_strtoll (value, NULL, 10));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
