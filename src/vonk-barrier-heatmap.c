@@ -90,6 +90,7 @@ struct _VonkBarrierHeatmap
 
   VonkProject *project;
   GListStore  *entries;    /* of VonkHeatmapEntry, in the heatmap's order */
+  GtkSliceListModel *slice; /* of the entries: fills the list in over a few frames */
   guint        refresh_id; /* builds again once after a burst of changes */
 
   /* the cell whose history the popover shows */
@@ -550,6 +551,7 @@ build_rows (VonkBarrierHeatmap *self,
       g_ptr_array_add (entries, entry);
     }
 
+  vonk_view_fill_in_slices (self->slice);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
 }
@@ -824,6 +826,7 @@ vonk_barrier_heatmap_finalize (GObject *object)
 {
   VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
 
+  g_object_unref (self->slice);
   g_object_unref (self->entries);
 
   G_OBJECT_CLASS (vonk_barrier_heatmap_parent_class)->finalize (object);
@@ -917,7 +920,9 @@ vonk_barrier_heatmap_init (VonkBarrierHeatmap *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_list_store_new (VONK_TYPE_HEATMAP_ENTRY);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)), 0,
+                                          G_MAXUINT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   build_header (self);
   gtk_widget_set_parent (GTK_WIDGET (self->history_popover), GTK_WIDGET (self));

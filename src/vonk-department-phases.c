@@ -48,6 +48,7 @@ struct _VonkDepartmentPhases
   GtkLabel            *organisation_label;
   GtkColumnView       *view;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *slice;      /* fills the grid in over a few frames */
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *phase_columns[VONK_N_PHASES];
   GtkCustomSorter     *sorters[VONK_N_PHASES + 1]; /* the phases', the comparison's */
@@ -373,6 +374,7 @@ vonk_department_phases_project_changed (VonkView    *view,
       for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
                           G_CALLBACK (list_changed_cb), self);
+      vonk_view_fill_in_slices (self->slice);
       gtk_sort_list_model_set_model (self->sort_model,
                                      vonk_project_get_list (project, VONK_TYPE_DEPARTMENT));
     }
@@ -451,6 +453,7 @@ vonk_department_phases_class_init (VonkDepartmentPhasesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, organisation_label);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, view);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, slice);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, name_column);
   BIND_CHILD_AT ("presence_column", phase_columns[VONK_PHASE_PRESENCE]);
   BIND_CHILD_AT ("dialogue_column", phase_columns[VONK_PHASE_DIALOGUE]);
