@@ -40,6 +40,7 @@ struct _VonkAssessmentView
 
   gint64               scope;        /* the department assessed, 0 for the organisation */
   GHashTable          *rows;         /* VonkCriterion → its VonkCriterionRow, borrowed */
+  guint                rows_idle;    /* makes the rows sync_rows() left for later */
 
   VonkEntity          *organisation; /* the first scope: a department that is none */
   VonkEntity          *nobody;       /* the first assessor: no one named */
@@ -330,8 +331,16 @@ record_cb (VonkCriterionRow   *row,
   return TRUE;
 }
 
+/* A row is made from a template, and its texts wrap: about as much work
+ * as a frame can take for twenty of them. */
+#define ROWS_AT_ONCE 20
+
+static gboolean sync_rows_cb (gpointer data);
+
 /* Makes the rows match the criteria: one per criterion, in the group of
- * its phase. */
+ * its phase. Beyond ROWS_AT_ONCE new rows, the rest are made at the next
+ * main-loop iterations, so that a long checklist does not freeze the
+ * window; the list boxes keep every row in its place whenever it comes. */
 static void
 sync_rows (VonkAssessmentView *self)
 {
@@ -339,6 +348,9 @@ sync_rows (VonkAssessmentView *self)
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer criterion, row;
+  guint made = 0;
+
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
 
   if (project != NULL)
     {
@@ -352,8 +364,15 @@ sync_rows (VonkAssessmentView *self)
 
           g_hash_table_add (present, item);
           row = g_hash_table_lookup (self->rows, item);
+          if (row == NULL && made == ROWS_AT_ONCE)
+            {
+              if (self->rows_idle == 0)
+                self->rows_idle = g_idle_add (sync_rows_cb, self);
+              continue;
+            }
           if (row == NULL)
             {
+              made++;
               row = vonk_criterion_row_new (project, item);
               vonk_criterion_row_set_scope (row, self->scope);
               g_signal_connect (row, "record", G_CALLBACK (record_cb), self);
@@ -384,6 +403,16 @@ sync_rows (VonkAssessmentView *self)
 
   for (int p = 0; p < VONK_N_PHASES; p++)
     gtk_list_box_invalidate_sort (self->lists[p]);
+}
+
+static gboolean
+sync_rows_cb (gpointer data)
+{
+  VonkAssessmentView *self = data;
+
+  self->rows_idle = 0;
+  sync_rows (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -768,6 +797,7 @@ vonk_assessment_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_hash_table_remove_all (self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ASSESSMENT_VIEW);
 

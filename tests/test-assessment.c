@@ -886,6 +886,71 @@ test_assessors_sorted (Fixture       *fixture,
   g_assert_cmpint (vonk_entity_get_id (chosen), ==, fixture->anna_id);
 }
 
+/* The number of criterion rows in the view, and whether each list has
+ * them by position. */
+static guint
+n_rows_in_order (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (int p = 0; p < VONK_N_PHASES; p++)
+    {
+      int last = G_MININT;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (child (fixture, list_names[p])); row;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          VonkEntity *criterion;
+          int position;
+
+          if (!VONK_IS_CRITERION_ROW (row))
+            continue;
+          criterion = VONK_ENTITY (vonk_criterion_row_get_criterion (VONK_CRITERION_ROW (row)));
+          position = vonk_entity_get_int (criterion, "position");
+          if (position < last || vonk_entity_get_enum (criterion, "phase") != p)
+            return 0;
+          last = position;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* A long checklist comes in over a few main-loop iterations, each row in
+ * its place, and then says the same as a short one. */
+static void
+test_long_checklist (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *criteria = vonk_project_get_list (fixture->project, VONK_TYPE_CRITERION);
+  guint n;
+
+  /* interleaved with the default ones, from the last position backwards */
+  for (int i = 30; i > 0; i--)
+    {
+      g_autofree char *title = g_strdup_printf ("Extra %02d", i);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_CRITERION,
+                                                     "phase", i % VONK_N_PHASES,
+                                                     "position", i - 3,
+                                                     "title", title,
+                                                     "required", FALSE,
+                                                     NULL));
+    }
+  n = g_list_model_get_n_items (criteria);
+  g_assert_cmpuint (n, >, 40);
+
+  vonk_assessment_view_set_project (fixture->view, NULL);
+  vonk_assessment_view_set_project (fixture->view, fixture->project);
+  g_assert_cmpuint (n_rows_in_order (fixture), <, n);
+  WAIT_UNTIL (n_rows_in_order (fixture) == n);
+
+  /* ticking a row made later counts as any other */
+  tick (fixture, "Extra 29", VONK_ASSESSMENT_MET);
+  g_assert_cmpint (shown_state (fixture, "Extra 29"), ==, VONK_ASSESSMENT_MET);
+}
+
 /* Without a project the view is empty and offers nothing. */
 static void
 test_no_project (Fixture       *fixture,
@@ -922,6 +987,7 @@ main (int   argc,
   ADD ("/assessment/persisted", test_persisted);
   ADD ("/assessment/no-project", test_no_project);
   ADD ("/assessment/assessors-sorted", test_assessors_sorted);
+  ADD ("/assessment/long-checklist", test_long_checklist);
 
 #undef ADD
 
