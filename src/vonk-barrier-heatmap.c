@@ -37,7 +37,15 @@
 
 #define MAX_SCORE 5
 
-#define NAME_WIDTH 120 /* the column of department names, in pixels */
+/* The column of names takes a fifth of the width, within these bounds,
+ * in pixels; the four cells share the rest. */
+#define NAME_MIN_WIDTH 72
+#define NAME_MAX_WIDTH 220
+#define SPACING        4
+/* The rows always get room for this many, should the page be short of
+ * height (its headers wrap more on a narrow window than it measured). */
+#define MIN_ROWS_SHOWN 6
+#define ROW_HEIGHT     44
 
 /* A row of the heatmap: a scope and its cells. */
 #define VONK_TYPE_HEATMAP_ENTRY (vonk_heatmap_entry_get_type ())
@@ -100,6 +108,7 @@ struct _VonkBarrierHeatmap
 
   GtkBox      *header;
   GtkListView *list;
+  GtkScrolledWindow *scroller;
   GtkFlowBox  *legend;
   GtkPopover  *history_popover;
   GtkLabel    *history_title;
@@ -394,13 +403,113 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The header and every row lay out a name and four cells alike, from the
+ * width alone (row_allocate()), so that the rows line up with the header
+ * and with each other whatever their texts. */
+static void
+column_widths (int  width,
+               int *name,
+               int *cell)
+{
+  *name = CLAMP (width / 5, NAME_MIN_WIDTH, NAME_MAX_WIDTH);
+  *cell = MAX (0, (width - *name - VONK_N_BARRIERS * SPACING) / VONK_N_BARRIERS);
+}
+
+static void
+row_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  int name_width, cell_width;
+  GtkWidget *child;
+  int i = 0;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* the names' room, and the cells' own minimum */
+      *minimum = NAME_MIN_WIDTH;
+      for (child = gtk_widget_get_first_child (widget), i = 0; child != NULL;
+           child = gtk_widget_get_next_sibling (child), i++)
+        if (i > 0)
+          {
+            int child_min, child_nat;
+
+            gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+            *minimum += child_min + SPACING;
+          }
+      *natural = MAX (*minimum, NAME_MAX_WIDTH * 5);
+      return;
+    }
+
+  column_widths (for_size < 0 ? NAME_MAX_WIDTH * 5 : for_size, &name_width, &cell_width);
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_min, child_nat, child_width_min;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_width_min, NULL, NULL,
+                          NULL);
+      gtk_widget_measure (child, orientation,
+                          MAX (child_width_min, i == 0 ? name_width : cell_width),
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+row_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  int name_width, cell_width, x = 0;
+  GtkWidget *child;
+  int i = 0;
+
+  column_widths (width, &name_width, &cell_width);
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_width = i == 0 ? name_width : cell_width;
+      int child_min;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+      child_width = MAX (child_width, child_min);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+      x += child_width + SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* A box laid out as a row of the heatmap. */
+static GtkWidget *
+row_box_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (row_request_mode, row_measure,
+                                                              row_allocate));
+  return box;
+}
+
 static GtkWidget *
 name_label_new (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* a fixed width, whatever the name: the rows line up with the header */
-  gtk_widget_set_size_request (label, NAME_WIDTH, -1);
+  /* as wide as the column gives it, whatever the name */
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -445,20 +554,16 @@ row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               VonkBarrierHeatmap       *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *cells = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *box = row_box_new ();
   RowWidgets *widgets = g_new0 (RowWidgets, 1);
   GtkWidget *name = name_label_new ();
 
   widgets->name = GTK_LABEL (name);
   gtk_widget_set_has_tooltip (name, TRUE);
   g_signal_connect (name, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  gtk_box_set_homogeneous (GTK_BOX (cells), TRUE);
-  gtk_widget_set_hexpand (cells, TRUE);
-  for (int b = 0; b < VONK_N_BARRIERS; b++)
-    gtk_box_append (GTK_BOX (cells), create_cell (self, widgets, b));
   gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), cells);
+  for (int b = 0; b < VONK_N_BARRIERS; b++)
+    gtk_box_append (GTK_BOX (box), create_cell (self, widgets, b));
 
   g_object_set_data_full (G_OBJECT (box), "vonk-row", widgets, g_free);
   gtk_list_item_set_child (item, box);
@@ -498,15 +603,16 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 build_header (VonkBarrierHeatmap *self)
 {
-  GtkWidget *cells = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *row = row_box_new ();
 
-  gtk_box_set_homogeneous (GTK_BOX (cells), TRUE);
-  gtk_widget_set_hexpand (cells, TRUE);
+  gtk_box_append (GTK_BOX (row), name_label_new ());
   for (int b = 0; b < VONK_N_BARRIERS; b++)
     {
       GtkWidget *header = gtk_label_new (vonk_enum_label (VONK_TYPE_BARRIER, b));
 
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      /* long words too: a narrow window has no room for "Middenmanagement" */
+      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (header), 12);
       gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
       gtk_widget_set_valign (header, GTK_ALIGN_END);
@@ -516,10 +622,10 @@ build_header (VonkBarrierHeatmap *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       vonk_enum_label (VONK_TYPE_BARRIER, b),
                                       -1);
-      gtk_box_append (GTK_BOX (cells), header);
+      gtk_box_append (GTK_BOX (row), header);
     }
-  gtk_box_append (self->header, name_label_new ());
-  gtk_box_append (self->header, cells);
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_box_append (self->header, row);
 }
 
 static void
@@ -551,6 +657,8 @@ build_rows (VonkBarrierHeatmap *self,
       g_ptr_array_add (entries, entry);
     }
 
+  gtk_scrolled_window_set_min_content_height (self->scroller,
+                                              MIN (entries->len, MIN_ROWS_SHOWN) * ROW_HEIGHT);
   vonk_view_fill_in_slices (self->slice);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
@@ -894,6 +1002,7 @@ vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
                                                "/nl/vonk/Vonk/ui/vonk-barrier-heatmap.ui");
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, header);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, list);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, scroller);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, legend);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_popover);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_title);
