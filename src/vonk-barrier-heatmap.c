@@ -833,7 +833,8 @@ vonk_barrier_heatmap_get_project (VonkBarrierHeatmap *self)
  * @department_id: the department, or 0 for the organisation
  *
  * Returns: (transfer none) (nullable): the button that shows the score of
- *   @barrier for that scope, or %NULL when there is no such row
+ *   @barrier for that scope, or %NULL when there is no such row or it
+ *   is not on screen (only the rows on screen are widgets)
  */
 GtkWidget *
 vonk_barrier_heatmap_get_cell (VonkBarrierHeatmap *self,
