@@ -194,12 +194,10 @@ show_view (VonkWindow *window,
   guint paints = 0;
   gulong handler;
   gint64 start;
-  gint64 cpu_start;
 
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
   start_watch ();
   start = g_get_monotonic_time ();
-  cpu_start = vonk_bench_thread_cpu_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", name);
   SPIN_UNTIL (paints > 0);
   g_signal_handler_disconnect (clock, handler);
