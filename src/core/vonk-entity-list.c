@@ -324,8 +324,29 @@ vonk_entity_list_add_many (VonkEntityList *self,
       return;
     }
 
-  for (guint i = 0; i < entities->len; i++)
-    vonk_entity_list_add (self, g_ptr_array_index (entities, i));
+  /* one splice per run of entities that go between the same two items:
+   * what Undo puts back of a department is a few runs, not an
+   * items-changed per row */
+  for (guint i = 0; i < entities->len; )
+    {
+      VonkEntity *first = g_ptr_array_index (entities, i);
+      guint pos = lower_bound (self, vonk_entity_get_id (first));
+      guint end = i + 1;
+
+      if (pos < self->items->len)
+        {
+          gint64 next_id = vonk_entity_get_id (g_ptr_array_index (self->items, pos));
+
+          while (end < entities->len &&
+                 vonk_entity_get_id (g_ptr_array_index (entities, end)) < next_id)
+            end++;
+        }
+      else
+        end = entities->len;
+
+      vonk_entity_list_splice (self, pos, 0, (VonkEntity **) entities->pdata + i, end - i);
+      i = end;
+    }
 }
 
 static int
