@@ -58,9 +58,8 @@ struct _VonkOverviewView
 typedef enum
 {
   STALE_FIGURES  = 1 << 0,
-  STALE_PHASE    = 1 << 1,
-  STALE_BARRIERS = 1 << 2,
-  STALE_NAMES    = 1 << 3,
+  STALE_BARRIERS = 1 << 1,
+  STALE_NAMES    = 1 << 2,
 } Stale;
 
 G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK_TYPE_VIEW)
@@ -498,8 +497,6 @@ refresh_cb (gpointer data)
 
   if (stale & STALE_FIGURES)
     update_figures (self);
-  if (stale & STALE_PHASE)
-    update_phase (self);
   if (stale & STALE_BARRIERS)
     update_barriers (self);
   if (stale & STALE_NAMES)
@@ -521,12 +518,6 @@ static void
 figures_changed_cb (VonkOverviewView *self)
 {
   mark_stale (self, STALE_FIGURES);
-}
-
-static void
-phase_changed_cb (VonkOverviewView *self)
-{
-  mark_stale (self, STALE_PHASE);
 }
 
 static void
@@ -580,9 +571,9 @@ vonk_overview_view_project_changed (VonkView    *view,
         g_signal_connect_swapped (vonk_project_get_list (project, watched[i]), "items-changed",
                                   G_CALLBACK (figures_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_CRITERION),
-                                "items-changed", G_CALLBACK (phase_changed_cb), self);
+                                "items-changed", G_CALLBACK (update_phase), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_ASSESSMENT),
-                                "items-changed", G_CALLBACK (phase_changed_cb), self);
+                                "items-changed", G_CALLBACK (update_phase), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_BARRIER_SCORE),
                                 "items-changed", G_CALLBACK (barriers_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_COUNTERMEASURE),

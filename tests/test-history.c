@@ -674,6 +674,40 @@ test_delete_department (Fixture       *fixture,
   g_assert_cmpstr (reopened, ==, people_before);
 }
 
+/* The people of a deleted department, far apart in the list, are told
+ * changed one run each, not as one change over the whole list (which
+ * makes a sorted view sort everyone again); close together, as one. */
+static void
+test_scattered_changes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  guint n_changed = 0;
+
+  /* Sales: positions 0, 40, 80 and 81 */
+  for (guint i = 0; i < 100; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone",
+                                                   "department-id",
+                                                   i % 40 == 0 || i == 81 ? sales : support,
+                                                   NULL));
+
+  g_signal_connect (people, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  n_changed = 0;
+  undo_ok (fixture);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_signal_handlers_disconnect_by_data (people, &n_changed);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE department_id = %" G_GINT64_FORMAT, sales), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,6 +728,7 @@ main (int   argc,
   ADD ("/history/saves-of-one", test_saves_of_one);
   ADD ("/history/save-many-refused", test_save_many_refused);
   ADD ("/history/delete-department", test_delete_department);
+  ADD ("/history/scattered-changes", test_scattered_changes);
 
   return g_test_run ();
 }
