@@ -47,7 +47,20 @@ struct _VonkOverviewView
   GtkLabel    *no_sessions_label;
   GtkListBox  *stories_list;
   GtkLabel    *no_stories_label;
+
+  guint        stale;       /* of Stale, what refresh_cb() brings up to date */
+  guint        refresh_id;
 };
+
+/* What changed lists make stale. An undo that puts back a department with
+ * its people and scores changes the lists in many items-changed; the
+ * overview counts and describes them once, before the next frame. */
+typedef enum
+{
+  STALE_FIGURES  = 1 << 0,
+  STALE_BARRIERS = 1 << 1,
+  STALE_NAMES    = 1 << 2,
+} Stale;
 
 G_DEFINE_FINAL_TYPE (VonkOverviewView, vonk_overview_view, VONK_TYPE_VIEW)
 
@@ -63,13 +76,19 @@ set_figure (GtkLabel *label,
 static guint
 count_champions (GListModel *people)
 {
+  /* the column looked up once, not per person: 100,000 of them are
+   * counted again after every change to the list */
+  GParamSpec *pspec = g_object_class_find_property (g_type_class_peek (VONK_TYPE_PERSON),
+                                                    "champion");
+  guint column = pspec->param_id - 1;
+  guint n_items = g_list_model_get_n_items (people);
   guint n = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+  for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
 
-      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+      if (g_value_get_enum (vonk_entity_get_value (person, column)) == VONK_CHAMPION_ACTIVE)
         n++;
     }
 
@@ -467,6 +486,52 @@ names_changed_cb (VonkOverviewView *self)
                              self, NULL);
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  VonkOverviewView *self = data;
+  guint stale = self->stale;
+
+  self->stale = 0;
+  self->refresh_id = 0;
+
+  if (stale & STALE_FIGURES)
+    update_figures (self);
+  if (stale & STALE_BARRIERS)
+    update_barriers (self);
+  if (stale & STALE_NAMES)
+    names_changed_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mark_stale (VonkOverviewView *self,
+            Stale             stale)
+{
+  self->stale |= stale;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+static void
+figures_changed_cb (VonkOverviewView *self)
+{
+  mark_stale (self, STALE_FIGURES);
+}
+
+static void
+barriers_changed_cb (VonkOverviewView *self)
+{
+  mark_stale (self, STALE_BARRIERS);
+}
+
+static void
+people_changed_cb (VonkOverviewView *self)
+{
+  mark_stale (self, STALE_NAMES);
+}
+
 static void
 disconnect_project (VonkOverviewView *self,
                     VonkProject      *project)
@@ -475,6 +540,8 @@ disconnect_project (VonkOverviewView *self,
                             VONK_TYPE_CRITERION, VONK_TYPE_ASSESSMENT, VONK_TYPE_BARRIER_SCORE,
                             VONK_TYPE_COUNTERMEASURE };
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = 0;
   if (project == NULL)
     return;
 
@@ -502,15 +569,15 @@ vonk_overview_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (project, "notify", G_CALLBACK (update_project), self);
       for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
         g_signal_connect_swapped (vonk_project_get_list (project, watched[i]), "items-changed",
-                                  G_CALLBACK (update_figures), self);
+                                  G_CALLBACK (figures_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_CRITERION),
                                 "items-changed", G_CALLBACK (update_phase), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_ASSESSMENT),
                                 "items-changed", G_CALLBACK (update_phase), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_BARRIER_SCORE),
-                                "items-changed", G_CALLBACK (update_barriers), self);
+                                "items-changed", G_CALLBACK (barriers_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_COUNTERMEASURE),
-                                "items-changed", G_CALLBACK (update_barriers), self);
+                                "items-changed", G_CALLBACK (barriers_changed_cb), self);
 
       self->next_sessions = next_sessions_model (project);
       g_signal_connect_swapped (self->next_sessions, "items-changed",
@@ -522,9 +589,9 @@ vonk_overview_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (self->recent_stories, "items-changed",
                                 G_CALLBACK (update_stories_empty), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_PERSON),
-                                "items-changed", G_CALLBACK (names_changed_cb), self);
+                                "items-changed", G_CALLBACK (people_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
-                                "items-changed", G_CALLBACK (names_changed_cb), self);
+                                "items-changed", G_CALLBACK (people_changed_cb), self);
       gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
                                self, NULL);
 

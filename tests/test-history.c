@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
 #include "vonk-test-utils.h"
 
 typedef struct
@@ -344,6 +347,367 @@ test_many_additions (Fixture       *fixture,
   g_assert_cmpint (vonk_test_count_rows (fixture->path, "person"), ==, 0);
 }
 
+/* Every row of @table, every column, in ID order, as one text: two dumps
+ * are equal when the table holds exactly the same. */
+static char *
+dump_table (const char *path,
+            const char *table)
+{
+  sqlite3 *db = vonk_test_raw_open (path);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+          g_string_append_printf (dump, "%s|", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (dump, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+/* The values of every person in the project's list, as dump_table()
+ * would give the rows: what the views show. */
+static char *
+dump_people (VonkProject *project)
+{
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      g_string_append_printf (dump, "%" G_GINT64_FORMAT ";%s;%s;%" G_GINT64_FORMAT ";%d\n",
+                              vonk_entity_get_id (person),
+                              vonk_entity_get_string (person, "name"),
+                              vonk_entity_get_string (person, "email"),
+                              vonk_entity_get_int64 (person, "department-id"),
+                              vonk_entity_get_enum (person, "role"));
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* The people as a project freshly loaded from the file has them. */
+static char *
+dump_people_reopened (const char *path,
+                      gint64      project_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkStore) store = vonk_store_new (path, &error);
+  VonkProject *project;
+
+  g_assert_no_error (error);
+  project = vonk_store_find_project (store, project_id);
+  g_assert_nonnull (project);
+  g_assert_true (vonk_project_load (project, &error));
+  g_assert_no_error (error);
+  return dump_people (project);
+}
+
+static void
+import_text (Fixture    *fixture,
+             const char *text)
+{
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  csv = vonk_csv_new_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  report = vonk_csv_import_people (fixture->project, csv, &error);
+  g_assert_no_error (error);
+}
+
+/* An import that both updates people (another department, another role)
+ * and adds people and a department is one change: Undo puts back every
+ * value it changed and takes away what it added, in the lists and in the
+ * file, and Redo makes it again exactly. */
+static void
+test_mixed_import (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 project_id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  g_autoptr(GString) first = g_string_new ("name;email;department;role\n");
+  g_autoptr(GString) second = g_string_new ("name;email;department;role\n");
+  g_autofree char *people_before = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *departments_before = NULL;
+  g_autofree char *people_after = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *departments_after = NULL;
+  g_autofree char *reopened = NULL;
+  g_autofree char *now = NULL;
+  guint n_changes;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (first, "Person %u;p%u@example.org;%s;employee\n", i, i,
+                            i % 2 ? "Sales" : "Support");
+  import_text (fixture, first->str);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1000);
+
+  /* every third person moves and becomes a middle manager, scattered
+   * over the list; 300 people and a department are new */
+  for (guint i = 0; i < 1000; i += 3)
+    g_string_append_printf (second, "Person %u;p%u@example.org;%s;middle-manager\n", i, i,
+                            i % 2 ? "Support" : "Finance");
+  for (guint i = 1000; i < 1300; i++)
+    g_string_append_printf (second, "Person %u;p%u@example.org;Sales;employee\n", i, i);
+
+  people_before = dump_people (fixture->project);
+  rows_before = dump_table (fixture->path, "person");
+  departments_before = dump_table (fixture->path, "department");
+  n_changes = fixture->recorded->len;
+
+  import_text (fixture, second->str);
+  g_assert_cmpuint (fixture->recorded->len, ==, n_changes + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1300);
+  people_after = dump_people (fixture->project);
+  rows_after = dump_table (fixture->path, "person");
+  departments_after = dump_table (fixture->path, "department");
+  g_assert_cmpstr (people_after, !=, people_before);
+  g_assert_cmpstr (rows_after, !=, rows_before);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE role = 'middle-manager'"), ==, 334);
+
+  undo_ok (fixture);
+  now = dump_people (fixture->project);
+  g_assert_cmpstr (now, ==, people_before);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "person");
+  g_assert_cmpstr (now, ==, rows_before);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "department");
+  g_assert_cmpstr (now, ==, departments_before);
+  g_clear_pointer (&now, g_free);
+  reopened = dump_people_reopened (fixture->path, project_id);
+  g_assert_cmpstr (reopened, ==, people_before);
+  g_clear_pointer (&reopened, g_free);
+  g_assert_cmpstr (vonk_history_get_redo_label (fixture->history), ==, "People imported");
+
+  redo_ok (fixture);
+  now = dump_people (fixture->project);
+  g_assert_cmpstr (now, ==, people_after);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "person");
+  g_assert_cmpstr (now, ==, rows_after);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "department");
+  g_assert_cmpstr (now, ==, departments_after);
+  g_clear_pointer (&now, g_free);
+  reopened = dump_people_reopened (fixture->path, project_id);
+  g_assert_cmpstr (reopened, ==, people_after);
+  g_clear_pointer (&reopened, g_free);
+
+  /* and back once more: Undo after Redo is as exact */
+  undo_ok (fixture);
+  now = dump_table (fixture->path, "person");
+  g_assert_cmpstr (now, ==, rows_before);
+  g_clear_pointer (&now, g_free);
+  now = dump_people (fixture->project);
+  g_assert_cmpstr (now, ==, people_before);
+}
+
+static void
+count_changes_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n)
+{
+  (*n)++;
+}
+
+/* One change that saves the same entity more than once, among saves of
+ * others, is undone and redone as a whole: each save's values in turn. */
+static void
+test_saves_of_one (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  guint n_changed = 0;
+
+  vonk_history_begin_change (fixture->history);
+  save_ok (fixture, sales, "name", "Sales & Marketing");
+  save_ok (fixture, support, "name", "Customer Support");
+  {
+    g_autoptr(VonkEntity) draft = vonk_entity_copy (department (fixture, sales));
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (draft, "headcount", 42, NULL);
+    g_assert_true (vonk_project_save (fixture->project, draft, &error));
+    g_assert_no_error (error);
+  }
+  save_ok (fixture, sales, "name", "Marketing");
+  vonk_history_end_change (fixture->history);
+
+  g_signal_connect (departments, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  undo_ok (fixture);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Sales");
+  g_assert_cmpint (vonk_entity_get_int (department (fixture, sales), "headcount"), ==, 10);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, support), "name"), ==, "Support");
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM department WHERE "
+                                      "(name = 'Sales' AND headcount = 10) OR "
+                                      "name = 'Support'"), ==, 2);
+  /* the two departments are next to each other: one items-changed */
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  redo_ok (fixture);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Marketing");
+  g_assert_cmpint (vonk_entity_get_int (department (fixture, sales), "headcount"), ==, 42);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, support), "name"), ==,
+                   "Customer Support");
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM department WHERE "
+                                      "(name = 'Marketing' AND headcount = 42) OR "
+                                      "name = 'Customer Support'"), ==, 2);
+  g_signal_handlers_disconnect_by_data (departments, &n_changed);
+}
+
+/* vonk_project_save_many() is all or nothing: one invalid draft and no
+ * value changes, in the lists or in the file, and nothing is recorded. */
+static void
+test_save_many_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint n_recorded = fixture->recorded->len;
+
+  g_ptr_array_add (drafts, vonk_entity_copy (department (fixture, sales)));
+  g_object_set (g_ptr_array_index (drafts, 0), "name", "Marketing", NULL);
+  g_ptr_array_add (drafts, vonk_entity_copy (department (fixture, support)));
+  g_object_set (g_ptr_array_index (drafts, 1), "name", " ", NULL);
+
+  g_assert_false (vonk_project_save_many (fixture->project, drafts, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_INVALID);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Sales");
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM department "
+                                      "WHERE name = 'Marketing'"), ==, 0);
+  g_assert_cmpuint (fixture->recorded->len, ==, n_recorded);
+
+  /* valid, both saves are one change */
+  g_clear_error (&error);
+  g_object_set (g_ptr_array_index (drafts, 1), "name", "Service", NULL);
+  g_assert_true (vonk_project_save_many (fixture->project, drafts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->recorded->len, ==, n_recorded + 1);
+  undo_ok (fixture);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Sales");
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, support), "name"), ==, "Support");
+}
+
+/* Deleting a department whose people are scattered over the list clears
+ * their references and takes its scores along; Undo restores every
+ * reference and every score, in the lists and in the file, and puts the
+ * scores back with one items-changed, not one per row. */
+static void
+test_delete_department (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 project_id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
+  GListModel *scores = vonk_project_get_list (fixture->project, VONK_TYPE_BARRIER_SCORE);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autofree char *people_before = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *scores_before = NULL;
+  g_autofree char *reopened = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (2, G_DATE_MARCH, 2026);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  guint n_changed = 0;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", name,
+                                                     "department-id",
+                                                     i % 3 == 0 ? sales : support, NULL));
+    }
+  for (guint i = 0; i < 10; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_BARRIER_SCORE,
+                                                   "department-id", i < 6 ? sales : support,
+                                                   "score", 1 + i % 5, "scored-on", day,
+                                                   NULL));
+
+  people_before = dump_people (fixture->project);
+  rows_before = dump_table (fixture->path, "person");
+  scores_before = dump_table (fixture->path, "barrier_score");
+
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE department_id IS NULL"), ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (scores), ==, 4);
+
+  g_signal_connect (scores, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  undo_ok (fixture);
+  g_signal_handlers_disconnect_by_data (scores, &n_changed);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scores), ==, 10);
+
+  now = dump_people (fixture->project);
+  g_assert_cmpstr (now, ==, people_before);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "person");
+  g_assert_cmpstr (now, ==, rows_before);
+  g_clear_pointer (&now, g_free);
+  now = dump_table (fixture->path, "barrier_score");
+  g_assert_cmpstr (now, ==, scores_before);
+  reopened = dump_people_reopened (fixture->path, project_id);
+  g_assert_cmpstr (reopened, ==, people_before);
+}
+
+/* The people of a deleted department, far apart in the list, are told
+ * changed one run each, not as one change over the whole list (which
+ * makes a sorted view sort everyone again); close together, as one. */
+static void
+test_scattered_changes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  guint n_changed = 0;
+
+  /* Sales: positions 0, 40, 80 and 81 */
+  for (guint i = 0; i < 100; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone",
+                                                   "department-id",
+                                                   i % 40 == 0 || i == 81 ? sales : support,
+                                                   NULL));
+
+  g_signal_connect (people, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  n_changed = 0;
+  undo_ok (fixture);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_signal_handlers_disconnect_by_data (people, &n_changed);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE department_id = %" G_GINT64_FORMAT, sales), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +724,11 @@ main (int   argc,
   ADD ("/history/refused", test_refused);
   ADD ("/history/bounded", test_bounded);
   ADD ("/history/many-additions", test_many_additions);
+  ADD ("/history/mixed-import", test_mixed_import);
+  ADD ("/history/saves-of-one", test_saves_of_one);
+  ADD ("/history/save-many-refused", test_save_many_refused);
+  ADD ("/history/delete-department", test_delete_department);
+  ADD ("/history/scattered-changes", test_scattered_changes);
 
   return g_test_run ();
 }

@@ -2432,7 +2432,8 @@ test_model_cascade_runs (Fixture       *f,
   remove_ok (f->project, lookup (f->project, VONK_TYPE_PERSON, p1));
   assert_changes (people_changes, "(0,1,0)");
   assert_changes (attendance_changes, "(3,2,0) (0,2,0)");
-  assert_changes (milestone_changes, "(0,1,1) (2,1,1)");
+  /* changed items a few apart are one items-changed over them */
+  assert_changes (milestone_changes, "(0,3,3)");
   assert_changes (session_changes, "");
 
   g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 2);

@@ -550,10 +550,20 @@ replay (VonkHistory  *self,
   return TRUE;
 }
 
+/* Whether @step saved an entity of the project's lists (not the project
+ * itself), which vonk_project_save_many() can replay with others. */
+static gboolean
+is_list_save (Step *step)
+{
+  return step->kind == STEP_SAVE && !VONK_IS_PROJECT (step->after);
+}
+
 /* How many steps, ending (undo) or starting (redo) at @index, replay as
  * one: Undo takes a run of additions back in one deletion (an import of
  * 100,000 people would otherwise be 100,000 deletions, each going through
- * every list), and Redo puts such a deletion back in one go. */
+ * every list), and Redo puts such a deletion back in one go; a run of
+ * saves goes back and forth in one transaction, with one items-changed
+ * per list. */
 static guint
 unit_size (Change   *change,
            guint     index,
@@ -561,6 +571,19 @@ unit_size (Change   *change,
 {
   Step *step = g_ptr_array_index (change->steps, index);
   guint lo = index;
+  guint hi = index;
+
+  if (is_list_save (step))
+    {
+      if (undo)
+        while (lo > 0 && is_list_save (g_ptr_array_index (change->steps, lo - 1)))
+          lo--;
+      else
+        while (hi + 1 < change->steps->len &&
+               is_list_save (g_ptr_array_index (change->steps, hi + 1)))
+          hi++;
+      return hi - lo + 1;
+    }
 
   if (step->kind != STEP_ADD)
     return 1;
@@ -571,6 +594,57 @@ unit_size (Change   *change,
   while (lo > 0 && ((Step *) g_ptr_array_index (change->steps, lo - 1))->kind == STEP_ADD)
     lo--;
   return index - lo + 1;
+}
+
+/* Replays the saves @lo to @lo + @size - 1 backwards (undo) or forwards
+ * (redo) in one vonk_project_save_many(). Each entity gets one draft,
+ * from what the project holds now, with the values of every save of it
+ * in the run applied in turn. */
+static gboolean
+replay_saves (VonkHistory  *self,
+              Change       *change,
+              guint         lo,
+              guint         size,
+              gboolean      undo,
+              GError      **error)
+{
+  g_autoptr(GHashTable) drafts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < size; k++)
+    {
+      Step *step = g_ptr_array_index (change->steps, undo ? lo + size - 1 - k : lo + k);
+      VonkEntity *from = undo ? step->after : step->before;
+      VonkEntity *to = undo ? step->before : step->after;
+      VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (to);
+      char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, G_OBJECT_TYPE_NAME (to),
+                                   vonk_entity_get_id (to));
+      VonkEntity *draft = g_hash_table_lookup (drafts, key);
+
+      g_ptr_array_add (keys, key);
+      if (draft == NULL)
+        {
+          VonkEntity *live = vonk_project_lookup (self->project, G_OBJECT_TYPE (to),
+                                                  vonk_entity_get_id (to));
+
+          if (live == NULL)
+            {
+              g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                           _("The item was deleted elsewhere"));
+              return FALSE;
+            }
+          draft = vonk_entity_copy (live);
+          g_hash_table_insert (drafts, key, draft);
+          g_ptr_array_add (order, draft);
+        }
+
+      for (guint c = 0; c < vonk_entity_class_get_n_columns (klass); c++)
+        if (!vonk_entity_value_equal (from, to, c))
+          vonk_entity_set_value (draft, c, vonk_entity_get_value (to, c));
+    }
+
+  return vonk_project_save_many (self->project, order, error);
 }
 
 /* Takes back (or makes again) the additions @lo to @lo + @size - 1 as one
@@ -643,6 +717,9 @@ replay_unit (VonkHistory  *self,
 
   if (step->kind == STEP_ADD && (undo ? size > 1 : step->batch > 0))
     return replay_additions (self, change, lo, size, undo, error);
+
+  if (size > 1)
+    return replay_saves (self, change, lo, size, undo, error);
 
   return replay (self, step, undo, error);
 }

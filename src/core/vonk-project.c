@@ -1193,6 +1193,99 @@ vonk_project_save (VonkProject  *self,
   return TRUE;
 }
 
+/**
+ * vonk_project_save_many:
+ * @changed: (element-type VonkEntity): edited copies of entities of the
+ *   project (not of the project itself), at most one per entity
+ *
+ * Does what vonk_project_save() does for each of @changed, in one
+ * transaction, as one change in the history, and tells each list once:
+ * Undo of an import that updated 100,000 people is one pass over the
+ * views, not 100,000. All or nothing:
+ * if one is invalid or gone, nothing is written and @error says why.
+ */
+gboolean
+vonk_project_save_many (VonkProject  *self,
+                        GPtrArray    *changed,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) lives = NULL;
+  g_autoptr(GHashTable) by_type = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+
+  lives = g_ptr_array_sized_new (changed->len);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      VonkEntity *draft = g_ptr_array_index (changed, i);
+      VonkEntity *live;
+
+      g_return_val_if_fail (VONK_IS_ENTITY (draft) && !VONK_IS_PROJECT (draft), FALSE);
+
+      live = vonk_entity_list_lookup (list_of (self, G_OBJECT_TYPE (draft)),
+                                      vonk_entity_get_id (draft));
+      if (live == NULL)
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return FALSE;
+        }
+      if (!vonk_project_validate (self, draft, error))
+        return FALSE;
+      g_ptr_array_add (lives, live);
+    }
+
+  if (!vonk_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < changed->len; i++)
+    if (!vonk_store_update (self->store, g_ptr_array_index (changed, i), error))
+      {
+        vonk_store_rollback (self->store);
+        return FALSE;
+      }
+  if (!vonk_store_commit (self->store, error))
+    return FALSE;
+
+  /* only now, all of it in the database, do the lists change: per type,
+   * in the order met, one vonk_entity_list_changed_many() each */
+  by_type = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  order = g_ptr_array_new ();
+  if (self->history != NULL)
+    vonk_history_begin_change (self->history);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      VonkEntity *live = g_ptr_array_index (lives, i);
+      GType type = G_OBJECT_TYPE (live);
+      GPtrArray *group = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), group);
+          g_ptr_array_add (order, group);
+          forget_indexes (self, type);
+        }
+      if (self->history != NULL)
+        vonk_history_record_save (self->history, live, g_ptr_array_index (changed, i));
+      vonk_entity_assign (live, g_ptr_array_index (changed, i));
+      g_ptr_array_add (group, live);
+    }
+  if (self->history != NULL)
+    vonk_history_end_change (self->history);
+  for (guint g = 0; g < order->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, g);
+
+      vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                     group);
+    }
+
+  return TRUE;
+}
+
 /* What a deletion took away, so that Undo can put it back: the entities
  * removed (the one deleted first, then what cascaded, parents before
  * children) and the references the schema set to NULL. */

@@ -58,6 +58,9 @@ gboolean     vonk_project_add        (VonkProject  *self,
 gboolean     vonk_project_save       (VonkProject  *self,
                                       VonkEntity   *changed,
                                       GError      **error);
+gboolean     vonk_project_save_many  (VonkProject  *self,
+                                      GPtrArray    *changed,
+                                      GError      **error);
 gboolean     vonk_project_remove     (VonkProject  *self,
                                       VonkEntity   *entity,
                                       GError      **error);

@@ -151,6 +151,9 @@ undo (VonkWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   /* an undo that runs in the background ends when Redo becomes possible */
   SPIN_UNTIL (vonk_history_can_redo (history) || ++n_undo > 100000);
+  /* and until the lists have told the views everything */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   say ("undo", start);
 }
 
@@ -342,12 +345,6 @@ print_pdf (VonkWindow *window,
   gint64 start, cpu;
   guint a4_pages;
 
-  /* the lists read in the background are in, and the view shows them:
-   * what the window does then is no part of printing */
-  SPIN_UNTIL (vonk_project_is_complete (vonk_window_get_project (window)));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
   start_watch ();
   start = g_get_monotonic_time ();
   cpu = vonk_bench_thread_cpu_time ();
@@ -528,6 +525,12 @@ main (int    argc,
   view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VONK_TYPE_WINDOW,
                                                          "view_stack"));
   gtk_stack_set_visible_child_name (view_stack, view_name != NULL ? view_name : "organisation");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  /* the attendance read ahead comes in first: when it does, the views
+   * take it in, which is opening the project, not the actions measured */
+  SPIN_UNTIL (vonk_project_is_complete (project));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
