@@ -90,6 +90,8 @@ typedef struct
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
 
+  gboolean             seen;     /* shown once: its column view has the rows */
+
   char                *needle;   /* the search, folded (vonk_search_fold()); NULL for none */
   GHashTable          *matching; /* IDs (gint64 *) of the locations or departments whose name has it */
   guint                matching_roles;     /* 1 << VonkRole whose label has it */
@@ -112,6 +114,8 @@ struct _VonkOrganisationView
   GHashTable           *ranks;  /* location or department → 1 + place by name; NULL when stale */
   guint                 dirty;  /* DIRTY() of the lists changed since the last refresh */
   guint                 refresh_id;
+  guint                 sorted_id;  /* the idle that shows the lists whose sort ended */
+  gboolean              binding;    /* in project_changed(), which shows the lists at the end */
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -208,6 +212,8 @@ counts_for (GHashTable *counts,
   return c;
 }
 
+/* People are counted per department, and the departments' counts added
+ * up per location: one lookup per person, not two. */
 static void
 count (VonkOrganisationView *self)
 {
@@ -217,24 +223,12 @@ count (VonkOrganisationView *self)
 
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
-      VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
-                                                  vonk_entity_get_int64 (department,
-                                                                         "location-id"));
-
-      if (location != NULL)
-        counts_for (self->counts, location)->departments++;
-    }
-
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
       VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
                                                     vonk_entity_get_int64 (person,
                                                                            "department-id"));
-      VonkEntity *location;
       Counts *c;
 
       if (department == NULL)
@@ -244,11 +238,24 @@ count (VonkOrganisationView *self)
       c->people++;
       if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
         c->champions++;
+    }
 
-      location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
-                                      vonk_entity_get_int64 (department, "location-id"));
-      if (location != NULL)
-        counts_for (self->counts, location)->people++;
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+      VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
+                                                  vonk_entity_get_int64 (department,
+                                                                         "location-id"));
+      const Counts *d = g_hash_table_lookup (self->counts, department);
+      Counts *c;
+
+      if (location == NULL)
+        continue;
+
+      c = counts_for (self->counts, location);
+      c->departments++;
+      if (d != NULL)
+        c->people += d->people;
     }
 }
 
@@ -926,11 +933,13 @@ update_empty (VonkOrganisationView *self,
                       ? list_of (self, page_type (id)) : NULL;
 
   gboolean sorting = gtk_sort_list_model_get_pending (page->sort_model) > 0;
-  GListModel *shown = sorting ? NULL : G_LIST_MODEL (page->filter_model);
+  GListModel *shown = sorting || !page->seen ? NULL : G_LIST_MODEL (page->filter_model);
 
-  /* A long sort shows its rows once they are in order. Meanwhile the
-   * column view is kept from the rows: every slice of the sort moves the
-   * rows at the top, and the view would make their widgets anew each time. */
+  /* A column view makes the widgets of a page's rows (most of a
+   * millisecond a row, a few hundred rows) once the page is shown. A long
+   * sort shows its rows once they are in order. Meanwhile the column view
+   * is kept from the rows: every slice of the sort moves the rows at the
+   * top, and the view would make their widgets anew each time. */
   if (gtk_single_selection_get_model (page->selection) != shown)
     gtk_single_selection_set_model (page->selection, shown);
   if (sorting)
@@ -954,6 +963,9 @@ filtered_changed_cb (GListModel           *model,
                      guint                 added,
                      VonkOrganisationView *self)
 {
+  if (self->binding)
+    return;
+
   for (PageId page = 0; page < N_PAGES; page++)
     if (G_LIST_MODEL (self->pages[page].filter_model) == model)
       update_empty (self, page);
@@ -967,14 +979,28 @@ filtered_pending_cb (GListModel           *model,
   filtered_changed_cb (model, 0, 0, 0, self);
 }
 
+static gboolean
+sorted_cb (gpointer user_data)
+{
+  VonkOrganisationView *self = user_data;
+
+  self->sorted_id = 0;
+  for (PageId page = 0; page < N_PAGES; page++)
+    update_empty (self, page);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A sort model of GTK 4.8 says its sort ended before it has put its rows
+ * in place (while it takes a list away, half sorted): the rows are shown
+ * once it is done. */
 static void
 sort_pending_cb (GtkSortListModel     *model,
                  GParamSpec           *pspec,
                  VonkOrganisationView *self)
 {
-  for (PageId page = 0; page < N_PAGES; page++)
-    if (self->pages[page].sort_model == model)
-      update_empty (self, page);
+  if (self->sorted_id == 0)
+    self->sorted_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sorted_cb, self, NULL);
 }
 
 static void
@@ -995,6 +1021,14 @@ page_changed_cb (VonkOrganisationView *self)
       adw_view_switcher_title_set_title (self->switcher_title,
                                          adw_view_stack_page_get_title (page));
     }
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (!self->pages[page].seen &&
+        g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), page_info[page].name) == 0)
+      {
+        self->pages[page].seen = TRUE;
+        update_empty (self, page);
+      }
   update_actions (self);
 }
 
@@ -1116,8 +1150,12 @@ unbind_project (VonkOrganisationView *self,
     {
       g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, page_type (page)),
                                             list_changed_cb, self);
+      /* the rows leave the column view first, not one sort model's
+       * half-sorted rows at a time */
+      gtk_single_selection_set_model (self->pages[page].selection, NULL);
       gtk_sort_list_model_set_model (self->pages[page].sort_model, NULL);
     }
+  g_clear_handle_id (&self->sorted_id, g_source_remove);
 }
 
 static void
@@ -1126,6 +1164,7 @@ vonk_organisation_view_project_changed (VonkView    *view,
 {
   VonkOrganisationView *self = VONK_ORGANISATION_VIEW (view);
 
+  self->binding = TRUE;
   unbind_project (self, old_project);
 
   for (PageId page = 0; page < N_PAGES; page++)
@@ -1143,9 +1182,13 @@ vonk_organisation_view_project_changed (VonkView    *view,
          * spinner flashing by. */
         gtk_sort_list_model_set_incremental (self->pages[page].sort_model,
                                              g_list_model_get_n_items (list) > LONG_LIST);
+        /* the column view gets the rows from update_empty() below: sorted,
+         * or for a long list, once they are */
+        gtk_single_selection_set_model (self->pages[page].selection, NULL);
         gtk_sort_list_model_set_model (self->pages[page].sort_model, list);
       }
 
+  self->binding = FALSE;
   for (PageId page = 0; page < N_PAGES; page++)
     update_empty (self, page);
   update_actions (self);
