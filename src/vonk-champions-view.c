@@ -150,6 +150,11 @@ struct _VonkChampionsView
 
   GListStore          *seen_models;     /* VonkRoleModelItem */
   GListStore          *unseen_models;
+  /* the models of the lists of the pages not shown yet (show_lists()) */
+  GtkSelectionModel   *champion_model;
+  GtkSelectionModel   *quiet_model;
+  GtkSelectionModel   *seen_model;
+  GtkSelectionModel   *unseen_model;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack        *stack;
@@ -223,10 +228,36 @@ selected_champion (VonkChampionsView *self)
 
 /* On a narrow window the page switcher moves to the bottom; the page's
  * name takes its place at the top. */
+/* A list makes the widgets of a few hundred rows once it has a model, even
+ * on a page not shown: the lists of the Champions and Role Models pages get
+ * theirs when their page is first shown. */
+static void
+show_lists (VonkChampionsView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "champions") == 0 && self->champion_model != NULL)
+    {
+      gtk_column_view_set_model (self->champion_view, self->champion_model);
+      gtk_list_view_set_model (self->quiet_list, self->quiet_model);
+      g_clear_object (&self->champion_model);
+      g_clear_object (&self->quiet_model);
+    }
+  else if (g_strcmp0 (name, "role-models") == 0 && self->seen_model != NULL)
+    {
+      gtk_list_view_set_model (self->seen_view, self->seen_model);
+      gtk_list_view_set_model (self->unseen_view, self->unseen_model);
+      g_clear_object (&self->seen_model);
+      g_clear_object (&self->unseen_model);
+    }
+}
+
 static void
 page_changed_cb (VonkChampionsView *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  show_lists (self);
 
   if (page != NULL)
     adw_view_switcher_title_set_title (self->switcher_title,
@@ -1137,6 +1168,10 @@ vonk_champions_view_dispose (GObject *object)
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_object (&self->champion_model);
+  g_clear_object (&self->quiet_model);
+  g_clear_object (&self->seen_model);
+  g_clear_object (&self->unseen_model);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
@@ -1253,10 +1288,12 @@ vonk_champions_view_init (VonkChampionsView *self)
 
   self->seen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
   self->unseen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
-  gtk_list_view_set_model (self->seen_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_models)))));
-  gtk_list_view_set_model (self->unseen_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_models)))));
+  self->seen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_models))));
+  self->unseen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_models))));
+  self->champion_model = g_object_ref (gtk_column_view_get_model (self->champion_view));
+  self->quiet_model = g_object_ref (gtk_list_view_get_model (self->quiet_list));
+  gtk_column_view_set_model (self->champion_view, NULL);
+  gtk_list_view_set_model (self->quiet_list, NULL);
 
   gtk_custom_filter_set_filter_func (self->champion_filter, is_champion_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->champion_sorter, compare_champions_cb, self, NULL);
