@@ -146,7 +146,7 @@ struct _VonkChampionsView
   gboolean             filling_scopes;
   GSettings           *settings;        /* NULL when the schema is not installed */
   guint                update_id;       /* the idle that brings the sections up to date */
-  guint                next_section;    /* the section it updates next */
+  guint                stale;           /* 1 << the sections to update (sections[]) */
 
   GListStore          *seen_models;     /* VonkRoleModelItem */
   GListStore          *unseen_models;
@@ -252,12 +252,15 @@ show_lists (VonkChampionsView *self)
     }
 }
 
+static void update_stale (VonkChampionsView *self);
+
 static void
 page_changed_cb (VonkChampionsView *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
 
   show_lists (self);
+  update_stale (self);
 
   if (page != NULL)
     adw_view_switcher_title_set_title (self->switcher_title,
@@ -1003,25 +1006,49 @@ update_links (VonkChampionsView *self)
 /* Everything */
 
 /* Each section is computed from the whole project: for 100,000 people
- * each takes a good part of a second. So they are updated one per turn of
- * the main loop, after the window has drawn, and a burst of changes (a
+ * most take a good part of a second. So they are updated one per turn of
+ * the main loop, after the window has drawn; only those of the page shown
+ * (the others when their page is shown); and a burst of changes (a
  * project's attendance arriving, an import) updates them once. */
-static void (* const sections[]) (VonkChampionsView *self) = {
-  update_summary,
-  update_coverage,
-  update_funnel,
-  update_quiet,
-  update_role_models,
-  update_links,
+static const struct
+{
+  const char *page; /* NULL: on every page */
+  void (*update) (VonkChampionsView *self);
+} sections[] = {
+  { NULL, update_summary },
+  { "coverage", update_coverage },
+  { "coverage", update_funnel },
+  { "champions", update_quiet },
+  { "role-models", update_role_models },
+  { "links", update_links },
 };
+
+/* The next stale section the page shown shows, or -1. */
+static int
+next_stale_section (VonkChampionsView *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if ((self->stale & (1u << i)) != 0 &&
+        (sections[i].page == NULL || g_strcmp0 (sections[i].page, page) == 0))
+      return i;
+
+  return -1;
+}
 
 static gboolean
 update_section_cb (gpointer user_data)
 {
   VonkChampionsView *self = user_data;
+  int section = next_stale_section (self);
 
-  sections[self->next_section++] (self);
-  if (self->next_section < G_N_ELEMENTS (sections))
+  if (section >= 0)
+    {
+      self->stale &= ~(1u << section);
+      sections[section].update (self);
+    }
+  if (next_stale_section (self) >= 0)
     return G_SOURCE_CONTINUE;
 
   self->update_id = 0;
@@ -1029,12 +1056,18 @@ update_section_cb (gpointer user_data)
 }
 
 static void
+update_stale (VonkChampionsView *self)
+{
+  if (self->update_id == 0 && next_stale_section (self) >= 0)
+    self->update_id = g_idle_add (update_section_cb, self);
+}
+
+static void
 update_all (VonkChampionsView *self)
 {
   update_actions (self);
-  self->next_section = 0;
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_section_cb, self);
+  self->stale = (1u << G_N_ELEMENTS (sections)) - 1;
+  update_stale (self);
 }
 
 static void

@@ -555,7 +555,9 @@ test_links (Fixture       *fixture,
   g_autofree char *pair = NULL;
   g_autofree char *workshops = NULL;
 
-  /* the sections are filled after the first frame, the links last */
+  /* the sections of a page are filled once it is shown, after a frame */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "links");
   WAIT_UNTIL (*gtk_label_get_text (links_summary) != '\0');
   summary = vonk_links_matrix_get_summary (matrix);
   g_assert_cmpuint (links->n_mixed, >, 0);
