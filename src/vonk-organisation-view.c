@@ -931,7 +931,6 @@ update_empty (VonkOrganisationView *self,
   Page *page = &self->pages[id];
   GListModel *all = vonk_view_get_project (VONK_VIEW (self)) != NULL
                       ? list_of (self, page_type (id)) : NULL;
-
   gboolean sorting = gtk_sort_list_model_get_pending (page->sort_model) > 0;
   GListModel *shown = sorting || !page->seen ? NULL : G_LIST_MODEL (page->filter_model);
 
@@ -979,6 +978,39 @@ filtered_pending_cb (GListModel           *model,
   filtered_changed_cb (model, 0, 0, 0, self);
 }
 
+/* A long list is sorted in slices, behind a spinner, when it is set and
+ * when the user sorts it by another column; a change to a few of its
+ * rows is sorted in at once, without the rows leaving the screen. */
+static void
+sort_in_slices (Page *page)
+{
+  GListModel *list = gtk_sort_list_model_get_model (page->sort_model);
+
+  gtk_sort_list_model_set_incremental (page->sort_model,
+                                       list != NULL && g_list_model_get_n_items (list) > LONG_LIST);
+}
+
+static void
+column_sorter_changed_cb (GtkSorter            *sorter,
+                          GtkSorterChange       change,
+                          VonkOrganisationView *self)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (gtk_column_view_get_sorter (self->pages[page].view) == sorter)
+      sort_in_slices (&self->pages[page]);
+}
+
+/* After the sort model's handler: a long sort under way shows the spinner. */
+static void
+column_sorted_cb (GtkSorter            *sorter,
+                  GtkSorterChange       change,
+                  VonkOrganisationView *self)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (gtk_column_view_get_sorter (self->pages[page].view) == sorter)
+      update_empty (self, page);
+}
+
 static gboolean
 sorted_cb (gpointer user_data)
 {
@@ -986,7 +1018,11 @@ sorted_cb (gpointer user_data)
 
   self->sorted_id = 0;
   for (PageId page = 0; page < N_PAGES; page++)
-    update_empty (self, page);
+    {
+      if (gtk_sort_list_model_get_pending (self->pages[page].sort_model) == 0)
+        gtk_sort_list_model_set_incremental (self->pages[page].sort_model, FALSE);
+      update_empty (self, page);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -1207,6 +1243,14 @@ vonk_organisation_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (self->pages[page].view != NULL)
+      {
+        g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->pages[page].view),
+                                              column_sorter_changed_cb, self);
+        g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->pages[page].view),
+                                              column_sorted_cb, self);
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ORGANISATION_VIEW);
 
   G_OBJECT_CLASS (vonk_organisation_view_parent_class)->dispose (object);
@@ -1343,7 +1387,12 @@ vonk_organisation_view_init (VonkOrganisationView *self)
       Page *p = &self->pages[page];
 
       gtk_custom_filter_set_filter_func (p->filter, match_cb, self, NULL);
+      /* before the sort model's own handler, which sorts */
+      g_signal_connect (gtk_column_view_get_sorter (p->view), "changed",
+                        G_CALLBACK (column_sorter_changed_cb), self);
       gtk_sort_list_model_set_sorter (p->sort_model, gtk_column_view_get_sorter (p->view));
+      g_signal_connect_after (gtk_column_view_get_sorter (p->view), "changed",
+                              G_CALLBACK (column_sorted_cb), self);
       gtk_column_view_sort_by_column (p->view, p->name_column, GTK_SORT_ASCENDING);
     }
 

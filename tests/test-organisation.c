@@ -1041,10 +1041,24 @@ test_people_long_list (Fixture       *fixture,
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, n_people / 5);
 
+  /* one more person: sorted in at once, the rows stay on screen */
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                 "name", "bram Bakker 0",
+                                                 "email", "p00000@firm.example",
+                                                 "department-id", fixture->sales_id, NULL));
+  n_people++;
+  g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == n_people);
+  g_assert_true (sorted_by (people, "name"));
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
   /* another column: sorted again, in order once done */
   email_column = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
   g_assert_cmpstr (gtk_column_view_column_get_title (email_column), ==, "E-mail");
   gtk_column_view_sort_by_column (view, email_column, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), >, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "sorting");
   WAIT_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
               g_strcmp0 (visible_page (fixture), "list") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
