@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vonk-assessment-view.h"
 #include "vonk-editor.h"
@@ -39,11 +40,14 @@ struct _VonkAssessmentView
 
   gint64               scope;        /* the department assessed, 0 for the organisation */
   GHashTable          *rows;         /* VonkCriterion → its VonkCriterionRow, borrowed */
+  guint                rows_idle;    /* makes the rows sync_rows() left for later */
 
   VonkEntity          *organisation; /* the first scope: a department that is none */
   VonkEntity          *nobody;       /* the first assessor: no one named */
   GtkSortListModel    *departments;  /* by name */
-  GtkSortListModel    *people;       /* by name */
+  GListStore          *people;       /* by name, sorted in a thread (sort_people()) */
+  GCancellable        *people_sort;  /* the sort under way */
+  guint                people_idle;  /* sorts again once after a burst of changes */
 
   AdwComboRow         *scope_row;
   GtkLabel            *phase_label;
@@ -327,8 +331,16 @@ record_cb (VonkCriterionRow   *row,
   return TRUE;
 }
 
+/* A row is made from a template, and its texts wrap: about as much work
+ * as a frame can take for twenty of them. */
+#define ROWS_AT_ONCE 20
+
+static gboolean sync_rows_cb (gpointer data);
+
 /* Makes the rows match the criteria: one per criterion, in the group of
- * its phase. */
+ * its phase. Beyond ROWS_AT_ONCE new rows, the rest are made at the next
+ * main-loop iterations, so that a long checklist does not freeze the
+ * window; the list boxes keep every row in its place whenever it comes. */
 static void
 sync_rows (VonkAssessmentView *self)
 {
@@ -336,6 +348,9 @@ sync_rows (VonkAssessmentView *self)
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer criterion, row;
+  guint made = 0;
+
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
 
   if (project != NULL)
     {
@@ -349,8 +364,15 @@ sync_rows (VonkAssessmentView *self)
 
           g_hash_table_add (present, item);
           row = g_hash_table_lookup (self->rows, item);
+          if (row == NULL && made == ROWS_AT_ONCE)
+            {
+              if (self->rows_idle == 0)
+                self->rows_idle = g_idle_add (sync_rows_cb, self);
+              continue;
+            }
           if (row == NULL)
             {
+              made++;
               row = vonk_criterion_row_new (project, item);
               vonk_criterion_row_set_scope (row, self->scope);
               g_signal_connect (row, "record", G_CALLBACK (record_cb), self);
@@ -383,6 +405,16 @@ sync_rows (VonkAssessmentView *self)
     gtk_list_box_invalidate_sort (self->lists[p]);
 }
 
+static gboolean
+sync_rows_cb (gpointer data)
+{
+  VonkAssessmentView *self = data;
+
+  self->rows_idle = 0;
+  sync_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_rows (VonkAssessmentView *self)
 {
@@ -397,6 +429,158 @@ update_rows (VonkAssessmentView *self)
       else
         vonk_criterion_row_update (row);
     }
+}
+
+/* The assessors by name. A project can have a hundred thousand people:
+ * sorting their names as GtkStringSorter does (case-folded collation keys)
+ * takes the main thread a quarter of a second or more, so the keys are
+ * made and sorted in a thread, from a copy of the names, and the sorted
+ * people replace the list's contents in one splice. Until then the list
+ * keeps its former order (at first: empty, so "None" is the only choice);
+ * every change to the people sorts again. */
+
+typedef struct
+{
+  VonkEntity *person;
+  char       *key;      /* the name, then its collation key */
+  guint       position; /* in the project's list: ties keep that order */
+} PersonKey;
+
+static void
+person_key_clear (gpointer data)
+{
+  PersonKey *key = data;
+
+  g_clear_object (&key->person);
+  g_clear_pointer (&key->key, g_free);
+}
+
+static int
+compare_person_keys (gconstpointer a,
+                     gconstpointer b)
+{
+  const PersonKey *ka = a;
+  const PersonKey *kb = b;
+  int by_key = strcmp (ka->key, kb->key);
+
+  if (by_key != 0)
+    return by_key;
+  return (ka->position > kb->position) - (ka->position < kb->position);
+}
+
+static void
+sort_people_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  GArray *keys = data;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      PersonKey *key = &g_array_index (keys, PersonKey, i);
+      g_autofree char *folded = g_utf8_casefold (key->key, -1);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_free (key->key);
+      key->key = g_utf8_collate_key (folded, -1);
+    }
+  g_array_sort (keys, compare_person_keys);
+
+  g_task_return_pointer (task, g_array_ref (keys), (GDestroyNotify) g_array_unref);
+}
+
+static void
+people_sorted_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VonkAssessmentView) self = user_data;
+  g_autoptr(GArray) keys = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) people = NULL;
+  VonkEntity *assessor;
+
+  /* cancelled: the view went, or another sort took over */
+  if (keys == NULL || g_task_get_cancellable (G_TASK (result)) != self->people_sort)
+    return;
+  g_clear_object (&self->people_sort);
+
+  people = g_ptr_array_sized_new (keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (people, g_array_index (keys, PersonKey, i).person);
+
+  /* the assessor chosen stays chosen where it moved to */
+  assessor = adw_combo_row_get_selected_item (self->assessor_row);
+  if (assessor != NULL)
+    g_object_ref (assessor);
+  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                       people->pdata, people->len);
+  if (assessor != NULL && assessor != self->nobody)
+    {
+      guint position;
+
+      if (g_list_store_find (self->people, assessor, &position))
+        adw_combo_row_set_selected (self->assessor_row, position + 1);
+    }
+  g_clear_object (&assessor);
+}
+
+/* Starts sorting the project's people in a thread, from a copy of their
+ * names; a sort already under way is dropped. */
+static void
+sort_people (VonkAssessmentView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  GListModel *people;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->people_idle, g_source_remove);
+  if (self->people_sort != NULL)
+    g_cancellable_cancel (self->people_sort);
+  g_clear_object (&self->people_sort);
+
+  if (project == NULL)
+    {
+      g_list_store_remove_all (self->people);
+      return;
+    }
+
+  people = list_of (self, VONK_TYPE_PERSON);
+  keys = g_array_sized_new (FALSE, TRUE, sizeof (PersonKey), g_list_model_get_n_items (people));
+  g_array_set_clear_func (keys, person_key_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      PersonKey key = { g_list_model_get_item (people, i), NULL, i };
+      const char *name = vonk_entity_get_string (key.person, "name");
+
+      key.key = g_strdup (name != NULL ? name : "");
+      g_array_append_val (keys, key);
+    }
+
+  self->people_sort = g_cancellable_new ();
+  task = g_task_new (NULL, self->people_sort, people_sorted_cb, g_object_ref (self));
+  g_task_set_source_tag (task, sort_people);
+  g_task_set_task_data (task, g_steal_pointer (&keys), (GDestroyNotify) g_array_unref);
+  g_task_run_in_thread (task, sort_people_thread);
+}
+
+static gboolean
+sort_people_cb (gpointer data)
+{
+  VonkAssessmentView *self = data;
+
+  self->people_idle = 0;
+  sort_people (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+people_changed_cb (VonkAssessmentView *self)
+{
+  if (self->people_idle == 0)
+    self->people_idle = g_idle_add (sort_people_cb, self);
 }
 
 /* Keeping up with the project */
@@ -502,7 +686,6 @@ unbind_project (VonkAssessmentView *self,
     g_signal_handlers_disconnect_by_data (vonk_project_get_list (project, watched[i]), self);
   g_signal_handlers_disconnect_by_data (project, self);
   gtk_sort_list_model_set_model (self->departments, NULL);
-  gtk_sort_list_model_set_model (self->people, NULL);
 }
 
 static void
@@ -532,7 +715,8 @@ vonk_assessment_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (list_of (self, VONK_TYPE_DEPARTMENT), "items-changed",
                                 G_CALLBACK (departments_changed_cb), self);
       gtk_sort_list_model_set_model (self->departments, list_of (self, VONK_TYPE_DEPARTMENT));
-      gtk_sort_list_model_set_model (self->people, list_of (self, VONK_TYPE_PERSON));
+      g_signal_connect_swapped (list_of (self, VONK_TYPE_PERSON), "items-changed",
+                                G_CALLBACK (people_changed_cb), self);
       g_signal_connect_swapped (list_of (self, VONK_TYPE_CRITERION), "items-changed",
                                 G_CALLBACK (criteria_changed_cb), self);
       g_signal_connect_swapped (list_of (self, VONK_TYPE_ASSESSMENT), "items-changed",
@@ -544,6 +728,7 @@ vonk_assessment_view_project_changed (VonkView    *view,
                                 G_CALLBACK (target_changed_cb), self);
     }
 
+  sort_people (self);
   adw_combo_row_set_selected (self->scope_row, 0);
   adw_combo_row_set_selected (self->assessor_row, 0);
   set_today (self);
@@ -584,8 +769,8 @@ vonk_assessment_view_new (VonkProject *project)
 
 /* A list of @first followed by @rest, sorted by name. */
 static GListModel *
-choices (VonkEntity       *first,
-         GtkSortListModel *rest)
+choices (VonkEntity *first,
+         GListModel *rest)
 {
   g_autoptr(GListStore) head = g_list_store_new (G_OBJECT_TYPE (first));
   GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
@@ -612,6 +797,7 @@ vonk_assessment_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_hash_table_remove_all (self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ASSESSMENT_VIEW);
 
@@ -703,13 +889,13 @@ vonk_assessment_view_init (VonkAssessmentView *self)
   /* Translators: the choice of no one in particular as assessor */
   self->nobody = g_object_new (VONK_TYPE_PERSON, "name", C_("assessor", "None"), NULL);
   self->departments = by_name (VONK_TYPE_DEPARTMENT);
-  self->people = by_name (VONK_TYPE_PERSON);
+  self->people = g_list_store_new (VONK_TYPE_PERSON);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  scopes = choices (self->organisation, self->departments);
+  scopes = choices (self->organisation, G_LIST_MODEL (self->departments));
   adw_combo_row_set_model (self->scope_row, scopes);
-  assessors = choices (self->nobody, self->people);
+  assessors = choices (self->nobody, G_LIST_MODEL (self->people));
   adw_combo_row_set_model (self->assessor_row, assessors);
 
   for (int p = 0; p < VONK_N_PHASES; p++)

@@ -14,9 +14,14 @@
  * barrier, newest first, each with a button to delete it (through the view
  * the heatmap is in, whose toast can undo it), and a button to add one.
  *
- * Departments are tens, not thousands: a GtkGrid holds them. When only
- * scores change, the cells are updated where they are (focus stays); the
- * rows are built again only when the departments change.
+ * An organisation can have hundreds of departments, so the rows are a
+ * GtkListView in a scrolled box of bounded height: only the rows on screen
+ * are widgets, and the page around it lays out as quickly with five
+ * hundred departments as with five. The list's entries hold the computed
+ * scores; when only scores change, they are updated where they are (the
+ * rows on screen too, so focus stays); the entries are made again only when
+ * the departments change. Every row is as wide as the header above it: the
+ * name takes a fixed width, the four cells share the rest.
  */
 
 #define G_LOG_DOMAIN "vonk-barrier-heatmap"
@@ -32,21 +37,68 @@
 
 #define MAX_SCORE 5
 
+/* The column of names takes a fifth of the width, within these bounds,
+ * in pixels; the four cells share the rest. */
+#define NAME_MIN_WIDTH 72
+#define NAME_MAX_WIDTH 220
+#define SPACING        4
+/* The rows always get room for this many, should the page be short of
+ * height (its headers wrap more on a narrow window than it measured). */
+#define MIN_ROWS_SHOWN 6
+#define ROW_HEIGHT     44
+
+/* A row of the heatmap: a scope and its cells. */
+#define VONK_TYPE_HEATMAP_ENTRY (vonk_heatmap_entry_get_type ())
+G_DECLARE_FINAL_TYPE (VonkHeatmapEntry, vonk_heatmap_entry, VONK, HEATMAP_ENTRY, GObject)
+
+struct _VonkHeatmapEntry
+{
+  GObject          parent_instance;
+
+  gint64           department_id; /* 0: the organisation */
+  char            *name;
+  VonkHeatmapCell  cells[VONK_N_BARRIERS];
+  GtkWidget       *row;           /* the row showing it, while one does */
+};
+
+G_DEFINE_FINAL_TYPE (VonkHeatmapEntry, vonk_heatmap_entry, G_TYPE_OBJECT)
+
+static void
+vonk_heatmap_entry_finalize (GObject *object)
+{
+  g_free (VONK_HEATMAP_ENTRY (object)->name);
+
+  G_OBJECT_CLASS (vonk_heatmap_entry_parent_class)->finalize (object);
+}
+
+static void
+vonk_heatmap_entry_class_init (VonkHeatmapEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vonk_heatmap_entry_finalize;
+}
+
+static void
+vonk_heatmap_entry_init (VonkHeatmapEntry *self)
+{
+}
+
+/* The widgets of a row, kept on its box. */
 typedef struct
 {
-  gint64     department_id; /* 0: the organisation */
-  char      *name;
-  GtkWidget *cells[VONK_N_BARRIERS];
-  GtkLabel  *numbers[VONK_N_BARRIERS];
-  GtkLabel  *arrows[VONK_N_BARRIERS];
-} Row;
+  GtkLabel         *name;
+  GtkWidget        *cells[VONK_N_BARRIERS];
+  GtkLabel         *numbers[VONK_N_BARRIERS];
+  GtkLabel         *arrows[VONK_N_BARRIERS];
+  VonkHeatmapEntry *entry;        /* borrowed while bound */
+} RowWidgets;
 
 struct _VonkBarrierHeatmap
 {
   AdwBin       parent_instance;
 
   VonkProject *project;
-  GArray      *rows;       /* of Row, as in the grid */
+  GListStore  *entries;    /* of VonkHeatmapEntry, in the heatmap's order */
+  GtkSliceListModel *slice; /* of the entries: fills the list in over a few frames */
   guint        refresh_id; /* builds again once after a burst of changes */
 
   /* the cell whose history the popover shows */
@@ -54,7 +106,9 @@ struct _VonkBarrierHeatmap
   VonkBarrier  shown_barrier;
   GtkWidget   *shown_cell;
 
-  GtkGrid     *grid;
+  GtkBox      *header;
+  GtkListView *list;
+  GtkScrolledWindow *scroller;
   GtkFlowBox  *legend;
   GtkPopover  *history_popover;
   GtkLabel    *history_title;
@@ -71,12 +125,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-row_clear (gpointer data)
-{
-  g_free (((Row *) data)->name);
-}
 
 static char *
 scope_name (VonkBarrierHeatmap *self,
@@ -199,20 +247,22 @@ static void
 cell_clicked_cb (GtkButton          *cell,
                  VonkBarrierHeatmap *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "vonk-row"));
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (cell), "vonk-row");
   VonkBarrier barrier = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "vonk-barrier"));
 
-  g_assert (index < self->rows->len);
-  show_history (self, GTK_WIDGET (cell), g_array_index (self->rows, Row, index).department_id,
-                barrier);
+  g_return_if_fail (widgets->entry != NULL);
+  show_history (self, GTK_WIDGET (cell), widgets->entry->department_id, barrier);
 }
 
 static void
 popover_closed_cb (VonkBarrierHeatmap *self)
 {
-  /* back to the cell, for the keyboard */
-  if (self->shown_cell != NULL)
-    gtk_widget_grab_focus (self->shown_cell);
+  /* back to the cell, for the keyboard, should its row still show it */
+  GtkWidget *cell = vonk_barrier_heatmap_get_cell (self, self->shown_department_id,
+                                                   self->shown_barrier);
+
+  if (cell != NULL && cell == self->shown_cell)
+    gtk_widget_grab_focus (cell);
 }
 
 static void
@@ -259,18 +309,18 @@ delete_score_action (GtkWidget  *widget,
   vonk_view_delete (VONK_VIEW (view), score, title);
 }
 
-/* The grid */
+/* The rows */
 
 static void
-update_cell (VonkBarrierHeatmap    *self,
-             Row                   *row,
+update_cell (RowWidgets            *widgets,
              VonkBarrier            barrier,
              const VonkHeatmapCell *cell)
 {
-  GtkWidget *button = row->cells[barrier];
+  GtkWidget *button = widgets->cells[barrier];
+  const char *name = widgets->entry->name;
   const char *barrier_name = vonk_enum_label (VONK_TYPE_BARRIER, barrier);
   g_autofree char *number = NULL;
-  g_autofree char *label = NULL;
+  char *label;
   char *class;
 
   for (int score = 1; score <= MAX_SCORE; score++)
@@ -286,39 +336,190 @@ update_cell (VonkBarrierHeatmap    *self,
   if (cell->score == VONK_BARRIER_SCORE_NONE)
     {
       gtk_widget_add_css_class (button, "no-score");
-      gtk_label_set_text (row->numbers[barrier], "–");
-      gtk_label_set_text (row->arrows[barrier], "");
+      gtk_label_set_text (widgets->numbers[barrier], "–");
+      gtk_label_set_text (widgets->arrows[barrier], "");
       /* Translators: a heatmap cell without a score, as in "Claims, Fear:
        * not scored" */
-      label = g_strdup_printf (_("%1$s, %2$s: not scored"), row->name, barrier_name);
+      label = g_strdup_printf (_("%1$s, %2$s: not scored"), name, barrier_name);
     }
   else
     {
       gtk_widget_remove_css_class (button, "no-score");
       number = g_strdup_printf ("%d", cell->score);
-      gtk_label_set_text (row->numbers[barrier], number);
-      gtk_label_set_text (row->arrows[barrier], arrow_of (cell->trend));
+      gtk_label_set_text (widgets->numbers[barrier], number);
+      gtk_label_set_text (widgets->arrows[barrier], arrow_of (cell->trend));
       if (cell->trend == VONK_TREND_UNKNOWN)
         /* Translators: a heatmap cell: department, barrier and score, as
          * in "Claims, Fear: 4" */
-        label = g_strdup_printf (_("%1$s, %2$s: %3$d"), row->name, barrier_name, cell->score);
+        label = g_strdup_printf (_("%1$s, %2$s: %3$d"), name, barrier_name, cell->score);
       else
         /* Translators: a heatmap cell: department, barrier, score and
          * trend, as in "Claims, Fear: 4, rising" */
-        label = g_strdup_printf (_("%1$s, %2$s: %3$d, %4$s"), row->name, barrier_name,
+        label = g_strdup_printf (_("%1$s, %2$s: %3$d, %4$s"), name, barrier_name,
                                  cell->score, vonk_trend_label (cell->trend));
     }
 
-  gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* the tooltip says the same, asked for when shown (query_tooltip_cb()) */
+  g_object_set_data_full (G_OBJECT (button), "vonk-tooltip", label, g_free);
+}
+
+static void
+update_row (RowWidgets *widgets)
+{
+  VonkHeatmapEntry *entry = widgets->entry;
+
+  gtk_label_set_text (widgets->name, entry->name);
+  g_object_set_data_full (G_OBJECT (widgets->name), "vonk-tooltip", g_strdup (entry->name),
+                          g_free);
+  if (entry->department_id == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (widgets->name), "heading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widgets->name), "heading");
+
+  for (int b = 0; b < VONK_N_BARRIERS; b++)
+    update_cell (widgets, b, &entry->cells[b]);
+}
+
+/* Setting a tooltip's text asks the display where the pointer is, a round
+ * trip to the X server; for rows made while scrolling that adds up, so the
+ * text is given only when the tooltip is about to show. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "vonk-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The header and every row lay out a name and four cells alike, from the
+ * width alone (row_allocate()), so that the rows line up with the header
+ * and with each other whatever their texts. */
+static void
+column_widths (int  width,
+               int *name,
+               int *cell)
+{
+  *name = CLAMP (width / 5, NAME_MIN_WIDTH, NAME_MAX_WIDTH);
+  *cell = MAX (0, (width - *name - VONK_N_BARRIERS * SPACING) / VONK_N_BARRIERS);
+}
+
+static void
+row_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  int name_width, cell_width;
+  GtkWidget *child;
+  int i = 0;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* the names' room, and the cells' own minimum */
+      *minimum = NAME_MIN_WIDTH;
+      for (child = gtk_widget_get_first_child (widget), i = 0; child != NULL;
+           child = gtk_widget_get_next_sibling (child), i++)
+        if (i > 0)
+          {
+            int child_min, child_nat;
+
+            gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+            *minimum += child_min + SPACING;
+          }
+      *natural = MAX (*minimum, NAME_MAX_WIDTH * 5);
+      return;
+    }
+
+  column_widths (for_size < 0 ? NAME_MAX_WIDTH * 5 : for_size, &name_width, &cell_width);
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_min, child_nat, child_width_min;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_width_min, NULL, NULL,
+                          NULL);
+      gtk_widget_measure (child, orientation,
+                          MAX (child_width_min, i == 0 ? name_width : cell_width),
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+row_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  int name_width, cell_width, x = 0;
+  GtkWidget *child;
+  int i = 0;
+
+  column_widths (width, &name_width, &cell_width);
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_width = i == 0 ? name_width : cell_width;
+      int child_min;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+      child_width = MAX (child_width, child_min);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+      x += child_width + SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* A box laid out as a row of the heatmap. */
+static GtkWidget *
+row_box_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (row_request_mode, row_measure,
+                                                              row_allocate));
+  return box;
+}
+
+static GtkWidget *
+name_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* as wide as the column gives it, whatever the name */
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
 }
 
 static GtkWidget *
 create_cell (VonkBarrierHeatmap *self,
-             Row                *row,
-             guint               index,
+             RowWidgets         *widgets,
              VonkBarrier         barrier)
 {
   GtkWidget *button = gtk_button_new ();
@@ -327,6 +528,7 @@ create_cell (VonkBarrierHeatmap *self,
   GtkWidget *arrow = gtk_label_new (NULL);
 
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (number, "heatmap-number");
   gtk_widget_add_css_class (arrow, "heatmap-trend");
   gtk_box_append (GTK_BOX (box), number);
@@ -335,90 +537,149 @@ create_cell (VonkBarrierHeatmap *self,
 
   gtk_widget_add_css_class (button, "heatmap-cell");
   gtk_widget_set_hexpand (button, TRUE);
-  g_object_set_data (G_OBJECT (button), "vonk-row", GUINT_TO_POINTER (index));
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_object_set_data (G_OBJECT (button), "vonk-row", widgets);
   g_object_set_data (G_OBJECT (button), "vonk-barrier", GINT_TO_POINTER (barrier));
   g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), self);
 
-  row->cells[barrier] = button;
-  row->numbers[barrier] = GTK_LABEL (number);
-  row->arrows[barrier] = GTK_LABEL (arrow);
+  widgets->cells[barrier] = button;
+  widgets->numbers[barrier] = GTK_LABEL (number);
+  widgets->arrows[barrier] = GTK_LABEL (arrow);
   return button;
 }
 
 static void
-clear_grid (VonkBarrierHeatmap *self)
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              VonkBarrierHeatmap       *self)
 {
-  GtkWidget *child;
+  GtkWidget *box = row_box_new ();
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
+  GtkWidget *name = name_label_new ();
 
-  gtk_popover_popdown (self->history_popover);
-  self->shown_cell = NULL;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
-    gtk_grid_remove (self->grid, child);
-  g_array_set_size (self->rows, 0);
+  widgets->name = GTK_LABEL (name);
+  gtk_widget_set_has_tooltip (name, TRUE);
+  g_signal_connect (name, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_box_append (GTK_BOX (box), name);
+  for (int b = 0; b < VONK_N_BARRIERS; b++)
+    gtk_box_append (GTK_BOX (box), create_cell (self, widgets, b));
+
+  g_object_set_data_full (G_OBJECT (box), "vonk-row", widgets, g_free);
+  gtk_list_item_set_child (item, box);
+  /* the cells are what the keyboard goes to, not the row */
+  gtk_list_item_set_activatable (item, FALSE);
 }
 
-/* The barriers across the top, then a row for each scope. */
 static void
-build_grid (VonkBarrierHeatmap *self,
-            GArray             *heatmap)
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             VonkBarrierHeatmap       *self)
 {
-  clear_grid (self);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "vonk-row");
+  VonkHeatmapEntry *entry = gtk_list_item_get_item (item);
 
+  widgets->entry = entry;
+  entry->row = box;
+  update_row (widgets);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               VonkBarrierHeatmap       *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "vonk-row");
+  VonkHeatmapEntry *entry = gtk_list_item_get_item (item);
+
+  if (entry != NULL && entry->row == box)
+    entry->row = NULL;
+  widgets->entry = NULL;
+}
+
+/* The barriers across the top, over their columns. */
+static void
+build_header (VonkBarrierHeatmap *self)
+{
+  GtkWidget *row = row_box_new ();
+
+  gtk_box_append (GTK_BOX (row), name_label_new ());
   for (int b = 0; b < VONK_N_BARRIERS; b++)
     {
       GtkWidget *header = gtk_label_new (vonk_enum_label (VONK_TYPE_BARRIER, b));
 
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      /* long words too: a narrow window has no room for "Middenmanagement" */
+      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (header), 12);
       gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
       gtk_widget_set_valign (header, GTK_ALIGN_END);
       gtk_widget_add_css_class (header, "caption-heading");
-      gtk_grid_attach (self->grid, header, b + 1, 0, 1, 1);
+      /* a heading of the list below: a screen reader reads the cells' labels */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (header),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      vonk_enum_label (VONK_TYPE_BARRIER, b),
+                                      -1);
+      gtk_box_append (GTK_BOX (row), header);
     }
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_box_append (self->header, row);
+}
+
+static void
+clear_rows (VonkBarrierHeatmap *self)
+{
+  gtk_popover_popdown (self->history_popover);
+  self->shown_cell = NULL;
+  g_list_store_remove_all (self->entries);
+}
+
+/* Entries for the scopes of @heatmap, in its order. */
+static void
+build_rows (VonkBarrierHeatmap *self,
+            GArray             *heatmap)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_popover_popdown (self->history_popover);
+  self->shown_cell = NULL;
 
   for (guint i = 0; i < heatmap->len; i++)
     {
       VonkHeatmapRow *source = &g_array_index (heatmap, VonkHeatmapRow, i);
-      GtkWidget *header;
-      Row *row;
+      VonkHeatmapEntry *entry = g_object_new (VONK_TYPE_HEATMAP_ENTRY, NULL);
 
-      g_array_set_size (self->rows, i + 1);
-      row = &g_array_index (self->rows, Row, i);
-      row->department_id = source->department_id;
-      row->name = scope_name (self, source->department_id);
-
-      header = gtk_label_new (row->name);
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (header), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), 20);
-      gtk_widget_set_tooltip_text (header, row->name);
-      gtk_widget_set_margin_end (header, 6);
-      if (source->department_id == 0)
-        gtk_widget_add_css_class (header, "heading");
-      gtk_grid_attach (self->grid, header, 0, i + 1, 1, 1);
-
-      for (int b = 0; b < VONK_N_BARRIERS; b++)
-        gtk_grid_attach (self->grid, create_cell (self, row, i, b), b + 1, i + 1, 1, 1);
+      entry->department_id = source->department_id;
+      entry->name = scope_name (self, source->department_id);
+      memcpy (entry->cells, source->cells, sizeof entry->cells);
+      g_ptr_array_add (entries, entry);
     }
+
+  gtk_scrolled_window_set_min_content_height (self->scroller,
+                                              MIN (entries->len, MIN_ROWS_SHOWN) * ROW_HEIGHT);
+  vonk_view_fill_in_slices (self->slice);
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
 }
 
-/* Whether the grid already has a row for each scope of @heatmap, in its
+/* Whether the list already has an entry for each scope of @heatmap, in its
  * order and under its name. */
 static gboolean
 same_rows (VonkBarrierHeatmap *self,
            GArray             *heatmap)
 {
-  if (heatmap->len != self->rows->len)
+  if (heatmap->len != g_list_model_get_n_items (G_LIST_MODEL (self->entries)))
     return FALSE;
 
   for (guint i = 0; i < heatmap->len; i++)
     {
-      Row *row = &g_array_index (self->rows, Row, i);
+      g_autoptr(VonkHeatmapEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
       gint64 department_id = g_array_index (heatmap, VonkHeatmapRow, i).department_id;
       g_autofree char *name = scope_name (self, department_id);
 
-      if (row->department_id != department_id || g_strcmp0 (row->name, name) != 0)
+      if (entry->department_id != department_id || g_strcmp0 (entry->name, name) != 0)
         return FALSE;
     }
 
@@ -432,21 +693,24 @@ refresh (VonkBarrierHeatmap *self)
 
   if (self->project == NULL)
     {
-      clear_grid (self);
+      clear_rows (self);
       return;
     }
 
   heatmap = vonk_barriers_heatmap (self->project, NULL, VONK_HEATMAP_ALL_DEPARTMENTS);
   if (!same_rows (self, heatmap))
-    build_grid (self, heatmap);
+    build_rows (self, heatmap);
+  else
+    for (guint i = 0; i < heatmap->len; i++)
+      {
+        g_autoptr(VonkHeatmapEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries),
+                                                                   i);
 
-  for (guint i = 0; i < heatmap->len; i++)
-    {
-      VonkHeatmapRow *source = &g_array_index (heatmap, VonkHeatmapRow, i);
-
-      for (int b = 0; b < VONK_N_BARRIERS; b++)
-        update_cell (self, &g_array_index (self->rows, Row, i), b, &source->cells[b]);
-    }
+        memcpy (entry->cells, g_array_index (heatmap, VonkHeatmapRow, i).cells,
+                sizeof entry->cells);
+        if (entry->row != NULL)
+          update_row (g_object_get_data (G_OBJECT (entry->row), "vonk-row"));
+      }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->history_popover)))
     fill_history (self);
@@ -542,7 +806,7 @@ vonk_barrier_heatmap_set_project (VonkBarrierHeatmap *self,
     return;
 
   unbind_project (self);
-  clear_grid (self);
+  clear_rows (self);
   if (project != NULL)
     {
       self->project = g_object_ref (project);
@@ -569,22 +833,32 @@ vonk_barrier_heatmap_get_project (VonkBarrierHeatmap *self)
  * @department_id: the department, or 0 for the organisation
  *
  * Returns: (transfer none) (nullable): the button that shows the score of
- *   @barrier for that scope, or %NULL when there is no such row
+ *   @barrier for that scope, or %NULL when there is no such row or it
+ *   is not on screen (only the rows on screen are widgets)
  */
 GtkWidget *
 vonk_barrier_heatmap_get_cell (VonkBarrierHeatmap *self,
                                gint64              department_id,
                                VonkBarrier         barrier)
 {
+  GListModel *entries;
+
   g_return_val_if_fail (VONK_IS_BARRIER_HEATMAP (self), NULL);
   g_return_val_if_fail ((int) barrier >= 0 && barrier < VONK_N_BARRIERS, NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  entries = G_LIST_MODEL (self->entries);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      Row *row = &g_array_index (self->rows, Row, i);
+      g_autoptr(VonkHeatmapEntry) entry = g_list_model_get_item (entries, i);
+      RowWidgets *widgets;
 
-      if (row->department_id == department_id)
-        return row->cells[barrier];
+      if (entry->department_id != department_id)
+        continue;
+      if (entry->row == NULL)
+        return NULL;
+
+      widgets = g_object_get_data (G_OBJECT (entry->row), "vonk-row");
+      return widgets->cells[barrier];
     }
 
   return NULL;
@@ -661,7 +935,8 @@ vonk_barrier_heatmap_finalize (GObject *object)
 {
   VonkBarrierHeatmap *self = VONK_BARRIER_HEATMAP (object);
 
-  g_array_unref (self->rows);
+  g_object_unref (self->slice);
+  g_object_unref (self->entries);
 
   G_OBJECT_CLASS (vonk_barrier_heatmap_parent_class)->finalize (object);
 }
@@ -726,7 +1001,9 @@ vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-barrier-heatmap.ui");
-  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, grid);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, header);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, list);
+  gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, scroller);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, legend);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_popover);
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_title);
@@ -734,6 +1011,9 @@ vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkBarrierHeatmap, history_list);
   gtk_widget_class_bind_template_callback (widget_class, add_score_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind_cb);
 
   gtk_widget_class_install_action (widget_class, "heatmap.delete-score", "x",
                                    delete_score_action);
@@ -744,11 +1024,17 @@ vonk_barrier_heatmap_class_init (VonkBarrierHeatmapClass *klass)
 static void
 vonk_barrier_heatmap_init (VonkBarrierHeatmap *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (self->rows, row_clear);
+  self->entries = g_list_store_new (VONK_TYPE_HEATMAP_ENTRY);
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)), 0,
+                                          G_MAXUINT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  build_header (self);
   gtk_widget_set_parent (GTK_WIDGET (self->history_popover), GTK_WIDGET (self));
   build_legend (self);
 }

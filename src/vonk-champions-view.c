@@ -30,6 +30,7 @@
 
 #include "vonk-champion-editor.h"
 #include "vonk-champions-view.h"
+#include "vonk-fit-scroller.h"
 #include "vonk-funnel-chart.h"
 #include "vonk-links-matrix.h"
 #include "vonk-settings.h"
@@ -947,9 +948,11 @@ update_role_models (VonkChampionsView *self)
   g_list_store_splice (self->unseen_models, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->unseen_models)),
                        unseen->pdata, unseen->len);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->seen_view)), seen->len > 0);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->seen_view),
+                                                   VONK_TYPE_FIT_SCROLLER), seen->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_seen_label), seen->len == 0);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->unseen_view)), unseen->len > 0);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->unseen_view),
+                                                   VONK_TYPE_FIT_SCROLLER), unseen->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_unseen_label), unseen->len == 0);
 
   /* Translators: the headings of the role-model lists, with how many */
@@ -1239,6 +1242,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
 
   g_type_ensure (VONK_TYPE_COVERAGE_ITEM);
   g_type_ensure (VONK_TYPE_QUIET_ITEM);
+  g_type_ensure (VONK_TYPE_FIT_SCROLLER);
   g_type_ensure (VONK_TYPE_FUNNEL_CHART);
   g_type_ensure (VONK_TYPE_LINKS_MATRIX);
 

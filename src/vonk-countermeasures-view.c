@@ -58,6 +58,7 @@ struct _VonkCountermeasuresView
   GtkSingleSelection  *selection;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *slice;      /* fills the list in over a few frames */
   GtkCustomFilter     *filter;
   GtkCustomSorter     *barrier_sorter;
   GtkCustomSorter     *scope_sorter;
@@ -649,6 +650,7 @@ vonk_countermeasures_view_project_changed (VonkView    *view,
                         G_CALLBACK (names_changed_cb), self);
       g_signal_connect (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT), "items-changed",
                         G_CALLBACK (names_changed_cb), self);
+      vonk_view_fill_in_slices (self->slice);
       gtk_sort_list_model_set_model (self->sort_model, self->measures);
     }
 
@@ -714,6 +716,7 @@ vonk_countermeasures_view_class_init (VonkCountermeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, selection);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, slice);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, filter);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, barrier_sorter);
   gtk_widget_class_bind_template_child (widget_class, VonkCountermeasuresView, scope_sorter);

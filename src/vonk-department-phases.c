@@ -9,9 +9,11 @@
  * organisation as a whole. A department that lags says "Behind" in words,
  * with an arrow, not only in colour.
  *
- * The phases come from vonk_phase_compute() for each department and for the
- * organisation. They are computed once after the criteria or assessments
- * change, when first needed, and kept per department; a change schedules
+ * The phases come from vonk_phase_compute_all(), for every department and
+ * the organisation in one pass over the assessments (hundreds of
+ * departments computed one by one took seconds). They are computed once
+ * after the criteria or assessments change, when first needed, and kept
+ * per department; a change schedules
  * one refresh, which rewrites the cells that are bound (the rows on screen
  * and the few GTK keeps around them) and tells the phase sorters that the
  * order may have changed.
@@ -46,6 +48,7 @@ struct _VonkDepartmentPhases
   GtkLabel            *organisation_label;
   GtkColumnView       *view;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *slice;      /* fills the grid in over a few frames */
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *phase_columns[VONK_N_PHASES];
   GtkCustomSorter     *sorters[VONK_N_PHASES + 1]; /* the phases', the comparison's */
@@ -60,17 +63,18 @@ compute_phases (VonkDepartmentPhases *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   GListModel *departments = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
-  g_autoptr(VonkPhaseStatus) organisation = vonk_phase_compute (project, 0, NULL);
+  g_autoptr(GHashTable) statuses = vonk_phase_compute_all (project);
+  gint64 organisation = 0;
 
-  self->organisation_phase = organisation->phase;
+  self->organisation_phase =
+    ((VonkPhaseStatus *) g_hash_table_lookup (statuses, &organisation))->phase;
   self->phases = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       VonkEntity *department = g_list_model_get_item (departments, i);
-      g_autoptr(VonkPhaseStatus) status = vonk_phase_compute (project,
-                                                              vonk_entity_get_id (department),
-                                                              NULL);
+      gint64 id = vonk_entity_get_id (department);
+      VonkPhaseStatus *status = g_hash_table_lookup (statuses, &id);
 
       g_hash_table_insert (self->phases, department, GINT_TO_POINTER (status->phase));
     }
@@ -370,6 +374,7 @@ vonk_department_phases_project_changed (VonkView    *view,
       for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         g_signal_connect (vonk_project_get_list (project, types[i]), "items-changed",
                           G_CALLBACK (list_changed_cb), self);
+      vonk_view_fill_in_slices (self->slice);
       gtk_sort_list_model_set_model (self->sort_model,
                                      vonk_project_get_list (project, VONK_TYPE_DEPARTMENT));
     }
@@ -448,6 +453,7 @@ vonk_department_phases_class_init (VonkDepartmentPhasesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, organisation_label);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, view);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, slice);
   gtk_widget_class_bind_template_child (widget_class, VonkDepartmentPhases, name_column);
   BIND_CHILD_AT ("presence_column", phase_columns[VONK_PHASE_PRESENCE]);
   BIND_CHILD_AT ("dialogue_column", phase_columns[VONK_PHASE_DIALOGUE]);

@@ -242,52 +242,6 @@ employees_per_champion (VonkWindow *window)
   return vonk_settings_get_employees_per_champion (vonk_window_get_settings (window));
 }
 
-/* Writing prepared contents: a file made on the main thread (fast),
- * written in the worker (which may wait on a slow or full disk). */
-
-typedef struct
-{
-  char   *path;
-  char   *contents;
-  gsize   length;
-} FileWork;
-
-static void
-file_work_free (FileWork *file_work)
-{
-  g_free (file_work->path);
-  g_free (file_work->contents);
-  g_free (file_work);
-}
-
-static gboolean
-write_contents (Work          *work,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  FileWork *file_work = work->data;
-
-  return vonk_write_file_atomically (file_work->path, file_work->contents, file_work->length,
-                                     error);
-}
-
-static void
-write_in_background (VonkWindow *window,
-                     GFile      *file,
-                     const char *label,
-                     char       *contents,
-                     gsize       length,
-                     const char *done_message)
-{
-  FileWork *file_work = g_new0 (FileWork, 1);
-
-  file_work->path = g_file_get_path (file);
-  file_work->contents = contents;
-  file_work->length = length;
-  run_work (window, label, write_contents, NULL, file_work, (GDestroyNotify) file_work_free,
-            done_message);
-}
-
 /* ------------------------------------------------------------------------
  * Print and PDF
  * ------------------------------------------------------------------------ */
@@ -463,6 +417,8 @@ export_pdf_action (GtkWidget  *widget,
  * XML plans
  * ------------------------------------------------------------------------ */
 
+/* An export or import of the window's project, made in the worker from
+ * the database file (calendars too). */
 typedef struct
 {
   char     *database;   /* the store's file: the worker opens its own connection */
@@ -470,10 +426,11 @@ typedef struct
   char     *path;
   gboolean  share_safe;
   GArray   *sessions;   /* (nullable): of a session plan */
-} XmlWork;
+  guint     employees_per_champion;
+} ProjectWork;
 
 static void
-xml_work_free (XmlWork *xml)
+project_work_free (ProjectWork *xml)
 {
   g_clear_pointer (&xml->sessions, g_array_unref);
   g_free (xml->database);
@@ -481,11 +438,11 @@ xml_work_free (XmlWork *xml)
   g_free (xml);
 }
 
-static XmlWork *
-xml_work_new (VonkWindow *window,
+static ProjectWork *
+project_work_new (VonkWindow *window,
               GFile      *file)
 {
-  XmlWork *xml = g_new0 (XmlWork, 1);
+  ProjectWork *xml = g_new0 (ProjectWork, 1);
   VonkProject *project = vonk_window_get_project (window);
 
   xml->database = g_strdup (vonk_store_get_path (vonk_window_get_store (window)));
@@ -494,35 +451,45 @@ xml_work_new (VonkWindow *window,
   return xml;
 }
 
-/* In the worker, with its own connection: the window's project is not
- * touched by another thread. */
+/* In the worker, with its own connection (@store): the window's project
+ * is not touched by another thread. */
+static VonkProject *
+load_own_project (ProjectWork  *job,
+                  VonkStore   **store,
+                  GError      **error)
+{
+  VonkProject *project;
+
+  *store = vonk_store_new (job->database, error);
+  if (*store == NULL)
+    return NULL;
+
+  project = vonk_store_find_project (*store, job->project_id);
+  if (project == NULL)
+    {
+      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                           _("The project was deleted elsewhere"));
+      return NULL;
+    }
+
+  return vonk_project_load (project, error) ? project : NULL;
+}
+
 static gboolean
 export_xml (Work          *work,
             GCancellable  *cancellable,
             GError       **error)
 {
-  XmlWork *xml = work->data;
-  g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
+  ProjectWork *xml = work->data;
+  g_autoptr(VonkStore) store = NULL;
   VonkXmlExportOptions options = { 0 };
-  VonkProject *project;
-
-  if (store == NULL)
-    return FALSE;
-
-  project = vonk_store_find_project (store, xml->project_id);
-  if (project == NULL)
-    {
-      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                           _("The project was deleted elsewhere"));
-      return FALSE;
-    }
+  VonkProject *project = load_own_project (xml, &store, error);
 
   options.share_safe = xml->share_safe;
   options.sessions = xml->sessions;
   options.progress = work_progress;
   options.progress_data = work;
-  return vonk_project_load (project, error) &&
-         vonk_xml_export (project, xml->path, &options, cancellable, error);
+  return project != NULL && vonk_xml_export (project, xml->path, &options, cancellable, error);
 }
 
 /**
@@ -537,14 +504,14 @@ vonk_exchange_export_plan (VonkWindow *window,
                            GFile      *file,
                            gboolean    share_safe)
 {
-  XmlWork *xml = xml_work_new (window, file);
+  ProjectWork *xml = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the plan to “%s”"), name);
 
   xml->share_safe = share_safe;
   run_work (window, _("Exporting the plan…"), export_xml, NULL, xml,
-            (GDestroyNotify) xml_work_free, done);
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void
@@ -574,7 +541,7 @@ vonk_exchange_export_session_plan (VonkWindow *window,
                                    GFile      *file,
                                    gboolean    share_safe)
 {
-  XmlWork *xml = xml_work_new (window, file);
+  ProjectWork *xml = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the session plan to “%s”"), name);
@@ -583,7 +550,7 @@ vonk_exchange_export_session_plan (VonkWindow *window,
   xml->sessions = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (xml->sessions, session_id);
   run_work (window, _("Exporting the session plan…"), export_xml, NULL, xml,
-            (GDestroyNotify) xml_work_free, done);
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void
@@ -662,7 +629,7 @@ import_xml (Work          *work,
             GCancellable  *cancellable,
             GError       **error)
 {
-  XmlWork *xml = work->data;
+  ProjectWork *xml = work->data;
   g_autoptr(VonkStore) store = vonk_store_new (xml->database, error);
   VonkProject *project;
 
@@ -712,7 +679,7 @@ vonk_exchange_import_plan (VonkWindow *window,
                            gboolean    share_safe)
 {
   run_work (window, _("Importing the plan…"), import_xml, import_xml_done,
-            xml_work_new (window, file), (GDestroyNotify) xml_work_free, NULL);
+            project_work_new (window, file), (GDestroyNotify) project_work_free, NULL);
 }
 
 static void
@@ -728,40 +695,51 @@ import_plan_action (GtkWidget  *widget,
  * Calendar and spreadsheets
  * ------------------------------------------------------------------------ */
 
+static gboolean
+export_calendar (Work          *work,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ProjectWork *job = work->data;
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  VonkProject *project = load_own_project (job, &store, error);
+  guint n_events = 0;
+
+  if (project != NULL)
+    contents = vonk_ics_build (project, NULL, 0, job->share_safe, NULL, now, &n_events, error);
+  if (contents == NULL ||
+      !vonk_write_file_atomically (job->path, contents, strlen (contents), error))
+    return FALSE;
+
+  name = g_filename_display_basename (job->path);
+  /* Translators: the second %s is a file name */
+  work->done_message = g_strdup_printf (ngettext ("Exported %'u session to “%s”",
+                                                  "Exported %'u sessions to “%s”", n_events),
+                                        n_events, name);
+  return TRUE;
+}
+
 /**
  * vonk_exchange_export_calendar:
  * @file: where to write the iCalendar file
  * @share_safe: whether facilitators appear without their names
  *
- * Exports the sessions of the window's project for a calendar.
+ * Exports the sessions of the window's project for a calendar, in the
+ * background.
  */
 void
 vonk_exchange_export_calendar (VonkWindow *window,
                                GFile      *file,
                                gboolean    share_safe)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *done = NULL;
-  guint n_events = 0;
-  char *contents;
+  ProjectWork *xml = project_work_new (window, file);
 
-  contents = vonk_ics_build (vonk_window_get_project (window), NULL, 0, share_safe, zone, now,
-                             &n_events, &error);
-  if (contents == NULL)
-    {
-      vonk_window_show_toast (window, error->message);
-      return;
-    }
-
-  /* Translators: the second %s is a file name */
-  done = g_strdup_printf (ngettext ("Exported %'u session to “%s”",
-                                    "Exported %'u sessions to “%s”", n_events),
-                          n_events, name);
-  write_in_background (window, file, _("Exporting the sessions…"), contents, strlen (contents),
-                       done);
+  xml->share_safe = share_safe;
+  run_work (window, _("Exporting the sessions…"), export_calendar, NULL, xml,
+            (GDestroyNotify) project_work_free, NULL);
 }
 
 static void
@@ -776,6 +754,26 @@ export_calendar_action (GtkWidget  *widget,
                TRUE, _("Calendars"), "text/calendar", vonk_exchange_export_calendar);
 }
 
+static gboolean
+export_champions (Work          *work,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ProjectWork *job = work->data;
+  g_autoptr(VonkStore) store = NULL;
+  g_autofree char *contents = NULL;
+  VonkProject *project = load_own_project (job, &store, error);
+  gsize length = 0;
+
+  if (project == NULL)
+    return FALSE;
+
+  /* ";" as spreadsheets in Dutch and most European locales expect */
+  contents = vonk_csv_build_champions (project, job->employees_per_champion, ';',
+                                       job->share_safe, &length);
+  return vonk_write_file_atomically (job->path, contents, length, error);
+}
+
 /**
  * vonk_exchange_export_champions:
  * @file: where to write the spreadsheet
@@ -788,17 +786,15 @@ vonk_exchange_export_champions (VonkWindow *window,
                                 GFile      *file,
                                 gboolean    share_safe)
 {
+  ProjectWork *job = project_work_new (window, file);
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Exported the champions to “%s”"), name);
-  gsize length = 0;
-  char *contents;
 
-  /* ";" as spreadsheets in Dutch and most European locales expect */
-  contents = vonk_csv_build_champions (vonk_window_get_project (window),
-                                       employees_per_champion (window), ';', share_safe,
-                                       &length);
-  write_in_background (window, file, _("Exporting the champions…"), contents, length, done);
+  job->share_safe = share_safe;
+  job->employees_per_champion = employees_per_champion (window);
+  run_work (window, _("Exporting the champions…"), export_champions, NULL, job,
+            (GDestroyNotify) project_work_free, done);
 }
 
 static void

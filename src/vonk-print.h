@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Called after each page drawn with how much is done, 0.0 to 1.0. */
+/* Called as the pages are laid out and drawn, with how much is done,
+ * 0.0 to 1.0. */
 typedef void (*VonkPrintProgress) (double   fraction,
                                    gpointer user_data);
 

@@ -12,6 +12,7 @@
 
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
+#include "vonk-window.h"
 
 struct _VonkProjectChooser
 {
@@ -100,19 +101,45 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(VonkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  vonk_window_end_task (window);
+  if (vonk_store_delete_project_finish (VONK_STORE (source), result, &error))
+    vonk_window_show_toast (window, _("Project deleted"));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vonk_window_show_toast (window, _("Cancelled; the project is as it was"));
+  else
+    vonk_window_show_toast (window, error->message);
+}
+
+/* A large project takes seconds to delete: in the background, with
+ * Cancel. It leaves the list when it is gone. */
+static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     gpointer          user_data)
 {
   VonkProjectChooser *self = VONK_PROJECT_CHOOSER (user_data);
   VonkProject *project = g_object_get_data (G_OBJECT (dialog), "project");
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *label = NULL;
+  GCancellable *cancellable;
 
-  if (g_strcmp0 (response, "delete") != 0)
+  if (g_strcmp0 (response, "delete") != 0 || !VONK_IS_WINDOW (root))
     return;
 
-  if (!vonk_store_delete_project (self->store, project, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+  /* Translators: %s is the name of a project */
+  label = g_strdup_printf (_("Deleting “%s”…"),
+                           vonk_entity_get_string (VONK_ENTITY (project), "name"));
+  cancellable = vonk_window_begin_task (VONK_WINDOW (root), label);
+  if (cancellable != NULL)
+    vonk_store_delete_project_async (self->store, project, cancellable, deleted_cb,
+                                     g_object_ref (root));
 }
 
 static void

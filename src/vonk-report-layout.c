@@ -146,6 +146,54 @@ measure_free (gpointer data)
   g_free (measure);
 }
 
+/* A report of 100,000 people holds tens of thousands of Pango layouts;
+ * freeing them takes a tenth of a second. In the thread of the main loop
+ * they go a slice of rows at a time from an idle callback, so that the
+ * end of printing does not freeze the window. */
+#define FREE_SLICE 500
+
+static gboolean
+free_slice_cb (gpointer data)
+{
+  GPtrArray *measures = data;
+  guint n = 0;
+
+  while (measures->len > 0 && n < FREE_SLICE)
+    {
+      Measure *measure = g_ptr_array_index (measures, measures->len - 1);
+      guint take = MIN (measure->rows->len, FREE_SLICE - n);
+
+      g_ptr_array_remove_range (measure->rows, measure->rows->len - take, take);
+      n += take;
+      if (measure->rows->len == 0)
+        g_ptr_array_set_size (measures, measures->len - 1);
+    }
+
+  if (measures->len > 0)
+    return G_SOURCE_CONTINUE;
+  g_ptr_array_unref (measures);
+  return G_SOURCE_REMOVE;
+}
+
+/* Frees @measures (of Measure): at once when small or when no main loop
+ * runs in this thread (the command line, a worker thread), else a slice
+ * at a time. */
+void
+vonk_report_free_measures (GPtrArray *measures)
+{
+  guint n_rows = 0;
+
+  if (measures == NULL)
+    return;
+
+  for (guint i = 0; i < measures->len; i++)
+    n_rows += ((Measure *) g_ptr_array_index (measures, i))->rows->len;
+  if (n_rows <= FREE_SLICE || !g_main_context_is_owner (g_main_context_default ()))
+    g_ptr_array_unref (measures);
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 20, free_slice_cb, measures, NULL);
+}
+
 /* ------------------------------------------------------------------------
  * Measuring
  * ------------------------------------------------------------------------ */
@@ -349,17 +397,23 @@ column_geometry (const VonkReportBlock *block,
                 (column + 1 < block->columns->len ? CELL_GAP / 2 : 0);
 }
 
+static gboolean
+is_table (const VonkReportBlock *block)
+{
+  return block->kind == VONK_REPORT_BLOCK_TABLE || block->kind == VONK_REPORT_BLOCK_FACTS;
+}
+
+/* A table's measure with its header row (facts have none); its rows are
+ * measured one at a time after, by measure_table_row(). */
 static Measure *
-measure_table (VonkReport            *self,
-               const VonkReportBlock *block,
-               double                 width)
+measure_table_start (VonkReport            *self,
+                     const VonkReportBlock *block,
+                     double                 width)
 {
   Measure *measure = g_new0 (Measure, 1);
-  gboolean facts = block->kind == VONK_REPORT_BLOCK_FACTS;
-  double pad = facts ? 1.5 : ROW_PAD;
 
   measure->rows = g_ptr_array_new_with_free_func (row_free);
-  measure->has_header = !facts;
+  measure->has_header = block->kind != VONK_REPORT_BLOCK_FACTS;
 
   if (measure->has_header)
     {
@@ -381,37 +435,46 @@ measure_table (VonkReport            *self,
       g_ptr_array_add (measure->rows, row_finish (header));
     }
 
-  for (guint r = 0; r < block->rows->len; r++)
-    {
-      GArray *cells = g_ptr_array_index (block->rows, r);
-      Row *row = row_new (pad, pad);
-
-      for (guint c = 0; c < cells->len; c++)
-        {
-          const VonkReportColumn *column = &g_array_index (block->columns, VonkReportColumn, c);
-          const VonkReportCell *content = &g_array_index (cells, VonkReportCell, c);
-          double x, text_width;
-          Cell *cell;
-
-          column_geometry (block, width, c, &x, &text_width);
-          if (facts)
-            {
-              cell = table_cell (self, content, c == 0 ? "Bold 9" : "9", FALSE, x, text_width,
-                                 column->align);
-              if (c == 0)
-                cell->color = COLOR_SECONDARY;
-            }
-          else
-            cell = table_cell (self, content, text_styles[block->kind].font, column->strong, x,
-                               text_width, column->align);
-          g_ptr_array_add (row->cells, cell);
-        }
-      g_ptr_array_add (measure->rows, row_finish (row));
-    }
-
   return measure;
 }
 
+/* Adds row @r of the table to @measure. */
+static void
+measure_table_row (VonkReport            *self,
+                   const VonkReportBlock *block,
+                   Measure               *measure,
+                   guint                  r,
+                   double                 width)
+{
+  gboolean facts = block->kind == VONK_REPORT_BLOCK_FACTS;
+  double pad = facts ? 1.5 : ROW_PAD;
+  GArray *cells = g_ptr_array_index (block->rows, r);
+  Row *row = row_new (pad, pad);
+
+  for (guint c = 0; c < cells->len; c++)
+    {
+      const VonkReportColumn *column = &g_array_index (block->columns, VonkReportColumn, c);
+      const VonkReportCell *content = &g_array_index (cells, VonkReportCell, c);
+      double x, text_width;
+      Cell *cell;
+
+      column_geometry (block, width, c, &x, &text_width);
+      if (facts)
+        {
+          cell = table_cell (self, content, c == 0 ? "Bold 9" : "9", FALSE, x, text_width,
+                             column->align);
+          if (c == 0)
+            cell->color = COLOR_SECONDARY;
+        }
+      else
+        cell = table_cell (self, content, text_styles[block->kind].font, column->strong, x,
+                           text_width, column->align);
+      g_ptr_array_add (row->cells, cell);
+    }
+  g_ptr_array_add (measure->rows, row_finish (row));
+}
+
+/* A block other than a table, whole. */
 static Measure *
 measure_block (VonkReport            *self,
                const VonkReportBlock *block,
@@ -421,8 +484,7 @@ measure_block (VonkReport            *self,
   Measure *measure;
   Row *row;
 
-  if (block->kind == VONK_REPORT_BLOCK_TABLE || block->kind == VONK_REPORT_BLOCK_FACTS)
-    return measure_table (self, block, width);
+  g_assert (!is_table (block));
 
   measure = g_new0 (Measure, 1);
   measure->rows = g_ptr_array_new_with_free_func (row_free);
@@ -712,9 +774,11 @@ lead_height (VonkReport *self,
   return style->space_before + row_lead (first, bottom - top, style->splittable);
 }
 
+/* The start of block @index: the room it needs, then the block itself
+ * unless it is a table, of which only the header. */
 static void
-paginate_block (Paginator *paginator,
-                guint      index)
+place_block_start (Paginator *paginator,
+                   guint      index)
 {
   VonkReport *self = paginator->report;
   const VonkReportBlock *block = g_ptr_array_index (self->blocks, index);
@@ -734,19 +798,211 @@ paginate_block (Paginator *paginator,
 
   if (measure->fixed > 0)
     place (paginator, index, VONK_REPORT_NO_ROW, measure->fixed, 0, G_MAXDOUBLE);
-  else if (block->kind == VONK_REPORT_BLOCK_TABLE || block->kind == VONK_REPORT_BLOCK_FACTS)
+  else if (is_table (block))
     {
       if (header != NULL)
         place (paginator, index, VONK_REPORT_HEADER_ROW, header->height, 0, G_MAXDOUBLE);
-      for (guint r = header != NULL ? 1 : 0; r < measure->rows->len; r++)
-        place_row (paginator, index, (int) r - (header != NULL ? 1 : 0),
-                   g_ptr_array_index (measure->rows, r), header, FALSE);
     }
   else
     place_row (paginator, index, VONK_REPORT_NO_ROW, g_ptr_array_index (measure->rows, 0), NULL,
                style->splittable);
+}
 
-  paginator->y += style->space_after;
+/* Row @r of table @index, its header repeated on every page it reaches. */
+static void
+place_table_row (Paginator *paginator,
+                 guint      index,
+                 guint      r)
+{
+  Measure *measure = g_ptr_array_index (paginator->report->measures, index);
+  Row *header = measure->has_header ? g_ptr_array_index (measure->rows, 0) : NULL;
+
+  place_row (paginator, index, (int) r, g_ptr_array_index (measure->rows, r + (header != NULL)),
+             header, FALSE);
+}
+
+static void
+place_block_end (Paginator *paginator,
+                 guint      index)
+{
+  const VonkReportBlock *block = g_ptr_array_index (paginator->report->blocks, index);
+
+  paginator->y += text_styles[block->kind].space_after;
+}
+
+/* ------------------------------------------------------------------------
+ * Paginating a step at a time: first every block is measured, a table a
+ * row at a time, then placed on the pages, a table a row at a time. Each
+ * step does one such row, so a report of 100,000 rows is paginated in
+ * short slices between the window's frames, in the very order and with
+ * the very arithmetic of one go: the pages are the same.
+ * ------------------------------------------------------------------------ */
+
+typedef enum
+{
+  STAGE_MEASURE,
+  STAGE_PLACE,
+  STAGE_DONE,
+} Stage;
+
+struct _VonkReportPagination
+{
+  Paginator paginator;
+  Stage     stage;
+  double    width;    /* of the content */
+  guint     block;    /* the block being measured or placed */
+  guint     row;      /* of a table: 0 for its start, then 1 + the row next */
+  guint     n_done;   /* steps taken */
+  guint     n_steps;  /* all steps: each stage takes one per block and one per table row */
+};
+
+static guint
+block_steps (const VonkReportBlock *block)
+{
+  return is_table (block) ? block->rows->len + 1 : 1;
+}
+
+/* Measures a block, or the header or a row of a table. */
+static void
+measure_step (VonkReport           *self,
+              VonkReportPagination *pagination)
+{
+  const VonkReportBlock *block = g_ptr_array_index (self->blocks, pagination->block);
+
+  if (!is_table (block))
+    g_ptr_array_add (self->measures, measure_block (self, block, pagination->width));
+  else if (pagination->row == 0)
+    g_ptr_array_add (self->measures, measure_table_start (self, block, pagination->width));
+  else
+    measure_table_row (self, block, g_ptr_array_index (self->measures, pagination->block),
+                       pagination->row - 1, pagination->width);
+
+  if (is_table (block) && ++pagination->row <= block->rows->len)
+    return;
+
+  pagination->row = 0;
+  if (++pagination->block == self->blocks->len)
+    {
+      pagination->block = 0;
+      pagination->stage = STAGE_PLACE;
+    }
+}
+
+/* Places a block, or the start or a row of a table. */
+static void
+place_step (VonkReport           *self,
+            VonkReportPagination *pagination)
+{
+  const VonkReportBlock *block = g_ptr_array_index (self->blocks, pagination->block);
+
+  if (pagination->row == 0)
+    place_block_start (&pagination->paginator, pagination->block);
+  else
+    place_table_row (&pagination->paginator, pagination->block, pagination->row - 1);
+
+  if (is_table (block) && ++pagination->row <= block->rows->len)
+    return;
+
+  place_block_end (&pagination->paginator, pagination->block);
+  pagination->row = 0;
+  if (++pagination->block == self->blocks->len)
+    pagination->stage = STAGE_DONE;
+}
+
+/**
+ * vonk_report_paginate_begin:
+ * @context: a Pango context for the target, set up with
+ *   vonk_report_prepare_context() (GtkPrintContext's in points already is)
+ * @page_width: in points
+ * @page_height: in points
+ *
+ * Starts laying the document out on pages of this size; call
+ * vonk_report_paginate_step() until it returns %TRUE. Any earlier pages
+ * are gone.
+ */
+void
+vonk_report_paginate_begin (VonkReport   *self,
+                            PangoContext *context,
+                            double        page_width,
+                            double        page_height)
+{
+  VonkReportPagination *pagination;
+
+  g_return_if_fail (VONK_IS_REPORT (self));
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  self->width = page_width;
+  self->height = page_height;
+  vonk_report_free_measures (g_steal_pointer (&self->measures));
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  self->measures = g_ptr_array_new_with_free_func (measure_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  g_free (self->pagination);
+  self->pagination = pagination = g_new0 (VonkReportPagination, 1);
+  pagination->paginator.report = self;
+  pagination->width = page_width - 2 * MARGIN_SIDE;
+  pagination->stage = self->blocks->len > 0 ? STAGE_MEASURE : STAGE_DONE;
+  for (guint i = 0; i < self->blocks->len; i++)
+    pagination->n_steps += 2 * block_steps (g_ptr_array_index (self->blocks, i));
+
+  vonk_report_get_content_area (self, &pagination->paginator.top, &pagination->paginator.bottom);
+  new_page (&pagination->paginator);
+}
+
+/**
+ * vonk_report_paginate_step:
+ * @budget_us: how long to go on, in microseconds; at least one step is
+ *   taken (a block, or a row of a table), so 0 takes just one
+ *
+ * Goes on with the pagination vonk_report_paginate_begin() started.
+ *
+ * Returns: %TRUE when the pages are all made
+ */
+gboolean
+vonk_report_paginate_step (VonkReport *self,
+                           gint64      budget_us)
+{
+  VonkReportPagination *pagination;
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (VONK_IS_REPORT (self), TRUE);
+  g_return_val_if_fail (self->pagination != NULL, TRUE);
+
+  pagination = self->pagination;
+  while (pagination->stage != STAGE_DONE)
+    {
+      if (pagination->stage == STAGE_MEASURE)
+        measure_step (self, pagination);
+      else
+        place_step (self, pagination);
+      pagination->n_done++;
+
+      if (g_get_monotonic_time () - start >= budget_us)
+        break;
+    }
+
+  return pagination->stage == STAGE_DONE;
+}
+
+/**
+ * vonk_report_paginate_get_fraction:
+ *
+ * Returns: how much of the pagination under way is done, 0.0 to 1.0
+ */
+double
+vonk_report_paginate_get_fraction (VonkReport *self)
+{
+  VonkReportPagination *pagination;
+
+  g_return_val_if_fail (VONK_IS_REPORT (self), 0.0);
+  g_return_val_if_fail (self->pagination != NULL, 0.0);
+
+  pagination = self->pagination;
+  if (pagination->stage == STAGE_DONE)
+    return 1.0;
+  return (double) pagination->n_done / pagination->n_steps;
 }
 
 /**
@@ -756,8 +1012,8 @@ paginate_block (Paginator *paginator,
  * @page_width: in points
  * @page_height: in points
  *
- * Lays the document out on pages of this size; vonk_report_draw_page()
- * then draws them with @context.
+ * Lays the document out on pages of this size in one go; then
+ * vonk_report_draw_page() draws them with @context.
  */
 void
 vonk_report_paginate (VonkReport   *self,
@@ -765,28 +1021,12 @@ vonk_report_paginate (VonkReport   *self,
                       double        page_width,
                       double        page_height)
 {
-  Paginator paginator = { self };
-  double width = page_width - 2 * MARGIN_SIDE;
-
   g_return_if_fail (VONK_IS_REPORT (self));
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
-  g_set_object (&self->context, context);
-  self->width = page_width;
-  self->height = page_height;
-  g_clear_pointer (&self->measures, g_ptr_array_unref);
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
-  self->measures = g_ptr_array_new_with_free_func (measure_free);
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    g_ptr_array_add (self->measures, measure_block (self, g_ptr_array_index (self->blocks, i),
-                                                    width));
-
-  vonk_report_get_content_area (self, &paginator.top, &paginator.bottom);
-  new_page (&paginator);
-  for (guint i = 0; i < self->blocks->len; i++)
-    paginate_block (&paginator, i);
+  vonk_report_paginate_begin (self, context, page_width, page_height);
+  while (!vonk_report_paginate_step (self, G_MAXINT64))
+    ;
 }
 
 guint

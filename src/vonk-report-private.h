@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _VonkReportPagination VonkReportPagination;
+
 struct _VonkReport
 {
   GObject       parent_instance;
@@ -27,6 +29,9 @@ struct _VonkReport
   double        height;
   GPtrArray    *measures;     /* by block: how it is laid out (vonk-report-layout.c) */
   GPtrArray    *pages;        /* of GArray of VonkReportPiece */
+  VonkReportPagination *pagination; /* (nullable) where it stands; holds no references */
 };
+
+void vonk_report_free_measures (GPtrArray *measures);
 
 G_END_DECLS

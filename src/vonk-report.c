@@ -59,8 +59,9 @@ vonk_report_finalize (GObject *object)
   g_free (self->date);
   g_ptr_array_unref (self->blocks);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  vonk_report_free_measures (g_steal_pointer (&self->measures));
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->pagination);
 
   G_OBJECT_CLASS (vonk_report_parent_class)->finalize (object);
 }
@@ -278,9 +279,11 @@ static guint
 count_active_champions (VonkProject *project)
 {
   GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  guint n_people = g_list_model_get_n_items (people);
   guint n = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+  /* (100,000 people: the count of items asked once, not once a person) */
+  for (guint i = 0; i < n_people; i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
 

@@ -109,6 +109,13 @@ void                   vonk_report_paginate      (VonkReport      *self,
                                                   PangoContext    *context,
                                                   double           page_width,
                                                   double           page_height);
+void                   vonk_report_paginate_begin (VonkReport    *self,
+                                                   PangoContext  *context,
+                                                   double         page_width,
+                                                   double         page_height);
+gboolean               vonk_report_paginate_step (VonkReport      *self,
+                                                  gint64           budget_us);
+double                 vonk_report_paginate_get_fraction (VonkReport *self);
 guint                  vonk_report_get_n_pages   (VonkReport      *self);
 const VonkReportPiece *vonk_report_get_pieces    (VonkReport      *self,
                                                   guint            page,

@@ -90,6 +90,10 @@ struct _VonkSessionsView
   gint64               attendance_session_id; /* whose list the attendance page shows */
   gint64               changed_from; /* the IDs of attendance rows that just changed */
   gint64               changed_to;
+  GPtrArray           *spare_rows; /* attendance rows no list item holds, to reuse */
+  GPtrArray           *to_list;    /* the session's rows still to be listed, as shown */
+  guint                to_list_next;
+  guint                fill_id;    /* the attendance list's tick callback listing to_list */
   GMenu               *template_menu;
   GArray              *invite_department_ids;
   GArray              *invite_location_ids;
@@ -1301,13 +1305,44 @@ attendance_compare_cb (gconstpointer a,
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Another session's list is all new items, so the list view makes all its
+ * rows anew (GTK 4.8 makes one for each of up to 200 items, shown or not):
+ * the attendance rows it lets go are kept and given to the next ones, which
+ * saves most of the time a selection takes at enterprise size. The list
+ * item holds its row as data too: by teardown GTK has taken the child. */
 static void
 attendee_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    VonkSessionsView         *self)
 {
-  gtk_list_item_set_child (item, vonk_attendance_row_new ());
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (vonk_attendance_row_new ());
+
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
+  g_object_set_data_full (G_OBJECT (item), "vonk-attendance-row", g_object_ref (row),
+                          g_object_unref);
+}
+
+static void
+attendee_teardown_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      VonkSessionsView         *self)
+{
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), "vonk-attendance-row");
+
+  if (row == NULL)
+    return;
+
+  gtk_list_item_set_child (item, NULL);
+  if (gtk_widget_get_parent (row) == NULL)
+    g_ptr_array_add (self->spare_rows, row);
+  else
+    g_object_unref (row);
 }
 
 static void
@@ -1328,6 +1363,97 @@ attendee_unbind_cb (GtkSignalListItemFactory *factory,
   vonk_attendance_row_bind (VONK_ATTENDANCE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
+/* The rows of a session are listed ROWS_AT_ONCE at a time: the list view
+ * makes and measures a widget for each of up to 200 items, shown or not,
+ * which for a large session would freeze the window for a while. The
+ * first rows, in the order shown, come at once and fill the page; the rest
+ * follow, a step each frame. The store stays in ID order (sync_attendance()). */
+#define ROWS_AT_ONCE 12
+
+static int
+by_id_cb (gconstpointer a,
+          gconstpointer b,
+          gpointer      user_data)
+{
+  gint64 ia = vonk_entity_get_id (VONK_ENTITY ((gpointer) a));
+  gint64 ib = vonk_entity_get_id (VONK_ENTITY ((gpointer) b));
+
+  return (ia > ib) - (ia < ib);
+}
+
+static int
+as_shown_cb (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return attendance_compare_cb (*(gpointer *) a, *(gpointer *) b, user_data);
+}
+
+/* Lists up to @n more rows of to_list; whether any are left. */
+static gboolean
+list_more (VonkSessionsView *self,
+           guint             n)
+{
+  if (self->to_list == NULL)
+    return FALSE;
+
+  for (; n > 0 && self->to_list_next < self->to_list->len; n--)
+    g_list_store_insert_sorted (self->attendance_model,
+                                g_ptr_array_index (self->to_list, self->to_list_next++),
+                                by_id_cb, NULL);
+  if (self->to_list_next < self->to_list->len)
+    return TRUE;
+
+  g_clear_pointer (&self->to_list, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+list_more_cb (GtkWidget     *list,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  VonkSessionsView *self = data;
+
+  if (list_more (self, ROWS_AT_ONCE))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lists what is left at once: before the list is compared with the
+ * session's rows, or when listing them is no longer wanted (@drop). */
+static void
+finish_listing (VonkSessionsView *self,
+                gboolean          drop)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->attendance_view), self->fill_id);
+  self->fill_id = 0;
+  if (drop)
+    g_clear_pointer (&self->to_list, g_ptr_array_unref);
+  else
+    list_more (self, G_MAXUINT);
+}
+
+/* Starts listing @rows, the rows of a session not listed before. */
+static void
+start_listing (VonkSessionsView *self,
+               GPtrArray        *rows)
+{
+  finish_listing (self, TRUE);
+  self->to_list = g_ptr_array_copy (rows, (GCopyFunc) g_object_ref, NULL);
+  g_ptr_array_set_free_func (self->to_list, g_object_unref);
+  self->to_list_next = 0;
+  g_ptr_array_sort_with_data (self->to_list, as_shown_cb, self);
+
+  if (list_more (self, ROWS_AT_ONCE))
+    /* a step a frame, laid out and drawn before the next */
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->attendance_view),
+                                                  list_more_cb, self, NULL);
+}
+
 static void
 update_attendance (VonkSessionsView *self,
                    VonkProject      *project,
@@ -1342,12 +1468,15 @@ update_attendance (VonkSessionsView *self,
                     g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_pages),
                                "attendance") == 0;
   gint64 id = listed ? vonk_entity_get_id (VONK_ENTITY (session)) : 0;
+  gboolean fresh = FALSE;
 
   /* another session: none of its rows are the ones shown */
   if (id != self->attendance_session_id)
     {
       self->attendance_session_id = id;
+      finish_listing (self, TRUE);
       g_list_store_remove_all (self->attendance_model);
+      fresh = TRUE;
     }
   if (session == NULL)
     return;
@@ -1355,7 +1484,13 @@ update_attendance (VonkSessionsView *self,
   if (listed)
     {
       rows = vonk_sessions_attendance (project, session);
-      sync_attendance (self, rows);
+      if (fresh)
+        start_listing (self, rows);
+      else
+        {
+          finish_listing (self, FALSE);
+          sync_attendance (self, rows);
+        }
     }
 
   vonk_sessions_count (project, session, &counts);
@@ -2124,6 +2259,7 @@ unbind_project (VonkSessionsView *self,
                                         templates_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
   self->attendance_session_id = 0;
+  finish_listing (self, TRUE);
   g_list_store_remove_all (self->attendance_model);
   vonk_session_person_search_set_project (self->invite_search, NULL);
   self->sessions = NULL;
@@ -2181,10 +2317,12 @@ vonk_sessions_view_dispose (GObject *object)
   VonkSessionsView *self = VONK_SESSIONS_VIEW (object);
 
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  finish_listing (self, TRUE);
   show_session (self, NULL);
   g_clear_object (&self->settings);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_SESSIONS_VIEW);
+  g_ptr_array_set_size (self->spare_rows, 0);
 
   G_OBJECT_CLASS (vonk_sessions_view_parent_class)->dispose (object);
 }
@@ -2197,6 +2335,7 @@ vonk_sessions_view_finalize (GObject *object)
   g_free (self->needle);
   g_clear_pointer (&self->scope_matches, g_hash_table_unref);
   g_hash_table_unref (self->cells);
+  g_ptr_array_unref (self->spare_rows);
   g_clear_object (&self->template_menu);
   g_array_unref (self->invite_department_ids);
   g_array_unref (self->invite_location_ids);
@@ -2320,6 +2459,7 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attendee_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_teardown_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -2388,6 +2528,7 @@ vonk_sessions_view_init (VonkSessionsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new (NULL, NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->template_menu = g_menu_new ();
   self->invite_department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->invite_location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -34,6 +34,7 @@ struct _VonkStoriesView
   GtkColumnView      *story_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
+  GtkSliceListModel  *slice;        /* fills the list in over a few frames */
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
   GtkWidget          *details;
@@ -417,6 +418,8 @@ vonk_stories_view_project_changed (VonkView    *view,
     }
 
   self->department_id = 0;
+  if (project != NULL)
+    vonk_view_fill_in_slices (self->slice);
   gtk_filter_list_model_set_model (self->filter_model,
                                    project != NULL
                                      ? vonk_project_get_list (project, VONK_TYPE_STORY)
@@ -481,6 +484,7 @@ vonk_stories_view_class_init (VonkStoriesViewClass *klass)
   BIND (story_view);
   BIND (selection);
   BIND (filter_model);
+  BIND (slice);
   BIND (filter);
   BIND (sorter);
   BIND (details);

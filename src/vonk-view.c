@@ -147,6 +147,63 @@ vonk_view_show_list_page (GtkStack   *stack,
   gtk_stack_set_visible_child_name (stack, page);
 }
 
+/* Rows a list gets at once, and then per main-loop iteration. */
+#define FIRST_SLICE 30
+#define NEXT_SLICE  30
+/* GTK 4.8 makes widgets for at most this many rows of a list; beyond it
+ * the rest can come at once. */
+#define MAX_ROWS    240
+
+static gboolean
+fill_step_cb (gpointer data)
+{
+  GtkSliceListModel *slice = data;
+  GListModel *model = gtk_slice_list_model_get_model (slice);
+  guint size = gtk_slice_list_model_get_size (slice) + NEXT_SLICE;
+
+  if (model == NULL || size >= g_list_model_get_n_items (model) || size >= MAX_ROWS)
+    {
+      g_object_steal_data (G_OBJECT (slice), "vonk-fill");
+      gtk_slice_list_model_set_size (slice, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (slice, size);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+/**
+ * vonk_view_fill_in_slices:
+ * @slice: the slice a list view shows of its whole model
+ *
+ * Lets a list of hundreds of rows fill in over a few frames instead of
+ * freezing the window: GTK 4.8 makes and measures up to 200 rows' widgets
+ * as soon as a list gets its items, whatever fits on screen. @slice shows
+ * the first rows of its model at once, then more at each main-loop
+ * iteration until GTK would make no more widgets, and then all of them.
+ * Positions in @slice are those of its model. Call it again when the
+ * model gets new contents, such as another project's.
+ */
+void
+vonk_view_fill_in_slices (GtkSliceListModel *slice)
+{
+  guint id;
+
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  gtk_slice_list_model_set_offset (slice, 0);
+  gtk_slice_list_model_set_size (slice, FIRST_SLICE);
+  /* after the frame that shows the first rows */
+  id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_step_cb, slice, NULL);
+  g_object_set_data_full (G_OBJECT (slice), "vonk-fill", GUINT_TO_POINTER (id), remove_source);
+}
+
 /**
  * vonk_view_delete:
  * @entity: an entity of the project shown

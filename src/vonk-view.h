@@ -39,6 +39,7 @@ void         vonk_view_show_message (VonkView    *self,
 void         vonk_view_show_list_page (GtkStack  *stack,
                                        GListModel *all,
                                        GListModel *shown);
+void         vonk_view_fill_in_slices (GtkSliceListModel *slice);
 gboolean     vonk_view_delete       (VonkView    *self,
                                      VonkEntity  *entity,
                                      const char  *toast_title);

@@ -190,12 +190,11 @@ assert_date (const GDate *date,
 }
 
 /* Chooses @name in the combo row @row_name of the view. */
-static void
-choose (Fixture    *fixture,
-        const char *row_name,
-        const char *name)
+/* The position of the choice named @name in @row, or -1. */
+static int
+find_choice (AdwComboRow *row,
+             const char  *name)
 {
-  AdwComboRow *row = child (fixture, row_name);
   GListModel *model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -203,13 +202,49 @@ choose (Fixture    *fixture,
       g_autoptr(VonkEntity) item = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (vonk_entity_get_string (item, "name"), name) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
+        return i;
     }
 
-  g_assert_not_reached ();
+  return -1;
+}
+
+/* The assessors are sorted in a thread: waits until @name is there. */
+static void
+choose (Fixture    *fixture,
+        const char *row_name,
+        const char *name)
+{
+  AdwComboRow *row = child (fixture, row_name);
+
+  WAIT_UNTIL (find_choice (row, name) >= 0);
+  adw_combo_row_set_selected (row, find_choice (row, name));
+}
+
+/* Whether the assessor choices are "None" and then the project's people
+ * as GtkStringSorter sorts them by name, case-insensitively. */
+static gboolean
+assessors_sorted (Fixture *fixture)
+{
+  GListModel *choices = adw_combo_row_get_model (child (fixture, "assessor_row"));
+  g_autoptr(GtkSortListModel) expected = NULL;
+  GtkExpression *name = gtk_property_expression_new (VONK_TYPE_PERSON, NULL, "name");
+
+  expected = gtk_sort_list_model_new (g_object_ref (vonk_project_get_list (fixture->project,
+                                                                           VONK_TYPE_PERSON)),
+                                      GTK_SORTER (gtk_string_sorter_new (name)));
+  if (g_list_model_get_n_items (choices) != g_list_model_get_n_items (G_LIST_MODEL (expected)) + 1)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (expected)); i++)
+    {
+      g_autoptr(GObject) want = g_list_model_get_item (G_LIST_MODEL (expected), i);
+      g_autoptr(GObject) have = g_list_model_get_item (choices, i + 1);
+
+      if (want != have)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -821,6 +856,101 @@ test_persisted (Fixture       *fixture,
                                            "criterion-off"));
 }
 
+/* The assessors, sorted in a thread, come in the order a sort on the main
+ * thread gives, and follow additions and renames; the one chosen stays
+ * chosen when it moves. */
+static void
+test_assessors_sorted (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const names[] = {
+    "zoë Bakker", "Émile Jansen", "bram de Boer", "Anna de Vries", "Ömer Yilmaz", "Chris Smit",
+    "anna de vries",
+  };
+  AdwComboRow *assessor_row = child (fixture, "assessor_row");
+  g_autoptr(VonkEntity) renamed = NULL;
+  VonkEntity *chosen;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", names[i], NULL));
+  WAIT_UNTIL (assessors_sorted (fixture));
+
+  /* Anna is chosen; a rename moves Chris ahead of her */
+  choose (fixture, "assessor_row", "Anna de Vries");
+  renamed = g_list_model_get_item (adw_combo_row_get_model (assessor_row),
+                                  find_choice (assessor_row, "Chris Smit"));
+  g_object_set (renamed, "name", "Aaron Smit", NULL);
+  g_assert_true (vonk_project_save (fixture->project, renamed, NULL));
+  WAIT_UNTIL (assessors_sorted (fixture) && find_choice (assessor_row, "Aaron Smit") == 1);
+  chosen = adw_combo_row_get_selected_item (assessor_row);
+  g_assert_cmpint (vonk_entity_get_id (chosen), ==, fixture->anna_id);
+}
+
+/* The number of criterion rows in the view, and whether each list has
+ * them by position. */
+static guint
+n_rows_in_order (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (int p = 0; p < VONK_N_PHASES; p++)
+    {
+      int last = G_MININT;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (child (fixture, list_names[p])); row;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          VonkEntity *criterion;
+          int position;
+
+          if (!VONK_IS_CRITERION_ROW (row))
+            continue;
+          criterion = VONK_ENTITY (vonk_criterion_row_get_criterion (VONK_CRITERION_ROW (row)));
+          position = vonk_entity_get_int (criterion, "position");
+          if (position < last || vonk_entity_get_enum (criterion, "phase") != p)
+            return 0;
+          last = position;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* A long checklist comes in over a few main-loop iterations, each row in
+ * its place, and then says the same as a short one. */
+static void
+test_long_checklist (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *criteria = vonk_project_get_list (fixture->project, VONK_TYPE_CRITERION);
+  guint n;
+
+  /* interleaved with the default ones, from the last position backwards */
+  for (int i = 30; i > 0; i--)
+    {
+      g_autofree char *title = g_strdup_printf ("Extra %02d", i);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_CRITERION,
+                                                     "phase", i % VONK_N_PHASES,
+                                                     "position", i - 3,
+                                                     "title", title,
+                                                     "required", FALSE,
+                                                     NULL));
+    }
+  n = g_list_model_get_n_items (criteria);
+  g_assert_cmpuint (n, >, 40);
+
+  vonk_assessment_view_set_project (fixture->view, NULL);
+  vonk_assessment_view_set_project (fixture->view, fixture->project);
+  g_assert_cmpuint (n_rows_in_order (fixture), <, n);
+  WAIT_UNTIL (n_rows_in_order (fixture) == n);
+
+  /* ticking a row made later counts as any other */
+  tick (fixture, "Extra 29", VONK_ASSESSMENT_MET);
+  g_assert_cmpint (shown_state (fixture, "Extra 29"), ==, VONK_ASSESSMENT_MET);
+}
+
 /* Without a project the view is empty and offers nothing. */
 static void
 test_no_project (Fixture       *fixture,
@@ -856,6 +986,8 @@ main (int   argc,
   ADD ("/assessment/criteria-edited", test_criteria_edited);
   ADD ("/assessment/persisted", test_persisted);
   ADD ("/assessment/no-project", test_no_project);
+  ADD ("/assessment/assessors-sorted", test_assessors_sorted);
+  ADD ("/assessment/long-checklist", test_long_checklist);
 
 #undef ADD
 

@@ -432,6 +432,34 @@ test_grid_sorted (Fixture       *fixture,
   WAIT_UNTIL (order_is (grid, "Support Finance Sales"));
 }
 
+/* Many departments fill the grid in over a few main-loop iterations, and
+ * then every one is there, in order. */
+static void
+test_grid_many (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *grid;
+  GListModel *shown;
+  g_autoptr(VonkEntity) last = NULL;
+
+  for (int i = 0; i < 57; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Department %02d", i);
+
+      add_department (fixture, name);
+    }
+
+  grid = vonk_department_phases_new (fixture->project);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (child (grid, "view"))));
+  vonk_test_show (fixture->window, grid);
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == 60);
+
+  last = g_list_model_get_item (shown, 59);
+  g_assert_cmpstr (vonk_entity_get_string (last, "name"), ==, "Support");
+  g_assert_true (row_reads (grid, "Department 00",
+                            "Department 00 | Not yet | Not yet | Not yet | Not yet | Behind"));
+}
+
 static void
 test_grid_empty (Fixture       *fixture,
                  gconstpointer  data)
@@ -478,6 +506,7 @@ main (int   argc,
   ADD ("/phase-widgets/history/department", test_history_department);
   ADD ("/phase-widgets/departments/texts", test_grid_texts);
   ADD ("/phase-widgets/departments/sorted", test_grid_sorted);
+  ADD ("/phase-widgets/departments/many", test_grid_many);
   ADD ("/phase-widgets/departments/empty", test_grid_empty);
 
 #undef ADD

@@ -570,6 +570,31 @@ test_compute (gconstpointer data)
   g_assert_cmpint (status->phase, ==, row->phase);
   g_assert_cmpstr (missing, ==, row->missing);
   g_assert_cmpstr (blocking, ==, row->blocking);
+
+  /* every scope at once says the same as each scope on its own */
+  if (on == NULL)
+    {
+      g_autoptr(GHashTable) all = vonk_phase_compute_all (env->project);
+
+      g_assert_cmpuint (g_hash_table_size (all), ==, N_SCOPES);
+      for (int scope = 0; scope < N_SCOPES; scope++)
+        {
+          g_autoptr(VonkPhaseStatus) alone = vonk_phase_compute (env->project,
+                                                                 env->scope_id[scope], NULL);
+          VonkPhaseStatus *together = g_hash_table_lookup (all, &env->scope_id[scope]);
+          g_autofree char *alone_missing = titles (alone->missing);
+          g_autofree char *together_missing = NULL;
+          g_autofree char *alone_blocking = titles (alone->blocking);
+          g_autofree char *together_blocking = NULL;
+
+          g_assert_nonnull (together);
+          together_missing = titles (together->missing);
+          together_blocking = titles (together->blocking);
+          g_assert_cmpint (together->phase, ==, alone->phase);
+          g_assert_cmpstr (together_missing, ==, alone_missing);
+          g_assert_cmpstr (together_blocking, ==, alone_blocking);
+        }
+    }
 }
 
 /* The decisive assessment is the one vonk_phase_compute() goes by. */

@@ -657,6 +657,162 @@ test_paginate_long_plan (Fixture       *fixture,
     }
 }
 
+/* A roadmap of @n milestones in one phase, every row two lines or more,
+ * and one milestone whose description is longer than a page. Returns the
+ * report of the plan. */
+static VonkReport *
+new_long_plan (Fixture *fixture,
+               guint    n)
+{
+  g_autoptr(GString) giant = g_string_new (NULL);
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (giant, "Sentence %u of a very long description. ", i);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Milestone %u", i + 1);
+      g_autoptr(GDate) due = g_date_new_dmy (1 + i % 28, 1 + i % 12, 2026);
+      g_autoptr(VonkEntity) milestone = g_object_new (VONK_TYPE_MILESTONE,
+                                                      "phase", VONK_PHASE_ENGAGEMENT,
+                                                      "title", title,
+                                                      "description", i == n / 2 ? giant->str
+                                                      : "Something that matters, described "
+                                                        "in a sentence or two so that the row "
+                                                        "takes more than one line.",
+                                                      "due-date", due,
+                                                      NULL);
+
+      vonk_test_add_ok (fixture->project, milestone);
+    }
+
+  return vonk_report_new_plan (fixture->project, fixture->today, 0, VONK_REPORT_FLAGS_NONE);
+}
+
+/* The pages of the last pagination, each a GArray of VonkReportPiece. */
+static GPtrArray *
+copy_pages (VonkReport *report)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint page = 0; page < vonk_report_get_n_pages (report); page++)
+    {
+      guint n;
+      const VonkReportPiece *pieces = vonk_report_get_pieces (report, page, &n);
+      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (VonkReportPiece), n);
+
+      g_array_append_vals (copy, pieces, n);
+      g_ptr_array_add (pages, copy);
+    }
+
+  return pages;
+}
+
+static void
+assert_same_pages (VonkReport *report,
+                   GPtrArray  *pages)
+{
+  g_assert_cmpuint (vonk_report_get_n_pages (report), ==, pages->len);
+  for (guint page = 0; page < pages->len; page++)
+    {
+      GArray *expected = g_ptr_array_index (pages, page);
+      guint n;
+      const VonkReportPiece *pieces = vonk_report_get_pieces (report, page, &n);
+
+      g_assert_cmpuint (n, ==, expected->len);
+      for (guint i = 0; i < n; i++)
+        {
+          const VonkReportPiece *want = &g_array_index (expected, VonkReportPiece, i);
+
+          g_assert_cmpuint (pieces[i].block, ==, want->block);
+          g_assert_cmpint (pieces[i].row, ==, want->row);
+          g_assert_cmpfloat (pieces[i].y, ==, want->y);
+          g_assert_cmpfloat (pieces[i].height, ==, want->height);
+          g_assert_cmpfloat (pieces[i].from, ==, want->from);
+          g_assert_cmpfloat (pieces[i].to, ==, want->to);
+        }
+    }
+}
+
+/* Paginating a step at a time, a table a row at a time, breaks the pages
+ * exactly where paginating in one go does; the progress only grows. */
+static void
+test_paginate_steps (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = new_long_plan (fixture, 150);
+  PangoContext *context = new_context ();
+  g_autoptr(GPtrArray) pages = NULL;
+  int table = next_table (report, find_block (report, VONK_REPORT_BLOCK_SUBHEADING,
+                                              vonk_enum_label (VONK_TYPE_PHASE,
+                                                               VONK_PHASE_ENGAGEMENT)));
+  guint n_rows = vonk_report_get_block (report, table)->rows->len;
+  double fraction = 0.0;
+  guint n_steps = 0;
+
+  g_assert_cmpuint (n_rows, >=, 150);
+  vonk_report_paginate (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  pages = copy_pages (report);
+  g_assert_cmpuint (pages->len, >=, 8);
+  assert_rows_complete (report, table);
+
+  /* one step at a time: a block, or a row of a table */
+  vonk_report_paginate_begin (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  g_assert_cmpfloat (vonk_report_paginate_get_fraction (report), ==, 0.0);
+  while (!vonk_report_paginate_step (report, 0))
+    {
+      n_steps++;
+      g_assert_cmpfloat (vonk_report_paginate_get_fraction (report), >, fraction);
+      fraction = vonk_report_paginate_get_fraction (report);
+      g_assert_cmpfloat (fraction, <, 1.0);
+    }
+  g_assert_cmpfloat (vonk_report_paginate_get_fraction (report), ==, 1.0);
+  /* the table is measured and placed a row at a time */
+  g_assert_cmpuint (n_steps, >, 2 * n_rows);
+  assert_same_pages (report, pages);
+
+  /* and in slices of a millisecond, on another paper, then A4 again */
+  vonk_report_paginate_begin (report, context, 612, 792);
+  while (!vonk_report_paginate_step (report, 1000))
+    ;
+  vonk_report_paginate_begin (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  while (!vonk_report_paginate_step (report, 1000))
+    ;
+  assert_same_pages (report, pages);
+  g_object_unref (context);
+}
+
+static gboolean
+unref_cb (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+/* A long report let go of in the main loop (as printing ends) frees its
+ * layouts a slice at a time after, and all of them: each holds the Pango
+ * context. */
+static void
+test_free_later (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VonkReport *report = new_long_plan (fixture, 600);
+  PangoContext *context = new_context ();
+
+  vonk_report_paginate (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  g_assert_cmpuint (G_OBJECT (context)->ref_count, >, 600);
+
+  g_idle_add (unref_cb, report);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  while (report != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* gone, but not yet its layouts */
+  g_assert_cmpuint (G_OBJECT (context)->ref_count, >, 1);
+
+  WAIT_UNTIL (G_OBJECT (context)->ref_count == 1);
+  g_object_unref (context);
+}
+
 /* Drawing --------------------------------------------------------------- */
 
 #define PNG_SCALE 1.5
@@ -990,8 +1146,9 @@ test_print_async (Fixture       *fixture,
 
   g_assert_no_error (print.error);
   g_assert_true (print.printed);
-  /* 0 once the pages are counted, then a step per page up to 1 */
-  g_assert_cmpuint (fractions->len, ==, a4_pages + 1);
+  /* 0 at the start, more as the pages are laid out, then a step per page
+   * up to 1 */
+  g_assert_cmpuint (fractions->len, >=, a4_pages + 1);
   g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i), >,
@@ -1000,6 +1157,105 @@ test_print_async (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   g_assert_cmpuint (count_pdf_pages (pdf, length), ==, a4_pages);
+}
+
+static gboolean
+count_emission_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* A long report is laid out a slice at a time: ::paginate returns FALSE
+ * and GTK's main loop runs before it goes on, and the PDF has every
+ * page. */
+static void
+test_print_paginates_in_steps (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = new_long_plan (fixture, 400);
+  g_autoptr(GtkPrintOperation) operation = vonk_print_operation_new (report);
+  g_autofree char *path = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+  guint paginate = g_signal_lookup ("paginate", GTK_TYPE_PRINT_OPERATION);
+  guint n_paginate = 0;
+  gulong hook;
+  guint a4_pages;
+
+  paginate_a4 (report);
+  a4_pages = vonk_report_get_n_pages (report);
+
+  /* GTK emits ::paginate again only after it returned FALSE */
+  hook = g_signal_add_emission_hook (paginate, 0, count_emission_hook, &n_paginate, NULL);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_signal_remove_emission_hook (paginate, hook);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_paginate, >=, 2);
+  g_assert_cmpuint (vonk_report_get_n_pages (report), ==, a4_pages);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_cmpuint (count_pdf_pages (pdf, length), ==, a4_pages);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_paginate;
+} CancelPrint;
+
+/* Cancels at the second slice of the layout. */
+static gboolean
+cancel_paginating_hook (GSignalInvocationHint *hint,
+                        guint                  n_values,
+                        const GValue          *values,
+                        gpointer               user_data)
+{
+  CancelPrint *cancel = user_data;
+
+  if (++cancel->n_paginate == 2)
+    g_cancellable_cancel (cancel->cancellable);
+  return TRUE;
+}
+
+/* Cancel while the pages are being laid out: printing stops there, no
+ * page is drawn, and the result says it was cancelled. */
+static void
+test_print_cancel_paginating (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(VonkReport) report = new_long_plan (fixture, 400);
+  g_autofree char *path = g_build_filename (fixture->dir, "cancelled.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  AsyncPrint print = { fractions, FALSE, FALSE, NULL };
+  CancelPrint cancel = { cancellable, 0 };
+  guint paginate;
+  gulong hook;
+
+  g_type_ensure (GTK_TYPE_PRINT_OPERATION);
+  paginate = g_signal_lookup ("paginate", GTK_TYPE_PRINT_OPERATION);
+  hook = g_signal_add_emission_hook (paginate, 0, cancel_paginating_hook, &cancel, NULL);
+  vonk_print_run_async (NULL, report, GTK_PRINT_OPERATION_ACTION_EXPORT, path, cancellable,
+                        print_progress_cb, &print, printed_cb, &print);
+  WAIT_UNTIL (print.done);
+  g_signal_remove_emission_hook (paginate, hook);
+
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_false (print.printed);
+  g_assert_error (print.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&print.error);
+  /* the start, perhaps a slice of the layout, no page */
+  g_assert_cmpuint (fractions->len, >=, 1);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+  for (guint i = 0; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), <, 0.5);
 }
 
 /* A print that cannot be made ends with a message that says so. */
@@ -1050,6 +1306,8 @@ main (int   argc,
   ADD ("/report/paginate/giant-row", test_paginate_giant_row);
   ADD ("/report/paginate/plan", test_paginate_plan);
   ADD ("/report/paginate/long-plan", test_paginate_long_plan);
+  ADD ("/report/paginate/steps", test_paginate_steps);
+  ADD ("/report/paginate/free-later", test_free_later);
   ADD ("/report/draw", test_draw);
   ADD ("/report/pdf", test_pdf);
   ADD ("/report/pdf/read-only", test_pdf_read_only);
@@ -1058,6 +1316,8 @@ main (int   argc,
   ADD ("/report/print/export", test_print_operation);
   ADD ("/report/print/async", test_print_async);
   ADD ("/report/print/async-fails", test_print_async_fails);
+  ADD ("/report/print/paginates-in-steps", test_print_paginates_in_steps);
+  ADD ("/report/print/cancel-paginating", test_print_cancel_paginating);
 
   return g_test_run ();
 }

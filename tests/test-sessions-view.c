@@ -669,7 +669,7 @@ attendance_rows (Fixture *fixture)
   return rows;
 }
 
-/* The shown row of @person_id. */
+/* The shown row of @person_id, or NULL (then scrolled to). */
 static GtkWidget *
 row_of (Fixture *fixture,
         gint64   person_id)
@@ -677,11 +677,23 @@ row_of (Fixture *fixture,
   g_autoptr(GPtrArray) rows = attendance_rows (fixture);
   VonkEntity *person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON, person_id);
 
+  GListModel *listed = G_LIST_MODEL (child (fixture->view, "attendance_sort_model"));
+
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (g_ptr_array_index (rows, i),
                                                           "name_label"))),
                    vonk_entity_get_string (person, "name")) == 0)
       return g_ptr_array_index (rows, i);
+
+  /* not in sight (the list follows the focus): brought there for next time */
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(VonkEntity) row = g_list_model_get_item (listed, i);
+
+      if (vonk_entity_get_int64 (row, "person-id") == person_id)
+        gtk_widget_activate_action (GTK_WIDGET (child (fixture->view, "attendance_view")),
+                                    "list.scroll-to-item", "u", i);
+    }
   return NULL;
 }
 
@@ -705,9 +717,94 @@ label_contains (gpointer    label,
   return strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
 }
 
+/* The radio item of a popover menu (a GtkModelButton) under @widget that
+ * reads @text, or NULL. */
+static GtkWidget *
+find_radio_item (GtkWidget  *widget,
+                 const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      GParamSpec *role = g_object_class_find_property (G_OBJECT_GET_CLASS (c), "role");
+
+      if (role != NULL && G_IS_PARAM_SPEC_ENUM (role) &&
+          g_object_class_find_property (G_OBJECT_GET_CLASS (c), "text") != NULL)
+        {
+          g_autofree char *item_text = NULL;
+          GEnumValue *value;
+          int n;
+
+          g_object_get (c, "text", &item_text, "role", &n, NULL);
+          /* GtkButtonRole is GTK's own */
+          value = g_enum_get_value (G_PARAM_SPEC_ENUM (role)->enum_class, n);
+          if (g_strcmp0 (item_text, text) == 0 && value != NULL &&
+              g_str_equal (value->value_nick, "radio"))
+            return c;
+        }
+      if ((found = find_radio_item (c, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_active (GtkWidget *item)
+{
+  gboolean active;
+
+  g_object_get (item, "active", &active, NULL);
+  return active;
+}
+
+/* Chooses @choice from the menu of @row's menu button @name as from the
+ * keyboard: the button focused and activated (what Space or Enter does),
+ * then the item (Enter on it). The menu is made only then; the item of
+ * what the row shows, @shown, is the one marked. */
+static void
+choose_from_row_menu (GtkWidget  *row,
+                      const char *name,
+                      const char *shown,
+                      const char *choice)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (child (row, name));
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (button));
+  GtkWidget *popover = NULL;
+  GtkWidget *item;
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_true (gtk_widget_grab_focus (toggle));
+  g_assert_true (gtk_widget_activate (toggle));
+  WAIT_UNTIL ((popover = GTK_WIDGET (gtk_menu_button_get_popover (button))) != NULL &&
+              gtk_widget_get_mapped (popover));
+  item = find_radio_item (popover, shown);
+  g_assert_nonnull (item);
+  g_assert_true (is_active (item));
+  item = find_radio_item (popover, choice);
+  g_assert_nonnull (item);
+  g_assert_false (is_active (item));
+  g_assert_true (gtk_widget_activate (item));
+  WAIT_UNTIL (!gtk_widget_get_mapped (popover));
+}
+
+static gboolean
+accessible_label_is (gpointer    widget,
+                     const char *expected)
+{
+  g_autofree char *difference =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        expected);
+
+  return difference == NULL;
+}
+
 /* Invite a department, and one more person by name; register beyond the
- * capacity (a waiting list), mark attendance, enthusiasm and the pulse;
- * the counts follow. Then the follow-up workshop has the enthusiastic
+ * capacity (a waiting list), mark attendance, enthusiasm and the pulse
+ * from the rows' menus, by keyboard, and undo and redo that; the counts
+ * follow. Then the follow-up workshop has the enthusiastic
  * invited and opens. */
 static void
 test_attendance (Fixture       *fixture,
@@ -724,6 +821,8 @@ test_attendance (Fixture       *fixture,
   GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
   gint64 ids[3];
   g_autofree char *removed_title = NULL;
+  VonkHistory *history = vonk_project_get_history (fixture->project);
+  g_autoptr(GError) error = NULL;
 
   /* a department with at least three people */
   for (guint i = 0; i < g_list_model_get_n_items (departments) && members == NULL; i++)
@@ -786,9 +885,21 @@ test_attendance (Fixture       *fixture,
   for (int i = 0; i < 3; i++)
     {
       WAIT_UNTIL ((row = row_of (fixture, ids[i])) != NULL);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
-                                  VONK_ATTENDANCE_REGISTERED);
+      choose_from_row_menu (row, "status_button", "Invited", "Registered");
     }
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (row, "status_label"))), ==, "Registered");
+  {
+    g_autofree char *name = g_strdup_printf ("Status of %s",
+                                             vonk_entity_get_string (g_ptr_array_index (members, 0),
+                                                                     "name"));
+    g_autofree char *difference =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (child (row, "status_button")),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Registered");
+
+    g_assert_true (accessible_label_is (child (row, "status_button"), name));
+    g_assert_null (difference);
+  }
   g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[0]), "status"), ==,
                    VONK_ATTENDANCE_REGISTERED);
   g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[2]), "status"), ==,
@@ -799,22 +910,44 @@ test_attendance (Fixture       *fixture,
   g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 on the waiting list"));
 
   /* after the session: the first attended, got enthusiastic, pulse 4 */
-  row = row_of (fixture, ids[0]);
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
-                              VONK_ATTENDANCE_ATTENDED);
+  choose_from_row_menu (row, "status_button", "Registered", "Attended");
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL &&
               gtk_widget_is_visible (GTK_WIDGET (child (row, "enthusiastic_check"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (row, "enthusiastic_check")), TRUE);
   WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "pulse_dropdown")), 4);
+  choose_from_row_menu (row, "pulse_button", "No pulse", "Pulse 4");
   g_assert_true (vonk_entity_get_boolean (attendance_of (fixture, session, ids[0]), "enthusiastic"));
   g_assert_cmpint (vonk_entity_get_int (attendance_of (fixture, session, ids[0]), "pulse"), ==, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (row, "pulse_label"))), ==, "Pulse 4");
   g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 enthusiastic"));
-  /* the second did not show */
+  /* the pulse undone, and done again */
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_int (attendance_of (fixture, session, ids[0]), "pulse"), ==, 0);
+  WAIT_UNTIL ((row = row_of (fixture, ids[0])) != NULL &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (row, "pulse_label"))),
+                         "No pulse") == 0);
+  g_assert_true (vonk_history_redo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_int (attendance_of (fixture, session, ids[0]), "pulse"), ==, 4);
+  /* the second did not show; undone, and done again */
   WAIT_UNTIL ((row = row_of (fixture, ids[1])) != NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (row, "status_dropdown")),
-                              VONK_ATTENDANCE_NO_SHOW);
+  choose_from_row_menu (row, "status_button", "Registered", "No-show");
+  g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[1]), "status"), ==,
+                   VONK_ATTENDANCE_NO_SHOW);
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 did not show"));
+  g_assert_true (vonk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vonk_entity_get_enum (attendance_of (fixture, session, ids[1]), "status"), ==,
+                   VONK_ATTENDANCE_REGISTERED);
+  WAIT_UNTIL ((row = row_of (fixture, ids[1])) != NULL &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (row, "status_label"))),
+                         "Registered") == 0);
+  g_assert_true (label_contains (child (fixture->view, "counts_label"), "0 did not show"));
+  g_assert_true (vonk_history_redo (history, &error));
+  g_assert_no_error (error);
   g_assert_true (label_contains (child (fixture->view, "counts_label"), "1 did not show"));
 
   /* taken off the list, and back with Undo */
@@ -884,7 +1017,8 @@ search_for (Fixture    *fixture,
 }
 
 /* Whether the attendance list holds exactly the rows of @session (its
- * model, and the rows shown once the list view has caught up). */
+ * model), and the rows shown, once the list view has caught up, are of
+ * its people (the list view makes rows for those in sight only). */
 static gboolean
 lists_attendance_of (Fixture     *fixture,
                      VonkSession *session)
@@ -892,12 +1026,16 @@ lists_attendance_of (Fixture     *fixture,
   GListModel *listed = G_LIST_MODEL (child (fixture->view, "attendance_sort_model"));
   g_autoptr(GPtrArray) rows = vonk_sessions_attendance (fixture->project, session);
   g_autoptr(GPtrArray) shown = attendance_rows (fixture);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (g_list_model_get_n_items (listed) != rows->len || shown->len != rows->len)
+  if (g_list_model_get_n_items (listed) != rows->len || shown->len > rows->len ||
+      (shown->len == 0) != (rows->len == 0))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       VonkEntity *row = g_ptr_array_index (rows, i);
+      VonkEntity *person = vonk_project_lookup (fixture->project, VONK_TYPE_PERSON,
+                                                vonk_entity_get_int64 (row, "person-id"));
       gboolean found = FALSE;
 
       for (guint j = 0; j < rows->len && !found; j++)
@@ -906,9 +1044,15 @@ lists_attendance_of (Fixture     *fixture,
 
           found = item == G_OBJECT (row);
         }
-      if (!found || row_of (fixture, vonk_entity_get_int64 (row, "person-id")) == NULL)
+      if (!found)
         return FALSE;
+      g_hash_table_add (names, (gpointer) vonk_entity_get_string (person, "name"));
     }
+  for (guint i = 0; i < shown->len; i++)
+    if (!g_hash_table_contains (names,
+                                gtk_label_get_text (GTK_LABEL (child (g_ptr_array_index (shown, i),
+                                                                      "name_label")))))
+      return FALSE;
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vonk-application.h"
+#include "vonk-champions-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-editor.h"
 #include "vonk-organisation-view.h"
@@ -319,10 +320,20 @@ test_delete_project (Fixture       *fixture,
   g_autofree char *heading = g_strdup_printf ("Delete “%s”?",
                                               vonk_entity_get_string (VONK_ENTITY (fixture->demo),
                                                                       "name"));
+  g_autofree char *deleting = g_strdup_printf ("Deleting “%s”…",
+                                               vonk_entity_get_string (VONK_ENTITY (fixture->demo),
+                                                                       "name"));
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  GtkRevealer *task_revealer = child (fixture->window, VONK_TYPE_WINDOW, "task_revealer");
+  GtkLabel *task_label = child (fixture->window, VONK_TYPE_WINDOW, "task_label");
+  gint64 people = vonk_test_raw_int (fixture->path, "SELECT count(*) FROM person");
+  sqlite3 *blocker;
+  GtkWidget *cancel;
   g_autoptr(VonkStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
+  g_assert_cmpint (people, >, 0);
   vonk_window_show_projects (fixture->window);
   gtk_selection_model_select_item (gtk_list_view_get_model (list_view), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
@@ -334,11 +345,33 @@ test_delete_project (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 1);
 
+  /* cancelled while it is being deleted (held up by another program's
+   * transaction, so that it cannot be done first): nothing is */
+  blocker = vonk_test_raw_open (fixture->path);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
   WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL ((cancel = vonk_test_find_labelled_button (GTK_WIDGET (task_revealer),
+                                                        "_Cancel")) != NULL);
+  gtk_widget_activate (cancel);
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Cancelled; the project is as it was"));
+  sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (blocker);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 1);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT count(*) FROM person"), ==, people);
+
+  /* in the background, with the window's task strip */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", NULL));
+  WAIT_UNTIL ((dialog = vonk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, deleting);
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Project deleted"));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
 
   reopened = vonk_store_new (fixture->path, &error);
   g_assert_no_error (error);
@@ -574,6 +607,49 @@ test_undo_in_window (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_DEPARTMENT), ==, 8);
 }
 
+/* Fails unless @list, in a scrolled window that shows it whole up to
+ * @max pixels, is shown whole or @max high. */
+static void
+assert_list_whole (GtkWidget *list,
+                   int        max)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (page + 1 < MIN (upper, max))
+    g_error ("%s shows %.0f of %.0f pixels, with room for %d",
+             gtk_buildable_get_buildable_id (GTK_BUILDABLE (list)), page, upper, max);
+}
+
+/* At 360 pixels the Role Models' rows wrap: their lists grow with them
+ * rather than scroll (GTK 4.8 measures a list's rows at no width). */
+static void
+assert_role_models_whole (Fixture *fixture)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *champions = gtk_stack_get_child_by_name (child (window, VONK_TYPE_WINDOW,
+                                                             "view_stack"), "champions");
+  const char *lists[] = { "seen_view", "unseen_view" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "champions"));
+  adw_view_stack_set_visible_child_name (child (champions, VONK_TYPE_CHAMPIONS_VIEW, "stack"),
+                                         "role-models");
+  WAIT_UNTIL (gtk_widget_get_width (window) <= 360);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *list = child (champions, VONK_TYPE_CHAMPIONS_VIEW, lists[i]);
+      GtkWidget *row = gtk_widget_get_first_child (list);
+
+      WAIT_UNTIL (gtk_widget_get_mapped (list) && row != NULL &&
+                  gtk_widget_get_height (row) > 0);
+      gtk_test_widget_wait_for_draw (window);
+      /* the demo's managers fit, in English and in Dutch */
+      assert_list_whole (list, 420);
+    }
+}
+
 /* Every view fits a window 360 pixels wide, as on a phone. */
 static void
 test_narrow (Fixture       *fixture,
@@ -599,6 +675,8 @@ test_narrow (Fixture       *fixture,
       if (minimum > 360)
         g_error ("The %s view needs a window %d pixels wide", views[i], minimum);
     }
+
+  assert_role_models_whole (fixture);
 
   /* and so does the list of projects */
   g_assert_true (gtk_widget_activate_action (window, "win.show-projects", NULL));

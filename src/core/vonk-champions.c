@@ -264,8 +264,9 @@ champions_per_department (VonkProject *project)
 {
   GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
   GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_people = g_list_model_get_n_items (people);
 
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+  for (guint i = 0; i < n_people; i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
       gint64 id = vonk_entity_get_int64 (person, "department-id");

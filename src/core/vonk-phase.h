@@ -39,6 +39,7 @@ VonkAssessmentState vonk_phase_criterion_state (VonkProject     *project,
 VonkPhaseStatus    *vonk_phase_compute         (VonkProject     *project,
                                                 gint64           department_id,
                                                 const GDate     *on);
+GHashTable         *vonk_phase_compute_all     (VonkProject     *project);
 GArray             *vonk_phase_history         (VonkProject     *project,
                                                 gint64           department_id);
 const char         *vonk_phase_label           (int              phase);

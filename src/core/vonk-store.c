@@ -627,6 +627,20 @@ vonk_store_add_project (VonkStore    *self,
   return TRUE;
 }
 
+/* @project, deleted from the file, leaves the list. */
+static void
+forget_project (VonkStore   *self,
+                VonkProject *project)
+{
+  /* the list may hold the only reference, and it lets go below */
+  g_autoptr(VonkProject) hold = g_object_ref (project);
+  guint pos;
+
+  if (vonk_entity_list_find (self->projects, VONK_ENTITY (project), &pos))
+    vonk_entity_list_splice (self->projects, pos, 1, NULL, 0);
+  vonk_project_set_store (project, NULL);
+}
+
 /**
  * vonk_store_delete_project:
  *
@@ -637,21 +651,111 @@ vonk_store_delete_project (VonkStore    *self,
                            VonkProject  *project,
                            GError      **error)
 {
-  g_autoptr(VonkProject) hold = NULL;
-  guint pos;
-
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
   g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
-
-  /* the list may hold the only reference, and it lets go below */
-  hold = g_object_ref (project);
 
   if (!vonk_store_delete (self, VONK_ENTITY (project), error))
     return FALSE;
 
-  if (vonk_entity_list_find (self->projects, VONK_ENTITY (project), &pos))
-    vonk_entity_list_splice (self->projects, pos, 1, NULL, 0);
-  vonk_project_set_store (project, NULL);
+  forget_project (self, project);
+  return TRUE;
+}
+
+static int
+interrupt_if_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* In a connection of its own: the store's belongs to the main thread. */
+static void
+delete_project_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  VonkStore *self = source;
+  VonkProject *project = task_data;
+  g_autoptr(VonkStore) own = NULL;
+  VonkProject *twin;
+  GError *error = NULL;
+
+  own = vonk_store_new (self->path, &error);
+  if (own == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  twin = vonk_store_find_project (own, vonk_entity_get_id (VONK_ENTITY (project)));
+  if (cancellable != NULL)
+    sqlite3_progress_handler (own->db, 1000, interrupt_if_cancelled, cancellable);
+  /* a single statement: interrupted, it changes nothing */
+  if (twin != NULL && !vonk_store_delete_project (own, twin, &error))
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          g_cancellable_set_error_if_cancelled (cancellable, &error);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * vonk_store_delete_project_async:
+ *
+ * Deletes @project and everything in it in a thread, as
+ * vonk_store_delete_project() does: at 100,000 people that takes seconds.
+ * Meanwhile the store can be read; a change waits for the deletion. When
+ * @cancellable is cancelled before the deletion is done, nothing is
+ * deleted.
+ */
+void
+vonk_store_delete_project_async (VonkStore           *self,
+                                 VonkProject         *project,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VONK_IS_STORE (self));
+  g_return_if_fail (VONK_IS_PROJECT (project));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_store_delete_project_async);
+  g_task_set_task_data (task, g_object_ref (project), g_object_unref);
+  if (self->refusal != NULL)
+    {
+      g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, "%s",
+                               self->refusal);
+      return;
+    }
+
+  g_task_run_in_thread (task, delete_project_thread);
+}
+
+/**
+ * vonk_store_delete_project_finish:
+ *
+ * Returns: whether the project is deleted; it has then left the store's
+ *   list of projects
+ */
+gboolean
+vonk_store_delete_project_finish (VonkStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  forget_project (self, g_task_get_task_data (G_TASK (result)));
   return TRUE;
 }
 

@@ -55,6 +55,14 @@ gboolean     vonk_store_add_project    (VonkStore   *self,
 gboolean     vonk_store_delete_project (VonkStore   *self,
                                         VonkProject *project,
                                         GError     **error);
+void         vonk_store_delete_project_async (VonkStore           *self,
+                                              VonkProject         *project,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     vonk_store_delete_project_finish (VonkStore     *self,
+                                               GAsyncResult  *result,
+                                               GError       **error);
 
 /* Low level, for the core: one transaction around several writes. They
  * nest; only the outermost commit writes to disk. */

@@ -15,37 +15,58 @@
  *   --delete-department=ID   deletes that department (its people stay)
  *   --invite=SESSION:DEPT    invites the people of department DEPT to
  *                            session SESSION
- *   --print-pdf=FILE         prints the plan report to FILE, as the print
- *                            dialog's "Print to File" does
+ *   --print-pdf=FILE         prints the plan report through the print
+ *                            dialog's "Print to File" to FILE (the stall
+ *                            counts from the dialog's Print button)
+ *   --export-ics=FILE        exports the sessions to a calendar file FILE
  *   --show-view=NAME         switches to view NAME (as the sidebar does);
  *                            done when the window has painted it, the stall
  *                            also counts the second after that
+ *   --select-session=ID      selects that session in the Sessions view, with
+ *                            the attendance page of its detail open, and
+ *                            waits for the frame that shows all its people
  *
  * Per action it prints one line: its name, the wall time in milliseconds
  * until it was done, and the longest the main loop went without running
  * ("stall"): a window freezes for that long. A 5 ms timer measures it.
+ * The same in the main thread's CPU time follows, the longest stall and
+ * the whole action, which other programs on a shared machine do not
+ * stretch.
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtkunixprint.h>
+#include <pango/pangocairo.h>
 
 #include "vonk-bench-utils.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
+#include "vonk-sessions-view.h"
 #include "vonk-window.h"
 
 static gint64 last_tick;
 static gint64 longest_gap;
+static gint64 cpu_start;
+static gint64 last_tick_cpu;
+static gint64 longest_cpu_gap;
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = vonk_bench_thread_cpu_time ();
 
   longest_gap = MAX (longest_gap, now - last_tick);
+  longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+  last_tick_cpu = cpu;
   if (g_getenv ("STALL_TRACE") != NULL && now - last_tick > 50000)
     g_printerr ("  gap %.0f ms ending at %.3f s\n", (now - last_tick) / 1000.0, now / 1e6);
   last_tick = now;
@@ -57,6 +78,8 @@ start_watch (void)
 {
   last_tick = g_get_monotonic_time ();
   longest_gap = 0;
+  cpu_start = last_tick_cpu = vonk_bench_thread_cpu_time ();
+  longest_cpu_gap = 0;
 }
 
 static void
@@ -64,10 +87,13 @@ say (const char *action,
      gint64      start)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = vonk_bench_thread_cpu_time ();
 
   longest_gap = MAX (longest_gap, now - last_tick);
-  g_print ("%s wall %.0f ms, stall %.0f ms\n", action, (now - start) / 1000.0,
-           longest_gap / 1000.0);
+  longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+  g_print ("%s wall %.0f ms, stall %.0f ms (main-thread CPU: stall %.0f ms, all %.0f ms)\n",
+           action, (now - start) / 1000.0, longest_gap / 1000.0, longest_cpu_gap / 1000.0,
+           (cpu - cpu_start) / 1000.0);
 }
 
 #define SPIN_UNTIL(cond) G_STMT_START { \
@@ -129,6 +155,22 @@ undo (VonkWindow *window)
 }
 
 static void
+export_ics (VonkWindow *window,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  gint64 start;
+
+  g_unlink (path);
+  start_watch ();
+  start = g_get_monotonic_time ();
+  vonk_exchange_export_calendar (window, file, FALSE);
+  /* the file appears when it is complete */
+  SPIN_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS));
+  say ("export-ics", start);
+}
+
+static void
 count_paint_cb (GdkFrameClock *clock,
                 guint         *paints)
 {
@@ -160,11 +202,15 @@ show_view (VonkWindow *window,
   SPIN_UNTIL (paints > 0);
   g_signal_handler_disconnect (clock, handler);
   say (label, start);
+  if (g_getenv ("STALL_TRACE") != NULL)
+    g_printerr ("  %s from %.3f s\n", label, start / 1e6);
 
   /* what the view goes on computing after its first frame */
   g_timeout_add_seconds (1, time_up_cb, &time_up);
   SPIN_UNTIL (time_up);
-  g_print ("  stall within a second after: %.0f ms\n", longest_gap / 1000.0);
+  /* the main thread's CPU time, less noisy than the stall on a busy machine */
+  g_print ("  stall within a second after: %.0f ms (main thread CPU %.0f ms)\n",
+           longest_gap / 1000.0, (vonk_bench_thread_cpu_time () - cpu_start) / 1000.0);
 }
 
 static void
@@ -221,38 +267,189 @@ invite (VonkWindow *window,
   say ("invite", start);
 }
 
-static void
-printed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static GtkWidget *
+find_print_dialog (void)
 {
-  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  if (!vonk_print_run_finish (result, &error))
-    g_printerr ("vonk-stall-bench: %s\n", error->message);
-  done = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
 }
 
+static gboolean
+print_to_file_chosen (GtkWidget *dialog)
+{
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog));
+
+  return printer != NULL && gtk_printer_is_virtual (printer) && gtk_printer_accepts_pdf (printer);
+}
+
+/* Whether @path ends in the PDF's end-of-file mark: the file backend has
+ * written it all. Reads only its last bytes. */
+static gboolean
+pdf_complete (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char tail[17] = { 0 };
+
+  if (stream == NULL ||
+      !g_seekable_seek (G_SEEKABLE (stream), -16, G_SEEK_END, NULL, NULL) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), tail, 16, NULL, NULL, NULL))
+    return FALSE;
+  return strstr (tail, "%%EOF") != NULL;
+}
+
+/* The number of pages in the PDF at @path. */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *pdf = NULL;
+  gsize length;
+  guint n_pages = 0;
+
+  if (!g_file_get_contents (path, &pdf, &length, NULL))
+    return 0;
+  for (const char *p = pdf; (p = memmem (p, pdf + length - p, "/Type /Page", 11)) != NULL; p += 11)
+    if (p + 11 < pdf + length && p[11] != 's')
+      n_pages++;
+  return n_pages;
+}
+
+/* As the user prints: Print in the window, "Print to File" in the print
+ * dialog, Print; done when the window's task has ended and the PDF is
+ * whole. The stall counts from the dialog's Print button. */
 static void
 print_pdf (VonkWindow *window,
            const char *path)
 {
   g_autoptr(VonkReport) report = NULL;
-  gint64 start;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      VONK_TYPE_WINDOW,
+                                                                      "task_revealer"));
+  PangoContext *context;
+  GtkWidget *dialog;
+  gint64 start, cpu;
+  guint a4_pages;
+
+  /* the lists read in the background are in, and the view shows them:
+   * what the window does then is no part of printing */
+  SPIN_UNTIL (vonk_project_is_complete (vonk_window_get_project (window)));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 
   start_watch ();
   start = g_get_monotonic_time ();
+  cpu = vonk_bench_thread_cpu_time ();
   report = vonk_report_new_plan (vonk_window_get_project (window), NULL, 75,
                                  VONK_REPORT_FLAGS_NONE);
+  cpu = vonk_bench_thread_cpu_time () - cpu;
   say ("build-report", start);
+  g_print ("build-report cpu %.0f ms\n", cpu / 1000.0);
 
-  done = FALSE;
+  /* the pages to expect: A4, as the print dialog starts with */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  vonk_report_prepare_context (context);
+  vonk_report_paginate (report, context, VONK_REPORT_A4_WIDTH, VONK_REPORT_A4_HEIGHT);
+  a4_pages = vonk_report_get_n_pages (report);
+  g_object_unref (context);
+
+  g_file_delete (file, NULL, NULL);
   start_watch ();
   start = g_get_monotonic_time ();
-  vonk_print_run_async (GTK_WINDOW (window), report, GTK_PRINT_OPERATION_ACTION_EXPORT, path,
-                        NULL, NULL, NULL, printed_cb, NULL);
-  SPIN_UNTIL (done);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL);
+  SPIN_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  say ("print-dialog", start);
+
+  uri = g_file_get_uri (file);
+  gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
+  SPIN_UNTIL (print_to_file_chosen (dialog));
+
+  start_watch ();
+  start = g_get_monotonic_time ();
+  cpu = vonk_bench_thread_cpu_time ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  SPIN_UNTIL (!gtk_revealer_get_reveal_child (revealer));
+  SPIN_UNTIL (pdf_complete (path));
+  cpu = vonk_bench_thread_cpu_time () - cpu;
   say ("print-pdf", start);
+  g_print ("print-pdf cpu %.0f ms\n", cpu / 1000.0);
+
+  if (count_pdf_pages (path) != a4_pages)
+    g_printerr ("vonk-stall-bench: %s has %u pages, not %u\n", path, count_pdf_pages (path),
+                a4_pages);
+  else
+    g_print ("print-pdf pages %u\n", a4_pages);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  done = TRUE;
+}
+
+static void
+select_session (VonkWindow *window,
+                gint64      id)
+{
+  VonkEntity *session = vonk_project_lookup (vonk_window_get_project (window),
+                                             VONK_TYPE_SESSION, id);
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   VONK_TYPE_WINDOW,
+                                                                   "view_stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (view_stack, "sessions");
+  GtkStack *detail_pages = GTK_STACK (gtk_widget_get_template_child (view,
+                                                                     VONK_TYPE_SESSIONS_VIEW,
+                                                                     "detail_pages"));
+  GListModel *listed = G_LIST_MODEL (gtk_widget_get_template_child (view,
+                                                                    VONK_TYPE_SESSIONS_VIEW,
+                                                                    "attendance_sort_model"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) rows = NULL;
+  gulong handler;
+  guint n_rows;
+  gint64 start;
+
+  if (session == NULL)
+    {
+      g_printerr ("vonk-stall-bench: no session %" G_GINT64_FORMAT "\n", id);
+      return;
+    }
+
+  /* the attendance as the window's read-ahead leaves it: loaded */
+  g_list_model_get_n_items (vonk_project_get_list (vonk_window_get_project (window),
+                                                   VONK_TYPE_ATTENDANCE));
+  /* the page stays open from one session to the next, as for a user */
+  gtk_stack_set_visible_child_name (detail_pages, "attendance");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  rows = vonk_sessions_attendance (vonk_window_get_project (window), VONK_SESSION (session));
+  n_rows = rows->len;
+  start_watch ();
+  start = g_get_monotonic_time ();
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (view), VONK_SESSION (session));
+  /* shown: the first frame painted once all its people are listed */
+  SPIN_UNTIL (g_list_model_get_n_items (listed) == n_rows);
+  done = FALSE;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  SPIN_UNTIL (done);
+  g_signal_handler_disconnect (clock, handler);
+  say ("select-session", start);
 }
 
 static gboolean
@@ -294,7 +491,10 @@ main (int    argc,
       "FILE" },
     { "invite", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Invite a department to a session",
       "SESSION:DEPT" },
+    { "export-ics", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Export the sessions", "FILE" },
     { "show-view", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Switch to a view", "NAME" },
+    { "select-session", 0, 0, G_OPTION_ARG_CALLBACK, note_action,
+      "Select a session with its attendance shown", "ID" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, actions, NULL);
@@ -348,8 +548,12 @@ main (int    argc,
         print_pdf (window, value);
       else if (g_str_equal (name, "--invite"))
         invite (window, value);
+      else if (g_str_equal (name, "--export-ics"))
+        export_ics (window, value);
       else if (g_str_equal (name, "--show-view"))
         show_view (window, value);
+      else if (g_str_equal (name, "--select-session"))
+        select_session (window, g_ascii_strtoll (value, NULL, 10));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
