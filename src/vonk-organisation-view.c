@@ -43,6 +43,10 @@ typedef enum
 
 #define DIRTY(page) (1u << (page))
 
+/* Lists longer than this are sorted incrementally: a few thousand rows
+ * sort within a frame's time */
+#define LONG_LIST 2000
+
 typedef enum
 {
   CELL_LOCATION_NAME,
@@ -86,6 +90,8 @@ typedef struct
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
 
+  gboolean             seen;     /* shown once: its column view has the rows */
+
   char                *needle;   /* the search, folded (vonk_search_fold()); NULL for none */
   GHashTable          *matching; /* IDs (gint64 *) of the locations or departments whose name has it */
   guint                matching_roles;     /* 1 << VonkRole whose label has it */
@@ -108,6 +114,8 @@ struct _VonkOrganisationView
   GHashTable           *ranks;  /* location or department → 1 + place by name; NULL when stale */
   guint                 dirty;  /* DIRTY() of the lists changed since the last refresh */
   guint                 refresh_id;
+  guint                 sorted_id;  /* the idle that shows the lists whose sort ended */
+  gboolean              binding;    /* in project_changed(), which shows the lists at the end */
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -120,6 +128,11 @@ struct _VonkOrganisationView
   GtkCustomSorter      *people_department_sorter;
   GtkCustomSorter      *people_role_sorter;
   GtkCustomSorter      *people_champion_sorter;
+  GtkCustomSorter      *locations_name_sorter;
+  GtkCustomSorter      *locations_city_sorter;
+  GtkCustomSorter      *departments_name_sorter;
+  GtkCustomSorter      *people_name_sorter;
+  GtkCustomSorter      *people_email_sorter;
 };
 
 G_DEFINE_FINAL_TYPE (VonkOrganisationView, vonk_organisation_view, VONK_TYPE_VIEW)
@@ -199,6 +212,8 @@ counts_for (GHashTable *counts,
   return c;
 }
 
+/* People are counted per department, and the departments' counts added
+ * up per location: one lookup per person, not two. */
 static void
 count (VonkOrganisationView *self)
 {
@@ -208,24 +223,12 @@ count (VonkOrganisationView *self)
 
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
-      VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
-                                                  vonk_entity_get_int64 (department,
-                                                                         "location-id"));
-
-      if (location != NULL)
-        counts_for (self->counts, location)->departments++;
-    }
-
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
       VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
                                                     vonk_entity_get_int64 (person,
                                                                            "department-id"));
-      VonkEntity *location;
       Counts *c;
 
       if (department == NULL)
@@ -235,11 +238,24 @@ count (VonkOrganisationView *self)
       c->people++;
       if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
         c->champions++;
+    }
 
-      location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
-                                      vonk_entity_get_int64 (department, "location-id"));
-      if (location != NULL)
-        counts_for (self->counts, location)->people++;
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+      VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
+                                                  vonk_entity_get_int64 (department,
+                                                                         "location-id"));
+      const Counts *d = g_hash_table_lookup (self->counts, department);
+      Counts *c;
+
+      if (location == NULL)
+        continue;
+
+      c = counts_for (self->counts, location);
+      c->departments++;
+      if (d != NULL)
+        c->people += d->people;
     }
 }
 
@@ -262,7 +278,7 @@ counts_of (VonkOrganisationView *self,
 typedef struct
 {
   VonkEntity *entity;
-  char       *key;
+  const char *key;
 } Ranked;
 
 static int
@@ -283,8 +299,7 @@ rank (VonkOrganisationView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VonkEntity) entity = g_list_model_get_item (list, i);
-      g_autofree char *folded = g_utf8_casefold (vonk_entity_get_string (entity, "name"), -1);
-      Ranked r = { entity, g_utf8_collate_key (folded, -1) };
+      Ranked r = { entity, vonk_entity_get_sort_key (entity, "name") };
 
       g_array_append_val (ranked, r);
     }
@@ -295,7 +310,6 @@ rank (VonkOrganisationView *self,
       Ranked *r = &g_array_index (ranked, Ranked, i);
 
       g_hash_table_insert (self->ranks, r->entity, GUINT_TO_POINTER (i + 1));
-      g_free (r->key);
     }
 }
 
@@ -567,6 +581,45 @@ sort_key (VonkOrganisationView *self,
     }
 }
 
+/* The column a text cell shows; NULL for the cells that are not texts of
+ * the row itself. */
+static const char *
+text_column (CellKind kind)
+{
+  switch (kind)
+    {
+    case CELL_LOCATION_NAME:
+    case CELL_DEPARTMENT_NAME:
+    case CELL_PERSON_NAME:
+      return "name";
+
+    case CELL_LOCATION_CITY:
+      return "city";
+
+    case CELL_PERSON_EMAIL:
+      return "email";
+
+    default:
+      return NULL;
+    }
+}
+
+/* Texts in GtkStringSorter's order (ignoring case), by keys each entity
+ * keeps (vonk_entity_get_sort_key()): collating 100,000 names once per
+ * sort took seconds. With the sort models incremental, the keys still
+ * missing are made in the sort's own slices. */
+static int
+compare_texts_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const char *column = user_data;
+  int result = strcmp (vonk_entity_get_sort_key (VONK_ENTITY ((gpointer) a), column),
+                       vonk_entity_get_sort_key (VONK_ENTITY ((gpointer) b), column));
+
+  return (result > 0) - (result < 0);
+}
+
 static int
 compare_cells_cb (gconstpointer a,
                   gconstpointer b,
@@ -584,8 +637,16 @@ set_sort_func (VonkOrganisationView *self,
                GtkCustomSorter      *sorter,
                CellKind              kind)
 {
-  SortColumn *column = g_new (SortColumn, 1);
+  SortColumn *column;
 
+  if (text_column (kind) != NULL)
+    {
+      gtk_custom_sorter_set_sort_func (sorter, compare_texts_cb, (gpointer) text_column (kind),
+                                       NULL);
+      return;
+    }
+
+  column = g_new (SortColumn, 1);
   column->self = self;
   column->kind = kind;
   gtk_custom_sorter_set_sort_func (sorter, compare_cells_cb, column, g_free);
@@ -870,6 +931,21 @@ update_empty (VonkOrganisationView *self,
   Page *page = &self->pages[id];
   GListModel *all = vonk_view_get_project (VONK_VIEW (self)) != NULL
                       ? list_of (self, page_type (id)) : NULL;
+  gboolean sorting = gtk_sort_list_model_get_pending (page->sort_model) > 0;
+  GListModel *shown = sorting || !page->seen ? NULL : G_LIST_MODEL (page->filter_model);
+
+  /* A column view makes the widgets of a page's rows (most of a
+   * millisecond a row, a few hundred rows) once the page is shown. A long
+   * sort shows its rows once they are in order. Meanwhile the column view
+   * is kept from the rows: every slice of the sort moves the rows at the
+   * top, and the view would make their widgets anew each time. */
+  if (gtk_single_selection_get_model (page->selection) != shown)
+    gtk_single_selection_set_model (page->selection, shown);
+  if (sorting)
+    {
+      gtk_stack_set_visible_child_name (page->stack, "sorting");
+      return;
+    }
 
   /* a refiltering under way may have shown nothing yet of what it finds */
   if (vonk_filter_model_get_pending (page->filter_model) > 0 &&
@@ -886,6 +962,9 @@ filtered_changed_cb (GListModel           *model,
                      guint                 added,
                      VonkOrganisationView *self)
 {
+  if (self->binding)
+    return;
+
   for (PageId page = 0; page < N_PAGES; page++)
     if (G_LIST_MODEL (self->pages[page].filter_model) == model)
       update_empty (self, page);
@@ -897,6 +976,67 @@ filtered_pending_cb (GListModel           *model,
                      VonkOrganisationView *self)
 {
   filtered_changed_cb (model, 0, 0, 0, self);
+}
+
+/* A long list is sorted in slices, behind a spinner, when it is set and
+ * when the user sorts it by another column; a change to a few of its
+ * rows is sorted in at once, without the rows leaving the screen. */
+static void
+sort_in_slices (Page *page)
+{
+  GListModel *list = gtk_sort_list_model_get_model (page->sort_model);
+
+  gtk_sort_list_model_set_incremental (page->sort_model,
+                                       list != NULL && g_list_model_get_n_items (list) > LONG_LIST);
+}
+
+static void
+column_sorter_changed_cb (GtkSorter            *sorter,
+                          GtkSorterChange       change,
+                          VonkOrganisationView *self)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (gtk_column_view_get_sorter (self->pages[page].view) == sorter)
+      sort_in_slices (&self->pages[page]);
+}
+
+/* After the sort model's handler: a long sort under way shows the spinner. */
+static void
+column_sorted_cb (GtkSorter            *sorter,
+                  GtkSorterChange       change,
+                  VonkOrganisationView *self)
+{
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (gtk_column_view_get_sorter (self->pages[page].view) == sorter)
+      update_empty (self, page);
+}
+
+static gboolean
+sorted_cb (gpointer user_data)
+{
+  VonkOrganisationView *self = user_data;
+
+  self->sorted_id = 0;
+  for (PageId page = 0; page < N_PAGES; page++)
+    {
+      if (gtk_sort_list_model_get_pending (self->pages[page].sort_model) == 0)
+        gtk_sort_list_model_set_incremental (self->pages[page].sort_model, FALSE);
+      update_empty (self, page);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A sort model of GTK 4.8 says its sort ended before it has put its rows
+ * in place (while it takes a list away, half sorted): the rows are shown
+ * once it is done. */
+static void
+sort_pending_cb (GtkSortListModel     *model,
+                 GParamSpec           *pspec,
+                 VonkOrganisationView *self)
+{
+  if (self->sorted_id == 0)
+    self->sorted_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sorted_cb, self, NULL);
 }
 
 static void
@@ -917,6 +1057,14 @@ page_changed_cb (VonkOrganisationView *self)
       adw_view_switcher_title_set_title (self->switcher_title,
                                          adw_view_stack_page_get_title (page));
     }
+
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (!self->pages[page].seen &&
+        g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), page_info[page].name) == 0)
+      {
+        self->pages[page].seen = TRUE;
+        update_empty (self, page);
+      }
   update_actions (self);
 }
 
@@ -1038,8 +1186,12 @@ unbind_project (VonkOrganisationView *self,
     {
       g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, page_type (page)),
                                             list_changed_cb, self);
+      /* the rows leave the column view first, not one sort model's
+       * half-sorted rows at a time */
+      gtk_single_selection_set_model (self->pages[page].selection, NULL);
       gtk_sort_list_model_set_model (self->pages[page].sort_model, NULL);
     }
+  g_clear_handle_id (&self->sorted_id, g_source_remove);
 }
 
 static void
@@ -1048,6 +1200,7 @@ vonk_organisation_view_project_changed (VonkView    *view,
 {
   VonkOrganisationView *self = VONK_ORGANISATION_VIEW (view);
 
+  self->binding = TRUE;
   unbind_project (self, old_project);
 
   for (PageId page = 0; page < N_PAGES; page++)
@@ -1060,9 +1213,18 @@ vonk_organisation_view_project_changed (VonkView    *view,
 
         /* first, so that this handler runs before the sort model's */
         g_signal_connect (list, "items-changed", G_CALLBACK (list_changed_cb), self);
+        /* A long list is sorted in slices between frames, behind a
+         * spinner (update_empty()); a short one at once, without a
+         * spinner flashing by. */
+        gtk_sort_list_model_set_incremental (self->pages[page].sort_model,
+                                             g_list_model_get_n_items (list) > LONG_LIST);
+        /* the column view gets the rows from update_empty() below: sorted,
+         * or for a long list, once they are */
+        gtk_single_selection_set_model (self->pages[page].selection, NULL);
         gtk_sort_list_model_set_model (self->pages[page].sort_model, list);
       }
 
+  self->binding = FALSE;
   for (PageId page = 0; page < N_PAGES; page++)
     update_empty (self, page);
   update_actions (self);
@@ -1081,6 +1243,14 @@ vonk_organisation_view_dispose (GObject *object)
 
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (self->pages[page].view != NULL)
+      {
+        g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->pages[page].view),
+                                              column_sorter_changed_cb, self);
+        g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->pages[page].view),
+                                              column_sorted_cb, self);
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_ORGANISATION_VIEW);
 
   G_OBJECT_CLASS (vonk_organisation_view_parent_class)->dispose (object);
@@ -1157,6 +1327,12 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
                                         people_department_sorter);
   gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, people_role_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, locations_name_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, locations_city_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
+                                        departments_name_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, people_name_sorter);
+  gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView, people_email_sorter);
   gtk_widget_class_bind_template_child (widget_class, VonkOrganisationView,
                                         people_champion_sorter);
 
@@ -1182,6 +1358,7 @@ vonk_organisation_view_class_init (VonkOrganisationViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filtered_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
@@ -1210,7 +1387,12 @@ vonk_organisation_view_init (VonkOrganisationView *self)
       Page *p = &self->pages[page];
 
       gtk_custom_filter_set_filter_func (p->filter, match_cb, self, NULL);
+      /* before the sort model's own handler, which sorts */
+      g_signal_connect (gtk_column_view_get_sorter (p->view), "changed",
+                        G_CALLBACK (column_sorter_changed_cb), self);
       gtk_sort_list_model_set_sorter (p->sort_model, gtk_column_view_get_sorter (p->view));
+      g_signal_connect_after (gtk_column_view_get_sorter (p->view), "changed",
+                              G_CALLBACK (column_sorted_cb), self);
       gtk_column_view_sort_by_column (p->view, p->name_column, GTK_SORT_ASCENDING);
     }
 
@@ -1222,6 +1404,11 @@ vonk_organisation_view_init (VonkOrganisationView *self)
   set_sort_func (self, self->people_department_sorter, CELL_PERSON_DEPARTMENT);
   set_sort_func (self, self->people_role_sorter, CELL_PERSON_ROLE);
   set_sort_func (self, self->people_champion_sorter, CELL_PERSON_CHAMPION);
+  set_sort_func (self, self->locations_name_sorter, CELL_LOCATION_NAME);
+  set_sort_func (self, self->locations_city_sorter, CELL_LOCATION_CITY);
+  set_sort_func (self, self->departments_name_sorter, CELL_DEPARTMENT_NAME);
+  set_sort_func (self, self->people_name_sorter, CELL_PERSON_NAME);
+  set_sort_func (self, self->people_email_sorter, CELL_PERSON_EMAIL);
 
   for (PageId page = 0; page < N_PAGES; page++)
     update_empty (self, page);

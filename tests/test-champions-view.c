@@ -168,7 +168,8 @@ test_coverage (Fixture       *fixture,
   GListModel *model = G_LIST_MODEL (child (fixture->view, "department_rows"));
 
   g_assert_cmpuint (rows->len, >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, rows->len);
+  /* the sections are filled after the first frame */
+  WAIT_UNTIL (g_list_model_get_n_items (model) == rows->len);
   first = &g_array_index (rows, VonkCoverageRow, 0);
   department = vonk_project_lookup (fixture->project, VONK_TYPE_DEPARTMENT, first->id);
   name = vonk_entity_get_string (department, "name");
@@ -337,6 +338,8 @@ test_funnel (Fixture       *fixture,
 
   g_assert_cmpint (org->department_id, ==, 0);
   g_assert_cmpuint (org->counts[VONK_FUNNEL_INVITED], >, 0);
+  WAIT_UNTIL (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_INVITED) ==
+              org->counts[VONK_FUNNEL_INVITED]);
   for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
     g_assert_cmpuint (vonk_funnel_chart_get_count (chart, s), ==, org->counts[s]);
   invited = g_strdup_printf ("Invited: %u;", org->counts[VONK_FUNNEL_INVITED]);
@@ -546,11 +549,17 @@ test_links (Fixture       *fixture,
 {
   g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (fixture->project);
   VonkLinksMatrix *matrix = VONK_LINKS_MATRIX (child (fixture->view, "links_matrix"));
-  const char *summary = vonk_links_matrix_get_summary (matrix);
+  GtkLabel *links_summary = GTK_LABEL (child (fixture->view, "links_summary"));
+  const char *summary;
   guint best_a = 0, best_b = 0, best = 0;
   g_autofree char *pair = NULL;
   g_autofree char *workshops = NULL;
 
+  /* the sections of a page are filled once it is shown, after a frame */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "links");
+  WAIT_UNTIL (*gtk_label_get_text (links_summary) != '\0');
+  summary = vonk_links_matrix_get_summary (matrix);
   g_assert_cmpuint (links->n_mixed, >, 0);
   for (guint a = 0; a < links->n_departments; a++)
     for (guint b = a + 1; b < links->n_departments; b++)
@@ -584,6 +593,95 @@ test_links (Fixture       *fixture,
   WAIT_UNTIL (vonk_test_has_label (fixture->view, workshops));
 }
 
+/* Long lists: a thousand and more champions, all gone quiet. The lists
+ * make row widgets for the rows around those in view only, each in a card
+ * of its own height, and the champions are in order. */
+
+#define MANY_CHAMPIONS 1500
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_css_name (c), "row") == 0)
+      n++;
+    else
+      n += count_rows (c);
+
+  return n;
+}
+
+/* Active champions first, then alumni, each by name ignoring case:
+ * checked with g_utf8_collate(), not the view's keys. */
+static gboolean
+champions_in_order (GListModel *model)
+{
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VonkEntity) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(VonkEntity) b = g_list_model_get_item (model, i);
+      g_autofree char *name_a = g_utf8_casefold (vonk_entity_get_string (a, "name"), -1);
+      g_autofree char *name_b = g_utf8_casefold (vonk_entity_get_string (b, "name"), -1);
+      int state_a = vonk_entity_get_enum (a, "champion");
+      int state_b = vonk_entity_get_enum (b, "champion");
+
+      if (state_a > state_b || (state_a == state_b && g_utf8_collate (name_a, name_b) > 0))
+        {
+          g_test_message ("“%s” before “%s”", name_a, name_b);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+test_long_lists (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *names[] = { "émile", "Zoë", "anna", "Bram", "Øyvind", "josé", "Jos" };
+  GListModel *quiet_rows = G_LIST_MODEL (child (fixture->view, "quiet_rows"));
+  GListModel *champions = G_LIST_MODEL (child (fixture->view, "champion_selection"));
+  GtkWidget *quiet_list = GTK_WIDGET (child (fixture->view, "quiet_list"));
+  g_autoptr(GDate) since = g_date_new_dmy (1, G_DATE_JANUARY, 2025);
+  g_autoptr(GArray) quiet = NULL;
+  guint n_champions;
+
+  for (guint i = 0; i < MANY_CHAMPIONS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", names[i % G_N_ELEMENTS (names)],
+                                               (i * 7919) % MANY_CHAMPIONS);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                     "name", name,
+                                                     "champion", VONK_CHAMPION_ACTIVE,
+                                                     "champion-since", since,
+                                                     NULL));
+    }
+  quiet = vonk_champions_gone_quiet (fixture->project, 8, NULL);
+  g_assert_cmpuint (quiet->len, >, MANY_CHAMPIONS);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "champions");
+  WAIT_UNTIL (g_list_model_get_n_items (quiet_rows) == quiet->len);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  WAIT_UNTIL (vonk_test_has_label (quiet_list, vonk_entity_get_string (VONK_ENTITY (g_array_index (quiet, VonkQuietChampion, 0).champion), "name")));
+
+  n_champions = g_list_model_get_n_items (champions);
+  g_assert_cmpuint (n_champions, >, MANY_CHAMPIONS);
+  g_assert_true (champions_in_order (champions));
+
+  /* each list a card that scrolls, not a page as long as the list */
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (quiet_list)), <=, 420);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (child (fixture->view, "champion_view")))), <=, 480 + 60);
+  g_assert_cmpuint (count_rows (quiet_list), >, 0);
+  g_assert_cmpuint (count_rows (quiet_list), <, quiet->len / 3);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (child (fixture->view, "champion_view"))), <,
+                    n_champions / 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +696,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/champions-view/step-down-undo", Fixture, NULL, fixture_set_up,
               test_step_down_undo, fixture_tear_down);
+  g_test_add ("/champions-view/long-lists", Fixture, NULL, fixture_set_up, test_long_lists,
+              fixture_tear_down);
   g_test_add ("/champions-view/gone-quiet", Fixture, NULL, fixture_set_up, test_gone_quiet,
               fixture_tear_down);
   g_test_add ("/champions-view/role-models", Fixture, NULL, fixture_set_up, test_role_models,

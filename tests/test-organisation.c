@@ -935,6 +935,138 @@ test_people_typed (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown (fixture, "people")), ==, 1);
 }
 
+/* A long list: sorted in slices behind a spinner, then shown in order, with
+ * row widgets for the rows around the top only (the list is virtual). */
+
+/* more than the view sorts at once (LONG_LIST) */
+#define LONG_LIST_PEOPLE 2200
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_css_name (c), "row") == 0 &&
+        gtk_widget_get_first_child (c) != NULL &&
+        g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_first_child (c)), "cell") == 0)
+      n++;
+    else
+      n += count_rows (c);
+
+  return n;
+}
+
+/* Whether @model is in order by @column, ignoring case, as the column's
+ * header sorts: checked here with g_utf8_collate(), not the view's keys. */
+static gboolean
+sorted_by (GListModel *model,
+           const char *column)
+{
+  g_autofree char *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (model, i);
+      g_autofree char *folded = g_utf8_casefold (vonk_entity_get_string (person, column), -1);
+
+      if (previous != NULL && g_utf8_collate (previous, folded) > 0)
+        {
+          g_test_message ("“%s” before “%s”", previous, folded);
+          return FALSE;
+        }
+      g_free (previous);
+      previous = g_steal_pointer (&folded);
+    }
+
+  return TRUE;
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "people_stack")));
+}
+
+static void
+test_people_long_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *people = shown (fixture, "people");
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (child (fixture, "people_sort_model"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (child (fixture, "people_view"));
+  guint n_people = 3 + LONG_LIST_PEOPLE;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_auto(GStrv) top = NULL;
+  g_autoptr(GtkColumnViewColumn) email_column = NULL;
+
+  /* names in no order, some lower case and accented, e-mails in reverse */
+  for (guint i = 0; i < LONG_LIST_PEOPLE; i++)
+    {
+      g_autofree char *name =
+        g_strdup_printf ("%s %s %u",
+                         first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))],
+                         last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))],
+                         g_rand_int_range (rand, 0, 100000));
+      g_autofree char *email = g_strdup_printf ("p%05u@firm.example", LONG_LIST_PEOPLE - i);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                     "name", name,
+                                                     "email", email,
+                                                     "department-id", fixture->sales_id,
+                                                     NULL));
+    }
+  show_page (fixture, "people");
+
+  /* the project opened afresh: the sort starts behind a spinner */
+  vonk_view_set_project (VONK_VIEW (fixture->view), NULL);
+  vonk_view_set_project (VONK_VIEW (fixture->view), fixture->project);
+  g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), >, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "sorting");
+
+  WAIT_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
+              g_strcmp0 (visible_page (fixture), "list") == 0);
+  WAIT_UNTIL (g_list_model_get_n_items (people) == n_people);
+  g_assert_true (sorted_by (people, "name"));
+
+  /* on screen: the top of the sorted list, from a few hundred row widgets */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  WAIT_UNTIL (screen_shows_list (fixture));
+  top = names_shown (fixture);
+  {
+    g_autoptr(VonkEntity) first = g_list_model_get_item (people, 0);
+
+    g_assert_cmpstr (top[0], ==, vonk_entity_get_string (first, "name"));
+  }
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, n_people / 5);
+
+  /* one more person: sorted in at once, the rows stay on screen */
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                 "name", "bram Bakker 0",
+                                                 "email", "p00000@firm.example",
+                                                 "department-id", fixture->sales_id, NULL));
+  n_people++;
+  g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == n_people);
+  g_assert_true (sorted_by (people, "name"));
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  /* another column: sorted again, in order once done */
+  email_column = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
+  g_assert_cmpstr (gtk_column_view_column_get_title (email_column), ==, "E-mail");
+  gtk_column_view_sort_by_column (view, email_column, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), >, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "sorting");
+  WAIT_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
+              g_strcmp0 (visible_page (fixture), "list") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
+  g_assert_true (sorted_by (people, "email"));
+  WAIT_UNTIL (screen_shows_list (fixture));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, n_people / 5);
+}
+
 static void
 test_row_activated_edits (Fixture       *fixture,
                           gconstpointer  data)
@@ -988,6 +1120,7 @@ main (int   argc,
   ADD ("/organisation/people/deleted", test_person_deleted);
   ADD ("/organisation/people/searched", test_people_searched);
   ADD ("/organisation/people/typed", test_people_typed);
+  ADD ("/organisation/people/long-list", test_people_long_list);
   ADD ("/organisation/locations/deleted-and-undone", test_location_deleted_and_undone);
   ADD ("/organisation/locations/counts-follow-people", test_counts_follow_people);
   ADD ("/organisation/locations/row-activated-edits", test_row_activated_edits);

@@ -219,26 +219,14 @@ test_coverage_target (Fixture       *fixture,
   WAIT_UNTIL (vonk_test_has_label (fixture->view, "Target: one champion per 1 employee"));
 }
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list);
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
-      n++;
-
-  return n;
-}
-
 static void
 test_quiet_weeks (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkSpinButton *spin = GTK_SPIN_BUTTON (child (fixture->preferences, "quiet_spin"));
-  GtkWidget *quiet_list = GTK_WIDGET (child (fixture->view, "quiet_list"));
+  /* what the list of quiet champions shows (a list view, with widgets for
+   * the rows in view only) */
+  GListModel *quiet_rows = G_LIST_MODEL (child (fixture->view, "quiet_rows"));
   GtkLabel *explanation = GTK_LABEL (child (fixture->view, "quiet_explanation"));
   g_autoptr(GArray) at_8 = vonk_champions_gone_quiet (fixture->project, 8, NULL);
   g_autoptr(GArray) at_2 = vonk_champions_gone_quiet (fixture->project, 2, NULL);
@@ -251,17 +239,20 @@ test_quiet_weeks (Fixture       *fixture,
 
   g_assert_cmpint (g_settings_get_int (fixture->settings, "quiet-weeks"), ==, 8);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 8);
-  g_assert_cmpuint (count_rows (quiet_list), ==, at_8->len);
+  /* the page's sections are filled once it is shown */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")),
+                                         "champions");
+  WAIT_UNTIL (g_list_model_get_n_items (quiet_rows) == at_8->len);
   g_assert_nonnull (strstr (gtk_label_get_text (explanation), "in the last 8 weeks"));
 
   gtk_spin_button_set_value (spin, 2);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "quiet-weeks"), ==, 2);
-  WAIT_UNTIL (count_rows (quiet_list) == at_2->len);
+  WAIT_UNTIL (g_list_model_get_n_items (quiet_rows) == at_2->len);
   g_assert_nonnull (strstr (gtk_label_get_text (explanation), "in the last 2 weeks"));
 
   gtk_spin_button_set_value (spin, 52);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "quiet-weeks"), ==, 52);
-  WAIT_UNTIL (count_rows (quiet_list) == at_52->len);
+  WAIT_UNTIL (g_list_model_get_n_items (quiet_rows) == at_52->len);
   g_assert_nonnull (strstr (gtk_label_get_text (explanation), "in the last 52 weeks"));
 
   /* the range of the key holds in the spin button */

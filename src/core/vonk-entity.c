@@ -27,9 +27,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The folded texts of an entity's string columns (vonk_entity_get_folded()),
- * a slot per column, kept as object data: most entities are never
- * searched, and those that are keep them until the column changes. */
+/* The folded texts of an entity's string columns (vonk_entity_get_folded())
+ * and their sort keys (vonk_entity_get_sort_key()), a slot per column for
+ * each, kept as object data: most entities are never searched, and those
+ * that are keep them until the column changes. texts[n_columns + column]
+ * is the sort key of column. */
 typedef struct
 {
   guint  n_columns;
@@ -43,7 +45,7 @@ folded_free (gpointer data)
 {
   Folded *folded = data;
 
-  for (guint i = 0; i < folded->n_columns; i++)
+  for (guint i = 0; i < 2 * folded->n_columns; i++)
     g_free (folded->texts[i]);
   g_free (folded);
 }
@@ -55,7 +57,10 @@ forget_folded (VonkEntity *self,
   Folded *folded = g_object_get_qdata (G_OBJECT (self), folded_quark);
 
   if (folded != NULL)
-    g_clear_pointer (&folded->texts[column], g_free);
+    {
+      g_clear_pointer (&folded->texts[column], g_free);
+      g_clear_pointer (&folded->texts[folded->n_columns + column], g_free);
+    }
 }
 
 static GValue *
@@ -386,6 +391,23 @@ vonk_entity_get_string (VonkEntity *self,
   return value ? g_value_get_string (value) : NULL;
 }
 
+static Folded *
+folded_of (VonkEntity *self)
+{
+  Folded *folded = g_object_get_qdata (G_OBJECT (self), folded_quark);
+
+  if (folded == NULL)
+    {
+      guint n = VONK_ENTITY_GET_CLASS (self)->columns->len;
+
+      folded = g_malloc0 (sizeof (Folded) + 2 * n * sizeof (char *));
+      folded->n_columns = n;
+      g_object_set_qdata_full (G_OBJECT (self), folded_quark, folded, folded_free);
+    }
+
+  return folded;
+}
+
 /**
  * vonk_entity_get_folded:
  * @column: a string column
@@ -412,16 +434,7 @@ vonk_entity_get_folded (VonkEntity *self,
     return NULL;
   index = value - values_of (self);
 
-  folded = g_object_get_qdata (G_OBJECT (self), folded_quark);
-  if (folded == NULL)
-    {
-      guint n = VONK_ENTITY_GET_CLASS (self)->columns->len;
-
-      folded = g_malloc0 (sizeof (Folded) + n * sizeof (char *));
-      folded->n_columns = n;
-      g_object_set_qdata_full (G_OBJECT (self), folded_quark, folded, folded_free);
-    }
-
+  folded = folded_of (self);
   if (folded->texts[index] == NULL)
     {
       const char *text = g_value_get_string (value);
@@ -430,6 +443,45 @@ vonk_entity_get_folded (VonkEntity *self,
     }
 
   return folded->texts[index];
+}
+
+/**
+ * vonk_entity_get_sort_key:
+ * @column: a string column
+ *
+ * A key that orders @column's values as a list sorted by that text
+ * ignoring case does (GtkStringSorter's order: the case-folded text's
+ * g_utf8_collate_key()), compared with strcmp(). Computed on first use and
+ * kept until the column changes: collating is slow, and a list of many
+ * rows sorted again (another column, a change) then only compares.
+ *
+ * Returns: (transfer none): the key, valid until the column changes
+ */
+const char *
+vonk_entity_get_sort_key (VonkEntity *self,
+                          const char *column)
+{
+  const GValue *value;
+  Folded *folded;
+  guint slot;
+
+  g_return_val_if_fail (VONK_IS_ENTITY (self), NULL);
+
+  value = lookup (self, column, G_TYPE_STRING);
+  if (value == NULL)
+    return NULL;
+
+  folded = folded_of (self);
+  slot = folded->n_columns + (value - values_of (self));
+  if (folded->texts[slot] == NULL)
+    {
+      const char *text = g_value_get_string (value);
+      g_autofree char *casefolded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+      folded->texts[slot] = g_utf8_collate_key (casefolded, -1);
+    }
+
+  return folded->texts[slot];
 }
 
 int

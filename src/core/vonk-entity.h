@@ -68,6 +68,8 @@ const char   *vonk_entity_get_string        (VonkEntity  *self,
                                              const char  *column);
 const char   *vonk_entity_get_folded        (VonkEntity  *self,
                                              const char  *column);
+const char   *vonk_entity_get_sort_key      (VonkEntity  *self,
+                                             const char  *column);
 int           vonk_entity_get_int           (VonkEntity  *self,
                                              const char  *column);
 gint64        vonk_entity_get_int64         (VonkEntity  *self,
