@@ -644,9 +644,11 @@ assert_role_models_whole (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       GtkWidget *list = child (champions, VONK_TYPE_CHAMPIONS_VIEW, lists[i]);
-      GtkWidget *row = gtk_widget_get_first_child (list);
+      GtkWidget *row;
 
-      WAIT_UNTIL (gtk_widget_get_mapped (list) && row != NULL &&
+      /* the rows come once the page has been shown */
+      WAIT_UNTIL (gtk_widget_get_mapped (list) &&
+                  (row = gtk_widget_get_first_child (list)) != NULL &&
                   gtk_widget_get_height (row) > 0);
       gtk_test_widget_wait_for_draw (window);
       /* the demo's managers fit, in English and in Dutch */
