@@ -955,6 +955,9 @@ update_empty (VonkOrganisationView *self,
   vonk_view_show_list_page (page->stack, all, G_LIST_MODEL (page->filter_model));
 }
 
+/* Connected after the selection's own handler (see the .ui): a model
+ * swapped while the selection has not yet heard of a change would tell
+ * the column view to remove rows it never had. */
 static void
 filtered_changed_cb (GListModel           *model,
                      guint                 position,
