@@ -899,8 +899,14 @@ list_changed_cb (GListModel           *list,
                  VonkOrganisationView *self)
 {
   GType type = g_list_model_get_item_type (list);
+  GtkSortListModel *sort_model = self->pages[page_of_type (type)].sort_model;
 
-  /* Connected before the sort models, so they never sort by stale figures. */
+  /* Connected before the sort models, so they never sort by stale figures,
+   * and so that a change to a few rows of a sorted list is sorted in at
+   * once, the rows staying on screen; an incremental sort model would sort
+   * the whole list again, behind the spinner. */
+  if (gtk_sort_list_model_get_pending (sort_model) == 0)
+    gtk_sort_list_model_set_incremental (sort_model, added > LONG_LIST);
   if (type == VONK_TYPE_LOCATION || type == VONK_TYPE_DEPARTMENT)
     g_clear_pointer (&self->ranks, g_hash_table_unref);
   if (type == VONK_TYPE_DEPARTMENT || type == VONK_TYPE_PERSON)
