@@ -105,20 +105,27 @@ deleted_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(VonkWindow) window = user_data;
+  g_autoptr(VonkProjectChooser) self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
+  gboolean deleted = vonk_store_delete_project_finish (VONK_STORE (source), result, &error);
 
-  vonk_window_end_task (window);
-  if (vonk_store_delete_project_finish (VONK_STORE (source), result, &error))
-    vonk_window_show_toast (window, _("Project deleted"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  if (!VONK_IS_WINDOW (root))
+    return;
+
+  vonk_window_end_task (VONK_WINDOW (root));
+  if (deleted)
+    vonk_window_show_toast (VONK_WINDOW (root), _("Project deleted"));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    vonk_window_show_toast (window, _("Cancelled; the project is as it was"));
+    vonk_window_show_toast (VONK_WINDOW (root), _("Cancelled; the project is as it was"));
   else
-    vonk_window_show_toast (window, error->message);
+    vonk_window_show_toast (VONK_WINDOW (root), error->message);
 }
 
 /* A large project takes seconds to delete: in the background, with
- * Cancel. It leaves the list when it is gone. */
+ * Cancel. It leaves the list when it is gone; meanwhile the list cannot
+ * be used, so that the project is not opened while it goes. */
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -137,9 +144,12 @@ delete_response_cb (AdwMessageDialog *dialog,
   label = g_strdup_printf (_("Deleting “%s”…"),
                            vonk_entity_get_string (VONK_ENTITY (project), "name"));
   cancellable = vonk_window_begin_task (VONK_WINDOW (root), label);
-  if (cancellable != NULL)
-    vonk_store_delete_project_async (self->store, project, cancellable, deleted_cb,
-                                     g_object_ref (root));
+  if (cancellable == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  vonk_store_delete_project_async (self->store, project, cancellable, deleted_cb,
+                                   g_object_ref (self));
 }
 
 static void

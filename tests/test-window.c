@@ -372,7 +372,9 @@ test_delete_project (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
   g_assert_cmpstr (gtk_label_get_text (task_label), ==, deleting);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (chooser)));
   WAIT_UNTIL (vonk_test_has_label (overlay, "Project deleted"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (chooser)));
   g_assert_cmpuint (g_list_model_get_n_items (vonk_store_get_projects (fixture->store)), ==, 0);
   g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
 
