@@ -414,6 +414,54 @@ dump_people_reopened (const char *path,
   return dump_people (project);
 }
 
+/* What Undo and Redo must bring back exactly: the people as the project
+ * lists them, the rows of the person table and of one other table. */
+typedef struct
+{
+  char *people;
+  char *rows;
+  char *other;
+} Snapshot;
+
+static void
+snapshot_take (Fixture    *fixture,
+               const char *other_table,
+               Snapshot   *snapshot)
+{
+  snapshot->people = dump_people (fixture->project);
+  snapshot->rows = dump_table (fixture->path, "person");
+  snapshot->other = dump_table (fixture->path, other_table);
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->people, g_free);
+  g_clear_pointer (&snapshot->rows, g_free);
+  g_clear_pointer (&snapshot->other, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
+
+/* The lists, the file and the project loaded afresh from it hold what
+ * @expected says. */
+static void
+assert_snapshot (Fixture        *fixture,
+                 const char     *other_table,
+                 const Snapshot *expected)
+{
+  g_auto(Snapshot) now = { 0 };
+  g_autofree char *reopened = NULL;
+
+  snapshot_take (fixture, other_table, &now);
+  g_assert_cmpstr (now.people, ==, expected->people);
+  g_assert_cmpstr (now.rows, ==, expected->rows);
+  g_assert_cmpstr (now.other, ==, expected->other);
+  reopened = dump_people_reopened (fixture->path,
+                                   vonk_entity_get_id (VONK_ENTITY (fixture->project)));
+  g_assert_cmpstr (reopened, ==, expected->people);
+}
+
 static void
 import_text (Fixture    *fixture,
              const char *text)
@@ -436,18 +484,11 @@ static void
 test_mixed_import (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 project_id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
   GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
   g_autoptr(GString) first = g_string_new ("name;email;department;role\n");
   g_autoptr(GString) second = g_string_new ("name;email;department;role\n");
-  g_autofree char *people_before = NULL;
-  g_autofree char *rows_before = NULL;
-  g_autofree char *departments_before = NULL;
-  g_autofree char *people_after = NULL;
-  g_autofree char *rows_after = NULL;
-  g_autofree char *departments_after = NULL;
-  g_autofree char *reopened = NULL;
-  g_autofree char *now = NULL;
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
   guint n_changes;
 
   for (guint i = 0; i < 1000; i++)
@@ -464,58 +505,28 @@ test_mixed_import (Fixture       *fixture,
   for (guint i = 1000; i < 1300; i++)
     g_string_append_printf (second, "Person %u;p%u@example.org;Sales;employee\n", i, i);
 
-  people_before = dump_people (fixture->project);
-  rows_before = dump_table (fixture->path, "person");
-  departments_before = dump_table (fixture->path, "department");
+  snapshot_take (fixture, "department", &before);
   n_changes = fixture->recorded->len;
 
   import_text (fixture, second->str);
   g_assert_cmpuint (fixture->recorded->len, ==, n_changes + 1);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1300);
-  people_after = dump_people (fixture->project);
-  rows_after = dump_table (fixture->path, "person");
-  departments_after = dump_table (fixture->path, "department");
-  g_assert_cmpstr (people_after, !=, people_before);
-  g_assert_cmpstr (rows_after, !=, rows_before);
+  snapshot_take (fixture, "department", &after);
+  g_assert_cmpstr (after.people, !=, before.people);
+  g_assert_cmpstr (after.rows, !=, before.rows);
   g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
                                       "WHERE role = 'middle-manager'"), ==, 334);
 
   undo_ok (fixture);
-  now = dump_people (fixture->project);
-  g_assert_cmpstr (now, ==, people_before);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "person");
-  g_assert_cmpstr (now, ==, rows_before);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "department");
-  g_assert_cmpstr (now, ==, departments_before);
-  g_clear_pointer (&now, g_free);
-  reopened = dump_people_reopened (fixture->path, project_id);
-  g_assert_cmpstr (reopened, ==, people_before);
-  g_clear_pointer (&reopened, g_free);
+  assert_snapshot (fixture, "department", &before);
   g_assert_cmpstr (vonk_history_get_redo_label (fixture->history), ==, "People imported");
 
   redo_ok (fixture);
-  now = dump_people (fixture->project);
-  g_assert_cmpstr (now, ==, people_after);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "person");
-  g_assert_cmpstr (now, ==, rows_after);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "department");
-  g_assert_cmpstr (now, ==, departments_after);
-  g_clear_pointer (&now, g_free);
-  reopened = dump_people_reopened (fixture->path, project_id);
-  g_assert_cmpstr (reopened, ==, people_after);
-  g_clear_pointer (&reopened, g_free);
+  assert_snapshot (fixture, "department", &after);
 
   /* and back once more: Undo after Redo is as exact */
   undo_ok (fixture);
-  now = dump_table (fixture->path, "person");
-  g_assert_cmpstr (now, ==, rows_before);
-  g_clear_pointer (&now, g_free);
-  now = dump_people (fixture->project);
-  g_assert_cmpstr (now, ==, people_before);
+  assert_snapshot (fixture, "department", &before);
 }
 
 static void
@@ -618,15 +629,10 @@ static void
 test_delete_department (Fixture       *fixture,
                         gconstpointer  data)
 {
-  gint64 project_id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
   GListModel *scores = vonk_project_get_list (fixture->project, VONK_TYPE_BARRIER_SCORE);
   gint64 sales = add_department (fixture, "Sales");
   gint64 support = add_department (fixture, "Support");
-  g_autofree char *people_before = NULL;
-  g_autofree char *rows_before = NULL;
-  g_autofree char *scores_before = NULL;
-  g_autofree char *reopened = NULL;
-  g_autofree char *now = NULL;
+  g_auto(Snapshot) before = { 0 };
   g_autoptr(GDate) day = g_date_new_dmy (2, G_DATE_MARCH, 2026);
   g_autoptr(GError) error = NULL;
   g_autoptr(VonkDeletion) deletion = NULL;
@@ -646,9 +652,7 @@ test_delete_department (Fixture       *fixture,
                                                    "score", 1 + i % 5, "scored-on", day,
                                                    NULL));
 
-  people_before = dump_people (fixture->project);
-  rows_before = dump_table (fixture->path, "person");
-  scores_before = dump_table (fixture->path, "barrier_score");
+  snapshot_take (fixture, "barrier_score", &before);
 
   deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
   g_assert_no_error (error);
@@ -662,16 +666,7 @@ test_delete_department (Fixture       *fixture,
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (scores), ==, 10);
 
-  now = dump_people (fixture->project);
-  g_assert_cmpstr (now, ==, people_before);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "person");
-  g_assert_cmpstr (now, ==, rows_before);
-  g_clear_pointer (&now, g_free);
-  now = dump_table (fixture->path, "barrier_score");
-  g_assert_cmpstr (now, ==, scores_before);
-  reopened = dump_people_reopened (fixture->path, project_id);
-  g_assert_cmpstr (reopened, ==, people_before);
+  assert_snapshot (fixture, "barrier_score", &before);
 }
 
 /* The people of a deleted department, far apart in the list, are told
