@@ -267,38 +267,6 @@ test_session_plan (Fixture       *fixture,
                    vonk_entity_get_string (session, "title"));
 }
 
-/* Activates what @window's shortcut @trigger, such as "<Control>z", does. */
-static void
-press_shortcut (GtkWidget  *window,
-                const char *trigger)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (text, trigger))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           window,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
 static gboolean
 has_person (VonkProject *project,
             const char  *name)
@@ -362,7 +330,7 @@ test_import_people_undo (Fixture       *fixture,
   WAIT_UNTIL (vonk_test_has_label (people_view, "Aafke Aalbers") &&
               vonk_test_has_label (people_view, "Aart Aalders"));
 
-  press_shortcut (GTK_WIDGET (fixture->window), "<Control>z");
+  vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>z");
   g_assert_false (has_person (fixture->demo, "Aafke Aalbers"));
   g_assert_false (has_person (fixture->demo, "Aart Aalders"));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people);
@@ -436,7 +404,7 @@ test_print_dialog (Fixture       *fixture,
   g_object_unref (context);
   g_assert_cmpuint (a4_pages, >, 1);
 
-  press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
   WAIT_UNTIL ((dialog = find_print_dialog ()) != NULL);
 

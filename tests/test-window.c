@@ -804,38 +804,6 @@ test_debug_info (Fixture       *fixture,
   g_assert_nonnull (strstr (info, database));
 }
 
-/* Activates what @window's shortcut @trigger, such as "<Control>z", does. */
-static void
-press_shortcut (GtkWidget  *window,
-                const char *trigger)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (text, trigger))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           window,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
 /* An edit is undone with Ctrl+Z and made again with Ctrl+Shift+Z, and
  * the toast says so each time. */
 static void
@@ -857,7 +825,7 @@ test_undo_edit (Fixture       *fixture,
   WAIT_UNTIL (vonk_test_has_label (overlay, "“Renamed” changed") &&
               vonk_test_find_labelled_button (overlay, "_Undo") != NULL);
 
-  press_shortcut (window, "<Control>z");
+  vonk_test_press_shortcut (window, "<Control>z");
   g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, name);
   g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM project "
                                       "WHERE name = 'Renamed'"), ==, 0);
@@ -865,7 +833,7 @@ test_undo_edit (Fixture       *fixture,
               vonk_test_find_labelled_button (overlay, "_Redo") != NULL);
   WAIT_UNTIL (vonk_test_has_label (window, name));
 
-  press_shortcut (window, "<Shift><Control>z");
+  vonk_test_press_shortcut (window, "<Shift><Control>z");
   g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, "Renamed");
   WAIT_UNTIL (vonk_test_has_label (overlay, "“Renamed” changed"));
 

@@ -37,4 +37,7 @@ gboolean   vonk_test_has_label       (GtkWidget    *widget,
 void       vonk_test_choose          (AdwComboRow  *row,
                                       const char   *choice);
 
+void       vonk_test_press_shortcut  (GtkWidget    *window,
+                                      const char   *trigger);
+
 G_END_DECLS
