@@ -39,7 +39,10 @@ build: $(BUILD)/build.ninja
 run: deps build
 	$(MESON) devenv -C $(BUILD) ./src/vonk $(ARGS)
 
+# The benchmarks are compiled too, so that a change which breaks one fails
+# here rather than in the next `make bench`.
 check: deps build
+	$(MESON) compile -C $(BUILD) bench-programs
 	$(HEADLESS) $(MESON) test -C $(BUILD) --print-errorlogs
 
 # The whole suite again in a build with AddressSanitizer and
