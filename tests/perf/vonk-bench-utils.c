@@ -21,10 +21,11 @@ vonk_bench_thread_cpu_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-/* Opens @database into *@store and loads its project @project_id; on
- * failure says why on stderr, prefixed with @program, and returns NULL. */
+/* Opens @database into *@store and finds its project @project_id, not
+ * loaded; on failure says why on stderr, prefixed with @program, and
+ * returns NULL. */
 VonkProject *
-vonk_bench_load_project (const char  *program,
+vonk_bench_find_project (const char  *program,
                          const char  *database,
                          gint64       project_id,
                          VonkStore  **store)
@@ -39,10 +40,25 @@ vonk_bench_load_project (const char  *program,
       return NULL;
     }
   project = vonk_store_find_project (*store, project_id);
-  if (project == NULL || !vonk_project_load (project, &error))
+  if (project == NULL)
+    g_printerr ("%s: no project %" G_GINT64_FORMAT "\n", program, project_id);
+  return project;
+}
+
+/* The same, and loads the project. */
+VonkProject *
+vonk_bench_load_project (const char  *program,
+                         const char  *database,
+                         gint64       project_id,
+                         VonkStore  **store)
+{
+  g_autoptr(GError) error = NULL;
+  VonkProject *project = vonk_bench_find_project (program, database, project_id, store);
+
+  if (project != NULL && !vonk_project_load (project, &error))
     {
-      g_printerr ("%s: cannot load project %" G_GINT64_FORMAT "%s%s\n", program,
-                  project_id, error ? ": " : "", error ? error->message : "");
+      g_printerr ("%s: cannot load project %" G_GINT64_FORMAT ": %s\n", program, project_id,
+                  error->message);
       return NULL;
     }
   return project;

@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 gint64       vonk_bench_thread_cpu_time (void);
+VonkProject *vonk_bench_find_project    (const char  *program,
+                                         const char  *database,
+                                         gint64       project_id,
+                                         VonkStore  **store);
 VonkProject *vonk_bench_load_project    (const char  *program,
                                          const char  *database,
                                          gint64       project_id,
