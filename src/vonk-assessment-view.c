@@ -860,7 +860,7 @@ vonk_assessment_view_init (VonkAssessmentView *self)
   scopes = choices (self->organisation, G_LIST_MODEL (self->departments));
   adw_combo_row_set_model (self->scope_row, scopes);
   vonk_person_search_set_label (self->assessor_search,
-                                _("Search by name, e-mail address or department"));
+                                _("Name, e-mail or department"));
 
   for (int p = 0; p < VONK_N_PHASES; p++)
     {

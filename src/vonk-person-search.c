@@ -26,6 +26,7 @@
 
 /* more are there, but a name narrows it down faster than scrolling */
 #define MAX_SHOWN_HEIGHT 220
+#define MAX_SHOWN_WIDTH  300
 
 struct _VonkPersonSearch
 {
@@ -229,10 +230,13 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
+  /* long e-mail addresses shorten rather than widen a popover beyond the window */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 26);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (details), 30);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_box_append (GTK_BOX (box), name);
@@ -480,6 +484,10 @@ vonk_person_search_init (VonkPersonSearch *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller),
                                               MAX_SHOWN_HEIGHT);
+  /* the matches fit in a popover on a phone-wide window */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (self->scroller),
+                                             MAX_SHOWN_WIDTH);
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
   gtk_widget_set_visible (self->scroller, FALSE);
