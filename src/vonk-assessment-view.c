@@ -63,6 +63,7 @@ struct _VonkAssessmentView
   GtkLabel            *blocking_label;
   AdwActionRow        *assessor_row;
   GtkMenuButton       *assessor_button;
+  GtkLabel            *assessor_label;
   GtkPopover          *assessor_popover;
   VonkPersonSearch    *assessor_search;
   GtkWidget           *no_assessor_button;
@@ -460,7 +461,7 @@ show_assessor (VonkAssessmentView *self)
 
   /* Translators: no one in particular as assessor */
   name = person != NULL ? vonk_entity_get_string (person, "name") : C_("assessor", "None");
-  gtk_menu_button_set_label (self->assessor_button, name);
+  gtk_label_set_text (self->assessor_label, name);
   /* Translators: read out for the button that opens the assessor search;
    * %s is a person's name or "None" */
   accessible = g_strdup_printf (_("Assessor: %s"), name);
@@ -809,6 +810,7 @@ vonk_assessment_view_class_init (VonkAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "rule_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_row);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_button);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_label);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_popover);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_search);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, no_assessor_button);

@@ -288,7 +288,7 @@ choose_assessor (Fixture    *fixture,
 static const char *
 assessor_shown (Fixture *fixture)
 {
-  return gtk_menu_button_get_label (child (fixture, "assessor_button"));
+  return gtk_label_get_text (child (fixture, "assessor_label"));
 }
 
 static void
