@@ -30,7 +30,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "vonk-assessment-view.h"
 #include "vonk-editor.h"
@@ -347,10 +346,10 @@ record_cb (VonkCriterionRow   *row,
 static gboolean sync_rows_cb (gpointer data);
 
 /* Makes the rows match the criteria: one per criterion, in the group of
- * its phase. Beyond ROWS_AT_ONCE new rows or ROWS_USEC spent making
- * them, the rest are made at the next
- * main-loop iterations, so that a long checklist does not freeze the
- * window; the list boxes keep every row in its place whenever it comes. */
+ * its phase. Beyond ROWS_AT_ONCE new rows, or ROWS_USEC spent making
+ * them, the rest are made at the next main-loop iterations, so that a
+ * long checklist does not freeze the window; the list boxes keep every
+ * row in its place whenever it comes. */
 static void
 sync_rows (VonkAssessmentView *self)
 {
@@ -375,7 +374,8 @@ sync_rows (VonkAssessmentView *self)
 
           g_hash_table_add (present, item);
           row = g_hash_table_lookup (self->rows, item);
-          if (row == NULL && (made == ROWS_AT_ONCE || (made > 0 && g_get_monotonic_time () > until)))
+          if (row == NULL &&
+              (made == ROWS_AT_ONCE || (made > 0 && g_get_monotonic_time () > until)))
             {
               if (self->rows_idle == 0)
                 self->rows_idle = g_idle_add (sync_rows_cb, self);
