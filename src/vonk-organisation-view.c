@@ -225,6 +225,11 @@ count (VonkOrganisationView *self)
   guint n_people = g_list_model_get_n_items (people);
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_departments);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* the columns looked up once, not per person */
+  GObjectClass *person_class = g_type_class_peek (VONK_TYPE_PERSON);
+  guint department_column = g_object_class_find_property (person_class,
+                                                          "department-id")->param_id - 1;
+  guint champion_column = g_object_class_find_property (person_class, "champion")->param_id - 1;
 
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
@@ -242,14 +247,14 @@ count (VonkOrganisationView *self)
   for (guint i = 0; i < n_people; i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-      gint64 department = vonk_entity_get_int64 (person, "department-id");
+      gint64 department = g_value_get_int64 (vonk_entity_get_value (person, department_column));
       Counts *c = g_hash_table_lookup (by_id, &department);
 
       if (c == NULL)
         continue;
 
       c->people++;
-      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+      if (g_value_get_enum (vonk_entity_get_value (person, champion_column)) == VONK_CHAMPION_ACTIVE)
         c->champions++;
     }
 
