@@ -12,7 +12,10 @@
  * Ticking a criterion adds a new assessment, dated with the date above the
  * checklist (today unless the user writes another) and signed with the
  * assessor chosen there, so that a whole checklist can be gone through
- * with one click per criterion; the history is never rewritten.
+ * with one click per criterion; the history is never rewritten. The
+ * assessor is found with a person search in a popover (by name, e-mail
+ * address or department): a list of a hundred thousand names would be of
+ * no use to anyone, and would freeze the window as it is made.
  *
  * The view keeps up with the project: a change to the criteria adds,
  * removes, regroups or re-sorts rows (the rows themselves are kept, so
@@ -27,12 +30,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "vonk-assessment-view.h"
 #include "vonk-editor.h"
 #include "vonk-criterion-editor.h"
 #include "vonk-criterion-row.h"
+#include "vonk-person-search.h"
 
 struct _VonkAssessmentView
 {
@@ -41,13 +44,12 @@ struct _VonkAssessmentView
   gint64               scope;        /* the department assessed, 0 for the organisation */
   GHashTable          *rows;         /* VonkCriterion → its VonkCriterionRow, borrowed */
   guint                rows_idle;    /* makes the rows sync_rows() left for later */
+  guint                later_idle;   /* what a new project shows after its first frame */
+  gboolean             status_shown; /* the first step of later_cb() was done */
 
   VonkEntity          *organisation; /* the first scope: a department that is none */
-  VonkEntity          *nobody;       /* the first assessor: no one named */
   GtkSortListModel    *departments;  /* by name */
-  GListStore          *people;       /* by name, sorted in a thread (sort_people()) */
-  GCancellable        *people_sort;  /* the sort under way */
-  guint                people_idle;  /* sorts again once after a burst of changes */
+  gint64               assessor_id;  /* who signs the assessments, 0 for no one */
 
   AdwComboRow         *scope_row;
   GtkLabel            *phase_label;
@@ -58,7 +60,12 @@ struct _VonkAssessmentView
   GtkLabel            *missing_label;
   GtkWidget           *rule_box;
   GtkLabel            *blocking_label;
-  AdwComboRow         *assessor_row;
+  AdwActionRow        *assessor_row;
+  GtkMenuButton       *assessor_button;
+  GtkLabel            *assessor_label;
+  GtkPopover          *assessor_popover;
+  VonkPersonSearch    *assessor_search;
+  GtkWidget           *no_assessor_button;
   AdwEntryRow         *date_row;
   AdwPreferencesGroup *groups[VONK_N_PHASES];
   GtkListBox          *lists[VONK_N_PHASES];
@@ -277,7 +284,6 @@ record_cb (VonkCriterionRow   *row,
            VonkAssessmentView *self)
 {
   VonkCriterion *criterion = vonk_criterion_row_get_criterion (row);
-  VonkEntity *assessor = adw_combo_row_get_selected_item (self->assessor_row);
   g_autoptr(GDate) today = vonk_date_today ();
   g_autoptr(GDate) date = NULL;
   g_autoptr(VonkEntity) assessment = NULL;
@@ -308,7 +314,7 @@ record_cb (VonkCriterionRow   *row,
                              "state", state,
                              "evidence", evidence,
                              "assessed-on", date,
-                             "assessor-id", assessor ? vonk_entity_get_id (assessor) : 0,
+                             "assessor-id", self->assessor_id,
                              NULL);
   if (!vonk_project_add (project, assessment, &error))
     {
@@ -331,16 +337,19 @@ record_cb (VonkCriterionRow   *row,
   return TRUE;
 }
 
-/* A row is made from a template, and its texts wrap: about as much work
- * as a frame can take for twenty of them. */
+/* A row is made from a template, and its texts wrap: a few milliseconds
+ * each on a busy machine. At most this many are made at once, and no more
+ * than ROWS_USEC of them, so that the window stays responsive. */
 #define ROWS_AT_ONCE 20
+#define ROWS_USEC    8000
 
 static gboolean sync_rows_cb (gpointer data);
 
 /* Makes the rows match the criteria: one per criterion, in the group of
- * its phase. Beyond ROWS_AT_ONCE new rows, the rest are made at the next
- * main-loop iterations, so that a long checklist does not freeze the
- * window; the list boxes keep every row in its place whenever it comes. */
+ * its phase. Beyond ROWS_AT_ONCE new rows, or ROWS_USEC spent making
+ * them, the rest are made at the next main-loop iterations, so that a
+ * long checklist does not freeze the window; the list boxes keep every
+ * row in its place whenever it comes. */
 static void
 sync_rows (VonkAssessmentView *self)
 {
@@ -348,6 +357,7 @@ sync_rows (VonkAssessmentView *self)
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer criterion, row;
+  gint64 until = g_get_monotonic_time () + ROWS_USEC;
   guint made = 0;
 
   g_clear_handle_id (&self->rows_idle, g_source_remove);
@@ -364,7 +374,8 @@ sync_rows (VonkAssessmentView *self)
 
           g_hash_table_add (present, item);
           row = g_hash_table_lookup (self->rows, item);
-          if (row == NULL && made == ROWS_AT_ONCE)
+          if (row == NULL &&
+              (made == ROWS_AT_ONCE || (made > 0 && g_get_monotonic_time () > until)))
             {
               if (self->rows_idle == 0)
                 self->rows_idle = g_idle_add (sync_rows_cb, self);
@@ -431,156 +442,78 @@ update_rows (VonkAssessmentView *self)
     }
 }
 
-/* The assessors by name. A project can have a hundred thousand people:
- * sorting their names as GtkStringSorter does (case-folded collation keys)
- * takes the main thread a quarter of a second or more, so the keys are
- * made and sorted in a thread, from a copy of the names, and the sorted
- * people replace the list's contents in one splice. Until then the list
- * keeps its former order (at first: empty, so "None" is the only choice);
- * every change to the people sorts again. */
+/* The assessor */
 
-typedef struct
-{
-  VonkEntity *person;
-  char       *key;      /* the name, then its collation key */
-  guint       position; /* in the project's list: ties keep that order */
-} PersonKey;
-
+/* The button says who signs the assessments: the person chosen, or no one
+ * (also once that person is deleted). */
 static void
-person_key_clear (gpointer data)
-{
-  PersonKey *key = data;
-
-  g_clear_object (&key->person);
-  g_clear_pointer (&key->key, g_free);
-}
-
-static int
-compare_person_keys (gconstpointer a,
-                     gconstpointer b)
-{
-  const PersonKey *ka = a;
-  const PersonKey *kb = b;
-  int by_key = strcmp (ka->key, kb->key);
-
-  if (by_key != 0)
-    return by_key;
-  return (ka->position > kb->position) - (ka->position < kb->position);
-}
-
-static void
-sort_people_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
-{
-  GArray *keys = data;
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      PersonKey *key = &g_array_index (keys, PersonKey, i);
-      g_autofree char *folded = g_utf8_casefold (key->key, -1);
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      g_free (key->key);
-      key->key = g_utf8_collate_key (folded, -1);
-    }
-  g_array_sort (keys, compare_person_keys);
-
-  g_task_return_pointer (task, g_array_ref (keys), (GDestroyNotify) g_array_unref);
-}
-
-static void
-people_sorted_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(VonkAssessmentView) self = user_data;
-  g_autoptr(GArray) keys = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autoptr(GPtrArray) people = NULL;
-  VonkEntity *assessor;
-
-  /* cancelled: the view went, or another sort took over */
-  if (keys == NULL || g_task_get_cancellable (G_TASK (result)) != self->people_sort)
-    return;
-  g_clear_object (&self->people_sort);
-
-  people = g_ptr_array_sized_new (keys->len);
-  for (guint i = 0; i < keys->len; i++)
-    g_ptr_array_add (people, g_array_index (keys, PersonKey, i).person);
-
-  /* the assessor chosen stays chosen where it moved to */
-  assessor = adw_combo_row_get_selected_item (self->assessor_row);
-  if (assessor != NULL)
-    g_object_ref (assessor);
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       people->pdata, people->len);
-  if (assessor != NULL && assessor != self->nobody)
-    {
-      guint position;
-
-      if (g_list_store_find (self->people, assessor, &position))
-        adw_combo_row_set_selected (self->assessor_row, position + 1);
-    }
-  g_clear_object (&assessor);
-}
-
-/* Starts sorting the project's people in a thread, from a copy of their
- * names; a sort already under way is dropped. */
-static void
-sort_people (VonkAssessmentView *self)
+show_assessor (VonkAssessmentView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  GListModel *people;
-  g_autoptr(GArray) keys = NULL;
-  g_autoptr(GTask) task = NULL;
+  VonkEntity *person = NULL;
+  g_autofree char *accessible = NULL;
+  const char *name;
 
-  g_clear_handle_id (&self->people_idle, g_source_remove);
-  if (self->people_sort != NULL)
-    g_cancellable_cancel (self->people_sort);
-  g_clear_object (&self->people_sort);
+  if (project != NULL && self->assessor_id != 0)
+    person = vonk_project_lookup (project, VONK_TYPE_PERSON, self->assessor_id);
+  if (person == NULL)
+    self->assessor_id = 0;
 
-  if (project == NULL)
-    {
-      g_list_store_remove_all (self->people);
-      return;
-    }
-
-  people = list_of (self, VONK_TYPE_PERSON);
-  keys = g_array_sized_new (FALSE, TRUE, sizeof (PersonKey), g_list_model_get_n_items (people));
-  g_array_set_clear_func (keys, person_key_clear);
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      PersonKey key = { g_list_model_get_item (people, i), NULL, i };
-      const char *name = vonk_entity_get_string (key.person, "name");
-
-      key.key = g_strdup (name != NULL ? name : "");
-      g_array_append_val (keys, key);
-    }
-
-  self->people_sort = g_cancellable_new ();
-  task = g_task_new (NULL, self->people_sort, people_sorted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sort_people);
-  g_task_set_task_data (task, g_steal_pointer (&keys), (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, sort_people_thread);
+  /* Translators: no one in particular as assessor */
+  name = person != NULL ? vonk_entity_get_string (person, "name") : C_("assessor", "None");
+  gtk_label_set_text (self->assessor_label, name);
+  /* Translators: read out for the button that opens the assessor search;
+   * %s is a person's name or "None" */
+  accessible = g_strdup_printf (_("Assessor: %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assessor_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_visible (self->no_assessor_button, person != NULL);
 }
 
-static gboolean
-sort_people_cb (gpointer data)
+static void
+choose_assessor (VonkAssessmentView *self,
+                 gint64              person_id)
 {
-  VonkAssessmentView *self = data;
-
-  self->people_idle = 0;
-  sort_people (self);
-  return G_SOURCE_REMOVE;
+  self->assessor_id = person_id;
+  show_assessor (self);
+  gtk_popover_popdown (self->assessor_popover);
 }
 
+/* Each time it opens, the search starts empty, with the keyboard in it.
+ * The search looks through the people from the first time it is opened
+ * (the view shows sooner). */
+static void
+assessor_popover_show_cb (VonkAssessmentView *self)
+{
+  vonk_person_search_set_project (self->assessor_search, vonk_view_get_project (VONK_VIEW (self)));
+  vonk_person_search_clear (self->assessor_search);
+  gtk_widget_grab_focus (GTK_WIDGET (self->assessor_search));
+}
+
+static void
+assessor_picked_cb (VonkAssessmentView *self,
+                    VonkPerson         *person)
+{
+  choose_assessor (self, vonk_entity_get_id (VONK_ENTITY (person)));
+}
+
+static void
+no_assessor_cb (VonkAssessmentView *self)
+{
+  choose_assessor (self, 0);
+}
+
+static void
+assessor_stop_search_cb (VonkAssessmentView *self)
+{
+  gtk_popover_popdown (self->assessor_popover);
+}
+
+/* A rename shows at once; a deletion leaves no one chosen. */
 static void
 people_changed_cb (VonkAssessmentView *self)
 {
-  if (self->people_idle == 0)
-    self->people_idle = g_idle_add (sort_people_cb, self);
+  show_assessor (self);
 }
 
 /* Keeping up with the project */
@@ -685,7 +618,28 @@ unbind_project (VonkAssessmentView *self,
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
     g_signal_handlers_disconnect_by_data (vonk_project_get_list (project, watched[i]), self);
   g_signal_handlers_disconnect_by_data (project, self);
+  g_clear_handle_id (&self->later_idle, g_source_remove);
   gtk_sort_list_model_set_model (self->departments, NULL);
+}
+
+/* What a new project shows after its first frame, one step per main-loop
+ * iteration: its status (which reads all its assessments), then the
+ * departments it can be assessed for (a drop-down that makes many rows). */
+static gboolean
+later_cb (gpointer data)
+{
+  VonkAssessmentView *self = data;
+
+  if (!self->status_shown)
+    {
+      self->status_shown = TRUE;
+      refresh_status (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->later_idle = 0;
+  gtk_sort_list_model_set_model (self->departments, list_of (self, VONK_TYPE_DEPARTMENT));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -711,10 +665,9 @@ vonk_assessment_view_project_changed (VonkView    *view,
 
   if (project != NULL)
     {
-      /* first, so that this handler runs before the sort model's */
+      /* before the sort model's handler (later_cb() connects it) */
       g_signal_connect_swapped (list_of (self, VONK_TYPE_DEPARTMENT), "items-changed",
                                 G_CALLBACK (departments_changed_cb), self);
-      gtk_sort_list_model_set_model (self->departments, list_of (self, VONK_TYPE_DEPARTMENT));
       g_signal_connect_swapped (list_of (self, VONK_TYPE_PERSON), "items-changed",
                                 G_CALLBACK (people_changed_cb), self);
       g_signal_connect_swapped (list_of (self, VONK_TYPE_CRITERION), "items-changed",
@@ -728,14 +681,24 @@ vonk_assessment_view_project_changed (VonkView    *view,
                                 G_CALLBACK (target_changed_cb), self);
     }
 
-  sort_people (self);
+  /* the search is given the people once it is opened */
+  vonk_person_search_set_project (self->assessor_search, NULL);
+  gtk_popover_popdown (self->assessor_popover);
+  self->assessor_id = 0;
+  show_assessor (self);
   adw_combo_row_set_selected (self->scope_row, 0);
-  adw_combo_row_set_selected (self->assessor_row, 0);
   set_today (self);
+  /* every row is new: made up to date */
   sync_rows (self);
-  update_rows (self);
-  refresh_status (self);
   update_actions (self);
+
+  if (project == NULL)
+    refresh_status (self);
+  else
+    {
+      self->status_shown = FALSE;
+      self->later_idle = g_idle_add (later_cb, self);
+    }
 }
 
 /**
@@ -811,9 +774,7 @@ vonk_assessment_view_finalize (GObject *object)
 
   g_hash_table_unref (self->rows);
   g_clear_object (&self->departments);
-  g_clear_object (&self->people);
   g_clear_object (&self->organisation);
-  g_clear_object (&self->nobody);
 
   G_OBJECT_CLASS (vonk_assessment_view_parent_class)->finalize (object);
 }
@@ -830,9 +791,9 @@ vonk_assessment_view_class_init (VonkAssessmentViewClass *klass)
 
   view_class->project_changed = vonk_assessment_view_project_changed;
 
-  /* the template's expressions look these up */
+  /* the template's expressions look this up */
   g_type_ensure (VONK_TYPE_DEPARTMENT);
-  g_type_ensure (VONK_TYPE_PERSON);
+  g_type_ensure (VONK_TYPE_PERSON_SEARCH);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-assessment-view.ui");
@@ -848,6 +809,11 @@ vonk_assessment_view_class_init (VonkAssessmentViewClass *klass)
   /* for the tests, which read the explanation */
   gtk_widget_class_bind_template_child_full (widget_class, "rule_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_row);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_button);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_label);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_popover);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, assessor_search);
+  gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, no_assessor_button);
   gtk_widget_class_bind_template_child (widget_class, VonkAssessmentView, date_row);
   for (int p = 0; p < VONK_N_PHASES; p++)
     {
@@ -868,6 +834,10 @@ vonk_assessment_view_class_init (VonkAssessmentViewClass *klass)
     }
 
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assessor_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assessor_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_assessor_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assessor_stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "assessment.add-criterion", "i",
                                    add_criterion_action);
@@ -879,24 +849,20 @@ static void
 vonk_assessment_view_init (VonkAssessmentView *self)
 {
   g_autoptr(GListModel) scopes = NULL;
-  g_autoptr(GListModel) assessors = NULL;
 
   self->rows = g_hash_table_new (NULL, NULL);
   self->organisation = g_object_new (VONK_TYPE_DEPARTMENT,
                                      "name", vonk_enum_label (VONK_TYPE_SCOPE,
                                                               VONK_SCOPE_COMPANY),
                                      NULL);
-  /* Translators: the choice of no one in particular as assessor */
-  self->nobody = g_object_new (VONK_TYPE_PERSON, "name", C_("assessor", "None"), NULL);
   self->departments = by_name (VONK_TYPE_DEPARTMENT);
-  self->people = g_list_store_new (VONK_TYPE_PERSON);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   scopes = choices (self->organisation, G_LIST_MODEL (self->departments));
   adw_combo_row_set_model (self->scope_row, scopes);
-  assessors = choices (self->nobody, G_LIST_MODEL (self->people));
-  adw_combo_row_set_model (self->assessor_row, assessors);
+  vonk_person_search_set_label (self->assessor_search,
+                                _("Name, e-mail or department"));
 
   for (int p = 0; p < VONK_N_PHASES; p++)
     {
@@ -916,6 +882,7 @@ vonk_assessment_view_init (VonkAssessmentView *self)
                                       -1);
     }
 
+  show_assessor (self);
   refresh_status (self);
   update_actions (self);
 }

@@ -213,34 +213,52 @@ counts_for (GHashTable *counts,
 }
 
 /* People are counted per department, and the departments' counts added
- * up per location: one lookup per person, not two. */
+ * up per location: one lookup per person, not two, in a table by the
+ * department's ID (a hundred thousand people, a few hundred departments). */
 static void
 count (VonkOrganisationView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   GListModel *departments = list_of (self, VONK_TYPE_DEPARTMENT);
   GListModel *people = list_of (self, VONK_TYPE_PERSON);
+  guint n_departments = g_list_model_get_n_items (departments);
+  guint n_people = g_list_model_get_n_items (people);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_departments);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* the columns looked up once, not per person */
+  GObjectClass *person_class = g_type_class_peek (VONK_TYPE_PERSON);
+  guint department_column = g_object_class_find_property (person_class,
+                                                          "department-id")->param_id - 1;
+  guint champion_column = g_object_class_find_property (person_class, "champion")->param_id - 1;
 
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+  /* sized in advance: the IDs do not move, the table's keys point at them */
+  for (guint i = 0; i < n_departments; i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+      gint64 id = vonk_entity_get_id (department);
+
+      g_array_append_val (ids, id);
+      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i),
+                           counts_for (self->counts, department));
+    }
+
+  for (guint i = 0; i < n_people; i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-      VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT,
-                                                    vonk_entity_get_int64 (person,
-                                                                           "department-id"));
-      Counts *c;
+      gint64 department = g_value_get_int64 (vonk_entity_get_value (person, department_column));
+      Counts *c = g_hash_table_lookup (by_id, &department);
 
-      if (department == NULL)
+      if (c == NULL)
         continue;
 
-      c = counts_for (self->counts, department);
       c->people++;
-      if (vonk_entity_get_enum (person, "champion") == VONK_CHAMPION_ACTIVE)
+      if (g_value_get_enum (vonk_entity_get_value (person, champion_column)) == VONK_CHAMPION_ACTIVE)
         c->champions++;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+  for (guint i = 0; i < n_departments; i++)
     {
       g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
       VonkEntity *location = vonk_project_lookup (project, VONK_TYPE_LOCATION,
@@ -1054,6 +1072,32 @@ selection_changed_cb (VonkOrganisationView *self)
   update_actions (self);
 }
 
+/* A page's rows are sorted and filtered from the first time it shows: a
+ * hundred thousand people take a while, which the switch to the view
+ * need not wait for when it shows another page. A long list is sorted in
+ * slices between frames, behind a spinner (update_empty()); a short one
+ * at once, without a spinner flashing by. */
+static void
+attach_list (VonkOrganisationView *self,
+             PageId                page)
+{
+  GListModel *list;
+
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL || !self->pages[page].seen)
+    return;
+
+  list = list_of (self, page_type (page));
+  if (gtk_sort_list_model_get_model (self->pages[page].sort_model) == list)
+    return;
+
+  gtk_sort_list_model_set_incremental (self->pages[page].sort_model,
+                                       g_list_model_get_n_items (list) > LONG_LIST);
+  /* the column view gets the rows from update_empty(): sorted, or for a
+   * long list, once they are */
+  gtk_single_selection_set_model (self->pages[page].selection, NULL);
+  gtk_sort_list_model_set_model (self->pages[page].sort_model, list);
+}
+
 static void
 page_changed_cb (VonkOrganisationView *self)
 {
@@ -1072,6 +1116,7 @@ page_changed_cb (VonkOrganisationView *self)
         g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), page_info[page].name) == 0)
       {
         self->pages[page].seen = TRUE;
+        attach_list (self, page);
         update_empty (self, page);
       }
   update_actions (self);
@@ -1222,15 +1267,7 @@ vonk_organisation_view_project_changed (VonkView    *view,
 
         /* first, so that this handler runs before the sort model's */
         g_signal_connect (list, "items-changed", G_CALLBACK (list_changed_cb), self);
-        /* A long list is sorted in slices between frames, behind a
-         * spinner (update_empty()); a short one at once, without a
-         * spinner flashing by. */
-        gtk_sort_list_model_set_incremental (self->pages[page].sort_model,
-                                             g_list_model_get_n_items (list) > LONG_LIST);
-        /* the column view gets the rows from update_empty() below: sorted,
-         * or for a long list, once they are */
-        gtk_single_selection_set_model (self->pages[page].selection, NULL);
-        gtk_sort_list_model_set_model (self->pages[page].sort_model, list);
+        attach_list (self, page);
       }
 
   self->binding = FALSE;

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "vonk-session-editor.h"
-#include "vonk-session-person-search.h"
+#include "vonk-person-search.h"
 
 #define AUDIENCE_COMPANY 0
 #define AUDIENCE_CHOSEN  1
@@ -44,7 +44,7 @@ struct _VonkSessionEditor
   AdwExpanderRow *locations_row;
   AdwActionRow *facilitator_row;
   GtkWidget   *clear_facilitator_button;
-  VonkSessionPersonSearch *facilitator_search;
+  VonkPersonSearch *facilitator_search;
   GtkTextView *notes_view;
 
   gint64       facilitator_id;
@@ -327,7 +327,7 @@ vonk_session_editor_class_init (VonkSessionEditorClass *klass)
   editor_class->fill = vonk_session_editor_fill;
   editor_class->commit = vonk_session_editor_commit;
 
-  g_type_ensure (VONK_TYPE_SESSION_PERSON_SEARCH);
+  g_type_ensure (VONK_TYPE_PERSON_SEARCH);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/vonk/Vonk/ui/vonk-session-editor.ui");
@@ -363,8 +363,8 @@ vonk_session_editor_init (VonkSessionEditor *self)
 
   self->department_checks = g_ptr_array_new ();
   self->location_checks = g_ptr_array_new ();
-  vonk_session_person_search_set_label (self->facilitator_search,
-                                        _("Search for the facilitator by name"));
+  vonk_person_search_set_label (self->facilitator_search,
+                                _("Search for the facilitator by name"));
 }
 
 /**
@@ -444,7 +444,7 @@ vonk_session_editor_new (VonkProject     *project,
   else
     gtk_label_set_text (self->date_hint, _("Write a date as 27-11-2026 or 2026-11-27."));
 
-  vonk_session_person_search_set_project (self->facilitator_search, project);
+  vonk_person_search_set_project (self->facilitator_search, project);
   update_facilitator (self);
   fill_checks (self->departments_row, vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
                scope_rows, "department-id", self->department_checks);

@@ -38,7 +38,7 @@
 #include "vonk-filter-model.h"
 #include "vonk-month-view.h"
 #include "vonk-session-editor.h"
-#include "vonk-session-person-search.h"
+#include "vonk-person-search.h"
 #include "vonk-sessions-view.h"
 #include "vonk-settings.h"
 
@@ -141,7 +141,7 @@ struct _VonkSessionsView
   AdwComboRow         *invite_role_row;
   AdwActionRow        *invite_action_row;
   GtkButton           *invite_button;
-  VonkSessionPersonSearch *invite_search;
+  VonkPersonSearch    *invite_search;
   GtkListView         *attendance_view;
   GtkSortListModel    *attendance_sort_model;
   GListStore          *attendance_model; /* the attendance rows of the session shown, by ID */
@@ -2261,7 +2261,7 @@ unbind_project (VonkSessionsView *self,
   self->attendance_session_id = 0;
   finish_listing (self, TRUE);
   g_list_store_remove_all (self->attendance_model);
-  vonk_session_person_search_set_project (self->invite_search, NULL);
+  vonk_person_search_set_project (self->invite_search, NULL);
   self->sessions = NULL;
 }
 
@@ -2290,7 +2290,7 @@ vonk_sessions_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                 "items-changed", G_CALLBACK (templates_changed_cb), self);
       gtk_sort_list_model_set_model (self->sort_model, self->sessions);
-      vonk_session_person_search_set_project (self->invite_search, project);
+      vonk_person_search_set_project (self->invite_search, project);
       fill_invite_choices (self);
     }
 
@@ -2377,7 +2377,7 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   g_type_ensure (VONK_TYPE_SESSION);
   g_type_ensure (VONK_TYPE_ATTENDANCE);
   g_type_ensure (VONK_TYPE_MONTH_VIEW);
-  g_type_ensure (VONK_TYPE_SESSION_PERSON_SEARCH);
+  g_type_ensure (VONK_TYPE_PERSON_SEARCH);
   g_type_ensure (VONK_TYPE_FILTER_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -2556,7 +2556,7 @@ vonk_sessions_view_init (VonkSessionsView *self)
   gtk_custom_sorter_set_sort_func (self->attendance_sorter, attendance_compare_cb, self, NULL);
   g_signal_connect_swapped (self->detail_pages, "notify::visible-child-name",
                             G_CALLBACK (detail_page_changed_cb), self);
-  vonk_session_person_search_set_label (self->invite_search, _("Invite a person by name"));
+  vonk_person_search_set_label (self->invite_search, _("Invite a person by name"));
 
   vonk_month_view_set_model (self->month_view, G_LIST_MODEL (self->filter_model));
   self->settings = vonk_settings_new ();

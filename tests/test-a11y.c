@@ -22,9 +22,12 @@
 
 #include "config.h"
 
+#include "vonk-assessment-view.h"
+#include "vonk-criterion-row.h"
 #include "vonk-department-editor.h"
 #include "vonk-milestone-card.h"
 #include "vonk-organisation-view.h"
+#include "vonk-person-search.h"
 #include "vonk-phase-history.h"
 #include "vonk-project-editor.h"
 #include "vonk-score-chart.h"
@@ -473,6 +476,8 @@ test_names (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) offenders = g_ptr_array_new_with_free_func (g_free);
   Walk walk = { NULL, seen, offenders, 0, 0 };
+  GtkWidget *assessment;
+  VonkPersonSearch *search;
   GtkWidget *editor;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -481,10 +486,22 @@ test_names (Fixture       *fixture,
       walk_window (&walk, window, views[i]);
     }
 
-  /* what pops up: a criterion's menu, and the history of a scored cell */
+  /* what pops up: a criterion's menu, the assessor search with what it
+   * finds, and the history of a scored cell */
   show_view (fixture, "assessment");
-  walk_popover (&walk, window, find_mapped (window, GTK_TYPE_MENU_BUTTON, NULL, NULL),
+  walk_popover (&walk, window,
+                find_mapped (find_mapped (window, VONK_TYPE_CRITERION_ROW, NULL, NULL),
+                             GTK_TYPE_MENU_BUTTON, NULL, NULL),
                 "assessment/criterion menu");
+  assessment = find_mapped (window, VONK_TYPE_ASSESSMENT_VIEW, NULL, NULL);
+  search = child (assessment, VONK_TYPE_ASSESSMENT_VIEW, "assessor_search");
+  gtk_menu_button_popup (child (assessment, VONK_TYPE_ASSESSMENT_VIEW, "assessor_button"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (search)));
+  gtk_editable_set_text (vonk_person_search_get_entry (search), "a");
+  WAIT_UNTIL (g_list_model_get_n_items (vonk_person_search_get_matches (search)) > 0);
+  walk_window (&walk, window, "assessment/assessor search");
+  gtk_popover_popdown (child (assessment, VONK_TYPE_ASSESSMENT_VIEW, "assessor_popover"));
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (search)));
   show_view (fixture, "barriers");
   walk_popover (&walk, window, find_mapped (window, GTK_TYPE_BUTTON, "heatmap-cell", "no-score"),
                 "barriers/score history");

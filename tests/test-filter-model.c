@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "vonk-filter-model.h"
-#include "vonk-session-person-search.h"
+#include "vonk-person-search.h"
 #include "vonk-test-utils-gui.h"
 
 #define N_ITEMS 60000
@@ -282,7 +282,7 @@ test_source_changed (Fixture       *fixture,
 /* The person search of the session forms, over the same model */
 
 static void
-picked_cb (VonkSessionPersonSearch *search,
+picked_cb (VonkPersonSearch *search,
            VonkPerson              *person,
            VonkEntity             **picked)
 {
@@ -310,7 +310,7 @@ test_person_search (void)
   g_autoptr(VonkEntity) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *names[] = { "Zoë Bakker", "Zoe Visser", "ZOË JANSEN", "Anna de Vries", "Bram Zoet" };
-  VonkSessionPersonSearch *search;
+  VonkPersonSearch *search;
   GtkEditable *entry = NULL;
   GListModel *matches;
   GtkWindow *window;
@@ -320,15 +320,15 @@ test_person_search (void)
     vonk_test_add (project, g_object_new (VONK_TYPE_PERSON, "name", names[i], NULL));
 
   window = vonk_test_window_new (400, 400);
-  search = VONK_SESSION_PERSON_SEARCH (vonk_session_person_search_new ());
-  vonk_session_person_search_set_project (search, project);
+  search = VONK_PERSON_SEARCH (vonk_person_search_new ());
+  vonk_person_search_set_project (search, project);
   g_signal_connect (search, "person-picked", G_CALLBACK (picked_cb), &picked);
   vonk_test_show (window, GTK_WIDGET (search));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (search)); c;
        c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_SEARCH_ENTRY (c))
       entry = GTK_EDITABLE (c);
-  matches = vonk_session_person_search_get_matches (search);
+  matches = vonk_person_search_get_matches (search);
 
   /* nothing typed lists nobody */
   g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 0);

@@ -19,7 +19,7 @@
 #include "vonk-month-view.h"
 #include "vonk-preferences-window.h"
 #include "vonk-session-editor.h"
-#include "vonk-session-person-search.h"
+#include "vonk-person-search.h"
 #include "vonk-sessions-view.h"
 #include "vonk-settings.h"
 #include "vonk-test-utils-gui.h"
@@ -280,7 +280,7 @@ test_new_session (Fixture       *fixture,
   /* the first department ticked */
   {
     GtkWidget *check, *entry;
-    VonkSessionPersonSearch *search = VONK_SESSION_PERSON_SEARCH (child (editor, "facilitator_search"));
+    VonkPersonSearch *search = VONK_PERSON_SEARCH (child (editor, "facilitator_search"));
 
     check = find_first (GTK_WIDGET (child (editor, "departments_row")), GTK_TYPE_CHECK_BUTTON);
     g_assert_nonnull (check);
@@ -290,13 +290,13 @@ test_new_session (Fixture       *fixture,
     /* the facilitator, found by name */
     entry = find_first (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Fleur");
-    WAIT_UNTIL (g_list_model_get_n_items (vonk_session_person_search_get_matches (search)) > 0);
+    WAIT_UNTIL (g_list_model_get_n_items (vonk_person_search_get_matches (search)) > 0);
     {
-      g_autoptr(VonkEntity) fleur = g_list_model_get_item (vonk_session_person_search_get_matches (search), 0);
+      g_autoptr(VonkEntity) fleur = g_list_model_get_item (vonk_person_search_get_matches (search), 0);
 
       facilitator_id = vonk_entity_get_id (fleur);
     }
-    vonk_session_person_search_pick (search, 0);
+    vonk_person_search_pick (search, 0);
   }
 
   /* a time that is not one: a message, nothing added */
@@ -816,7 +816,7 @@ test_attendance (Fixture       *fixture,
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GArray) invited = NULL;
   GtkWidget *row, *entry = NULL, *follow_up, *undo;
-  VonkSessionPersonSearch *search;
+  VonkPersonSearch *search;
   VonkEntity *workshop, *outsider = NULL;
   GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
   gint64 ids[3];
@@ -871,14 +871,14 @@ test_attendance (Fixture       *fixture,
       if (vonk_entity_get_int64 (p, "department-id") != vonk_entity_get_id (department))
         outsider = p;
     }
-  search = VONK_SESSION_PERSON_SEARCH (child (fixture->view, "invite_search"));
+  search = VONK_PERSON_SEARCH (child (fixture->view, "invite_search"));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (search)); c;
        c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_SEARCH_ENTRY (c))
       entry = c;
   gtk_editable_set_text (GTK_EDITABLE (entry), vonk_entity_get_string (outsider, "name"));
-  WAIT_UNTIL (g_list_model_get_n_items (vonk_session_person_search_get_matches (search)) > 0);
-  vonk_session_person_search_pick (search, 0);
+  WAIT_UNTIL (g_list_model_get_n_items (vonk_person_search_get_matches (search)) > 0);
+  vonk_person_search_pick (search, 0);
   g_assert_nonnull (attendance_of (fixture, session, vonk_entity_get_id (outsider)));
 
   /* two places: the third to register waits */
