@@ -164,7 +164,6 @@ struct _VonkChampionsView
   GtkDropDown         *funnel_dropdown;
   VonkFunnelChart     *funnel_chart;
   GtkStack            *funnel_stack;
-  GtkSpinner          *funnel_spinner;
   GtkLabel            *coverage_heading;
   GtkLabel            *target_label;
   GtkToggleButton     *departments_toggle;
@@ -355,13 +354,14 @@ show_funnel (VonkChampionsView *self)
 
 /* Whether the chart shows figures, or that they are being counted: only
  * when there are none yet, so that a recount after an edit does not make
- * the chart blink. */
+ * the chart blink. Said in words, without a spinner: its animation would
+ * draw frames all the time, which on a slow machine leaves no time
+ * between them for the counting. */
 static void
 show_counting (VonkChampionsView *self,
                gboolean           counting)
 {
   gtk_stack_set_visible_child_name (self->funnel_stack, counting ? "counting" : "chart");
-  gtk_spinner_set_spinning (self->funnel_spinner, counting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->funnel_dropdown), !counting);
 }
 
@@ -1350,7 +1350,6 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (funnel_dropdown);
   BIND (funnel_chart);
   BIND (funnel_stack);
-  BIND (funnel_spinner);
   BIND (department_slice);
   BIND (location_slice);
   BIND (coverage_heading);
