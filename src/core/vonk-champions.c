@@ -484,31 +484,6 @@ note_activity (GHashTable  *latest,
     *known = *day;
 }
 
-/* The last session looked up, kept while a loop goes through the
- * attendance: its rows come session by session, and looking up every
- * row's session took a third of the time in a project of 100,000 people. */
-typedef struct
-{
-  gint64      id;
-  VonkEntity *session;
-} LastSession;
-
-#define LAST_SESSION_INIT { -1, NULL }
-
-static VonkEntity *
-session_of (VonkProject *project,
-            gint64       id,
-            LastSession *last)
-{
-  if (id != last->id)
-    {
-      last->id = id;
-      last->session = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
-    }
-
-  return last->session;
-}
-
 /* The day @session starts (in its own time zone) into @day; FALSE when it
  * has no start. */
 static gboolean
@@ -525,6 +500,66 @@ session_day (VonkEntity *session,
   g_date_clear (day, 1);
   g_date_set_dmy (day, d, m, y);
   return TRUE;
+}
+
+/* The last session looked up, kept while a loop goes through the
+ * attendance: its rows come session by session, and looking up every
+ * row's session took a third of the time in a project of 100,000 people.
+ * What the loops ask of it is read once per session. */
+typedef struct
+{
+  gint64      id;
+  VonkEntity *session;
+  gboolean    has_day; /* day: when it starts */
+  GDate       day;
+  int         kind;
+  int         status;
+} LastSession;
+
+#define LAST_SESSION_INIT { -1, NULL, FALSE, { 0 }, 0, 0 }
+
+static VonkEntity *
+session_of (VonkProject *project,
+            gint64       id,
+            LastSession *last)
+{
+  if (id != last->id)
+    {
+      last->id = id;
+      last->session = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
+      if (last->session != NULL)
+        {
+          last->has_day = session_day (last->session, &last->day);
+          last->kind = vonk_entity_get_enum (last->session, "kind");
+          last->status = vonk_entity_get_enum (last->session, "status");
+        }
+    }
+
+  return last->session;
+}
+
+/* The columns of an attendance row the loops over all of them read. */
+typedef struct
+{
+  guint session;
+  guint person;
+  guint status;
+} AttendanceColumns;
+
+static void
+attendance_columns (AttendanceColumns *columns)
+{
+  columns->session = column_of (VONK_TYPE_ATTENDANCE, "session-id");
+  columns->person = column_of (VONK_TYPE_ATTENDANCE, "person-id");
+  columns->status = column_of (VONK_TYPE_ATTENDANCE, "status");
+}
+
+static VonkEntity * const *
+attendance_rows (VonkProject *project,
+                 guint       *n)
+{
+  return vonk_entity_list_peek_items (VONK_ENTITY_LIST (vonk_project_get_list (
+                                        project, VONK_TYPE_ATTENDANCE)), n);
 }
 
 static void
@@ -593,6 +628,9 @@ vonk_champions_gone_quiet (VonkProject *project,
   g_autoptr(GHashTable) latest = NULL;
   g_autoptr(GDate) today = NULL;
   g_autoptr(GArray) sortable = NULL;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   GListModel *list;
   GArray *result;
   GDate start;
@@ -612,19 +650,15 @@ vonk_champions_gone_quiet (VonkProject *project,
 
   latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      VonkEntity *session;
-      GDate day;
-
-      if (vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED)
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
         continue;
-      session = session_of (project, vonk_entity_get_int64 (row, "session-id"),
-                            &last_session);
-      if (session != NULL && session_day (session, &day))
-        note_activity (latest, vonk_entity_get_int64 (row, "person-id"), &day, on);
+      if (session_of (project, int64_at (rows[i], columns.session), &last_session) != NULL &&
+          last_session.has_day)
+        note_activity (latest, int64_at (rows[i], columns.person), &last_session.day, on);
     }
 
   list = vonk_project_get_list (project, VONK_TYPE_SESSION);
@@ -1212,6 +1246,9 @@ vonk_champions_role_models (VonkProject *project,
   g_autoptr(GArray) sortable = NULL;
   LastSession last_session = LAST_SESSION_INIT;
   g_autoptr(GHashTable) index_of = NULL;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   GListModel *list;
   GArray *result;
 
@@ -1269,27 +1306,28 @@ vonk_champions_role_models (VonkProject *project,
         model->next_hosted = day;
     }
 
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      gint64 person_id = vonk_entity_get_int64 (row, "person-id");
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
-      VonkEntity *session;
+      gint64 person_id;
+      guint index;
       VonkRoleModel *model;
-      GDate day;
 
-      if (index == 0 || vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED)
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
         continue;
-      session = session_of (project, vonk_entity_get_int64 (row, "session-id"),
-                            &last_session);
-      if (session == NULL || !session_day (session, &day) || g_date_compare (&day, on) > 0 ||
-          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+      person_id = int64_at (rows[i], columns.person);
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
+      if (index == 0)
+        continue;
+      if (session_of (project, int64_at (rows[i], columns.session), &last_session) == NULL ||
+          !last_session.has_day || g_date_compare (&last_session.day, on) > 0 ||
+          last_session.status == VONK_SESSION_STATUS_CANCELLED)
         continue;
 
       model = &g_array_index (sortable, SortableModel, index - 1).model;
       model->attended++;
-      note_seen (model, &day);
+      note_seen (model, &last_session.day);
     }
 
   g_array_sort (sortable, compare_models);
@@ -1376,8 +1414,10 @@ vonk_champions_department_links (VonkProject *project)
   g_autoptr(GHashTable) index_of = NULL;
   g_autoptr(GHashTable) per_workshop = NULL;
   LastSession last_session = LAST_SESSION_INIT;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   VonkDepartmentLinks *links;
-  GListModel *list;
   GHashTableIter iter;
   gpointer value;
 
@@ -1401,23 +1441,26 @@ vonk_champions_department_links (VonkProject *project)
   /* per workshop, the departments present (indexes, each once) */
   per_workshop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      gint64 session_id = vonk_entity_get_int64 (row, "session-id");
-      VonkEntity *session = session_of (project, session_id, &last_session);
-      VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
-                                                vonk_entity_get_int64 (row, "person-id"));
+      gint64 session_id = int64_at (rows[i], columns.session);
+      VonkEntity *person;
       gint64 department_id;
       GArray *present;
       guint index;
       gboolean known = FALSE;
 
-      if (session == NULL || person == NULL ||
-          vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED ||
-          vonk_entity_get_enum (session, "kind") != VONK_SESSION_WORKSHOP ||
-          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+      /* the cheap tests first: a person is looked up among all */
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED ||
+          session_of (project, session_id, &last_session) == NULL ||
+          last_session.kind != VONK_SESSION_WORKSHOP ||
+          last_session.status == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+      person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                    int64_at (rows[i], columns.person));
+      if (person == NULL)
         continue;
 
       department_id = vonk_entity_get_int64 (person, "department-id");
