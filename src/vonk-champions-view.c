@@ -143,6 +143,8 @@ struct _VonkChampionsView
   VonkView             parent_instance;
 
   GArray              *funnel;          /* VonkFunnelRow, the organisation first */
+  VonkFunnelCounter   *counter;         /* counting the funnel anew, or NULL */
+  guint                count_id;        /* the idle that counts on */
   gint64               funnel_scope;    /* the department shown, 0: the organisation */
   gboolean             filling_scopes;
   GSettings           *settings;        /* NULL when the schema is not installed */
@@ -161,6 +163,7 @@ struct _VonkChampionsView
   AdwViewStack        *stack;
   GtkDropDown         *funnel_dropdown;
   VonkFunnelChart     *funnel_chart;
+  GtkStack            *funnel_stack;
   GtkLabel            *coverage_heading;
   GtkLabel            *target_label;
   GtkToggleButton     *departments_toggle;
@@ -170,6 +173,10 @@ struct _VonkChampionsView
   GtkColumnView       *location_view;
   GListStore          *department_rows;
   GListStore          *location_rows;
+  GtkSliceListModel   *department_slice;
+  GtkSliceListModel   *location_slice;
+  gboolean             departments_stale; /* the coverage tables are out of date */
+  gboolean             locations_stale;
   GtkLabel            *summary_label;
   GtkStack            *champions_stack;
   GtkColumnView       *champion_view;
@@ -316,15 +323,10 @@ update_funnel_figures (VonkChampionsView *self)
 /* The dropdown offers the organisation, then each department by name (the
  * order of the funnel's rows); the department shown stays chosen. */
 static void
-update_funnel (VonkChampionsView *self)
+show_funnel (VonkChampionsView *self)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
   guint selected = 0;
-
-  g_clear_pointer (&self->funnel, g_array_unref);
-  if (project != NULL)
-    self->funnel = vonk_champions_funnel (project);
 
   for (guint i = 0; self->funnel != NULL && i < self->funnel->len; i++)
     {
@@ -348,6 +350,79 @@ update_funnel (VonkChampionsView *self)
     self->funnel_scope = 0;
 
   update_funnel_figures (self);
+}
+
+/* Whether the chart shows figures, or that they are being counted: only
+ * when there are none yet, so that a recount after an edit does not make
+ * the chart blink. Said in words, without a spinner: its animation would
+ * draw frames all the time, which on a slow machine leaves no time
+ * between them for the counting. */
+static void
+show_counting (VonkChampionsView *self,
+               gboolean           counting)
+{
+  gtk_stack_set_visible_child_name (self->funnel_stack, counting ? "counting" : "chart");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->funnel_dropdown), !counting);
+}
+
+/* How long a turn of the main loop counts the funnel, in µs, and how many
+ * rows it reads between looking at the clock. */
+#define COUNT_SLICE_USEC 8000
+#define COUNT_STEP_ROWS  8192
+
+/* For 100,000 people the funnel reads 600,000 rows: it is counted a few
+ * milliseconds at a time after the frames, with the figures shown when
+ * all is counted. */
+static gboolean
+count_funnel_cb (gpointer data)
+{
+  VonkChampionsView *self = data;
+  gint64 until = g_get_monotonic_time () + COUNT_SLICE_USEC;
+
+  do
+    {
+      if (vonk_funnel_counter_step (self->counter, COUNT_STEP_ROWS))
+        {
+          g_clear_pointer (&self->funnel, g_array_unref);
+          self->funnel = g_array_ref (vonk_funnel_counter_get_rows (self->counter));
+          g_clear_pointer (&self->counter, vonk_funnel_counter_free);
+          self->count_id = 0;
+          show_funnel (self);
+          show_counting (self, FALSE);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  while (g_get_monotonic_time () < until);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_counting (VonkChampionsView *self)
+{
+  g_clear_handle_id (&self->count_id, g_source_remove);
+  g_clear_pointer (&self->counter, vonk_funnel_counter_free);
+}
+
+/* Counts the funnel anew; a count under way is dropped, as it counts
+ * what the project was. */
+static void
+update_funnel (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  stop_counting (self);
+  if (project == NULL)
+    {
+      g_clear_pointer (&self->funnel, g_array_unref);
+      show_funnel (self);
+      show_counting (self, FALSE);
+      return;
+    }
+
+  self->counter = vonk_funnel_counter_new (project);
+  self->count_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, count_funnel_cb, self, NULL);
+  show_counting (self, self->funnel == NULL);
 }
 
 static void
@@ -387,23 +462,37 @@ fill_coverage (VonkChampionsView *self,
                        items->pdata, items->len);
 }
 
+/* Fills the table of the departments, or of the locations, whichever is
+ * shown, when it is out of date: the other waits until it is shown, as GTK
+ * makes its rows' widgets even on a page that is not shown. */
+static void
+fill_shown_coverage (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  gboolean locations = gtk_toggle_button_get_active (self->locations_toggle);
+  gboolean *stale = locations ? &self->locations_stale : &self->departments_stale;
+  g_autoptr(GArray) rows = NULL;
+
+  if (!*stale)
+    return;
+
+  *stale = FALSE;
+  if (project != NULL && !locations)
+    rows = vonk_champions_coverage_by_department (project, employees_per_champion (self));
+  else if (project != NULL)
+    rows = vonk_champions_coverage_by_location (project, employees_per_champion (self));
+
+  /* GTK would make the widgets of 200 rows at once */
+  vonk_view_fill_in_slices (locations ? self->location_slice : self->department_slice);
+  fill_coverage (self, locations ? self->location_rows : self->department_rows, rows,
+                 locations ? VONK_TYPE_LOCATION : VONK_TYPE_DEPARTMENT);
+}
+
 static void
 update_coverage (VonkChampionsView *self)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(GArray) departments = NULL;
-  g_autoptr(GArray) locations = NULL;
-
-  if (project != NULL)
-    {
-      guint target = employees_per_champion (self);
-
-      departments = vonk_champions_coverage_by_department (project, target);
-      locations = vonk_champions_coverage_by_location (project, target);
-    }
-
-  fill_coverage (self, self->department_rows, departments, VONK_TYPE_DEPARTMENT);
-  fill_coverage (self, self->location_rows, locations, VONK_TYPE_LOCATION);
+  self->departments_stale = self->locations_stale = TRUE;
+  fill_shown_coverage (self);
 }
 
 static void
@@ -411,6 +500,7 @@ coverage_kind_toggled_cb (VonkChampionsView *self)
 {
   gboolean locations = gtk_toggle_button_get_active (self->locations_toggle);
 
+  fill_shown_coverage (self);
   gtk_stack_set_visible_child_name (self->coverage_stack,
                                     locations ? "locations" : "departments");
   gtk_label_set_text (self->coverage_heading,
@@ -1181,6 +1271,11 @@ vonk_champions_view_project_changed (VonkView    *view,
                                      ? vonk_project_get_list (project, VONK_TYPE_PERSON)
                                      : NULL);
   self->funnel_scope = 0;
+  /* the figures and any count under way are the old project's */
+  stop_counting (self);
+  g_clear_pointer (&self->funnel, g_array_unref);
+  show_funnel (self);
+  show_counting (self, project != NULL);
 
   if (project != NULL)
     for (guint i = 0; i < n; i++)
@@ -1204,6 +1299,7 @@ vonk_champions_view_dispose (GObject *object)
   /* while the template children are there */
   vonk_view_set_project (VONK_VIEW (self), NULL);
   g_clear_handle_id (&self->update_id, g_source_remove);
+  stop_counting (self);
   g_clear_object (&self->champion_model);
   g_clear_object (&self->quiet_model);
   g_clear_object (&self->seen_model);
@@ -1253,6 +1349,9 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (stack);
   BIND (funnel_dropdown);
   BIND (funnel_chart);
+  BIND (funnel_stack);
+  BIND (department_slice);
+  BIND (location_slice);
   BIND (coverage_heading);
   BIND (target_label);
   BIND (departments_toggle);

@@ -98,6 +98,10 @@ struct _VonkSessionsView
   GArray              *invite_department_ids;
   GArray              *invite_location_ids;
   GSettings           *settings;   /* NULL without the schema */
+  VonkAttendanceTally *tally;      /* every session's counts, for the list; NULL: none yet */
+  VonkAttendanceTally *counting;   /* counted anew after a change, or NULL */
+  guint                count_id;   /* the idle that counts on */
+  guint                choices_id; /* the idle that fills the invitation's choices */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -115,6 +119,7 @@ struct _VonkSessionsView
   GtkColumnView       *view;
   GtkColumnViewColumn *date_column;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *slice;      /* fills the list in over a few frames */
   VonkFilterModel     *filter_model;
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
@@ -271,18 +276,30 @@ scope_text (VonkSessionsView *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The counts of @session shown in the list, from the tally of every
+ * session (count_attendance()); FALSE until it is counted. */
+static gboolean
+listed_counts (VonkSessionsView     *self,
+               VonkEntity           *session,
+               VonkAttendanceCounts *counts)
+{
+  return self->tally != NULL &&
+         vonk_attendance_tally_get (self->tally, VONK_SESSION (session), counts);
+}
+
 static char *
 registered_text (VonkSessionsView *self,
                  VonkEntity       *session)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkAttendanceCounts counts;
   guint registered;
 
-  if (project == NULL)
+  if (vonk_view_get_project (VONK_VIEW (self)) == NULL)
     return g_strdup ("");
+  if (!listed_counts (self, session, &counts))
+    /* Translators: in the Registered column while the sessions are counted */
+    return g_strdup (C_("registered", "…"));
 
-  vonk_sessions_count (project, VONK_SESSION (session), &counts);
   registered = counts.by_status[VONK_ATTENDANCE_REGISTERED] +
                counts.by_status[VONK_ATTENDANCE_ATTENDED] +
                counts.by_status[VONK_ATTENDANCE_NO_SHOW];
@@ -507,13 +524,11 @@ compare_cb (gconstpointer a,
 
     case CELL_REGISTERED:
       {
-        VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
         VonkAttendanceCounts ca, cb;
 
-        if (project == NULL)
+        /* sorted again when counted */
+        if (!listed_counts (self, ea, &ca) || !listed_counts (self, eb, &cb))
           break;
-        vonk_sessions_count (project, VONK_SESSION (ea), &ca);
-        vonk_sessions_count (project, VONK_SESSION (eb), &cb);
         result = (int) ca.by_status[VONK_ATTENDANCE_REGISTERED] -
                  (int) cb.by_status[VONK_ATTENDANCE_REGISTERED];
       }
@@ -1236,6 +1251,37 @@ fill_invite_choices (VonkSessionsView *self)
   invite_choice_changed_cb (self);
 }
 
+static gboolean
+fill_invite_choices_cb (gpointer data)
+{
+  VonkSessionsView *self = data;
+
+  self->choices_id = 0;
+  fill_invite_choices (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A combo row of 500 departments makes its list's rows at once: after
+ * the frame that shows a new project's list, or when a session is shown,
+ * whichever comes first. */
+static void
+fill_invite_choices_later (VonkSessionsView *self)
+{
+  if (self->choices_id == 0)
+    self->choices_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_invite_choices_cb,
+                                        self, NULL);
+}
+
+static void
+fill_invite_choices_now (VonkSessionsView *self)
+{
+  if (self->choices_id != 0)
+    {
+      g_clear_handle_id (&self->choices_id, g_source_remove);
+      fill_invite_choices (self);
+    }
+}
+
 /* Whether the store's row at @i is still @row, unchanged. */
 static gboolean
 same_row (VonkSessionsView *self,
@@ -1529,6 +1575,7 @@ show_session (VonkSessionsView *self,
   self->shown = session;
   if (session != NULL)
     {
+      fill_invite_choices_now (self);
       g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &self->shown);
       g_signal_connect_swapped (session, "notify", G_CALLBACK (session_notify_cb), self);
     }
@@ -1627,6 +1674,63 @@ update_detail (VonkSessionsView *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "session");
 }
 
+/* Counting every session's attendance
+ *
+ * The list's Registered column needs the counts of every session; for
+ * 500,000 attendance rows they take tens of milliseconds to count, so a
+ * tally counts them a few milliseconds at a time after the frames (the
+ * column says "…" meanwhile). After a change the counts shown stay until
+ * the new ones are in; a change while counting makes the tally start over
+ * (it notices itself), so a burst of changes is counted once after it. */
+
+/* How long a turn of the main loop counts, in µs, and how many rows it
+ * reads between looking at the clock. */
+#define COUNT_SLICE_USEC 8000
+#define COUNT_STEP_ROWS  8192
+
+static gboolean
+count_step_cb (gpointer data)
+{
+  VonkSessionsView *self = data;
+  gint64 until = g_get_monotonic_time () + COUNT_SLICE_USEC;
+
+  do
+    {
+      if (vonk_attendance_tally_step (self->counting, COUNT_STEP_ROWS))
+        {
+          g_clear_pointer (&self->tally, vonk_attendance_tally_free);
+          self->tally = g_steal_pointer (&self->counting);
+          self->count_id = 0;
+          refresh_cells (self, CELL_REGISTERED);
+          gtk_sorter_changed (GTK_SORTER (self->registered_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  while (g_get_monotonic_time () < until);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_counting (VonkSessionsView *self)
+{
+  g_clear_handle_id (&self->count_id, g_source_remove);
+  g_clear_pointer (&self->counting, vonk_attendance_tally_free);
+}
+
+/* Counts the sessions' attendance anew, unless that is under way. */
+static void
+count_attendance (VonkSessionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  if (project == NULL || self->counting != NULL)
+    return;
+
+  self->counting = vonk_attendance_tally_new (project);
+  self->count_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, count_step_cb, self, NULL);
+}
+
 /* The lists */
 
 static void
@@ -1640,6 +1744,8 @@ sessions_changed_cb (GListModel       *list,
   update_empty (self);
   update_actions (self);
   update_detail (self);
+  /* a new session is counted */
+  count_attendance (self);
 }
 
 static void
@@ -1660,8 +1766,8 @@ attendance_changed_cb (GListModel       *list,
                        guint             added,
                        VonkSessionsView *self)
 {
-  refresh_cells (self, CELL_REGISTERED);
-  gtk_sorter_changed (GTK_SORTER (self->registered_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* the list's counts when they are counted again */
+  count_attendance (self);
 
   /* the rows that were changed in place, by ID (the list is in ID order) */
   if (added > 0)
@@ -2218,6 +2324,8 @@ vonk_sessions_view_select (VonkSessionsView *self,
 
           if (item == G_OBJECT (session))
             {
+              if (i >= gtk_slice_list_model_get_size (self->slice))
+                vonk_view_fill_at_once (self->slice);
               gtk_single_selection_set_selected (self->selection, i);
               /* no gtk_column_view_scroll_to() in GTK 4.8: ask its list view */
               for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->view));
@@ -2258,6 +2366,9 @@ unbind_project (VonkSessionsView *self,
   g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                         templates_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  stop_counting (self);
+  g_clear_pointer (&self->tally, vonk_attendance_tally_free);
+  g_clear_handle_id (&self->choices_id, g_source_remove);
   self->attendance_session_id = 0;
   finish_listing (self, TRUE);
   g_list_store_remove_all (self->attendance_model);
@@ -2289,9 +2400,12 @@ vonk_sessions_view_project_changed (VonkView    *view,
                           G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                 "items-changed", G_CALLBACK (templates_changed_cb), self);
+      /* GTK would make the widgets of 200 rows at once */
+      vonk_view_fill_in_slices (self->slice);
       gtk_sort_list_model_set_model (self->sort_model, self->sessions);
+      count_attendance (self);
       vonk_person_search_set_project (self->invite_search, project);
-      fill_invite_choices (self);
+      fill_invite_choices_later (self);
     }
 
   templates_changed_cb (self);
@@ -2319,6 +2433,7 @@ vonk_sessions_view_dispose (GObject *object)
   vonk_view_set_project (VONK_VIEW (self), NULL);
   finish_listing (self, TRUE);
   show_session (self, NULL);
+  stop_counting (self);
   g_clear_object (&self->settings);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VONK_TYPE_SESSIONS_VIEW);
@@ -2399,6 +2514,7 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   BIND (view);
   BIND (date_column);
   BIND (selection);
+  BIND (slice);
   BIND (filter_model);
   BIND (sort_model);
   BIND (filter);

@@ -205,6 +205,22 @@ vonk_view_fill_in_slices (GtkSliceListModel *slice)
 }
 
 /**
+ * vonk_view_fill_at_once:
+ * @slice: a slice that vonk_view_fill_in_slices() fills
+ *
+ * Shows all of @slice's model now, such as before selecting a row
+ * further down than the slice has come.
+ */
+void
+vonk_view_fill_at_once (GtkSliceListModel *slice)
+{
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  g_object_set_data (G_OBJECT (slice), "vonk-fill", NULL);
+  gtk_slice_list_model_set_size (slice, G_MAXUINT);
+}
+
+/**
  * vonk_view_delete:
  * @entity: an entity of the project shown
  * @toast_title: plain text that says what was deleted, such as

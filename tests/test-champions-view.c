@@ -374,6 +374,106 @@ test_funnel (Fixture       *fixture,
                     department->counts[VONK_FUNNEL_INVITED]);
 }
 
+/* The chart shows the core's count of the organisation, all stages. */
+static gboolean
+chart_shows_funnel (Fixture *fixture)
+{
+  VonkFunnelChart *chart = VONK_FUNNEL_CHART (child (fixture->view, "funnel_chart"));
+  g_autoptr(GArray) funnel = vonk_champions_funnel (fixture->project);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->view,
+                                                                       "funnel_stack"))),
+                 "chart") != 0)
+    return FALSE;
+  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+    if (vonk_funnel_chart_get_count (chart, s) !=
+        g_array_index (funnel, VonkFunnelRow, 0).counts[s])
+      return FALSE;
+
+  return TRUE;
+}
+
+static VonkEntity *
+first_session_of_kind (VonkProject     *project,
+                       VonkSessionKind  kind)
+{
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+
+      if (vonk_entity_get_enum (session, "kind") == (int) kind)
+        return session; /* the list keeps it alive */
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The funnel is counted after the first frame: until then the chart's
+ * place says it is being counted and the department cannot be chosen;
+ * then the chart and its text alternative show the figures, which
+ * follow an invitation and a change of status. */
+static void
+test_funnel_counted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VonkFunnelChart *chart = VONK_FUNNEL_CHART (child (fixture->view, "funnel_chart"));
+  GtkStack *stack = GTK_STACK (child (fixture->view, "funnel_stack"));
+  GtkWidget *dropdown = GTK_WIDGET (child (fixture->view, "funnel_dropdown"));
+  VonkEntity *session = first_session_of_kind (fixture->project, VONK_SESSION_INSPIRATION);
+  g_autoptr(VonkEntity) person = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *invited = NULL;
+  VonkEntity *row;
+  gint64 row_id;
+
+  /* the same project again: counted anew */
+  WAIT_UNTIL (chart_shows_funnel (fixture));
+  vonk_view_set_project (VONK_VIEW (fixture->view), NULL);
+  vonk_view_set_project (VONK_VIEW (fixture->view), fixture->project);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "counting");
+  g_assert_true (vonk_test_has_label (GTK_WIDGET (stack), "Counting the funnel…"));
+  g_assert_false (gtk_widget_get_sensitive (dropdown));
+
+  WAIT_UNTIL (chart_shows_funnel (fixture));
+  g_assert_true (gtk_widget_get_sensitive (dropdown));
+  before = vonk_champions_funnel (fixture->project);
+  invited = g_strdup_printf ("Invited: %u;",
+                             g_array_index (before, VonkFunnelRow, 0).counts[VONK_FUNNEL_INVITED]);
+  g_assert_nonnull (strstr (vonk_funnel_chart_get_summary (chart), invited));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       vonk_funnel_chart_get_summary (chart));
+
+  /* someone new invited to an inspiration session: one more invited */
+  person = g_object_new (VONK_TYPE_PERSON, "name", "Nina Nieuw", NULL);
+  vonk_test_add (fixture->project, g_object_ref (person));
+  row_id = vonk_test_add (fixture->project,
+                          g_object_new (VONK_TYPE_ATTENDANCE,
+                                        "session-id", vonk_entity_get_id (session),
+                                        "person-id", vonk_entity_get_id (person),
+                                        "status", VONK_ATTENDANCE_INVITED,
+                                        NULL));
+  WAIT_UNTIL (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_INVITED) ==
+              g_array_index (before, VonkFunnelRow, 0).counts[VONK_FUNNEL_INVITED] + 1);
+  g_assert_true (chart_shows_funnel (fixture));
+
+  /* who then attended, enthusiastic */
+  row = vonk_project_lookup (fixture->project, VONK_TYPE_ATTENDANCE, row_id);
+  g_assert_true (vonk_sessions_set_status (fixture->project, VONK_ATTENDANCE (row),
+                                           VONK_ATTENDANCE_ATTENDED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vonk_sessions_set_enthusiasm (fixture->project, VONK_ATTENDANCE (row), TRUE, 0,
+                                               &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_ENTHUSIASTIC) ==
+              g_array_index (before, VonkFunnelRow, 0).counts[VONK_FUNNEL_ENTHUSIASTIC] + 1);
+  g_assert_cmpuint (vonk_funnel_chart_get_count (chart, VONK_FUNNEL_ATTENDED), ==,
+                    g_array_index (before, VonkFunnelRow, 0).counts[VONK_FUNNEL_ATTENDED] + 1);
+  g_assert_true (chart_shows_funnel (fixture));
+}
+
 /* A demo champion steps down and comes back with Undo, their history
  * intact; the coverage follows both ways. */
 static void
@@ -694,6 +794,8 @@ main (int   argc,
               test_promote_and_step_down, fixture_tear_down);
   g_test_add ("/champions-view/funnel", Fixture, NULL, fixture_set_up, test_funnel,
               fixture_tear_down);
+  g_test_add ("/champions-view/funnel-counted", Fixture, NULL, fixture_set_up,
+              test_funnel_counted, fixture_tear_down);
   g_test_add ("/champions-view/step-down-undo", Fixture, NULL, fixture_set_up,
               test_step_down_undo, fixture_tear_down);
   g_test_add ("/champions-view/long-lists", Fixture, NULL, fixture_set_up, test_long_lists,

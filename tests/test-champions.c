@@ -536,6 +536,243 @@ test_funnel (void)
       }
 }
 
+/* The funnel counted plainly: a set of people per stage, read by name,
+ * then each person's department. */
+static void
+plain_funnel (VonkProject *project,
+              GHashTable  *rows) /* department ID (0: organisation) → guint[5] */
+{
+  GListModel *list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  g_autoptr(GHashTable) stages = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_insert (rows, g_new0 (gint64, 1), g_new0 (guint, VONK_FUNNEL_N_STAGES));
+  list = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (list, i);
+      gint64 id = vonk_entity_get_id (department);
+
+      g_hash_table_insert (rows, g_memdup2 (&id, sizeof id),
+                           g_new0 (guint, VONK_FUNNEL_N_STAGES));
+    }
+
+  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
+      VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION,
+                                                 vonk_entity_get_int64 (row, "session-id"));
+      gint64 person = vonk_entity_get_int64 (row, "person-id");
+      gboolean attended = vonk_entity_get_enum (row, "status") == VONK_ATTENDANCE_ATTENDED;
+      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (stages, &person));
+      int kind = vonk_entity_get_enum (session, "kind");
+
+      if (kind == VONK_SESSION_INSPIRATION)
+        bits |= 1u << VONK_FUNNEL_INVITED |
+                (attended ? 1u << VONK_FUNNEL_ATTENDED : 0) |
+                (vonk_entity_get_boolean (row, "enthusiastic") ? 1u << VONK_FUNNEL_ENTHUSIASTIC : 0);
+      else if (kind == VONK_SESSION_WORKSHOP && attended)
+        bits |= 1u << VONK_FUNNEL_WORKSHOP;
+      g_hash_table_insert (stages, g_memdup2 (&person, sizeof person), GUINT_TO_POINTER (bits));
+    }
+
+  list = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
+      gint64 id = vonk_entity_get_id (person);
+      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (stages, &id));
+
+      if (vonk_entity_get_enum (person, "champion") != VONK_CHAMPION_NONE)
+        g_hash_table_insert (stages, g_memdup2 (&id, sizeof id),
+                             GUINT_TO_POINTER (bits | 1u << VONK_FUNNEL_CHAMPION));
+    }
+
+  g_hash_table_iter_init (&iter, stages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON, *(gint64 *) key);
+      gint64 department = vonk_entity_get_int64 (person, "department-id");
+      guint *org = g_hash_table_lookup (rows, &(gint64) { 0 });
+      guint *of_department = department != 0 ? g_hash_table_lookup (rows, &department) : NULL;
+
+      for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+        if ((GPOINTER_TO_UINT (value) & (1u << s)) != 0)
+          {
+            org[s]++;
+            if (of_department != NULL)
+              of_department[s]++;
+          }
+    }
+}
+
+/* @funnel has the figures of the plain count, a row per department. */
+static void
+assert_funnel_is_plain (VonkProject *project,
+                        GArray      *funnel)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                      g_free, g_free);
+
+  plain_funnel (project, rows);
+  g_assert_nonnull (funnel);
+  g_assert_cmpuint (funnel->len, ==, g_hash_table_size (rows));
+  for (guint r = 0; r < funnel->len; r++)
+    {
+      const VonkFunnelRow *row = &g_array_index (funnel, VonkFunnelRow, r);
+      const guint *expected = g_hash_table_lookup (rows, &row->department_id);
+
+      g_assert_nonnull (expected);
+      g_assert_cmpint (row->department_id == 0, ==, r == 0);
+      for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
+        {
+          g_test_message ("department %" G_GINT64_FORMAT ", stage %d", row->department_id, s);
+          g_assert_cmpuint (row->counts[s], ==, expected[s]);
+        }
+    }
+}
+
+/* The funnel counted at once and in steps of @budget rows. */
+static void
+assert_funnel (Env   *env,
+               guint  budget)
+{
+  g_autoptr(GArray) at_once = vonk_champions_funnel (env->project);
+  g_autoptr(VonkFunnelCounter) counter = vonk_funnel_counter_new (env->project);
+  guint steps = 0;
+
+  assert_funnel_is_plain (env->project, at_once);
+
+  g_assert_null (vonk_funnel_counter_get_rows (counter));
+  while (!vonk_funnel_counter_step (counter, budget))
+    steps++;
+  g_assert_cmpuint (steps, >, 0);
+  assert_funnel_is_plain (env->project, vonk_funnel_counter_get_rows (counter));
+}
+
+/* A project of people in three departments (and none), with gaps in their
+ * IDs, at random sessions of each kind with random statuses. */
+static void
+fill_funnel_project (Env *env)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 departments[4] = { 0 };
+  gint64 sessions[9];
+
+  departments[1] = add_department (env, "Sales", 30, 0);
+  departments[2] = add_department (env, "IT", 30, 0);
+  departments[3] = add_department (env, "Ecology", 30, 0);
+  for (int i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%d", i);
+      gint64 id = add_person (env, name, departments[g_rand_int_range (rand, 0, 4)],
+                              g_rand_int_range (rand, 0, 10) == 0 ? VONK_CHAMPION_ACTIVE
+                                                                  : VONK_CHAMPION_NONE,
+                              "2026-01-01");
+
+      g_array_append_val (people, id);
+    }
+  for (int i = 0; i < 9; i++)
+    sessions[i] = add_session (env, (VonkSessionKind) (i % 3), "2026-03-01", 0,
+                               VONK_SESSION_STATUS_HELD);
+  /* each person on the list of a random third of the sessions */
+  for (int i = 0; i < 9; i++)
+    for (guint p = 0; p < people->len; p++)
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        add_attendance (env, sessions[i], g_array_index (people, gint64, p),
+                        g_rand_int_range (rand, 0, VONK_ATTENDANCE_NO_SHOW + 1),
+                        g_rand_boolean (rand));
+
+  /* gaps in the people's IDs */
+  for (guint i = 3; i < people->len; i += 17)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VonkDeletion) deletion =
+        vonk_project_delete (env->project, lookup (env, VONK_TYPE_PERSON,
+                                                   g_array_index (people, gint64, i)),
+                             &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+static VonkEntity *
+attendance_at (Env   *env,
+               guint  position)
+{
+  GListModel *list = vonk_project_get_list (env->project, VONK_TYPE_ATTENDANCE);
+  g_autoptr(VonkEntity) row = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (row);
+  return row; /* the list holds it */
+}
+
+/* The funnel counted in steps has the figures of a plain count, also
+ * after edits, and when an edit comes while it is being counted (it
+ * starts over rather than mixing the two). */
+static void
+test_funnel_steps (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(VonkFunnelCounter) counter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  GListModel *people;
+  VonkEntity *row;
+  gint64 session, person;
+
+  fill_funnel_project (env);
+  assert_funnel (env, 1);
+  assert_funnel (env, 7);
+
+  /* an attendance row added: someone invited for the first time */
+  people = vonk_project_get_list (env->project, VONK_TYPE_PERSON);
+  session = add_session (env, VONK_SESSION_INSPIRATION, "2026-05-01", 0,
+                         VONK_SESSION_STATUS_HELD);
+  person = add_person (env, "new", 0, VONK_CHAMPION_NONE, NULL);
+  add_attendance (env, session, person, VONK_ATTENDANCE_ATTENDED, TRUE);
+  assert_funnel (env, 5);
+
+  /* a status changed */
+  row = attendance_at (env, 10);
+  g_assert_true (vonk_sessions_set_status (env->project, VONK_ATTENDANCE (row),
+                                           vonk_entity_get_enum (row, "status") ==
+                                             VONK_ATTENDANCE_ATTENDED
+                                             ? VONK_ATTENDANCE_NO_SHOW
+                                             : VONK_ATTENDANCE_ATTENDED,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  assert_funnel (env, 5);
+
+  /* a row removed */
+  deletion = vonk_project_delete (env->project, attendance_at (env, 20), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, vonk_deletion_free);
+  assert_funnel (env, 5);
+
+  /* an edit while counting: the count starts over */
+  counter = vonk_funnel_counter_new (env->project);
+  g_assert_false (vonk_funnel_counter_step (counter, 50));
+  {
+    g_autoptr(VonkEntity) someone = g_list_model_get_item (people, 5);
+
+    draft = vonk_entity_copy (someone);
+  }
+  g_object_set (draft, "department-id", (gint64) 0, "champion", VONK_CHAMPION_ALUMNUS, NULL);
+  g_assert_true (vonk_project_save (env->project, draft, &error));
+  g_assert_no_error (error);
+  deletion = vonk_project_delete (env->project, attendance_at (env, 0), &error);
+  g_assert_no_error (error);
+  while (!vonk_funnel_counter_step (counter, 50))
+    ;
+  assert_funnel_is_plain (env->project, vonk_funnel_counter_get_rows (counter));
+}
+
 /* Role models */
 
 static gint64
@@ -722,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/champions/coverage/locations", test_coverage_locations);
   g_test_add_func ("/champions/gone-quiet", test_gone_quiet);
   g_test_add_func ("/champions/funnel", test_funnel);
+  g_test_add_func ("/champions/funnel/steps", test_funnel_steps);
   g_test_add_func ("/champions/role-models", test_role_models);
   g_test_add_func ("/champions/department-links", test_department_links);
   g_test_add_func ("/champions/department-links/empty", test_department_links_empty);

@@ -1396,6 +1396,123 @@ test_shortened_titles (Fixture       *fixture,
   g_assert_null (no_tooltip);
 }
 
+/* The texts of the row of the session list whose first cell (the title)
+ * reads @title, or NULL when it is not shown. */
+static GPtrArray *
+list_row_texts (Fixture    *fixture,
+                const char *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  vonk_test_collect_labels (GTK_WIDGET (child (fixture->view, "view")), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (labels->pdata[i]);
+      GtkWidget *row = gtk_widget_get_parent (cell);
+      g_autoptr(GPtrArray) row_labels = g_ptr_array_new ();
+      GPtrArray *texts;
+
+      if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), title) != 0 ||
+          gtk_widget_get_first_child (row) != cell)
+        continue;
+
+      texts = g_ptr_array_new_with_free_func (g_free);
+      vonk_test_collect_labels (row, row_labels);
+      for (guint j = 0; j < row_labels->len; j++)
+        g_ptr_array_add (texts, g_strdup (gtk_label_get_text (row_labels->pdata[j])));
+      return texts;
+    }
+
+  return NULL;
+}
+
+/* What the Registered column of @title's row shows, or NULL. */
+static char *
+registered_shown (Fixture    *fixture,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) texts = list_row_texts (fixture, title);
+
+  /* title, date, kind, scope, registered, status */
+  return texts != NULL && texts->len == 6 ? g_strdup (texts->pdata[4]) : NULL;
+}
+
+/* The Registered column as the project's own count of @session says. */
+static char *
+registered_expected (Fixture     *fixture,
+                     VonkSession *session)
+{
+  VonkAttendanceCounts counts;
+  guint registered;
+
+  vonk_sessions_count (fixture->project, session, &counts);
+  registered = counts.by_status[VONK_ATTENDANCE_REGISTERED] +
+               counts.by_status[VONK_ATTENDANCE_ATTENDED] +
+               counts.by_status[VONK_ATTENDANCE_NO_SHOW];
+  return counts.capacity == 0 ? g_strdup_printf ("%u (no limit)", registered)
+                              : g_strdup_printf ("%u / %u", registered, counts.capacity);
+}
+
+static gboolean
+registered_shows (Fixture     *fixture,
+                  VonkSession *session,
+                  const char  *expected)
+{
+  g_autofree char *shown = registered_shown (fixture,
+                                             vonk_entity_get_string (VONK_ENTITY (session),
+                                                                     "title"));
+
+  return g_strcmp0 (shown, expected) == 0;
+}
+
+/* The Registered column says "…" while every session's attendance is
+ * counted after the frames, then the counts; they follow a registration
+ * and a change of status. */
+static void
+test_registered_counted (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VonkSession *session = find_session (fixture->project, KICK_OFF);
+  g_autoptr(VonkEntity) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  VonkEntity *row;
+  gint64 row_id;
+
+  before = registered_expected (fixture, session);
+  WAIT_UNTIL (registered_shows (fixture, session, before));
+
+  /* the same project again: its rows come at once, their counts later */
+  vonk_view_set_project (VONK_VIEW (fixture->view), NULL);
+  vonk_view_set_project (VONK_VIEW (fixture->view), fixture->project);
+  shown = registered_shown (fixture, KICK_OFF);
+  g_assert_cmpstr (shown, ==, "…");
+  WAIT_UNTIL (registered_shows (fixture, session, before));
+
+  /* someone registers */
+  person = g_object_new (VONK_TYPE_PERSON, "name", "Nina Nieuw", NULL);
+  vonk_test_add (fixture->project, g_object_ref (person));
+  row_id = vonk_test_add (fixture->project,
+                          g_object_new (VONK_TYPE_ATTENDANCE,
+                                        "session-id", vonk_entity_get_id (VONK_ENTITY (session)),
+                                        "person-id", vonk_entity_get_id (person),
+                                        "status", VONK_ATTENDANCE_REGISTERED,
+                                        NULL));
+  expected = registered_expected (fixture, session);
+  g_assert_cmpstr (expected, !=, before);
+  WAIT_UNTIL (registered_shows (fixture, session, expected));
+
+  /* and is only invited after all */
+  row = vonk_project_lookup (fixture->project, VONK_TYPE_ATTENDANCE, row_id);
+  g_assert_true (vonk_sessions_set_status (fixture->project, VONK_ATTENDANCE (row),
+                                           VONK_ATTENDANCE_INVITED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (registered_expected (fixture, session), ==, before);
+  WAIT_UNTIL (registered_shows (fixture, session, before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1416,6 +1533,7 @@ main (int   argc,
   ADD ("/sessions-view/month", test_month);
   ADD ("/sessions-view/wide-list", test_wide_list);
   ADD ("/sessions-view/shortened-titles", test_shortened_titles);
+  ADD ("/sessions-view/registered-counted", test_registered_counted);
 
   return g_test_run ();
 }

@@ -449,6 +449,181 @@ test_invite (void)
   g_assert_cmpint (status_of (env, cas), ==, VONK_ATTENDANCE_INVITED);
 }
 
+/* Every session's counts, read plainly from the whole attendance list. */
+static void
+plain_counts (VonkProject          *project,
+              VonkEntity           *session,
+              VonkAttendanceCounts *counts)
+{
+  GListModel *list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
+
+      if (vonk_entity_get_int64 (row, "session-id") != vonk_entity_get_id (session))
+        continue;
+      counts->by_status[vonk_entity_get_enum (row, "status")]++;
+      counts->enthusiastic += vonk_entity_get_boolean (row, "enthusiastic");
+      counts->total++;
+    }
+  counts->capacity = MAX (0, vonk_entity_get_int (session, "capacity"));
+  counts->full = counts->capacity > 0 &&
+                 counts->by_status[VONK_ATTENDANCE_REGISTERED] >= counts->capacity;
+}
+
+static void
+assert_same_counts (const VonkAttendanceCounts *a,
+                    const VonkAttendanceCounts *b)
+{
+  for (int s = 0; s < VONK_SESSIONS_N_STATUSES; s++)
+    g_assert_cmpuint (a->by_status[s], ==, b->by_status[s]);
+  g_assert_cmpuint (a->total, ==, b->total);
+  g_assert_cmpuint (a->enthusiastic, ==, b->enthusiastic);
+  g_assert_cmpuint (a->capacity, ==, b->capacity);
+  g_assert_cmpint (a->full, ==, b->full);
+}
+
+/* @tally, done, has every session's plain counts (and vonk_sessions_count()'s). */
+static void
+assert_tally_is_plain (Env                 *env,
+                       VonkAttendanceTally *tally)
+{
+  GListModel *sessions = vonk_project_get_list (env->project, VONK_TYPE_SESSION);
+
+  g_assert_true (vonk_attendance_tally_is_done (tally));
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(VonkEntity) s = g_list_model_get_item (sessions, i);
+      VonkAttendanceCounts counted, plain, one;
+
+      g_test_message ("session %" G_GINT64_FORMAT, vonk_entity_get_id (s));
+      g_assert_true (vonk_attendance_tally_get (tally, VONK_SESSION (s), &counted));
+      plain_counts (env->project, s, &plain);
+      vonk_sessions_count (env->project, VONK_SESSION (s), &one);
+      assert_same_counts (&counted, &plain);
+      assert_same_counts (&one, &plain);
+    }
+}
+
+static VonkAttendanceTally *
+tally_in_steps (Env   *env,
+                guint  budget)
+{
+  VonkAttendanceTally *tally = vonk_attendance_tally_new (env->project);
+  VonkAttendanceCounts counts;
+  guint steps = 0;
+
+  while (!vonk_attendance_tally_step (tally, budget))
+    {
+      g_assert_false (vonk_attendance_tally_get (tally, session (env), &counts));
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 0);
+  return tally;
+}
+
+/* The counts of every session, counted in steps, are those of a plain
+ * count, also after edits; an edit while counting makes it start over;
+ * a session added after the count is not in it. */
+static void
+test_tally (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(VonkAttendanceTally) tally = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = vonk_project_get_list (env->project, VONK_TYPE_ATTENDANCE);
+  g_autoptr(VonkEntity) row = NULL;
+  VonkAttendanceCounts counts;
+  gint64 sessions[6];
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%d", i);
+
+      g_ptr_array_add (people, lookup (env, VONK_TYPE_PERSON,
+                                       add_person (env, name, env->sales_id,
+                                                   VONK_ROLE_EMPLOYEE)));
+    }
+  for (int i = 0; i < 6; i++)
+    sessions[i] = vonk_test_add (env->project, g_object_new (VONK_TYPE_SESSION,
+                                                             "title", "Workshop",
+                                                             "kind", VONK_SESSION_WORKSHOP,
+                                                             "capacity", i * 3,
+                                                             NULL));
+  for (int i = 0; i < 6; i++)
+    for (guint p = 0; p < people->len; p++)
+      if (g_rand_int_range (rand, 0, 2) == 0)
+        vonk_test_add (env->project,
+                       g_object_new (VONK_TYPE_ATTENDANCE,
+                                     "session-id", sessions[i],
+                                     "person-id", vonk_entity_get_id (people->pdata[p]),
+                                     "status", g_rand_int_range (rand, 0,
+                                                                 VONK_SESSIONS_N_STATUSES),
+                                     "enthusiastic", g_rand_boolean (rand),
+                                     NULL));
+  /* a gap in the sessions' IDs */
+  deletion = vonk_project_delete (env->project, lookup (env, VONK_TYPE_SESSION, sessions[2]),
+                                  &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, vonk_deletion_free);
+
+  tally = tally_in_steps (env, 1);
+  assert_tally_is_plain (env, tally);
+  g_clear_pointer (&tally, vonk_attendance_tally_free);
+  tally = tally_in_steps (env, 9);
+  assert_tally_is_plain (env, tally);
+  g_clear_pointer (&tally, vonk_attendance_tally_free);
+
+  /* a status changed, a row removed, a row added */
+  row = g_list_model_get_item (rows, 3);
+  g_assert_true (vonk_sessions_set_status (env->project, VONK_ATTENDANCE (row),
+                                           vonk_entity_get_enum (row, "status") ==
+                                             VONK_ATTENDANCE_ATTENDED
+                                             ? VONK_ATTENDANCE_REGISTERED
+                                             : VONK_ATTENDANCE_ATTENDED,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  row = g_list_model_get_item (rows, 7);
+  deletion = vonk_project_delete (env->project, row, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, vonk_deletion_free);
+  g_clear_object (&row);
+  vonk_test_add (env->project, g_object_new (VONK_TYPE_ATTENDANCE,
+                                             "session-id", env->session_id,
+                                             "person-id", vonk_entity_get_id (people->pdata[0]),
+                                             "status", VONK_ATTENDANCE_REGISTERED,
+                                             NULL));
+  tally = tally_in_steps (env, 4);
+  assert_tally_is_plain (env, tally);
+  g_clear_pointer (&tally, vonk_attendance_tally_free);
+
+  /* an edit while counting: it starts over */
+  tally = vonk_attendance_tally_new (env->project);
+  g_assert_false (vonk_attendance_tally_step (tally, 10));
+  row = g_list_model_get_item (rows, 0);
+  deletion = vonk_project_delete (env->project, row, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, vonk_deletion_free);
+  g_clear_object (&row);
+  while (!vonk_attendance_tally_step (tally, 10))
+    ;
+  assert_tally_is_plain (env, tally);
+
+  /* a session added since: not counted yet */
+  sessions[0] = vonk_test_add (env->project, g_object_new (VONK_TYPE_SESSION,
+                                                           "title", "New", NULL));
+  g_assert_false (vonk_attendance_tally_get (tally,
+                                             VONK_SESSION (lookup (env, VONK_TYPE_SESSION,
+                                                                   sessions[0])),
+                                             &counts));
+}
+
 /* A full session puts the next on the waiting list; whoever cancels or is
  * removed makes room for the first in line. */
 static void
@@ -977,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/sessions/attendance/invite", test_invite);
   g_test_add_func ("/sessions/attendance/capacity", test_capacity);
   g_test_add_func ("/sessions/attendance/set-status", test_set_status);
+  g_test_add_func ("/sessions/attendance/tally", test_tally);
   g_test_add_func ("/sessions/scope", test_scope);
   g_test_add_func ("/sessions/scope-refused", test_scope_refused);
   g_test_add_func ("/sessions/undo", test_undo);

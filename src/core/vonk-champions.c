@@ -68,6 +68,63 @@
 #include "vonk-labels.h"
 
 /* ------------------------------------------------------------------------
+ * Reading many items
+ * ------------------------------------------------------------------------ */
+
+/* The index of @type's column @name, for vonk_entity_get_value(). */
+static guint
+column_of (GType       type,
+           const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
+  g_assert (pspec != NULL);
+  return pspec->param_id - 1;
+}
+
+/* Where @id is in @ids (ascending), or -1. IDs are mostly numbered
+ * without gaps, so the place that numbering gives is tried first. */
+static int
+find_id (const gint64 *ids,
+         guint         n,
+         gint64        id)
+{
+  guint lo = 0, hi = n;
+
+  if (n == 0)
+    return -1;
+  if (id >= ids[0] && id - ids[0] < n && ids[id - ids[0]] == id)
+    return id - ids[0];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < n && ids[lo] == id ? (int) lo : -1;
+}
+
+static gint64
+int64_at (VonkEntity *entity,
+          guint       column)
+{
+  return g_value_get_int64 (vonk_entity_get_value (entity, column));
+}
+
+static int
+enum_at (VonkEntity *entity,
+         guint       column)
+{
+  return g_value_get_enum (vonk_entity_get_value (entity, column));
+}
+
+/* ------------------------------------------------------------------------
  * Promoting and stepping down
  * ------------------------------------------------------------------------ */
 
@@ -258,28 +315,41 @@ classify (VonkCoverageRow *row,
     row->coverage = VONK_COVERAGE_COVERED;
 }
 
-/* Active champions per department ID. */
+/* Active champions per department ID: a pass over all people, read
+ * directly (see vonk_funnel_counter_step()). */
 static GHashTable *
 champions_per_department (VonkProject *project)
 {
-  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n_people = g_list_model_get_n_items (people);
+  VonkEntityList *people = VONK_ENTITY_LIST (vonk_project_get_list (project, VONK_TYPE_PERSON));
+  VonkEntityList *list = VONK_ENTITY_LIST (vonk_project_get_list (project,
+                                                                  VONK_TYPE_DEPARTMENT));
+  GHashTable *result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint department = column_of (VONK_TYPE_PERSON, "department-id");
+  guint champion = column_of (VONK_TYPE_PERSON, "champion");
+  guint n_departments, n_people;
+  VonkEntity * const *departments = vonk_entity_list_peek_items (list, &n_departments);
+  VonkEntity * const *persons = vonk_entity_list_peek_items (people, &n_people);
+  g_autofree gint64 *ids = g_new (gint64, MAX (1, n_departments));
+  g_autofree guint *counts = g_new0 (guint, MAX (1, n_departments));
+
+  for (guint i = 0; i < n_departments; i++)
+    ids[i] = vonk_entity_get_id (departments[i]);
 
   for (guint i = 0; i < n_people; i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-      gint64 id = vonk_entity_get_int64 (person, "department-id");
-      guint count;
+    if (enum_at (persons[i], champion) == VONK_CHAMPION_ACTIVE)
+      {
+        int at = find_id (ids, n_departments, int64_at (persons[i], department));
 
-      if (id == 0 || vonk_entity_get_enum (person, "champion") != VONK_CHAMPION_ACTIVE)
-        continue;
+        if (at >= 0)
+          counts[at]++;
+      }
 
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
-      g_hash_table_replace (counts, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count + 1));
-    }
+  for (guint i = 0; i < n_departments; i++)
+    if (counts[i] > 0)
+      g_hash_table_insert (result, g_memdup2 (&ids[i], sizeof ids[i]),
+                           GUINT_TO_POINTER (counts[i]));
 
-  return counts;
+  return result;
 }
 
 /* Sorts @sortable (of SortableRow) and returns its rows. */
@@ -350,7 +420,11 @@ vonk_champions_coverage_by_location (VonkProject *project,
 {
   g_autoptr(GHashTable) champions = NULL;
   g_autoptr(GArray) sortable = NULL;
-  GListModel *locations, *departments;
+  guint location_column = column_of (VONK_TYPE_DEPARTMENT, "location-id");
+  guint headcount_column = column_of (VONK_TYPE_DEPARTMENT, "headcount");
+  VonkEntity * const *departments;
+  guint n_departments;
+  GListModel *locations;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
 
@@ -359,21 +433,23 @@ vonk_champions_coverage_by_location (VonkProject *project,
   g_array_set_clear_func (sortable, sortable_row_clear);
 
   locations = vonk_project_get_list (project, VONK_TYPE_LOCATION);
-  departments = vonk_project_get_list (project, VONK_TYPE_DEPARTMENT);
+  departments = vonk_entity_list_peek_items (VONK_ENTITY_LIST (vonk_project_get_list (
+                                               project, VONK_TYPE_DEPARTMENT)),
+                                             &n_departments);
   for (guint i = 0; i < g_list_model_get_n_items (locations); i++)
     {
       g_autoptr(VonkEntity) location = g_list_model_get_item (locations, i);
       SortableRow s = { 0 };
 
       s.row.id = vonk_entity_get_id (location);
-      for (guint j = 0; j < g_list_model_get_n_items (departments); j++)
+      for (guint j = 0; j < n_departments; j++)
         {
-          g_autoptr(VonkEntity) department = g_list_model_get_item (departments, j);
-          gint64 id = vonk_entity_get_id (department);
+          gint64 id = vonk_entity_get_id (departments[j]);
 
-          if (vonk_entity_get_int64 (department, "location-id") != s.row.id)
+          if (int64_at (departments[j], location_column) != s.row.id)
             continue;
-          s.row.headcount += MAX (0, vonk_entity_get_int (department, "headcount"));
+          s.row.headcount += MAX (0, g_value_get_int (vonk_entity_get_value (departments[j],
+                                                                             headcount_column)));
           s.row.champions += GPOINTER_TO_UINT (g_hash_table_lookup (champions, &id));
         }
       classify (&s.row, employees_per_champion);
@@ -408,31 +484,6 @@ note_activity (GHashTable  *latest,
     *known = *day;
 }
 
-/* The last session looked up, kept while a loop goes through the
- * attendance: its rows come session by session, and looking up every
- * row's session took a third of the time in a project of 100,000 people. */
-typedef struct
-{
-  gint64      id;
-  VonkEntity *session;
-} LastSession;
-
-#define LAST_SESSION_INIT { -1, NULL }
-
-static VonkEntity *
-session_of (VonkProject *project,
-            gint64       id,
-            LastSession *last)
-{
-  if (id != last->id)
-    {
-      last->id = id;
-      last->session = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
-    }
-
-  return last->session;
-}
-
 /* The day @session starts (in its own time zone) into @day; FALSE when it
  * has no start. */
 static gboolean
@@ -449,6 +500,66 @@ session_day (VonkEntity *session,
   g_date_clear (day, 1);
   g_date_set_dmy (day, d, m, y);
   return TRUE;
+}
+
+/* The last session looked up, kept while a loop goes through the
+ * attendance: its rows come session by session, and looking up every
+ * row's session took a third of the time in a project of 100,000 people.
+ * What the loops ask of it is read once per session. */
+typedef struct
+{
+  gint64      id;
+  VonkEntity *session;
+  gboolean    has_day; /* day: when it starts */
+  GDate       day;
+  int         kind;
+  int         status;
+} LastSession;
+
+#define LAST_SESSION_INIT { -1, NULL, FALSE, { 0 }, 0, 0 }
+
+static VonkEntity *
+session_of (VonkProject *project,
+            gint64       id,
+            LastSession *last)
+{
+  if (id != last->id)
+    {
+      last->id = id;
+      last->session = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
+      if (last->session != NULL)
+        {
+          last->has_day = session_day (last->session, &last->day);
+          last->kind = vonk_entity_get_enum (last->session, "kind");
+          last->status = vonk_entity_get_enum (last->session, "status");
+        }
+    }
+
+  return last->session;
+}
+
+/* The columns of an attendance row the loops over all of them read. */
+typedef struct
+{
+  guint session;
+  guint person;
+  guint status;
+} AttendanceColumns;
+
+static void
+attendance_columns (AttendanceColumns *columns)
+{
+  columns->session = column_of (VONK_TYPE_ATTENDANCE, "session-id");
+  columns->person = column_of (VONK_TYPE_ATTENDANCE, "person-id");
+  columns->status = column_of (VONK_TYPE_ATTENDANCE, "status");
+}
+
+static VonkEntity * const *
+attendance_rows (VonkProject *project,
+                 guint       *n)
+{
+  return vonk_entity_list_peek_items (VONK_ENTITY_LIST (vonk_project_get_list (
+                                        project, VONK_TYPE_ATTENDANCE)), n);
 }
 
 static void
@@ -517,6 +628,9 @@ vonk_champions_gone_quiet (VonkProject *project,
   g_autoptr(GHashTable) latest = NULL;
   g_autoptr(GDate) today = NULL;
   g_autoptr(GArray) sortable = NULL;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   GListModel *list;
   GArray *result;
   GDate start;
@@ -536,19 +650,15 @@ vonk_champions_gone_quiet (VonkProject *project,
 
   latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      VonkEntity *session;
-      GDate day;
-
-      if (vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED)
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
         continue;
-      session = session_of (project, vonk_entity_get_int64 (row, "session-id"),
-                            &last_session);
-      if (session != NULL && session_day (session, &day))
-        note_activity (latest, vonk_entity_get_int64 (row, "person-id"), &day, on);
+      if (session_of (project, int64_at (rows[i], columns.session), &last_session) != NULL &&
+          last_session.has_day)
+        note_activity (latest, int64_at (rows[i], columns.person), &last_session.day, on);
     }
 
   list = vonk_project_get_list (project, VONK_TYPE_SESSION);
@@ -664,19 +774,368 @@ departments_by_name (VonkProject *project)
   return keys;
 }
 
-static void
-add_person (GHashTable *stage,
-            gint64      person_id)
+/* The funnel is counted in steps (vonk_funnel_counter_step()), so that a
+ * view can count it between frames: for 100,000 people with 500,000
+ * attendance rows the whole takes tens of milliseconds even read
+ * directly. Each step first checks that the lists read are as they were
+ * (their stamps); when one changed, counting starts over, so that a
+ * result never mixes two states of the project. The items are read
+ * without a reference each and by column index, not by name. */
+
+typedef enum
 {
-  if (person_id != 0 && !g_hash_table_contains (stage, &person_id))
-    g_hash_table_add (stage, g_memdup2 (&person_id, sizeof person_id));
+  COUNT_START,
+  COUNT_PEOPLE,     /* each person's row and whether a champion */
+  COUNT_ATTENDANCE, /* each attendance row's stage for its person */
+  COUNT_TALLY,      /* each person's stages added to the rows */
+  COUNT_DONE,
+} CountPhase;
+
+enum
+{
+  LIST_PEOPLE,
+  LIST_DEPARTMENTS,
+  LIST_SESSIONS,
+  LIST_ATTENDANCE,
+  N_LISTS
+};
+
+struct _VonkFunnelCounter
+{
+  VonkProject    *project;
+  VonkEntityList *lists[N_LISTS];
+  guint           stamps[N_LISTS];
+  CountPhase      phase;
+  guint           next;          /* the next item of the phase's list */
+
+  /* column indexes */
+  guint           person_department;
+  guint           person_champion;
+  guint           row_session;
+  guint           row_person;
+  guint           row_status;
+  guint           row_enthusiastic;
+  guint           session_kind;
+
+  gint64         *department_ids; /* in ID order, as their list */
+  guint          *department_rows; /* per department there, its row */
+  guint           n_departments;
+  gint64         *person_ids;     /* in ID order, as their list */
+  guint          *person_rows;    /* per person there, the department's row; 0: none */
+  guint8         *person_stages;  /* per person there, 1 << VonkFunnelStage */
+  guint           n_people;
+  gint64          session_id;     /* the last session looked up, and its kind */
+  int             session_kind_value;
+
+  GArray         *result;         /* VonkFunnelRow */
+};
+
+static void
+counter_clear (VonkFunnelCounter *self)
+{
+  g_clear_pointer (&self->department_ids, g_free);
+  g_clear_pointer (&self->department_rows, g_free);
+  g_clear_pointer (&self->person_ids, g_free);
+  g_clear_pointer (&self->person_rows, g_free);
+  g_clear_pointer (&self->person_stages, g_free);
+  g_clear_pointer (&self->result, g_array_unref);
+  self->n_departments = self->n_people = 0;
+  self->phase = COUNT_START;
+  self->next = 0;
+}
+
+/**
+ * vonk_funnel_counter_new:
+ *
+ * Prepares counting the funnel of @project in steps; nothing is counted
+ * before the first vonk_funnel_counter_step().
+ *
+ * Returns: (transfer full): the counter
+ */
+VonkFunnelCounter *
+vonk_funnel_counter_new (VonkProject *project)
+{
+  VonkFunnelCounter *self;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  self = g_new0 (VonkFunnelCounter, 1);
+  self->project = g_object_ref (project);
+  self->lists[LIST_PEOPLE] = VONK_ENTITY_LIST (vonk_project_get_list (project, VONK_TYPE_PERSON));
+  self->lists[LIST_DEPARTMENTS] = VONK_ENTITY_LIST (vonk_project_get_list (project,
+                                                                           VONK_TYPE_DEPARTMENT));
+  self->lists[LIST_SESSIONS] = VONK_ENTITY_LIST (vonk_project_get_list (project,
+                                                                        VONK_TYPE_SESSION));
+  self->lists[LIST_ATTENDANCE] = VONK_ENTITY_LIST (vonk_project_get_list (project,
+                                                                          VONK_TYPE_ATTENDANCE));
+  self->person_department = column_of (VONK_TYPE_PERSON, "department-id");
+  self->person_champion = column_of (VONK_TYPE_PERSON, "champion");
+  self->row_session = column_of (VONK_TYPE_ATTENDANCE, "session-id");
+  self->row_person = column_of (VONK_TYPE_ATTENDANCE, "person-id");
+  self->row_status = column_of (VONK_TYPE_ATTENDANCE, "status");
+  self->row_enthusiastic = column_of (VONK_TYPE_ATTENDANCE, "enthusiastic");
+  self->session_kind = column_of (VONK_TYPE_SESSION, "kind");
+  self->phase = COUNT_START;
+
+  return self;
+}
+
+/**
+ * vonk_funnel_counter_free:
+ */
+void
+vonk_funnel_counter_free (VonkFunnelCounter *self)
+{
+  if (self == NULL)
+    return;
+
+  counter_clear (self);
+  g_object_unref (self->project);
+  g_free (self);
+}
+
+/* The rows, the organisation first, then the departments by name; and
+ * each department's row by its place in the department list. */
+static void
+start_counting (VonkFunnelCounter *self)
+{
+  g_autoptr(GArray) keys = departments_by_name (self->project);
+  VonkEntity * const *departments;
+  VonkFunnelRow org = { 0 };
+
+  for (guint l = 0; l < N_LISTS; l++)
+    self->stamps[l] = vonk_entity_list_get_stamp (self->lists[l]);
+
+  departments = vonk_entity_list_peek_items (self->lists[LIST_DEPARTMENTS],
+                                             &self->n_departments);
+  self->department_ids = g_new (gint64, MAX (1, self->n_departments));
+  self->department_rows = g_new0 (guint, MAX (1, self->n_departments));
+  for (guint i = 0; i < self->n_departments; i++)
+    self->department_ids[i] = vonk_entity_get_id (departments[i]);
+
+  self->result = g_array_sized_new (FALSE, FALSE, sizeof (VonkFunnelRow), keys->len + 1);
+  g_array_append_val (self->result, org);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      VonkFunnelRow row = { 0 };
+      int at;
+
+      row.department_id = g_array_index (keys, DepartmentKey, i).id;
+      g_array_append_val (self->result, row);
+      at = find_id (self->department_ids, self->n_departments, row.department_id);
+      if (at >= 0)
+        self->department_rows[at] = i + 1;
+    }
+
+  vonk_entity_list_peek_items (self->lists[LIST_PEOPLE], &self->n_people);
+  self->person_ids = g_new (gint64, MAX (1, self->n_people));
+  self->person_rows = g_new0 (guint, MAX (1, self->n_people));
+  self->person_stages = g_new0 (guint8, MAX (1, self->n_people));
+  self->session_id = -1;
+  self->phase = COUNT_PEOPLE;
+  self->next = 0;
+}
+
+static gboolean
+lists_changed (VonkFunnelCounter *self)
+{
+  for (guint l = 0; l < N_LISTS; l++)
+    if (self->stamps[l] != vonk_entity_list_get_stamp (self->lists[l]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts people from @self->next, at most @budget; returns how many. */
+static guint
+count_people (VonkFunnelCounter *self,
+              guint              budget)
+{
+  guint n;
+  VonkEntity * const *people = vonk_entity_list_peek_items (self->lists[LIST_PEOPLE], &n);
+  guint end = MIN (n, self->next + budget);
+  guint done = end - self->next;
+
+  for (guint i = self->next; i < end; i++)
+    {
+      gint64 department_id = int64_at (people[i], self->person_department);
+      int at = department_id != 0
+                 ? find_id (self->department_ids, self->n_departments, department_id)
+                 : -1;
+
+      self->person_ids[i] = vonk_entity_get_id (people[i]);
+      self->person_rows[i] = at >= 0 ? self->department_rows[at] : 0;
+      if (enum_at (people[i], self->person_champion) != VONK_CHAMPION_NONE)
+        self->person_stages[i] |= 1u << VONK_FUNNEL_CHAMPION;
+    }
+
+  self->next = end;
+  if (end == n)
+    {
+      self->phase = COUNT_ATTENDANCE;
+      self->next = 0;
+    }
+  return done;
+}
+
+static guint
+count_attendance (VonkFunnelCounter *self,
+                  guint              budget)
+{
+  guint n;
+  VonkEntity * const *rows = vonk_entity_list_peek_items (self->lists[LIST_ATTENDANCE], &n);
+  guint end = MIN (n, self->next + budget);
+  guint done = end - self->next;
+
+  for (guint i = self->next; i < end; i++)
+    {
+      VonkEntity *row = rows[i];
+      gint64 session_id = int64_at (row, self->row_session);
+      gboolean attended;
+      guint8 stages = 0;
+      int at;
+
+      /* the rows come session by session */
+      if (session_id != self->session_id)
+        {
+          VonkEntity *session = vonk_entity_list_lookup (self->lists[LIST_SESSIONS], session_id);
+
+          self->session_id = session_id;
+          self->session_kind_value = session != NULL ? enum_at (session, self->session_kind) : -1;
+        }
+
+      attended = enum_at (row, self->row_status) == VONK_ATTENDANCE_ATTENDED;
+      switch (self->session_kind_value)
+        {
+        case VONK_SESSION_INSPIRATION:
+          stages = 1u << VONK_FUNNEL_INVITED;
+          if (attended)
+            stages |= 1u << VONK_FUNNEL_ATTENDED;
+          if (g_value_get_boolean (vonk_entity_get_value (row, self->row_enthusiastic)))
+            stages |= 1u << VONK_FUNNEL_ENTHUSIASTIC;
+          break;
+
+        case VONK_SESSION_WORKSHOP:
+          if (attended)
+            stages = 1u << VONK_FUNNEL_WORKSHOP;
+          break;
+
+        default:
+          break;
+        }
+
+      if (stages == 0)
+        continue;
+      at = find_id (self->person_ids, self->n_people, int64_at (row, self->row_person));
+      if (at >= 0)
+        self->person_stages[at] |= stages;
+    }
+
+  self->next = end;
+  if (end == n)
+    {
+      self->phase = COUNT_TALLY;
+      self->next = 0;
+    }
+  return done;
+}
+
+static guint
+tally (VonkFunnelCounter *self,
+       guint              budget)
+{
+  guint end = MIN (self->n_people, self->next + budget);
+  guint done = end - self->next;
+  VonkFunnelRow *rows = (VonkFunnelRow *) (gpointer) self->result->data;
+
+  for (guint i = self->next; i < end; i++)
+    {
+      guint8 stages = self->person_stages[i];
+
+      for (int s = 0; stages != 0 && s < VONK_FUNNEL_N_STAGES; s++)
+        if ((stages & (1u << s)) != 0)
+          {
+            rows[0].counts[s]++;
+            if (self->person_rows[i] != 0)
+              rows[self->person_rows[i]].counts[s]++;
+          }
+    }
+
+  self->next = end;
+  if (end == self->n_people)
+    self->phase = COUNT_DONE;
+  return done;
+}
+
+/**
+ * vonk_funnel_counter_step:
+ * @budget: about how many rows to read; %G_MAXUINT for all
+ *
+ * Counts on. When the people, departments, sessions or attendance
+ * changed since counting started, counting starts over, so that the
+ * result is always that of one state of the project.
+ *
+ * Returns: whether the funnel is counted (vonk_funnel_counter_get_rows())
+ */
+gboolean
+vonk_funnel_counter_step (VonkFunnelCounter *self,
+                          guint              budget)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->phase != COUNT_START && lists_changed (self))
+    counter_clear (self);
+  if (self->phase == COUNT_START)
+    start_counting (self);
+
+  budget = MAX (budget, 1);
+  while (budget > 0 && self->phase != COUNT_DONE)
+    {
+      guint done = 0;
+
+      switch (self->phase)
+        {
+        case COUNT_PEOPLE:
+          done = count_people (self, budget);
+          break;
+        case COUNT_ATTENDANCE:
+          done = count_attendance (self, budget);
+          break;
+        case COUNT_TALLY:
+          done = tally (self, budget);
+          break;
+        case COUNT_START:
+        case COUNT_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+      budget -= MIN (budget, done);
+    }
+
+  return self->phase == COUNT_DONE;
+}
+
+/**
+ * vonk_funnel_counter_get_rows:
+ *
+ * Returns: (transfer none) (nullable) (element-type VonkFunnelRow): the
+ *   funnel as vonk_champions_funnel() gives it, once
+ *   vonk_funnel_counter_step() said it is counted; %NULL before
+ */
+GArray *
+vonk_funnel_counter_get_rows (VonkFunnelCounter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->phase == COUNT_DONE ? self->result : NULL;
 }
 
 /**
  * vonk_champions_funnel:
  *
  * Counts the distinct people at each stage of the funnel (see
- * #VonkFunnelStage), for the organisation and per department.
+ * #VonkFunnelStage), for the organisation and per department, at once
+ * (a #VonkFunnelCounter does it in steps).
  *
  * Returns: (transfer full) (element-type VonkFunnelRow): the organisation
  *   first (department 0), then every department by name
@@ -684,101 +1143,15 @@ add_person (GHashTable *stage,
 GArray *
 vonk_champions_funnel (VonkProject *project)
 {
-  g_autoptr(GHashTable) row_of = NULL;
-  LastSession last_session = LAST_SESSION_INIT;
-  g_autoptr(GArray) keys = NULL;
-  GHashTable *stages[VONK_FUNNEL_N_STAGES];
-  GListModel *list;
-  GArray *result;
-  VonkFunnelRow org = { 0 };
+  g_autoptr(VonkFunnelCounter) counter = NULL;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
 
-  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
-    stages[s] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  counter = vonk_funnel_counter_new (project);
+  while (!vonk_funnel_counter_step (counter, G_MAXUINT))
+    ;
 
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      VonkEntity *session = session_of (project, vonk_entity_get_int64 (row, "session-id"),
-                                        &last_session);
-      gint64 person_id = vonk_entity_get_int64 (row, "person-id");
-      gboolean attended = vonk_entity_get_enum (row, "status") == VONK_ATTENDANCE_ATTENDED;
-
-      if (session == NULL)
-        continue;
-
-      switch (vonk_entity_get_enum (session, "kind"))
-        {
-        case VONK_SESSION_INSPIRATION:
-          add_person (stages[VONK_FUNNEL_INVITED], person_id);
-          if (attended)
-            add_person (stages[VONK_FUNNEL_ATTENDED], person_id);
-          if (vonk_entity_get_boolean (row, "enthusiastic"))
-            add_person (stages[VONK_FUNNEL_ENTHUSIASTIC], person_id);
-          break;
-
-        case VONK_SESSION_WORKSHOP:
-          if (attended)
-            add_person (stages[VONK_FUNNEL_WORKSHOP], person_id);
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  list = vonk_project_get_list (project, VONK_TYPE_PERSON);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
-
-      if (vonk_entity_get_enum (person, "champion") != VONK_CHAMPION_NONE)
-        add_person (stages[VONK_FUNNEL_CHAMPION], vonk_entity_get_id (person));
-    }
-
-  /* the rows: the organisation, then the departments by name */
-  keys = departments_by_name (project);
-
-  result = g_array_sized_new (FALSE, FALSE, sizeof (VonkFunnelRow), keys->len + 1);
-  g_array_append_val (result, org);
-  row_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      VonkFunnelRow row = { 0 };
-
-      row.department_id = g_array_index (keys, DepartmentKey, i).id;
-      g_array_append_val (result, row);
-      g_hash_table_insert (row_of, g_memdup2 (&row.department_id, sizeof row.department_id),
-                           GUINT_TO_POINTER (i + 1));
-    }
-
-  for (int s = 0; s < VONK_FUNNEL_N_STAGES; s++)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, stages[s]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
-                                                    *(gint64 *) key);
-          gint64 department_id;
-          guint index;
-
-          g_array_index (result, VonkFunnelRow, 0).counts[s]++;
-          if (person == NULL)
-            continue;
-          department_id = vonk_entity_get_int64 (person, "department-id");
-          index = GPOINTER_TO_UINT (g_hash_table_lookup (row_of, &department_id));
-          if (index > 0)
-            g_array_index (result, VonkFunnelRow, index).counts[s]++;
-        }
-      g_hash_table_unref (stages[s]);
-    }
-
-  return result;
+  return g_array_ref (vonk_funnel_counter_get_rows (counter));
 }
 
 /* ------------------------------------------------------------------------
@@ -873,6 +1246,9 @@ vonk_champions_role_models (VonkProject *project,
   g_autoptr(GArray) sortable = NULL;
   LastSession last_session = LAST_SESSION_INIT;
   g_autoptr(GHashTable) index_of = NULL;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   GListModel *list;
   GArray *result;
 
@@ -930,27 +1306,28 @@ vonk_champions_role_models (VonkProject *project,
         model->next_hosted = day;
     }
 
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      gint64 person_id = vonk_entity_get_int64 (row, "person-id");
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
-      VonkEntity *session;
+      gint64 person_id;
+      guint index;
       VonkRoleModel *model;
-      GDate day;
 
-      if (index == 0 || vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED)
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
         continue;
-      session = session_of (project, vonk_entity_get_int64 (row, "session-id"),
-                            &last_session);
-      if (session == NULL || !session_day (session, &day) || g_date_compare (&day, on) > 0 ||
-          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+      person_id = int64_at (rows[i], columns.person);
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
+      if (index == 0)
+        continue;
+      if (session_of (project, int64_at (rows[i], columns.session), &last_session) == NULL ||
+          !last_session.has_day || g_date_compare (&last_session.day, on) > 0 ||
+          last_session.status == VONK_SESSION_STATUS_CANCELLED)
         continue;
 
       model = &g_array_index (sortable, SortableModel, index - 1).model;
       model->attended++;
-      note_seen (model, &day);
+      note_seen (model, &last_session.day);
     }
 
   g_array_sort (sortable, compare_models);
@@ -1037,8 +1414,10 @@ vonk_champions_department_links (VonkProject *project)
   g_autoptr(GHashTable) index_of = NULL;
   g_autoptr(GHashTable) per_workshop = NULL;
   LastSession last_session = LAST_SESSION_INIT;
+  AttendanceColumns columns;
+  VonkEntity * const *rows;
+  guint n_rows;
   VonkDepartmentLinks *links;
-  GListModel *list;
   GHashTableIter iter;
   gpointer value;
 
@@ -1062,23 +1441,26 @@ vonk_champions_department_links (VonkProject *project)
   /* per workshop, the departments present (indexes, each once) */
   per_workshop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
-  list = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  rows = attendance_rows (project, &n_rows);
+  attendance_columns (&columns);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(VonkEntity) row = g_list_model_get_item (list, i);
-      gint64 session_id = vonk_entity_get_int64 (row, "session-id");
-      VonkEntity *session = session_of (project, session_id, &last_session);
-      VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
-                                                vonk_entity_get_int64 (row, "person-id"));
+      gint64 session_id = int64_at (rows[i], columns.session);
+      VonkEntity *person;
       gint64 department_id;
       GArray *present;
       guint index;
       gboolean known = FALSE;
 
-      if (session == NULL || person == NULL ||
-          vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED ||
-          vonk_entity_get_enum (session, "kind") != VONK_SESSION_WORKSHOP ||
-          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+      /* the cheap tests first: a person is looked up among all */
+      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED ||
+          session_of (project, session_id, &last_session) == NULL ||
+          last_session.kind != VONK_SESSION_WORKSHOP ||
+          last_session.status == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+      person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                    int64_at (rows[i], columns.person));
+      if (person == NULL)
         continue;
 
       department_id = vonk_entity_get_int64 (person, "department-id");

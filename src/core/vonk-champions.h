@@ -112,6 +112,15 @@ GArray   *vonk_champions_gone_quiet            (VonkProject   *project,
 /* The funnel */
 GArray   *vonk_champions_funnel                (VonkProject   *project);
 
+/* The funnel in steps, between frames */
+typedef struct _VonkFunnelCounter VonkFunnelCounter;
+
+VonkFunnelCounter *vonk_funnel_counter_new     (VonkProject       *project);
+gboolean  vonk_funnel_counter_step             (VonkFunnelCounter *self,
+                                                guint              budget);
+GArray   *vonk_funnel_counter_get_rows         (VonkFunnelCounter *self);
+void      vonk_funnel_counter_free             (VonkFunnelCounter *self);
+
 /* Role models */
 GArray   *vonk_champions_role_models           (VonkProject   *project,
                                                 const GDate   *on);
@@ -125,5 +134,6 @@ guint     vonk_department_links_get            (const VonkDepartmentLinks *links
 void      vonk_department_links_free           (VonkDepartmentLinks *links);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkDepartmentLinks, vonk_department_links_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkFunnelCounter, vonk_funnel_counter_free)
 
 G_END_DECLS

@@ -426,6 +426,27 @@ vonk_entity_list_get_stamp (VonkEntityList *self)
 }
 
 /**
+ * vonk_entity_list_peek_items:
+ * @n_items: (out): how many there are
+ *
+ * For a loop over many items that needs no reference to each (one to
+ * each of 500,000 attendance rows costs more than reading them).
+ *
+ * Returns: (transfer none) (array length=n_items): the items in ID order;
+ *   valid until the list next changes (its stamp changes)
+ */
+VonkEntity * const *
+vonk_entity_list_peek_items (VonkEntityList *self,
+                             guint          *n_items)
+{
+  g_return_val_if_fail (VONK_IS_ENTITY_LIST (self), NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  *n_items = self->items->len;
+  return (VonkEntity * const *) self->items->pdata;
+}
+
+/**
  * vonk_entity_list_remove_where:
  *
  * Removes every item for which @predicate is true, one items-changed per

@@ -1051,6 +1051,253 @@ vonk_sessions_count (VonkProject          *project,
                  counts->by_status[VONK_ATTENDANCE_REGISTERED] >= counts->capacity;
 }
 
+/* Counting every session's attendance
+ *
+ * A list of 10,000 sessions shows how many registered for each: asking
+ * vonk_sessions_count() of the rows shown builds the project's index of
+ * 500,000 attendance rows first, which froze the window for a tenth of a
+ * second, again after every change to the attendance. A tally reads the
+ * attendance once, in steps a view takes between frames, directly (by
+ * column index, no reference to each row), and starts over when the
+ * sessions or the attendance changed meanwhile, so that its counts are
+ * always those of one state of the project. */
+
+enum
+{
+  TALLY_SESSIONS,
+  TALLY_ATTENDANCE,
+  TALLY_N_LISTS
+};
+
+struct _VonkAttendanceTally
+{
+  VonkEntityList       *lists[TALLY_N_LISTS];
+  guint                 stamps[TALLY_N_LISTS];
+  gboolean              started;
+  gboolean              done;
+  guint                 next;       /* the next attendance row */
+  guint                 row_session;
+  guint                 row_status;
+  guint                 row_enthusiastic;
+  guint                 session_capacity;
+
+  gint64               *session_ids; /* in ID order, as their list */
+  VonkAttendanceCounts *counts;      /* per session there */
+  guint                 n_sessions;
+  gint64                last_id;     /* the last session looked up, and where */
+  int                   last_at;
+};
+
+static guint
+tally_column (GType       type,
+              const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
+  g_assert (pspec != NULL);
+  return pspec->param_id - 1;
+}
+
+/* Where @id is in @ids (ascending), or -1. IDs are mostly numbered
+ * without gaps, so the place that numbering gives is tried first. */
+static int
+tally_find (const gint64 *ids,
+            guint         n,
+            gint64        id)
+{
+  guint lo = 0, hi = n;
+
+  if (n == 0)
+    return -1;
+  if (id >= ids[0] && id - ids[0] < n && ids[id - ids[0]] == id)
+    return id - ids[0];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < n && ids[lo] == id ? (int) lo : -1;
+}
+
+/**
+ * vonk_attendance_tally_new:
+ *
+ * Prepares counting the attendance of every session of @project in steps;
+ * nothing is read before the first vonk_attendance_tally_step().
+ *
+ * Returns: (transfer full): the tally
+ */
+VonkAttendanceTally *
+vonk_attendance_tally_new (VonkProject *project)
+{
+  VonkAttendanceTally *self;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  self = g_new0 (VonkAttendanceTally, 1);
+  self->lists[TALLY_SESSIONS] = g_object_ref (list_of (project, VONK_TYPE_SESSION));
+  self->lists[TALLY_ATTENDANCE] = g_object_ref (list_of (project, VONK_TYPE_ATTENDANCE));
+  self->row_session = tally_column (VONK_TYPE_ATTENDANCE, "session-id");
+  self->row_status = tally_column (VONK_TYPE_ATTENDANCE, "status");
+  self->row_enthusiastic = tally_column (VONK_TYPE_ATTENDANCE, "enthusiastic");
+  self->session_capacity = tally_column (VONK_TYPE_SESSION, "capacity");
+
+  return self;
+}
+
+/**
+ * vonk_attendance_tally_free:
+ */
+void
+vonk_attendance_tally_free (VonkAttendanceTally *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint l = 0; l < TALLY_N_LISTS; l++)
+    g_object_unref (self->lists[l]);
+  g_free (self->session_ids);
+  g_free (self->counts);
+  g_free (self);
+}
+
+static void
+tally_start (VonkAttendanceTally *self)
+{
+  VonkEntity * const *sessions;
+
+  for (guint l = 0; l < TALLY_N_LISTS; l++)
+    self->stamps[l] = vonk_entity_list_get_stamp (self->lists[l]);
+
+  sessions = vonk_entity_list_peek_items (self->lists[TALLY_SESSIONS], &self->n_sessions);
+  g_free (self->session_ids);
+  g_free (self->counts);
+  self->session_ids = g_new (gint64, MAX (1, self->n_sessions));
+  self->counts = g_new0 (VonkAttendanceCounts, MAX (1, self->n_sessions));
+  for (guint i = 0; i < self->n_sessions; i++)
+    self->session_ids[i] = vonk_entity_get_id (sessions[i]);
+
+  self->next = 0;
+  self->last_id = -1;
+  self->last_at = -1;
+  self->started = TRUE;
+  self->done = FALSE;
+}
+
+/**
+ * vonk_attendance_tally_step:
+ * @budget: about how many attendance rows to read; %G_MAXUINT for all
+ *
+ * Counts on; starts over when the sessions or the attendance changed
+ * since counting started.
+ *
+ * Returns: whether every session is counted (vonk_attendance_tally_get())
+ */
+gboolean
+vonk_attendance_tally_step (VonkAttendanceTally *self,
+                            guint                budget)
+{
+  VonkEntity * const *rows;
+  guint n, end;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint l = 0; l < TALLY_N_LISTS && self->started; l++)
+    if (self->stamps[l] != vonk_entity_list_get_stamp (self->lists[l]))
+      self->started = FALSE;
+  if (!self->started)
+    tally_start (self);
+  if (self->done)
+    return TRUE;
+
+  rows = vonk_entity_list_peek_items (self->lists[TALLY_ATTENDANCE], &n);
+  end = n - self->next > budget ? self->next + budget : n;
+  for (guint i = self->next; i < end; i++)
+    {
+      VonkEntity *row = rows[i];
+      gint64 session_id = g_value_get_int64 (vonk_entity_get_value (row, self->row_session));
+      int status = g_value_get_enum (vonk_entity_get_value (row, self->row_status));
+      VonkAttendanceCounts *counts;
+
+      /* the rows come session by session */
+      if (session_id != self->last_id)
+        {
+          self->last_id = session_id;
+          self->last_at = tally_find (self->session_ids, self->n_sessions, session_id);
+        }
+      if (self->last_at < 0)
+        continue;
+
+      counts = &self->counts[self->last_at];
+      if (status >= 0 && status < VONK_SESSIONS_N_STATUSES)
+        counts->by_status[status]++;
+      if (g_value_get_boolean (vonk_entity_get_value (row, self->row_enthusiastic)))
+        counts->enthusiastic++;
+      counts->total++;
+    }
+
+  self->next = end;
+  self->done = end == n;
+  return self->done;
+}
+
+/**
+ * vonk_attendance_tally_is_done:
+ *
+ * Returns: whether the last vonk_attendance_tally_step() counted every
+ *   session (the lists may have changed since)
+ */
+gboolean
+vonk_attendance_tally_is_done (VonkAttendanceTally *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->done;
+}
+
+/**
+ * vonk_attendance_tally_get:
+ * @counts: (out caller-allocates): the counts
+ *
+ * The counts of @session as vonk_sessions_count() gives them, as they were
+ * when the tally was counted; the capacity is the session's now.
+ *
+ * Returns: whether @session is counted: %FALSE before the tally is done,
+ *   and for a session added since it started
+ */
+gboolean
+vonk_attendance_tally_get (VonkAttendanceTally  *self,
+                           VonkSession          *session,
+                           VonkAttendanceCounts *counts)
+{
+  int at, capacity;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (VONK_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  at = self->done ? tally_find (self->session_ids, self->n_sessions,
+                                vonk_entity_get_id (VONK_ENTITY (session)))
+                  : -1;
+  if (at < 0)
+    return FALSE;
+
+  *counts = self->counts[at];
+  capacity = g_value_get_int (vonk_entity_get_value (VONK_ENTITY (session),
+                                                     self->session_capacity));
+  counts->capacity = MAX (capacity, 0);
+  counts->full = counts->capacity > 0 &&
+                 counts->by_status[VONK_ATTENDANCE_REGISTERED] >= counts->capacity;
+  return TRUE;
+}
+
 /**
  * vonk_sessions_waiting_list:
  *

@@ -95,6 +95,18 @@ GPtrArray          *vonk_sessions_attendance        (VonkProject        *project
 void                vonk_sessions_count             (VonkProject        *project,
                                                      VonkSession        *session,
                                                      VonkAttendanceCounts *counts);
+/* The counts of every session, in steps between frames */
+typedef struct _VonkAttendanceTally VonkAttendanceTally;
+
+VonkAttendanceTally *vonk_attendance_tally_new      (VonkProject        *project);
+gboolean            vonk_attendance_tally_step      (VonkAttendanceTally *self,
+                                                     guint               budget);
+gboolean            vonk_attendance_tally_is_done   (VonkAttendanceTally *self);
+gboolean            vonk_attendance_tally_get       (VonkAttendanceTally *self,
+                                                     VonkSession        *session,
+                                                     VonkAttendanceCounts *counts);
+void                vonk_attendance_tally_free      (VonkAttendanceTally *self);
+
 GPtrArray          *vonk_sessions_waiting_list      (VonkProject        *project,
                                                      VonkSession        *session);
 GPtrArray          *vonk_sessions_find_people       (VonkProject        *project,
@@ -135,5 +147,7 @@ guint               vonk_sessions_fill_places       (VonkProject        *project
 VonkSession        *vonk_sessions_plan_follow_up    (VonkProject        *project,
                                                      VonkSession        *inspiration_session,
                                                      GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkAttendanceTally, vonk_attendance_tally_free)
 
 G_END_DECLS
