@@ -16,8 +16,10 @@
  *   --invite=SESSION:DEPT    invites the people of department DEPT to
  *                            session SESSION
  *   --print-pdf=FILE         prints the plan report through the print
- *                            dialog's "Print to File" to FILE (the stall
- *                            counts from the dialog's Print button)
+ *                            dialog's "Print to File" to FILE: first
+ *                            "print-dialog", from the Print action until
+ *                            the dialog is mapped, then "print-pdf", from
+ *                            the dialog's Print button
  *   --export-ics=FILE        exports the sessions to a calendar file FILE
  *   --show-view=NAME         switches to view NAME (as the sidebar does);
  *                            done when the window has painted it, the stall
@@ -365,8 +367,12 @@ print_pdf (VonkWindow *window,
   start_watch ();
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL);
-  SPIN_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  /* the report is prepared in a worker first: the window's freeze is
+   * what GTK takes to make the dialog */
+  SPIN_UNTIL ((dialog = find_print_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
   say ("print-dialog", start);
+  if (g_getenv ("STALL_TRACE") != NULL)
+    g_printerr ("  print-dialog from %.3f to %.3f s\n", start / 1e6, g_get_monotonic_time () / 1e6);
 
   uri = g_file_get_uri (file);
   gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
