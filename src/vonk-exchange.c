@@ -378,16 +378,20 @@ print_handout_action (GtkWidget  *widget,
   print_in_background (window, report, _("Printing the handout…"));
 }
 
+/* A PDF of the plan report, made in the worker from the saved project. */
 typedef struct
 {
-  VonkReport *report;
-  char       *path;
+  char            *database;
+  gint64           project_id;
+  guint            employees_per_champion;
+  VonkReportFlags  flags;
+  char            *path;
 } PdfWork;
 
 static void
 pdf_work_free (PdfWork *pdf)
 {
-  g_object_unref (pdf->report);
+  g_free (pdf->database);
   g_free (pdf->path);
   g_free (pdf);
 }
@@ -398,8 +402,12 @@ write_pdf (Work          *work,
            GError       **error)
 {
   PdfWork *pdf = work->data;
+  g_autoptr(VonkReport) report = NULL;
 
-  return vonk_report_write_pdf (pdf->report, pdf->path, error);
+  report = vonk_report_new_plan_from_database (pdf->database, pdf->project_id, NULL,
+                                               pdf->employees_per_champion, pdf->flags,
+                                               cancellable, error);
+  return report != NULL && vonk_report_write_pdf (report, pdf->path, error);
 }
 
 /**
@@ -420,8 +428,10 @@ vonk_exchange_save_pdf (VonkWindow *window,
   /* Translators: %s is a file name */
   g_autofree char *done = g_strdup_printf (_("Saved the plan report as “%s”"), name);
 
-  pdf->report = vonk_report_new_plan (vonk_window_get_project (window), NULL,
-                                      employees_per_champion (window), report_flags (share_safe));
+  pdf->database = g_strdup (vonk_store_get_path (vonk_window_get_store (window)));
+  pdf->project_id = vonk_entity_get_id (VONK_ENTITY (vonk_window_get_project (window)));
+  pdf->employees_per_champion = employees_per_champion (window);
+  pdf->flags = report_flags (share_safe);
   pdf->path = g_file_get_path (file);
   run_work (window, _("Saving the plan report…"), write_pdf, NULL, pdf,
             (GDestroyNotify) pdf_work_free, done);
