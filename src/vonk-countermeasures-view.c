@@ -48,6 +48,8 @@ struct _VonkCountermeasuresView
   GListModel          *measures;
   GHashTable          *cells;      /* bound GtkListItem → CellKind */
   char                *needle;     /* the casefolded search, NULL for none */
+  GObject             *refilling;  /* (nullable) the row selected before a refill */
+  gboolean             names_changing;
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -429,6 +431,52 @@ match_cb (gpointer item,
          contains (scope_text (self, measure), self->needle);
 }
 
+/* A new search, barrier or sort order makes the whole list again: as at
+ * first, it fills in over a few frames (vonk_view_fill_in_slices())
+ * rather than remaking 200 rows at once. Called before the change. */
+static void
+refill_begin (VonkCountermeasuresView *self)
+{
+  if (self->measures == NULL || self->names_changing)
+    return;
+
+  g_set_object (&self->refilling, gtk_single_selection_get_selected_item (self->selection));
+  vonk_view_fill_in_slices (self->slice);
+}
+
+/* After the change: the countermeasure selected before stays selected,
+ * wherever it went, even below the rows shown so far. */
+static void
+refill_end (VonkCountermeasuresView *self)
+{
+  g_autoptr(GObject) selected = g_steal_pointer (&self->refilling);
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+
+  if (selected == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == selected)
+        {
+          if (i >= gtk_slice_list_model_get_size (self->slice))
+            gtk_slice_list_model_set_size (self->slice, i + 1);
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+refilter (VonkCountermeasuresView *self)
+{
+  refill_begin (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refill_end (self);
+}
+
 static void
 search_changed_cb (VonkCountermeasuresView *self)
 {
@@ -439,7 +487,7 @@ search_changed_cb (VonkCountermeasuresView *self)
   if (*stripped != '\0')
     self->needle = g_utf8_casefold (stripped, -1);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 static void
@@ -451,7 +499,7 @@ stop_search_cb (VonkCountermeasuresView *self)
 static void
 barrier_filter_changed_cb (VonkCountermeasuresView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 static void
@@ -492,8 +540,11 @@ names_changed_cb (GListModel              *list,
   gboolean people = g_list_model_get_item_type (list) == VONK_TYPE_PERSON;
 
   refresh_cells (self, people ? CELL_OWNER : CELL_SCOPE);
+  /* an edit elsewhere: the rows shown stay, rather than filling in again */
+  self->names_changing = TRUE;
   gtk_sorter_changed (GTK_SORTER (people ? self->owner_sorter : self->scope_sorter),
                       GTK_SORTER_CHANGE_DIFFERENT);
+  self->names_changing = FALSE;
   if (self->needle != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -685,6 +736,7 @@ vonk_countermeasures_view_finalize (GObject *object)
   VonkCountermeasuresView *self = VONK_COUNTERMEASURES_VIEW (object);
 
   g_free (self->needle);
+  g_clear_object (&self->refilling);
   g_hash_table_unref (self->cells);
 
   G_OBJECT_CLASS (vonk_countermeasures_view_parent_class)->finalize (object);
@@ -779,6 +831,12 @@ vonk_countermeasures_view_init (VonkCountermeasuresView *self)
   set_sort_func (self, self->owner_sorter, CELL_OWNER);
   set_sort_func (self, self->due_sorter, CELL_DUE);
   set_sort_func (self, self->status_sorter, CELL_STATUS);
+  /* around the sort model's own handler: the list is cut short before a
+   * header's click sorts it again */
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
+                           G_CALLBACK (refill_begin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
+                           G_CALLBACK (refill_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->view));
   gtk_column_view_sort_by_column (self->view, self->due_column, GTK_SORT_ASCENDING);
 
