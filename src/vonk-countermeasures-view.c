@@ -431,42 +431,22 @@ match_cb (gpointer item,
          contains (scope_text (self, measure), self->needle);
 }
 
-/* A new search, barrier or sort order makes the whole list again: as at
- * first, it fills in over a few frames (vonk_view_fill_in_slices())
- * rather than remaking 200 rows at once. Called before the change. */
+/* A new search, barrier or sort order makes the whole list again: it
+ * fills in slices as at first. Called before the change. */
 static void
 refill_begin (VonkCountermeasuresView *self)
 {
   if (self->measures == NULL || self->names_changing)
     return;
 
-  g_set_object (&self->refilling, gtk_single_selection_get_selected_item (self->selection));
-  vonk_view_fill_in_slices (self->slice);
+  g_clear_object (&self->refilling);
+  self->refilling = vonk_view_refill_in_slices (self->slice, self->selection);
 }
 
-/* After the change: the countermeasure selected before stays selected,
- * wherever it went, even below the rows shown so far. */
 static void
 refill_end (VonkCountermeasuresView *self)
 {
-  g_autoptr(GObject) selected = g_steal_pointer (&self->refilling);
-  GListModel *model = G_LIST_MODEL (self->filter_model);
-
-  if (selected == NULL)
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (item == selected)
-        {
-          if (i >= gtk_slice_list_model_get_size (self->slice))
-            gtk_slice_list_model_set_size (self->slice, i + 1);
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
+  vonk_view_refill_done (self->slice, self->selection, g_steal_pointer (&self->refilling));
 }
 
 static void

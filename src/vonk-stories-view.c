@@ -162,13 +162,18 @@ static void
 department_changed_cb (VonkStoriesView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->department_dropdown);
+  GObject *story = NULL;
 
   if (self->filling)
     return;
 
   self->department_id = selected < self->department_ids->len
                           ? g_array_index (self->department_ids, gint64, selected) : 0;
+  /* another department's stories fill in slices, as at first */
+  if (vonk_view_get_project (VONK_VIEW (self)) != NULL)
+    story = vonk_view_refill_in_slices (self->slice, self->selection);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  vonk_view_refill_done (self->slice, self->selection, story);
 }
 
 /* Cells */
