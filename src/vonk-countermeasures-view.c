@@ -48,8 +48,7 @@ struct _VonkCountermeasuresView
   GListModel          *measures;
   GHashTable          *cells;      /* bound GtkListItem → CellKind */
   char                *needle;     /* the casefolded search, NULL for none */
-  GObject             *refilling;  /* (nullable) the row selected before a refill */
-  gboolean             names_changing;
+  int                  barrier;    /* the barrier filtered on, -1 for all */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -431,30 +430,32 @@ match_cb (gpointer item,
          contains (scope_text (self, measure), self->needle);
 }
 
-/* A new search, barrier or sort order makes the whole list again: it
- * fills in slices as at first. Called before the change. */
-static void
-refill_begin (VonkCountermeasuresView *self)
+/* What a filter's change does to the rows shown: @narrower when it shows
+ * only rows it showed before, @wider when it shows at least those. */
+static GtkFilterChange
+filter_change (gboolean narrower,
+               gboolean wider)
 {
-  if (self->measures == NULL || self->names_changing)
-    return;
-
-  g_clear_object (&self->refilling);
-  self->refilling = vonk_view_refill_in_slices (self->slice, self->selection);
+  return narrower ? GTK_FILTER_CHANGE_MORE_STRICT
+       : wider ? GTK_FILTER_CHANGE_LESS_STRICT
+               : GTK_FILTER_CHANGE_DIFFERENT;
 }
 
+/* A narrower filter only takes rows away, and the list keeps the others'
+ * widgets. A wider or another filter brings rows it has none for: they
+ * fill in over a few frames, as at first, rather than 200 at once; the
+ * countermeasure selected stays selected. (A new sort order keeps every
+ * row's widgets: it is left alone.) */
 static void
-refill_end (VonkCountermeasuresView *self)
+refilter (VonkCountermeasuresView *self,
+          GtkFilterChange          change)
 {
-  vonk_view_refill_done (self->slice, self->selection, g_steal_pointer (&self->refilling));
-}
+  GObject *selected = NULL;
 
-static void
-refilter (VonkCountermeasuresView *self)
-{
-  refill_begin (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  refill_end (self);
+  if (change != GTK_FILTER_CHANGE_MORE_STRICT && self->measures != NULL)
+    selected = vonk_view_refill_in_slices (self->slice, self->selection);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  vonk_view_refill_done (self->slice, self->selection, selected);
 }
 
 static void
@@ -462,12 +463,16 @@ search_changed_cb (VonkCountermeasuresView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old = g_steal_pointer (&self->needle);
 
-  g_clear_pointer (&self->needle, g_free);
   if (*stripped != '\0')
     self->needle = g_utf8_casefold (stripped, -1);
 
-  refilter (self);
+  /* what contains "plan" contains "pla" */
+  refilter (self, filter_change (self->needle != NULL &&
+                                   (old == NULL || strstr (self->needle, old) != NULL),
+                                 old != NULL &&
+                                   (self->needle == NULL || strstr (old, self->needle) != NULL)));
 }
 
 static void
@@ -479,7 +484,11 @@ stop_search_cb (VonkCountermeasuresView *self)
 static void
 barrier_filter_changed_cb (VonkCountermeasuresView *self)
 {
-  refilter (self);
+  int old = self->barrier;
+
+  self->barrier = chosen_barrier (self);
+  if (self->barrier != old)
+    refilter (self, filter_change (old == -1, self->barrier == -1));
 }
 
 static void
@@ -520,11 +529,8 @@ names_changed_cb (GListModel              *list,
   gboolean people = g_list_model_get_item_type (list) == VONK_TYPE_PERSON;
 
   refresh_cells (self, people ? CELL_OWNER : CELL_SCOPE);
-  /* an edit elsewhere: the rows shown stay, rather than filling in again */
-  self->names_changing = TRUE;
   gtk_sorter_changed (GTK_SORTER (people ? self->owner_sorter : self->scope_sorter),
                       GTK_SORTER_CHANGE_DIFFERENT);
-  self->names_changing = FALSE;
   if (self->needle != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -716,7 +722,6 @@ vonk_countermeasures_view_finalize (GObject *object)
   VonkCountermeasuresView *self = VONK_COUNTERMEASURES_VIEW (object);
 
   g_free (self->needle);
-  g_clear_object (&self->refilling);
   g_hash_table_unref (self->cells);
 
   G_OBJECT_CLASS (vonk_countermeasures_view_parent_class)->finalize (object);
@@ -796,6 +801,7 @@ vonk_countermeasures_view_init (VonkCountermeasuresView *self)
 {
   g_autoptr(GtkStringList) barriers = gtk_string_list_new (NULL);
 
+  self->barrier = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new (NULL, NULL);
@@ -811,12 +817,6 @@ vonk_countermeasures_view_init (VonkCountermeasuresView *self)
   set_sort_func (self, self->owner_sorter, CELL_OWNER);
   set_sort_func (self, self->due_sorter, CELL_DUE);
   set_sort_func (self, self->status_sorter, CELL_STATUS);
-  /* around the sort model's own handler: the list is cut short before a
-   * header's click sorts it again */
-  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
-                           G_CALLBACK (refill_begin), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
-                           G_CALLBACK (refill_end), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->view));
   gtk_column_view_sort_by_column (self->view, self->due_column, GTK_SORT_ASCENDING);
 
