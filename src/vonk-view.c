@@ -209,10 +209,11 @@ vonk_view_fill_in_slices (GtkSliceListModel *slice)
  * @slice: as for vonk_view_fill_in_slices()
  * @selection: the selection over @slice
  *
- * For a new search, filter or sort order that makes the whole list
- * again, called just before it: the list fills in over a few frames as
- * at first, rather than remaking 200 rows at once. Then call
- * vonk_view_refill_done().
+ * For a filter that brings rows the list has no widgets for yet (a wider
+ * one, or another), called just before it: the list fills in over a few
+ * frames as at first, rather than making 200 rows at once. Then call
+ * vonk_view_refill_done(). (A narrower filter or a new sort order keeps
+ * the rows' widgets: they need none of this.)
  *
  * Returns: (transfer full) (nullable): the item selected
  */
@@ -235,7 +236,8 @@ vonk_view_refill_in_slices (GtkSliceListModel  *slice,
  *   returned
  *
  * After the change: the item selected before stays selected wherever it
- * went, even below the rows shown so far.
+ * went; below the rows shown so far, the rows down to it are shown at
+ * once.
  */
 void
 vonk_view_refill_done (GtkSliceListModel  *slice,
