@@ -48,6 +48,7 @@ struct _VonkCountermeasuresView
   GListModel          *measures;
   GHashTable          *cells;      /* bound GtkListItem → CellKind */
   char                *needle;     /* the casefolded search, NULL for none */
+  int                  barrier;    /* the barrier filtered on, -1 for all */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -429,17 +430,49 @@ match_cb (gpointer item,
          contains (scope_text (self, measure), self->needle);
 }
 
+/* What a filter's change does to the rows shown: @narrower when it shows
+ * only rows it showed before, @wider when it shows at least those. */
+static GtkFilterChange
+filter_change (gboolean narrower,
+               gboolean wider)
+{
+  return narrower ? GTK_FILTER_CHANGE_MORE_STRICT
+       : wider ? GTK_FILTER_CHANGE_LESS_STRICT
+               : GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+/* A narrower filter only takes rows away, and the list keeps the others'
+ * widgets. A wider or another filter brings rows it has none for: they
+ * fill in over a few frames, as at first, rather than 200 at once; the
+ * countermeasure selected stays selected. (A new sort order keeps every
+ * row's widgets: it is left alone.) */
+static void
+refilter (VonkCountermeasuresView *self,
+          GtkFilterChange          change)
+{
+  GObject *selected = NULL;
+
+  if (change != GTK_FILTER_CHANGE_MORE_STRICT && self->measures != NULL)
+    selected = vonk_view_refill_in_slices (self->slice, self->selection);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  vonk_view_refill_done (self->slice, self->selection, selected);
+}
+
 static void
 search_changed_cb (VonkCountermeasuresView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old = g_steal_pointer (&self->needle);
 
-  g_clear_pointer (&self->needle, g_free);
   if (*stripped != '\0')
     self->needle = g_utf8_casefold (stripped, -1);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* what contains "plan" contains "pla" */
+  refilter (self, filter_change (self->needle != NULL &&
+                                   (old == NULL || strstr (self->needle, old) != NULL),
+                                 old != NULL &&
+                                   (self->needle == NULL || strstr (old, self->needle) != NULL)));
 }
 
 static void
@@ -451,7 +484,11 @@ stop_search_cb (VonkCountermeasuresView *self)
 static void
 barrier_filter_changed_cb (VonkCountermeasuresView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  int old = self->barrier;
+
+  self->barrier = chosen_barrier (self);
+  if (self->barrier != old)
+    refilter (self, filter_change (old == -1, self->barrier == -1));
 }
 
 static void
@@ -764,6 +801,7 @@ vonk_countermeasures_view_init (VonkCountermeasuresView *self)
 {
   g_autoptr(GtkStringList) barriers = gtk_string_list_new (NULL);
 
+  self->barrier = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new (NULL, NULL);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "vonk-print.h"
 
@@ -139,6 +140,78 @@ vonk_print_operation_new (VonkReport *report)
   g_signal_connect_object (operation, "paginate", G_CALLBACK (paginate_cb), report, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), report, 0);
   return operation;
+}
+
+/* ------------------------------------------------------------------------
+ * The print backends
+ * ------------------------------------------------------------------------ */
+
+/* Opens the GTK print backends in @dir and keeps them open. */
+static void
+preload_backends_in (const char *dir)
+{
+  g_autoptr(GDir) backends = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (backends == NULL)
+    return;
+
+  while ((name = g_dir_read_name (backends)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, "." G_MODULE_SUFFIX))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      /* the flags GIO opens its modules with, so that GTK's open finds
+       * this one; never closed */
+      if (g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL) == NULL)
+        g_debug ("Could not preload %s: %s", path, g_module_error ());
+    }
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  const char *gtk_path = g_getenv ("GTK_PATH");
+
+  /* where GTK looks: GTK_PATH's folders first */
+  if (gtk_path != NULL)
+    {
+      g_auto(GStrv) dirs = g_strsplit (gtk_path, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; dirs[i] != NULL; i++)
+        {
+          g_autofree char *dir = g_build_filename (dirs[i], GTK_BINARY_VERSION, "printbackends",
+                                                   NULL);
+
+          preload_backends_in (dir);
+        }
+    }
+  preload_backends_in (GTK_PRINT_BACKEND_DIR);
+  return NULL;
+}
+
+/**
+ * vonk_print_preload:
+ *
+ * Loads the libraries of GTK's print backends in a thread, once, so that
+ * making the print dialog later does not: the CUPS backend brings CUPS,
+ * GnuTLS and Kerberos, whose loading and relocation took 15 ms of the
+ * window's time when the dialog opened. Kept loaded, they are not loaded
+ * again for each dialog after GTK lets go of its backends.
+ */
+void
+vonk_print_preload (void)
+{
+  static gsize started = 0;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("vonk-print-preload", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
 }
 
 /* ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef void (*VonkPrintProgress) (double   fraction,
                                    gpointer user_data);
 
+void               vonk_print_preload       (void);
 GtkPrintOperation *vonk_print_operation_new (VonkReport              *report);
 void               vonk_print_run_async     (GtkWindow               *parent,
                                              VonkReport              *report,

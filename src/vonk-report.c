@@ -689,6 +689,173 @@ vonk_report_new_plan (VonkProject     *project,
   return self;
 }
 
+/* The plan report from the database ------------------------------------ */
+
+/* The project in @database, read through a connection of its own
+ * (@store). */
+static VonkProject *
+load_own_project (const char    *database,
+                  gint64         project_id,
+                  VonkStore    **store,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  VonkProject *project;
+
+  *store = vonk_store_new (database, error);
+  if (*store == NULL)
+    return NULL;
+
+  project = vonk_store_find_project (*store, project_id);
+  if (project == NULL)
+    {
+      g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                           _("The project was deleted elsewhere"));
+      return NULL;
+    }
+
+  /* reading 100,000 people takes a while: a Cancel meanwhile is heard
+   * after it, not after the report too */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !vonk_project_load (project, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return project;
+}
+
+/**
+ * vonk_report_new_plan_from_database:
+ * @database: the store's file
+ * @project_id: the project to report on
+ * @on: (nullable): the day the report speaks about; %NULL for today
+ * @employees_per_champion: the coverage target; 0 for the default
+ *
+ * The plan report of the project as saved in @database, read through a
+ * connection of its own: callable from any thread, as the project a
+ * window shows is not touched. The same report as vonk_report_new_plan()
+ * makes from that project.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error
+ *   set: %G_IO_ERROR_CANCELLED, or why the project could not be read
+ */
+VonkReport *
+vonk_report_new_plan_from_database (const char       *database,
+                                    gint64            project_id,
+                                    const GDate      *on,
+                                    guint             employees_per_champion,
+                                    VonkReportFlags   flags,
+                                    GCancellable     *cancellable,
+                                    GError          **error)
+{
+  g_autoptr(VonkStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  VonkProject *project;
+
+  g_return_val_if_fail (database != NULL, NULL);
+
+  project = load_own_project (database, project_id, &store, cancellable, &local_error);
+  if (project != NULL)
+    return vonk_report_new_plan (project, on, employees_per_champion, flags);
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    /* Translators: followed by why, e.g. "“vonk.db” is not a Vonk database" */
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                _("Could not prepare the report: "));
+  return NULL;
+}
+
+typedef struct
+{
+  char            *database;
+  gint64           project_id;
+  GDate            on;          /* invalid for today */
+  guint            employees_per_champion;
+  VonkReportFlags  flags;
+} PlanWork;
+
+static void
+plan_work_free (PlanWork *work)
+{
+  g_free (work->database);
+  g_free (work);
+}
+
+static void
+new_plan_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  PlanWork *work = task_data;
+  GError *error = NULL;
+  VonkReport *report;
+
+  report = vonk_report_new_plan_from_database (work->database, work->project_id,
+                                               g_date_valid (&work->on) ? &work->on : NULL,
+                                               work->employees_per_champion, work->flags,
+                                               cancellable, &error);
+  if (report != NULL)
+    g_task_return_pointer (task, report, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * vonk_report_new_plan_async:
+ *
+ * Makes vonk_report_new_plan_from_database() in a worker thread, so that
+ * the window goes on drawing meanwhile. Cancelling @cancellable calls
+ * @callback at once; the worker stops at its next step.
+ */
+void
+vonk_report_new_plan_async (const char          *database,
+                            gint64               project_id,
+                            const GDate         *on,
+                            guint                employees_per_champion,
+                            VonkReportFlags      flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PlanWork *work;
+
+  g_return_if_fail (database != NULL);
+
+  work = g_new0 (PlanWork, 1);
+  work->database = g_strdup (database);
+  work->project_id = project_id;
+  g_date_clear (&work->on, 1);
+  if (on != NULL && g_date_valid (on))
+    work->on = *on;
+  work->employees_per_champion = employees_per_champion;
+  work->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vonk_report_new_plan_async);
+  g_task_set_task_data (task, work, (GDestroyNotify) plan_work_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, new_plan_thread);
+}
+
+/**
+ * vonk_report_new_plan_finish:
+ *
+ * Returns: (transfer full) (nullable): the report, not yet paginated, or
+ *   %NULL with @error set
+ */
+VonkReport *
+vonk_report_new_plan_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* The session handout --------------------------------------------------- */
 
 static char *

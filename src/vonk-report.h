@@ -94,6 +94,23 @@ VonkReport            *vonk_report_new_plan      (VonkProject     *project,
                                                   const GDate     *on,
                                                   guint            employees_per_champion,
                                                   VonkReportFlags  flags);
+VonkReport            *vonk_report_new_plan_from_database (const char          *database,
+                                                           gint64               project_id,
+                                                           const GDate         *on,
+                                                           guint                employees_per_champion,
+                                                           VonkReportFlags      flags,
+                                                           GCancellable        *cancellable,
+                                                           GError             **error);
+void                   vonk_report_new_plan_async (const char          *database,
+                                                   gint64               project_id,
+                                                   const GDate         *on,
+                                                   guint                employees_per_champion,
+                                                   VonkReportFlags      flags,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+VonkReport            *vonk_report_new_plan_finish (GAsyncResult        *result,
+                                                    GError             **error);
 VonkReport            *vonk_report_new_handout   (VonkProject     *project,
                                                   VonkSession     *session,
                                                   VonkReportFlags  flags);

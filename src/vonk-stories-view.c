@@ -162,13 +162,30 @@ static void
 department_changed_cb (VonkStoriesView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->department_dropdown);
+  gint64 old = self->department_id;
+  GObject *story = NULL;
 
   if (self->filling)
     return;
 
   self->department_id = selected < self->department_ids->len
                           ? g_array_index (self->department_ids, gint64, selected) : 0;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* one department's stories out of all: rows only go, and the list keeps
+   * the others' widgets */
+  if (old == 0 && self->department_id != 0)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      return;
+    }
+
+  /* all or another department's: rows the list has no widgets for fill
+   * in over a few frames, as at first, the story selected staying so */
+  if (vonk_view_get_project (VONK_VIEW (self)) != NULL)
+    story = vonk_view_refill_in_slices (self->slice, self->selection);
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      self->department_id == 0 ? GTK_FILTER_CHANGE_LESS_STRICT
+                                               : GTK_FILTER_CHANGE_DIFFERENT);
+  vonk_view_refill_done (self->slice, self->selection, story);
 }
 
 /* Cells */

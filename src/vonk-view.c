@@ -221,6 +221,70 @@ vonk_view_fill_at_once (GtkSliceListModel *slice)
 }
 
 /**
+ * vonk_view_refill_in_slices:
+ * @slice: as for vonk_view_fill_in_slices()
+ * @selection: the selection over @slice
+ *
+ * For a filter that brings rows the list has no widgets for yet (a wider
+ * one, or another), called just before it: the list fills in over a few
+ * frames as at first, rather than making 200 rows at once. Then call
+ * vonk_view_refill_done(). (A narrower filter or a new sort order keeps
+ * the rows' widgets: they need none of this.)
+ *
+ * Returns: (transfer full) (nullable): the item selected
+ */
+GObject *
+vonk_view_refill_in_slices (GtkSliceListModel  *slice,
+                            GtkSingleSelection *selection)
+{
+  gpointer selected;
+
+  g_return_val_if_fail (GTK_IS_SINGLE_SELECTION (selection), NULL);
+
+  selected = gtk_single_selection_get_selected_item (selection);
+  vonk_view_fill_in_slices (slice);
+  return selected != NULL ? g_object_ref (selected) : NULL;
+}
+
+/**
+ * vonk_view_refill_done:
+ * @selected: (transfer full) (nullable): what vonk_view_refill_in_slices()
+ *   returned
+ *
+ * After the change: the item selected before stays selected wherever it
+ * went; below the rows shown so far, the rows down to it are shown at
+ * once.
+ */
+void
+vonk_view_refill_done (GtkSliceListModel  *slice,
+                       GtkSingleSelection *selection,
+                       GObject            *selected)
+{
+  g_autoptr(GObject) item_selected = selected;
+  GListModel *model;
+
+  if (item_selected == NULL)
+    return;
+
+  model = gtk_slice_list_model_get_model (slice);
+  if (model == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == item_selected)
+        {
+          if (i >= gtk_slice_list_model_get_size (slice))
+            gtk_slice_list_model_set_size (slice, i + 1);
+          gtk_single_selection_set_selected (selection, i);
+          return;
+        }
+    }
+}
+
+/**
  * vonk_view_delete:
  * @entity: an entity of the project shown
  * @toast_title: plain text that says what was deleted, such as

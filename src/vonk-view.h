@@ -41,6 +41,11 @@ void         vonk_view_show_list_page (GtkStack  *stack,
                                        GListModel *shown);
 void         vonk_view_fill_in_slices (GtkSliceListModel *slice);
 void         vonk_view_fill_at_once (GtkSliceListModel *slice);
+GObject     *vonk_view_refill_in_slices (GtkSliceListModel  *slice,
+                                         GtkSingleSelection *selection);
+void         vonk_view_refill_done    (GtkSliceListModel  *slice,
+                                       GtkSingleSelection *selection,
+                                       GObject            *selected);
 gboolean     vonk_view_delete       (VonkView    *self,
                                      VonkEntity  *entity,
                                      const char  *toast_title);

@@ -306,6 +306,80 @@ test_overdue_shown (Fixture       *fixture,
   WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (view_child (fixture, "filter_model"))) == 1);
 }
 
+/* The title of the countermeasure selected in the view, or NULL. */
+static const char *
+selected_title (Fixture *fixture)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (view_child (fixture, "selection"));
+  VonkEntity *selected = gtk_single_selection_get_selected_item (selection);
+
+  return selected != NULL ? vonk_entity_get_string (selected, "title") : NULL;
+}
+
+/* A wider search brings rows the list has no widgets for: they fill in a
+ * slice at a time, as at first, not all at once; the countermeasure
+ * selected stays selected. A narrower search, or a new sort order, keeps
+ * the rows' widgets and is shown at once. */
+static void
+test_refill_in_slices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *shown = G_LIST_MODEL (view_child (fixture, "slice"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (view_child (fixture, "view"));
+  g_autoptr(GtkColumnViewColumn) title_column =
+    g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (view_child (fixture, "selection"));
+  GtkEditable *search = GTK_EDITABLE (view_child (fixture, "search"));
+  g_autoptr(GError) error = NULL;
+  guint n = 150;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Measure %03u", i);
+      g_autoptr(VonkEntity) measure = g_object_new (VONK_TYPE_COUNTERMEASURE, "title", title,
+                                                    NULL);
+
+      g_assert_true (vonk_project_add (fixture->project, measure, &error));
+      g_assert_no_error (error);
+    }
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == n);
+
+  gtk_column_view_sort_by_column (view, title_column, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  gtk_single_selection_set_selected (selection, 50);
+  g_assert_cmpstr (selected_title (fixture), ==, "Measure 050");
+
+  /* sorted the other way: every row at once */
+  gtk_column_view_sort_by_column (view, title_column, GTK_SORT_DESCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1 - 50);
+  g_assert_cmpstr (selected_title (fixture), ==, "Measure 050");
+
+  /* a narrower search, at once */
+  gtk_editable_set_text (search, "Measure 0");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+  g_assert_cmpstr (selected_title (fixture), ==, "Measure 050");
+
+  /* all of them again: a slice first, the one selected still selected */
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n);
+  g_assert_cmpstr (selected_title (fixture), ==, "Measure 050");
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == n);
+  g_assert_cmpstr (selected_title (fixture), ==, "Measure 050");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1 - 50);
+
+  /* another search altogether: a slice first too */
+  gtk_editable_set_text (search, "Measure 1");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
+  gtk_editable_set_text (search, "Measure 0");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 100);
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == 100);
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
@@ -547,6 +621,8 @@ main (int   argc,
   ADD ("/countermeasures/adopt-suggestion", VONK_TYPE_COUNTERMEASURES_VIEW, test_adopt_suggestion);
   ADD ("/countermeasures/overdue", VONK_TYPE_COUNTERMEASURES_VIEW, test_overdue_shown);
   ADD ("/countermeasures/delete-undo", VONK_TYPE_COUNTERMEASURES_VIEW, test_delete_undo);
+  ADD ("/countermeasures/refill-in-slices", VONK_TYPE_COUNTERMEASURES_VIEW,
+       test_refill_in_slices);
   ADD ("/objections/log", VONK_TYPE_OBJECTIONS_VIEW, test_log_objection);
   ADD ("/objections/delete-undo", VONK_TYPE_OBJECTIONS_VIEW, test_delete_objection_undo);
   ADD ("/objections/narrow", VONK_TYPE_OBJECTIONS_VIEW, test_objections_narrow);

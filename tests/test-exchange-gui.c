@@ -390,6 +390,7 @@ test_print_dialog (Fixture       *fixture,
                                                        VONK_REPORT_FLAGS_NONE);
   g_autofree char *printed = g_strdup_printf ("Printed “%s”", vonk_report_get_title (report));
   GtkProgressBar *progress = child (fixture->window, VONK_TYPE_WINDOW, "task_progress");
+  GtkLabel *task_label = child (fixture->window, VONK_TYPE_WINDOW, "task_label");
   g_autofree char *pdf = NULL;
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   GtkWidget *dialog;
@@ -405,8 +406,12 @@ test_print_dialog (Fixture       *fixture,
   g_assert_cmpuint (a4_pages, >, 1);
 
   vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  /* the report is prepared in a worker first, the window showing it */
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, "Preparing the report…");
+  g_assert_null (find_print_dialog ());
   WAIT_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, "Printing the plan report…");
 
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
@@ -429,6 +434,104 @@ test_print_dialog (Fixture       *fixture,
   g_assert_cmpuint (n_pages, ==, a4_pages);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the files in @dir, sorted, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The button under @widget labelled @label, mapped or not. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button (c, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Cancel while the report is being prepared: no print dialog comes, no
+ * file is written, and Print works again. */
+static void
+test_print_cancel_preparing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkLabel *task_label = child (fixture->window, VONK_TYPE_WINDOW, "task_label");
+  GtkWidget *cancel;
+  g_autofree char *files = list_dir (fixture->dir);
+  g_autofree char *files_after = NULL;
+  GtkWidget *dialog;
+
+  vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, "Preparing the report…");
+  /* the strip is still sliding in: its button is not yet mapped */
+  cancel = find_button (fixture->revealer, "_Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_is_sensitive (cancel));
+  /* before the worker's report reaches the main loop */
+  g_signal_emit_by_name (cancel, "clicked");
+  WAIT_UNTIL (!gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+
+  /* the worker may still finish: its report is dropped */
+  g_assert_null (find_print_dialog ());
+  files_after = list_dir (fixture->dir);
+  g_assert_cmpstr (files_after, ==, files);
+  g_assert_false (vonk_test_has_label (fixture->overlay, "Wait until the current export or "
+                                                         "import is done"));
+
+  vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  WAIT_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (!gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+  g_assert_null (find_print_dialog ());
+}
+
+/* A database that cannot be read any more when Print is chosen: the
+ * window says why, and no print dialog opens. */
+static void
+test_print_prepare_fails (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *moved = g_strconcat (fixture->path, ".moved", NULL);
+  g_autofree char *message = NULL;
+
+  /* the window's connection goes on with the file it has open */
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->path, 0700), ==, 0);
+  message = g_strdup_printf ("Could not prepare the report: “%s” is a folder, not a database",
+                             fixture->path);
+
+  vonk_test_press_shortcut (GTK_WIDGET (fixture->window), "<Control>p");
+  WAIT_UNTIL (vonk_test_has_label (fixture->overlay, message));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (fixture->revealer)));
+  g_assert_null (find_print_dialog ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +550,8 @@ main (int   argc,
   ADD ("/exchange-gui/session-plan", test_session_plan);
   ADD ("/exchange-gui/import-people-undo", test_import_people_undo);
   ADD ("/exchange-gui/print-dialog", test_print_dialog);
+  ADD ("/exchange-gui/print-cancel-preparing", test_print_cancel_preparing);
+  ADD ("/exchange-gui/print-prepare-fails", test_print_prepare_fails);
 
   return g_test_run ();
 }

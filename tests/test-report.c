@@ -1281,6 +1281,132 @@ test_print_async_fails (Fixture       *fixture,
   g_clear_error (&print.error);
 }
 
+/* Built in a worker ------------------------------------------------------ */
+
+typedef struct
+{
+  VonkReport *report;
+  GError     *error;
+  gboolean    done;
+} Prepared;
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Prepared *prepared = user_data;
+
+  prepared->report = vonk_report_new_plan_finish (result, &prepared->error);
+  prepared->done = TRUE;
+}
+
+/* vonk_report_new_plan_async() on @database, waited for. */
+static Prepared
+prepare_plan (const char      *database,
+              gint64           project_id,
+              const GDate     *on,
+              guint            employees_per_champion,
+              VonkReportFlags  flags,
+              GCancellable    *cancellable)
+{
+  Prepared prepared = { NULL, NULL, FALSE };
+
+  vonk_report_new_plan_async (database, project_id, on, employees_per_champion, flags,
+                              cancellable, prepared_cb, &prepared);
+  /* the worker's result comes from the main loop */
+  g_assert_false (prepared.done);
+  WAIT_UNTIL (prepared.done);
+  return prepared;
+}
+
+/* The Print action prepares the plan report in a worker, from the saved
+ * project through a connection of its own: the very report that the
+ * project in memory makes, word for word and page for page, with the
+ * coverage target and share-safe flag passed along. */
+static void
+test_plan_in_worker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *database = vonk_store_get_path (fixture->store);
+  gint64 id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
+  g_autofree char *plain_text = NULL;
+  VonkReportFlags flags[] = { VONK_REPORT_FLAGS_NONE, VONK_REPORT_FLAGS_SHARE_SAFE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      /* not the default target, so that it shows if it is lost */
+      g_autoptr(VonkReport) direct = vonk_report_new_plan (fixture->project, fixture->today, 30,
+                                                           flags[i]);
+      Prepared prepared = prepare_plan (database, id, fixture->today, 30, flags[i], NULL);
+      g_autoptr(VonkReport) report = prepared.report;
+      g_autofree char *direct_text = vonk_report_to_text (direct);
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) pages = NULL;
+
+      g_assert_no_error (prepared.error);
+      g_assert_nonnull (report);
+      text = vonk_report_to_text (report);
+      g_assert_cmpstr (vonk_report_get_title (report), ==, vonk_report_get_title (direct));
+      g_assert_cmpstr (text, ==, direct_text);
+      g_assert_cmpuint (vonk_report_get_n_blocks (report), ==, vonk_report_get_n_blocks (direct));
+      paginate_a4 (direct);
+      paginate_a4 (report);
+      pages = copy_pages (direct);
+      assert_same_pages (report, pages);
+
+      if (flags[i] == VONK_REPORT_FLAGS_SHARE_SAFE)
+        {
+          g_assert_cmpstr (text, !=, plain_text);
+          assert_no_names (fixture->project, text);
+        }
+      else
+        plain_text = g_steal_pointer (&text);
+    }
+}
+
+/* A database that cannot be read, a project gone, or Cancel: no report,
+ * and a message that says why; the file is left as it was. */
+static void
+test_plan_in_worker_fails (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *garbage = "Naam;Afdeling\nAnnelies;Verkoop\n this is no database at all, "
+                        "but a spreadsheet saved under the wrong name";
+  gint64 id = vonk_entity_get_id (VONK_ENTITY (fixture->project));
+  Prepared prepared;
+
+  g_assert_true (g_file_set_contents (junk, garbage, -1, NULL));
+  prepared = prepare_plan (junk, 1, NULL, 0, VONK_REPORT_FLAGS_NONE, NULL);
+  g_assert_null (prepared.report);
+  g_assert_error (prepared.error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_DATABASE);
+  expected = g_strdup_printf ("Could not prepare the report: “%s” is not a Vonk database", junk);
+  g_assert_cmpstr (prepared.error->message, ==, expected);
+  g_clear_error (&prepared.error);
+  g_assert_true (g_file_get_contents (junk, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, garbage);
+
+  prepared = prepare_plan (vonk_store_get_path (fixture->store), id + 1000, NULL, 0,
+                           VONK_REPORT_FLAGS_NONE, NULL);
+  g_assert_null (prepared.report);
+  g_assert_error (prepared.error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (prepared.error->message, ==,
+                   "Could not prepare the report: The project was deleted elsewhere");
+  g_clear_error (&prepared.error);
+
+  /* Cancel answers at once, whatever the worker is doing */
+  g_cancellable_cancel (cancellable);
+  prepared = prepare_plan (vonk_store_get_path (fixture->store), id, NULL, 0,
+                           VONK_REPORT_FLAGS_NONE, cancellable);
+  g_assert_null (prepared.report);
+  g_assert_error (prepared.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&prepared.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1302,6 +1428,8 @@ main (int   argc,
   ADD ("/report/plan/model", test_plan_model);
   ADD ("/report/handout/model", test_handout_model);
   ADD ("/report/share-safe", test_share_safe);
+  ADD ("/report/plan/in-worker", test_plan_in_worker);
+  ADD ("/report/plan/in-worker-fails", test_plan_in_worker_fails);
   ADD ("/report/paginate/long-agenda", test_paginate_long_agenda);
   ADD ("/report/paginate/giant-row", test_paginate_giant_row);
   ADD ("/report/paginate/plan", test_paginate_plan);

@@ -205,6 +205,91 @@ test_list (Fixture       *fixture,
   g_assert_true (vonk_test_has_label (fixture->view, "2 success stories · a reach of 300 colleagues"));
 }
 
+/* The title of the story selected, or NULL. */
+static const char *
+selected_title (Fixture *fixture)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (child (fixture->view, "selection"));
+  VonkEntity *story = gtk_single_selection_get_selected_item (selection);
+
+  return story != NULL ? vonk_entity_get_string (story, "title") : NULL;
+}
+
+/* Chooses @name in the department filter. */
+static void
+choose_department (Fixture    *fixture,
+                   const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (fixture->view, "department_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+
+  g_error ("no department “%s” to choose", name);
+}
+
+/* All departments after one bring rows the list has no widgets for: they
+ * fill in a slice at a time, as at first, not all at once; the story
+ * selected stays selected. One department out of all is shown at once. */
+static void
+test_refill_in_slices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+  guint n_before = n_shown (fixture);
+  guint n_it = 0;
+  gint64 it_id = 0;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (department, "name"), "IT") == 0)
+        it_id = vonk_entity_get_id (department);
+    }
+  g_assert_cmpint (it_id, !=, 0);
+  choose_department (fixture, "IT");
+  n_it = n_shown (fixture);
+  g_assert_cmpuint (n_it, ==, 2);
+  choose_department (fixture, "All departments");
+  WAIT_UNTIL (n_shown (fixture) == n_before);
+
+  /* 150 stories of IT, told long before the demo's: they come last */
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %03u", i);
+      g_autoptr(GDate) told = g_date_new_dmy (1, G_DATE_JANUARY, 2020);
+      g_autoptr(VonkEntity) story = NULL;
+
+      g_date_add_days (told, i);
+      story = g_object_new (VONK_TYPE_STORY, "title", title, "told-on", told,
+                            "department-id", it_id, NULL);
+      g_assert_true (vonk_project_add (fixture->project, story, &error));
+      g_assert_no_error (error);
+    }
+  WAIT_UNTIL (n_shown (fixture) == n_before + 150);
+
+  /* one department: at once */
+  choose_department (fixture, "IT");
+  g_assert_cmpuint (n_shown (fixture), ==, n_it + 150);
+  select_title (fixture, "Story 020");
+  g_assert_cmpstr (title_at (fixture, n_it + 150 - 1), ==, "Story 000");
+
+  /* all of them: a slice first */
+  choose_department (fixture, "All departments");
+  g_assert_cmpuint (n_shown (fixture), <, n_before + 150);
+  g_assert_cmpstr (selected_title (fixture), ==, "Story 020");
+  WAIT_UNTIL (n_shown (fixture) == n_before + 150);
+  g_assert_cmpstr (selected_title (fixture), ==, "Story 020");
+  g_assert_cmpstr (title_at (fixture, n_before + 150 - 1), ==, "Story 000");
+}
+
 /* Added through the form: refused without a title or with a day to come;
  * the champion's department is chosen with them; it shows in the list and
  * on the Overview, and persists. */
@@ -371,6 +456,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/stories/list", test_list);
+  ADD ("/stories/refill-in-slices", test_refill_in_slices);
   ADD ("/stories/add", test_add);
   ADD ("/stories/edit", test_edit);
   ADD ("/stories/delete-undo", test_delete_undo);

@@ -16,12 +16,22 @@
  *   --invite=SESSION:DEPT    invites the people of department DEPT to
  *                            session SESSION
  *   --print-pdf=FILE         prints the plan report through the print
- *                            dialog's "Print to File" to FILE (the stall
- *                            counts from the dialog's Print button)
+ *                            dialog's "Print to File" to FILE: first
+ *                            "print-dialog", from the Print action until
+ *                            the dialog is mapped, then "print-pdf", from
+ *                            the dialog's Print button
  *   --export-ics=FILE        exports the sessions to a calendar file FILE
  *   --show-view=NAME         switches to view NAME (as the sidebar does);
  *                            done when the window has painted it, the stall
  *                            also counts the second after that
+ *   --resort-countermeasures on the Countermeasures view, filled in, sorts
+ *                            by title the other way; done when all its rows
+ *                            are back and painted
+ *   --refilter-stories       on the Success Stories view, chooses one
+ *                            department, then all; each done when its rows
+ *                            are all there and painted
+ *   --refilter-countermeasures  the same with a barrier on the
+ *                            Countermeasures view
  *   --select-session=ID      selects that session in the Sessions view, with
  *                            the attendance page of its detail open, and
  *                            waits for the frame that shows all its people
@@ -45,12 +55,14 @@
 #include <pango/pangocairo.h>
 
 #include "vonk-bench-utils.h"
+#include "vonk-countermeasures-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
 #include "vonk-organisation-view.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
 #include "vonk-sessions-view.h"
+#include "vonk-stories-view.h"
 #include "vonk-window.h"
 
 static gint64 last_tick;
@@ -366,8 +378,12 @@ print_pdf (VonkWindow *window,
   start_watch ();
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-report", NULL);
-  SPIN_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  /* the report is prepared in a worker first: the window's freeze is
+   * what GTK takes to make the dialog */
+  SPIN_UNTIL ((dialog = find_print_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
   say ("print-dialog", start);
+  if (g_getenv ("STALL_TRACE") != NULL)
+    g_printerr ("  print-dialog from %.3f to %.3f s\n", start / 1e6, g_get_monotonic_time () / 1e6);
 
   uri = g_file_get_uri (file);
   gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
@@ -450,6 +466,113 @@ select_session (VonkWindow *window,
   say ("select-session", start);
 }
 
+/* Shows view @name and waits until its list has filled in. */
+static GtkWidget *
+show_filled_view (VonkWindow *window,
+                  const char *name,
+                  GType       type)
+{
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   VONK_TYPE_WINDOW,
+                                                                   "view_stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (view_stack, name);
+  GtkSliceListModel *slice = GTK_SLICE_LIST_MODEL (gtk_widget_get_template_child (view, type,
+                                                                                  "slice"));
+  gboolean time_up = FALSE;
+
+  gtk_stack_set_visible_child_name (view_stack, name);
+  SPIN_UNTIL (gtk_slice_list_model_get_size (slice) == G_MAXUINT);
+  g_timeout_add_seconds (1, time_up_cb, &time_up);
+  SPIN_UNTIL (time_up);
+  return view;
+}
+
+/* Until @view's list has filled in again and the window has painted it. */
+static void
+wait_refilled (VonkWindow *window,
+               GtkWidget  *view,
+               GType       type)
+{
+  GtkSliceListModel *slice = GTK_SLICE_LIST_MODEL (gtk_widget_get_template_child (view, type,
+                                                                                  "slice"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gulong handler;
+
+  SPIN_UNTIL (gtk_slice_list_model_get_size (slice) == G_MAXUINT);
+  done = FALSE;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  SPIN_UNTIL (done);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+resort_countermeasures (VonkWindow *window)
+{
+  GtkWidget *view = show_filled_view (window, "countermeasures",
+                                      VONK_TYPE_COUNTERMEASURES_VIEW);
+  GtkColumnView *columns = GTK_COLUMN_VIEW (gtk_widget_get_template_child (view,
+                                                                          VONK_TYPE_COUNTERMEASURES_VIEW,
+                                                                          "view"));
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (columns),
+                                                                0);
+  gint64 start;
+
+  start_watch ();
+  start = g_get_monotonic_time ();
+  gtk_column_view_sort_by_column (columns, title, GTK_SORT_DESCENDING);
+  wait_refilled (window, view, VONK_TYPE_COUNTERMEASURES_VIEW);
+  say ("resort-countermeasures", start);
+}
+
+/* Chooses @choice in @dropdown of @view, timed as @label. */
+static void
+choose_timed (VonkWindow  *window,
+              GtkWidget   *view,
+              GType        type,
+              GtkDropDown *dropdown,
+              guint        choice,
+              const char  *label)
+{
+  gboolean time_up = FALSE;
+  gint64 start;
+
+  start_watch ();
+  start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (dropdown, choice);
+  wait_refilled (window, view, type);
+  say (label, start);
+
+  g_timeout_add_seconds (1, time_up_cb, &time_up);
+  SPIN_UNTIL (time_up);
+}
+
+static void
+refilter_stories (VonkWindow *window)
+{
+  GtkWidget *view = show_filled_view (window, "stories", VONK_TYPE_STORIES_VIEW);
+  GtkDropDown *departments = GTK_DROP_DOWN (gtk_widget_get_template_child (view,
+                                                                          VONK_TYPE_STORIES_VIEW,
+                                                                          "department_dropdown"));
+
+  choose_timed (window, view, VONK_TYPE_STORIES_VIEW, departments, 1, "stories-one-department");
+  choose_timed (window, view, VONK_TYPE_STORIES_VIEW, departments, 0, "stories-all-departments");
+}
+
+static void
+refilter_countermeasures (VonkWindow *window)
+{
+  GtkWidget *view = show_filled_view (window, "countermeasures",
+                                      VONK_TYPE_COUNTERMEASURES_VIEW);
+  GtkDropDown *barriers = GTK_DROP_DOWN (gtk_widget_get_template_child (view,
+                                                                       VONK_TYPE_COUNTERMEASURES_VIEW,
+                                                                       "barrier_dropdown"));
+
+  choose_timed (window, view, VONK_TYPE_COUNTERMEASURES_VIEW, barriers, 1,
+                "countermeasures-one-barrier");
+  choose_timed (window, view, VONK_TYPE_COUNTERMEASURES_VIEW, barriers, 0,
+                "countermeasures-all-barriers");
+}
+
 static gboolean
 note_action (const char  *name,
              const char  *value,
@@ -496,6 +619,12 @@ main (int    argc,
       "SESSION:DEPT" },
     { "export-ics", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Export the sessions", "FILE" },
     { "show-view", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Switch to a view", "NAME" },
+    { "resort-countermeasures", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, note_action,
+      "Sort the countermeasures the other way", NULL },
+    { "refilter-stories", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, note_action,
+      "Show one department's stories, then all", NULL },
+    { "refilter-countermeasures", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, note_action,
+      "Show one barrier's countermeasures, then all", NULL },
     { "select-session", 0, 0, G_OPTION_ARG_CALLBACK, note_action,
       "Select a session with its attendance shown", "ID" },
     { NULL }
@@ -599,6 +728,12 @@ main (int    argc,
         export_ics (window, value);
       else if (g_str_equal (name, "--show-view"))
         show_view (window, value);
+      else if (g_str_equal (name, "--resort-countermeasures"))
+        resort_countermeasures (window);
+      else if (g_str_equal (name, "--refilter-stories"))
+        refilter_stories (window);
+      else if (g_str_equal (name, "--refilter-countermeasures"))
+        refilter_countermeasures (window);
       else if (g_str_equal (name, "--select-session"))
         select_session (window, g_ascii_strtoll (value, NULL, 10));
     }
