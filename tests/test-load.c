@@ -105,6 +105,41 @@ items_of (GListModel *list)
   return items;
 }
 
+/* Each session's attendance, as vonk_project_get_referring() finds it
+ * (from the index the reading ahead makes, or one made when asked), is
+ * the list's rows for that session, in ID order. */
+static void
+assert_referring_as_listed (Fixture *f)
+{
+  g_autoptr(GPtrArray) sessions = items_of (vonk_project_get_list (f->project,
+                                                                   VONK_TYPE_SESSION));
+  g_autoptr(GPtrArray) attendance = items_of (vonk_project_get_list (f->project,
+                                                                     VONK_TYPE_ATTENDANCE));
+  guint n_found = 0;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      gint64 id = vonk_entity_get_id (g_ptr_array_index (sessions, i));
+      g_autoptr(GPtrArray) found = vonk_project_get_referring (f->project, VONK_TYPE_ATTENDANCE,
+                                                               "session-id", id);
+      guint j = 0;
+
+      for (guint k = 0; k < attendance->len; k++)
+        {
+          VonkEntity *row = g_ptr_array_index (attendance, k);
+
+          if (vonk_entity_get_int64 (row, "session-id") != id)
+            continue;
+          g_assert_cmpuint (j, <, found->len);
+          g_assert_true (g_ptr_array_index (found, j) == row);
+          j++;
+        }
+      g_assert_cmpuint (found->len, ==, j);
+      n_found += j;
+    }
+  g_assert_cmpuint (n_found, ==, attendance->len);
+}
+
 /* Every list of the project holds what a fresh read of the file gives. */
 static void
 assert_lists_as_stored (Fixture *f)
@@ -130,6 +165,7 @@ assert_lists_as_stored (Fixture *f)
         }
       g_assert_cmpuint (listed->len, ==, stored->len);
     }
+  assert_referring_as_listed (f);
 }
 
 static guint
@@ -192,6 +228,7 @@ test_complete (Fixture       *f,
   WAIT_UNTIL (completed > 0);
   g_assert_true (vonk_project_is_complete (f->project));
   g_assert_cmpint (n_attendance (f), ==, vonk_test_count_rows (f->path, "attendance"));
+  assert_referring_as_listed (f);
 
   /* once */
   vonk_project_read_ahead (f->project);

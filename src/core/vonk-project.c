@@ -54,6 +54,7 @@ typedef struct
   GWeakRef        *owner;   /* the project, for the thread to tell */
   gint             stop;   /* (atomic) set when the project goes */
   GPtrArray       *items;  /* what was read, once read */
+  GHashTable      *by_session; /* items by session, when read ahead */
   GError          *error;  /* why nothing was */
 } Deferred;
 
@@ -106,6 +107,7 @@ deferred_free (Deferred *deferred)
   if (deferred->thread != NULL)
     g_thread_join (deferred->thread);
   g_clear_pointer (&deferred->items, g_ptr_array_unref);
+  g_clear_pointer (&deferred->by_session, g_hash_table_unref);
   g_clear_error (&deferred->error);
   g_clear_pointer (&deferred->context, g_main_context_unref);
   vonk_store_reader_free (deferred->reader);
@@ -146,6 +148,58 @@ ref_index_free (gpointer data)
 }
 
 G_DEFINE_FINAL_TYPE (VonkProject, vonk_project, VONK_TYPE_ENTITY)
+
+/* @items by the ID in their @column: gint64 * → GPtrArray of the items.
+ * The table holds no references: the list holding the items outlives it. */
+static GHashTable *
+index_items (VonkEntity * const *items,
+             guint               n_items,
+             guint               column)
+{
+  GHashTable *by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      gint64 id = g_value_get_int64 (vonk_entity_get_value (items[i], column));
+      GPtrArray *referring = g_hash_table_lookup (by_id, &id);
+
+      if (referring == NULL)
+        {
+          referring = g_ptr_array_new ();
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), referring);
+        }
+      g_ptr_array_add (referring, items[i]);
+    }
+
+  return by_id;
+}
+
+/* The index of @type's @column, made (empty) if there is none yet. */
+static RefIndex *
+find_index (VonkProject *self,
+            GType        type,
+            const char  *column)
+{
+  GObjectClass *klass = g_type_class_peek (type);
+  GParamSpec *pspec = g_object_class_find_property (klass, column);
+  RefIndex *index;
+
+  g_return_val_if_fail (pspec != NULL && pspec->value_type == G_TYPE_INT64, NULL);
+
+  for (guint i = 0; i < self->indexes->len; i++)
+    {
+      index = g_ptr_array_index (self->indexes, i);
+      if (index->type == type && index->column == pspec->param_id - 1)
+        return index;
+    }
+
+  index = g_new0 (RefIndex, 1);
+  index->type = type;
+  index->column = pspec->param_id - 1;
+  g_ptr_array_add (self->indexes, index);
+  return index;
+}
 
 /* From a thread: has @func called in @context's own thread. (Not
  * g_main_context_invoke(), which calls it in this thread when nobody
@@ -599,12 +653,24 @@ read_ahead_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static guint
+session_column (void)
+{
+  GObjectClass *klass = g_type_class_peek (DEFERRED_TYPE);
+
+  return g_object_class_find_property (klass, "session-id")->param_id - 1;
+}
+
 static gpointer
 read_ahead_thread (gpointer data)
 {
   Deferred *deferred = data;
 
   read_deferred (deferred);
+  /* what the Sessions view asks for first: made here, not in the window */
+  if (deferred->items != NULL)
+    deferred->by_session = index_items ((VonkEntity **) deferred->items->pdata,
+                                        deferred->items->len, session_column ());
   call_in (deferred->context, read_ahead_done_cb, g_steal_pointer (&deferred->owner),
            weak_ref_free);
   return NULL;
@@ -694,10 +760,13 @@ static void
 take_deferred (VonkProject *self)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) by_session = NULL;
   g_autoptr(GError) error = NULL;
   VonkEntityList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (DEFERRED_TYPE));
+  RefIndex *index;
 
   items = deferred_finish (self->deferred, &error);
+  by_session = g_steal_pointer (&self->deferred->by_session);
   g_clear_pointer (&self->deferred, deferred_free);
   /* not from here, which may be the middle of a deletion */
   g_idle_add_full (G_PRIORITY_DEFAULT, emit_complete_cb, g_object_ref (self), g_object_unref);
@@ -718,6 +787,14 @@ take_deferred (VonkProject *self)
 
   /* nobody can have seen the list before: nobody to notify */
   vonk_entity_list_splice (list, 0, 0, (VonkEntity **) items->pdata, items->len);
+
+  if (by_session != NULL)
+    {
+      index = find_index (self, DEFERRED_TYPE, "session-id");
+      g_clear_pointer (&index->by_id, g_hash_table_unref);
+      index->by_id = g_steal_pointer (&by_session);
+      index->stamp = vonk_entity_list_get_stamp (list);
+    }
 }
 
 static VonkEntityList *
@@ -749,27 +826,13 @@ static void
 build_index (VonkProject *self,
              RefIndex    *index)
 {
-  GPtrArray *items;
   VonkEntityList *list = list_of (self, index->type);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  VonkEntity * const *items;
+  guint n;
 
-  index->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                        (GDestroyNotify) g_ptr_array_unref);
+  items = vonk_entity_list_peek_items (list, &n);
+  index->by_id = index_items (items, n, index->column);
   index->stamp = vonk_entity_list_get_stamp (list);
-  for (guint i = 0; i < n; i++)
-    {
-      /* the list holds the item, and the index is gone before it is */
-      g_autoptr(VonkEntity) entity = g_list_model_get_item (G_LIST_MODEL (list), i);
-      gint64 id = g_value_get_int64 (vonk_entity_get_value (entity, index->column));
-
-      items = g_hash_table_lookup (index->by_id, &id);
-      if (items == NULL)
-        {
-          items = g_ptr_array_new ();
-          g_hash_table_insert (index->by_id, g_memdup2 (&id, sizeof id), items);
-        }
-      g_ptr_array_add (items, entity);
-    }
 }
 
 /**
@@ -792,33 +855,14 @@ vonk_project_get_referring (VonkProject *self,
                             gint64       id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  RefIndex *index = NULL;
+  RefIndex *index;
   GPtrArray *items;
 
   g_return_val_if_fail (VONK_IS_PROJECT (self), result);
   g_return_val_if_fail (self->lists != NULL, result);
 
-  for (guint i = 0; i < self->indexes->len && index == NULL; i++)
-    {
-      RefIndex *candidate = g_ptr_array_index (self->indexes, i);
-
-      if (candidate->type == type && g_str_equal (vonk_entity_class_get_column (
-            g_type_class_peek (type), candidate->column)->name, column))
-        index = candidate;
-    }
-
-  if (index == NULL)
-    {
-      GObjectClass *klass = g_type_class_peek (type);
-      GParamSpec *pspec = g_object_class_find_property (klass, column);
-
-      g_return_val_if_fail (pspec != NULL && pspec->value_type == G_TYPE_INT64, result);
-
-      index = g_new0 (RefIndex, 1);
-      index->type = type;
-      index->column = pspec->param_id - 1;
-      g_ptr_array_add (self->indexes, index);
-    }
+  index = find_index (self, type, column);
+  g_return_val_if_fail (index != NULL, result);
 
   if (index->by_id != NULL &&
       index->stamp != vonk_entity_list_get_stamp (list_of (self, type)))
