@@ -28,4 +28,37 @@ void vonk_project_adopt_written (VonkProject *self,
                                  GPtrArray   *added,
                                  GPtrArray   *saved);
 
+/* The database's part of many changes at once, which may run in a worker
+ * (see vonk-project.c). */
+typedef struct _VonkWrites VonkWrites;
+
+typedef void (*VonkWritesProgress) (double   fraction,
+                                    gpointer data);
+
+VonkWrites   *vonk_writes_new                (VonkProject         *project);
+void          vonk_writes_free               (VonkWrites          *self);
+gboolean      vonk_writes_plan_save_many     (VonkWrites          *self,
+                                              GPtrArray           *changed,
+                                              GError             **error);
+gboolean      vonk_writes_plan_delete_many   (VonkWrites          *self,
+                                              GPtrArray           *entities,
+                                              GError             **error);
+gboolean      vonk_writes_plan_undo_deletion (VonkWrites          *self,
+                                              VonkDeletion        *deletion,
+                                              GError             **error);
+guint         vonk_writes_get_n_rows         (VonkWrites          *self);
+gboolean      vonk_writes_run                (VonkWrites          *self,
+                                              VonkStore           *store,
+                                              GCancellable        *cancellable,
+                                              VonkWritesProgress   progress,
+                                              gpointer             progress_data,
+                                              GError             **error);
+void          vonk_writes_apply              (VonkWrites          *self);
+VonkDeletion *vonk_writes_get_deletion       (VonkWrites          *self,
+                                              guint                unit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkWrites, vonk_writes_free)
+
+guint         vonk_deletion_get_n_rows       (VonkDeletion        *deletion);
+GPtrArray    *vonk_deletion_get_removed      (VonkDeletion        *deletion);
+
 G_END_DECLS

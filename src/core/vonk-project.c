@@ -1209,80 +1209,18 @@ vonk_project_save_many (VonkProject  *self,
                         GPtrArray    *changed,
                         GError      **error)
 {
-  g_autoptr(GPtrArray) lives = NULL;
-  g_autoptr(GHashTable) by_type = NULL;
-  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(VonkWrites) writes = NULL;
 
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (changed != NULL, FALSE);
   g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
 
-  lives = g_ptr_array_sized_new (changed->len);
-  for (guint i = 0; i < changed->len; i++)
-    {
-      VonkEntity *draft = g_ptr_array_index (changed, i);
-      VonkEntity *live;
-
-      g_return_val_if_fail (VONK_IS_ENTITY (draft) && !VONK_IS_PROJECT (draft), FALSE);
-
-      live = vonk_entity_list_lookup (list_of (self, G_OBJECT_TYPE (draft)),
-                                      vonk_entity_get_id (draft));
-      if (live == NULL)
-        {
-          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                       _("The item was deleted elsewhere"));
-          return FALSE;
-        }
-      if (!vonk_project_validate (self, draft, error))
-        return FALSE;
-      g_ptr_array_add (lives, live);
-    }
-
-  if (!vonk_store_begin (self->store, error))
-    return FALSE;
-  for (guint i = 0; i < changed->len; i++)
-    if (!vonk_store_update (self->store, g_ptr_array_index (changed, i), error))
-      {
-        vonk_store_rollback (self->store);
-        return FALSE;
-      }
-  if (!vonk_store_commit (self->store, error))
+  writes = vonk_writes_new (self);
+  if (!vonk_writes_plan_save_many (writes, changed, error) ||
+      !vonk_writes_run (writes, self->store, NULL, NULL, NULL, error))
     return FALSE;
 
-  /* only now, all of it in the database, do the lists change: per type,
-   * in the order met, one vonk_entity_list_changed_many() each */
-  by_type = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  order = g_ptr_array_new ();
-  if (self->history != NULL)
-    vonk_history_begin_change (self->history);
-  for (guint i = 0; i < changed->len; i++)
-    {
-      VonkEntity *live = g_ptr_array_index (lives, i);
-      GType type = G_OBJECT_TYPE (live);
-      GPtrArray *group = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
-
-      if (group == NULL)
-        {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), group);
-          g_ptr_array_add (order, group);
-          forget_indexes (self, type);
-        }
-      if (self->history != NULL)
-        vonk_history_record_save (self->history, live, g_ptr_array_index (changed, i));
-      vonk_entity_assign (live, g_ptr_array_index (changed, i));
-      g_ptr_array_add (group, live);
-    }
-  if (self->history != NULL)
-    vonk_history_end_change (self->history);
-  for (guint g = 0; g < order->len; g++)
-    {
-      GPtrArray *group = g_ptr_array_index (order, g);
-
-      vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
-                                     group);
-    }
-
+  vonk_writes_apply (writes);
   return TRUE;
 }
 
@@ -1567,37 +1505,19 @@ vonk_project_delete_many (VonkProject  *self,
                           GPtrArray    *entities,
                           GError      **error)
 {
+  g_autoptr(VonkWrites) writes = NULL;
+
   g_return_val_if_fail (VONK_IS_PROJECT (self), NULL);
   g_return_val_if_fail (entities != NULL && entities->len > 0, NULL);
   g_return_val_if_fail (self->lists != NULL && self->store != NULL, NULL);
 
-  for (guint i = 0; i < entities->len; i++)
-    {
-      VonkEntity *entity = g_ptr_array_index (entities, i);
-
-      if (!vonk_entity_list_find (list_of (self, G_OBJECT_TYPE (entity)), entity, NULL))
-        {
-          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
-                       _("The item was deleted elsewhere"));
-          return NULL;
-        }
-    }
-
-  /* last first: additions taken back come in the order they were made,
-   * a session before its scope rows, and deleting the session first would
-   * take the rows with it, leaving nothing for their own deletion */
-  if (!vonk_store_begin (self->store, error))
-    return NULL;
-  for (guint i = entities->len; i-- > 0; )
-    if (!vonk_store_delete (self->store, g_ptr_array_index (entities, i), error))
-      {
-        vonk_store_rollback (self->store);
-        return NULL;
-      }
-  if (!vonk_store_commit (self->store, error))
+  writes = vonk_writes_new (self);
+  if (!vonk_writes_plan_delete_many (writes, entities, error) ||
+      !vonk_writes_run (writes, self->store, NULL, NULL, NULL, error))
     return NULL;
 
-  return forget_many (self, entities);
+  vonk_writes_apply (writes);
+  return vonk_deletion_ref (vonk_writes_get_deletion (writes, 0));
 }
 
 /**
@@ -1665,29 +1585,205 @@ drop_dangling_refs (VonkProject  *self,
     }
 }
 
+/* Writes: the database's part of saving, deleting or putting back many
+ * entities at once, planned on the main thread from the lists, run in
+ * one transaction on any connection — the project's own, or a worker's
+ * (vonk_history_undo_async()) — and only then applied to the lists. */
+
+typedef enum
+{
+  WRITE_INSERT,
+  WRITE_UPDATE,
+  WRITE_DELETE,
+} WriteKind;
+
+typedef struct
+{
+  WriteKind   kind;
+  VonkEntity *entity;
+} Write;
+
+typedef enum
+{
+  UNIT_SAVE_MANY,
+  UNIT_DELETE_MANY,
+  UNIT_UNDO_DELETION,
+} UnitKind;
+
+typedef struct
+{
+  UnitKind      kind;
+  GPtrArray    *entities;  /* SAVE_MANY: the drafts; DELETE_MANY: what goes */
+  GPtrArray    *lives;     /* SAVE_MANY: the project's own entities */
+  VonkDeletion *deletion;  /* UNDO_DELETION: what returns; DELETE_MANY: what went */
+} Unit;
+
+struct _VonkWrites
+{
+  VonkProject *project;
+  gint64       project_id;
+  GArray      *writes;  /* of Write, in the order they run */
+  GPtrArray   *units;   /* of Unit, in the order they apply */
+};
+
+static void
+write_clear (gpointer data)
+{
+  g_object_unref (((Write *) data)->entity);
+}
+
+static void
+unit_free (Unit *unit)
+{
+  g_clear_pointer (&unit->entities, g_ptr_array_unref);
+  g_clear_pointer (&unit->lives, g_ptr_array_unref);
+  g_clear_pointer (&unit->deletion, vonk_deletion_free);
+  g_free (unit);
+}
+
 /**
- * vonk_project_undo_deletion:
+ * vonk_writes_new: (skip)
  *
- * Puts back what @deletion took away, with the same IDs, in one
- * transaction. Optional references to what has been deleted since are left
- * empty; if something the restored entities cannot do without is gone,
- * nothing is restored and @error says why.
+ * Returns: (transfer full): nothing planned yet, for @project
+ */
+VonkWrites *
+vonk_writes_new (VonkProject *project)
+{
+  VonkWrites *self = g_new0 (VonkWrites, 1);
+
+  self->project = g_object_ref (project);
+  self->project_id = vonk_entity_get_id (VONK_ENTITY (project));
+  self->writes = g_array_new (FALSE, FALSE, sizeof (Write));
+  g_array_set_clear_func (self->writes, write_clear);
+  self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  return self;
+}
+
+void
+vonk_writes_free (VonkWrites *self)
+{
+  g_object_unref (self->project);
+  g_array_unref (self->writes);
+  g_ptr_array_unref (self->units);
+  g_free (self);
+}
+
+static void
+add_write (VonkWrites *self,
+           WriteKind   kind,
+           VonkEntity *entity)
+{
+  Write write = { kind, g_object_ref (entity) };
+
+  g_array_append_val (self->writes, write);
+}
+
+static Unit *
+add_unit (VonkWrites *self,
+          UnitKind    kind)
+{
+  Unit *unit = g_new0 (Unit, 1);
+
+  unit->kind = kind;
+  g_ptr_array_add (self->units, unit);
+  return unit;
+}
+
+/**
+ * vonk_writes_plan_save_many: (skip)
+ * @changed: (element-type VonkEntity): as for vonk_project_save_many()
+ *
+ * Plans what vonk_project_save_many() writes. Nothing is planned when one
+ * is invalid or gone: @error says why.
  */
 gboolean
-vonk_project_undo_deletion (VonkProject   *self,
-                            VonkDeletion  *deletion,
-                            GError       **error)
+vonk_writes_plan_save_many (VonkWrites  *self,
+                            GPtrArray   *changed,
+                            GError     **error)
 {
+  VonkProject *project = self->project;
+  g_autoptr(GPtrArray) lives = g_ptr_array_sized_new (changed->len);
+  Unit *unit;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      VonkEntity *draft = g_ptr_array_index (changed, i);
+      VonkEntity *live;
+
+      g_return_val_if_fail (VONK_IS_ENTITY (draft) && !VONK_IS_PROJECT (draft), FALSE);
+
+      live = vonk_entity_list_lookup (list_of (project, G_OBJECT_TYPE (draft)),
+                                      vonk_entity_get_id (draft));
+      if (live == NULL)
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return FALSE;
+        }
+      if (!vonk_project_validate (project, draft, error))
+        return FALSE;
+      g_ptr_array_add (lives, live);
+    }
+
+  unit = add_unit (self, UNIT_SAVE_MANY);
+  unit->entities = g_ptr_array_ref (changed);
+  unit->lives = g_steal_pointer (&lives);
+  for (guint i = 0; i < changed->len; i++)
+    add_write (self, WRITE_UPDATE, g_ptr_array_index (changed, i));
+  return TRUE;
+}
+
+/**
+ * vonk_writes_plan_delete_many: (skip)
+ * @entities: (element-type VonkEntity): as for vonk_project_delete_many()
+ *
+ * Plans what vonk_project_delete_many() writes; vonk_writes_get_deletion()
+ * then says what went.
+ */
+gboolean
+vonk_writes_plan_delete_many (VonkWrites  *self,
+                              GPtrArray   *entities,
+                              GError     **error)
+{
+  Unit *unit;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      VonkEntity *entity = g_ptr_array_index (entities, i);
+
+      if (!vonk_entity_list_find (list_of (self->project, G_OBJECT_TYPE (entity)), entity, NULL))
+        {
+          g_set_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_NOT_FOUND,
+                       _("The item was deleted elsewhere"));
+          return FALSE;
+        }
+    }
+
+  unit = add_unit (self, UNIT_DELETE_MANY);
+  unit->entities = g_ptr_array_ref (entities);
+  /* last first: additions taken back come in the order they were made,
+   * a session before its scope rows, and deleting the session first would
+   * take the rows with it, leaving nothing for their own deletion */
+  for (guint i = entities->len; i-- > 0; )
+    add_write (self, WRITE_DELETE, g_ptr_array_index (entities, i));
+  return TRUE;
+}
+
+/**
+ * vonk_writes_plan_undo_deletion: (skip)
+ *
+ * Plans what vonk_project_undo_deletion() writes. Optional references of
+ * the returning entities to what has been deleted since are cleared now.
+ */
+gboolean
+vonk_writes_plan_undo_deletion (VonkWrites    *self,
+                                VonkDeletion  *deletion,
+                                GError       **error)
+{
+  VonkProject *project = self->project;
   g_autoptr(GHashTable) returning = NULL;
-  g_autoptr(GHashTable) returned = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  gint64 project_id;
+  Unit *unit;
 
-  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (deletion != NULL, FALSE);
-  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
-
-  project_id = vonk_entity_get_id (VONK_ENTITY (self));
   returning = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < deletion->removed->len; i++)
     {
@@ -1697,16 +1793,14 @@ vonk_project_undo_deletion (VonkProject   *self,
                                                   vonk_entity_get_id (entity)));
     }
 
-  if (!vonk_store_begin (self->store, error))
-    return FALSE;
-
+  unit = add_unit (self, UNIT_UNDO_DELETION);
+  unit->deletion = vonk_deletion_ref (deletion);
   for (guint i = 0; i < deletion->removed->len; i++)
     {
       VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
 
-      drop_dangling_refs (self, returning, entity);
-      if (!vonk_store_insert (self->store, project_id, entity, error))
-        goto fail;
+      drop_dangling_refs (project, returning, entity);
+      add_write (self, WRITE_INSERT, entity);
     }
 
   for (guint i = 0; i < deletion->cleared->len; i++)
@@ -1715,7 +1809,7 @@ vonk_project_undo_deletion (VonkProject   *self,
       g_autoptr(VonkEntity) copy = NULL;
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!will_exist (self, returning, G_OBJECT_TYPE (cleared->entity),
+      if (!will_exist (project, returning, G_OBJECT_TYPE (cleared->entity),
                        vonk_entity_get_id (cleared->entity)))
         continue;
 
@@ -1723,15 +1817,145 @@ vonk_project_undo_deletion (VonkProject   *self,
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cleared->id);
       vonk_entity_set_value (copy, cleared->column, &value);
-      if (!vonk_store_update (self->store, copy, error))
-        goto fail;
+      add_write (self, WRITE_UPDATE, copy);
     }
 
-  if (!vonk_store_commit (self->store, error))
+  return TRUE;
+}
+
+/**
+ * vonk_writes_get_n_rows: (skip)
+ *
+ * Returns: how many rows the planned writes write
+ */
+guint
+vonk_writes_get_n_rows (VonkWrites *self)
+{
+  return self->writes->len;
+}
+
+/* Rows written between looks at the cancellable and reports of progress. */
+#define WRITES_PER_CHECK 500
+
+/**
+ * vonk_writes_run: (skip)
+ * @store: the project's store, or another connection to its file
+ * @progress: (nullable): told now and then how far it is, from 0 to 1
+ *
+ * Writes what is planned in one transaction. Touches neither the project
+ * nor its lists, so it may run in a worker on a connection of its own,
+ * as long as nothing changes the planned entities meanwhile. On failure,
+ * or when @cancellable is cancelled, it is rolled back: nothing changed.
+ */
+gboolean
+vonk_writes_run (VonkWrites         *self,
+                 VonkStore          *store,
+                 GCancellable       *cancellable,
+                 VonkWritesProgress  progress,
+                 gpointer            progress_data,
+                 GError            **error)
+{
+  if (!vonk_store_begin (store, error))
     return FALSE;
 
-  /* only now, all of it in the database, do the lists change: per type,
-   * in the order met, all at once */
+  for (guint i = 0; i < self->writes->len; i++)
+    {
+      Write *write = &g_array_index (self->writes, Write, i);
+      gboolean ok;
+
+      if (i % WRITES_PER_CHECK == 0)
+        {
+          if (progress != NULL)
+            progress ((double) i / self->writes->len, progress_data);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              vonk_store_rollback (store);
+              return FALSE;
+            }
+        }
+
+      switch (write->kind)
+        {
+        case WRITE_INSERT:
+          ok = vonk_store_insert (store, self->project_id, write->entity, error);
+          break;
+
+        case WRITE_UPDATE:
+          ok = vonk_store_update (store, write->entity, error);
+          break;
+
+        case WRITE_DELETE:
+        default:
+          ok = vonk_store_delete (store, write->entity, error);
+          break;
+        }
+      if (!ok)
+        {
+          vonk_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  if (!vonk_store_commit (store, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/* The lists follow a vonk_project_save_many() that was written: per type,
+ * in the order met, one vonk_entity_list_changed_many() each. */
+static void
+apply_save_many (VonkProject *self,
+                 Unit        *unit)
+{
+  g_autoptr(GHashTable) by_type = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+
+  by_type = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  order = g_ptr_array_new ();
+  if (self->history != NULL)
+    vonk_history_begin_change (self->history);
+  for (guint i = 0; i < unit->entities->len; i++)
+    {
+      VonkEntity *live = g_ptr_array_index (unit->lives, i);
+      VonkEntity *draft = g_ptr_array_index (unit->entities, i);
+      GType type = G_OBJECT_TYPE (live);
+      GPtrArray *group = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), group);
+          g_ptr_array_add (order, group);
+          forget_indexes (self, type);
+        }
+      if (self->history != NULL)
+        vonk_history_record_save (self->history, live, draft);
+      vonk_entity_assign (live, draft);
+      g_ptr_array_add (group, live);
+    }
+  if (self->history != NULL)
+    vonk_history_end_change (self->history);
+  for (guint g = 0; g < order->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, g);
+
+      vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
+                                     group);
+    }
+}
+
+/* The lists follow a vonk_project_undo_deletion() that was written: per
+ * type, in the order met, all at once; then one items-changed per list
+ * for the references put back. */
+static void
+apply_undo_deletion (VonkProject  *self,
+                     VonkDeletion *deletion)
+{
+  g_autoptr(GHashTable) returned = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+
   returned = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   order = g_ptr_array_new ();
   for (guint i = 0; i < deletion->removed->len; i++)
@@ -1781,7 +2005,6 @@ vonk_project_undo_deletion (VonkProject   *self,
         }
       g_ptr_array_add (group, cleared->entity);
     }
-  /* per list, one items-changed for the references put back */
   for (guint g = 0; g < order->len; g++)
     {
       GPtrArray *group = g_ptr_array_index (order, g);
@@ -1789,12 +2012,97 @@ vonk_project_undo_deletion (VonkProject   *self,
       vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
                                      group);
     }
+}
 
+/**
+ * vonk_writes_apply: (skip)
+ *
+ * Brings the project's lists up to what vonk_writes_run() wrote, and
+ * records it in the history (which a replay does not keep), in the order
+ * it was planned. On the main thread, once the writes have committed.
+ */
+void
+vonk_writes_apply (VonkWrites *self)
+{
+  for (guint u = 0; u < self->units->len; u++)
+    {
+      Unit *unit = g_ptr_array_index (self->units, u);
+
+      switch (unit->kind)
+        {
+        case UNIT_SAVE_MANY:
+          apply_save_many (self->project, unit);
+          break;
+
+        case UNIT_DELETE_MANY:
+          g_clear_pointer (&unit->deletion, vonk_deletion_free);
+          unit->deletion = forget_many (self->project, unit->entities);
+          break;
+
+        case UNIT_UNDO_DELETION:
+        default:
+          apply_undo_deletion (self->project, unit->deletion);
+          break;
+        }
+    }
+}
+
+/* How many rows putting @deletion back writes. */
+guint
+vonk_deletion_get_n_rows (VonkDeletion *deletion)
+{
+  return deletion->removed->len + deletion->cleared->len;
+}
+
+/* Returns: (transfer container): the entities @deletion took away */
+GPtrArray *
+vonk_deletion_get_removed (VonkDeletion *deletion)
+{
+  return g_ptr_array_ref (deletion->removed);
+}
+
+/**
+ * vonk_writes_get_deletion: (skip)
+ * @unit: the how-manieth plan, from 0
+ *
+ * Returns: (transfer none) (nullable): after vonk_writes_apply(), what a
+ *   planned vonk_project_delete_many() took away
+ */
+VonkDeletion *
+vonk_writes_get_deletion (VonkWrites *self,
+                          guint       unit)
+{
+  g_return_val_if_fail (unit < self->units->len, NULL);
+
+  return ((Unit *) g_ptr_array_index (self->units, unit))->deletion;
+}
+
+/**
+ * vonk_project_undo_deletion:
+ *
+ * Puts back what @deletion took away, with the same IDs, in one
+ * transaction. Optional references to what has been deleted since are left
+ * empty; if something the restored entities cannot do without is gone,
+ * nothing is restored and @error says why.
+ */
+gboolean
+vonk_project_undo_deletion (VonkProject   *self,
+                            VonkDeletion  *deletion,
+                            GError       **error)
+{
+  g_autoptr(VonkWrites) writes = NULL;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (deletion != NULL, FALSE);
+  g_return_val_if_fail (self->lists != NULL && self->store != NULL, FALSE);
+
+  writes = vonk_writes_new (self);
+  if (!vonk_writes_plan_undo_deletion (writes, deletion, error) ||
+      !vonk_writes_run (writes, self->store, NULL, NULL, NULL, error))
+    return FALSE;
+
+  vonk_writes_apply (writes);
   return TRUE;
-
-fail:
-  vonk_store_rollback (self->store);
-  return FALSE;
 }
 
 /**
