@@ -1057,6 +1057,17 @@ vonk_project_validate_fields (VonkEntity  *entity,
   return validate_text (entity, error) && validate_ranges (entity, error);
 }
 
+static gboolean validate   (VonkProject  *self,
+                            VonkEntity   *entity,
+                            GHashTable   *returning,
+                            GHashTable   *going,
+                            GError      **error);
+static gboolean will_exist (VonkProject  *self,
+                            GHashTable   *returning,
+                            GHashTable   *going,
+                            GType         type,
+                            gint64        id);
+
 /**
  * vonk_project_validate:
  *
@@ -1070,11 +1081,24 @@ vonk_project_validate (VonkProject  *self,
                        VonkEntity   *entity,
                        GError      **error)
 {
-  VonkEntityClass *klass;
-  GType type;
-
   g_return_val_if_fail (VONK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  return validate (self, entity, NULL, NULL, error);
+}
+
+/* vonk_project_validate(), for a save planned after other writes
+ * (VonkWrites): what @returning holds counts as there, what @going holds
+ * as gone. */
+static gboolean
+validate (VonkProject  *self,
+          VonkEntity   *entity,
+          GHashTable   *returning,
+          GHashTable   *going,
+          GError      **error)
+{
+  VonkEntityClass *klass;
+  GType type;
 
   type = G_OBJECT_TYPE (entity);
   if (!validate_text (entity, error) || !validate_ranges (entity, error))
@@ -1108,7 +1132,7 @@ vonk_project_validate (VonkProject  *self,
       const GValue *value = vonk_entity_get_value (entity, ref->column);
       gint64 id = g_value_get_int64 (value);
 
-      if (id != 0 && vonk_project_lookup (self, ref->target, id) == NULL)
+      if (id != 0 && !will_exist (self, returning, going, ref->target, id))
         return invalid (error, _("This refers to something that has been deleted"));
     }
 
@@ -1548,26 +1572,33 @@ returning_key (GType  type,
 }
 
 /* Whether @id of @type is in the project or about to return with the
- * deletion whose entities @returning holds (keys of returning_key()). */
+ * writes planned (@returning, keys of returning_key()), and not about to
+ * go with them (@going); both may be %NULL. */
 static gboolean
 will_exist (VonkProject  *self,
             GHashTable   *returning,
+            GHashTable   *going,
             GType         type,
             gint64        id)
 {
   g_autofree char *key = NULL;
 
-  if (vonk_project_lookup (self, type, id) != NULL)
-    return TRUE;
+  if (returning == NULL && going == NULL)
+    return vonk_project_lookup (self, type, id) != NULL;
 
   key = returning_key (type, id);
-  return g_hash_table_contains (returning, key);
+  if (returning != NULL && g_hash_table_contains (returning, key))
+    return TRUE;
+  if (going != NULL && g_hash_table_contains (going, key))
+    return FALSE;
+  return vonk_project_lookup (self, type, id) != NULL;
 }
 
 /* Clears the optional references of @entity to what is gone since. */
 static void
 drop_dangling_refs (VonkProject  *self,
                     GHashTable   *returning,
+                    GHashTable   *going,
                     VonkEntity   *entity)
 {
   VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (entity);
@@ -1580,7 +1611,7 @@ drop_dangling_refs (VonkProject  *self,
       gint64 id = g_value_get_int64 (vonk_entity_get_value (entity, ref->column));
 
       if (ref->on_delete == VONK_ON_DELETE_SET_NULL && id != 0 &&
-          !will_exist (self, returning, ref->target, id))
+          !will_exist (self, returning, going, ref->target, id))
         vonk_entity_set_value (entity, ref->column, &none);
     }
 }
@@ -1622,8 +1653,10 @@ struct _VonkWrites
 {
   VonkProject *project;
   gint64       project_id;
-  GArray      *writes;  /* of Write, in the order they run */
-  GPtrArray   *units;   /* of Unit, in the order they apply */
+  GArray      *writes;    /* of Write, in the order they run */
+  GPtrArray   *units;     /* of Unit, in the order they apply */
+  GHashTable  *returning; /* returning_key() of what the writes put back */
+  GHashTable  *going;     /* and of what they delete */
 };
 
 static void
@@ -1656,6 +1689,8 @@ vonk_writes_new (VonkProject *project)
   self->writes = g_array_new (FALSE, FALSE, sizeof (Write));
   g_array_set_clear_func (self->writes, write_clear);
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  self->returning = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->going = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -1665,6 +1700,8 @@ vonk_writes_free (VonkWrites *self)
   g_object_unref (self->project);
   g_array_unref (self->writes);
   g_ptr_array_unref (self->units);
+  g_hash_table_unref (self->returning);
+  g_hash_table_unref (self->going);
   g_free (self);
 }
 
@@ -1676,6 +1713,19 @@ add_write (VonkWrites *self,
   Write write = { kind, g_object_ref (entity) };
 
   g_array_append_val (self->writes, write);
+}
+
+/* Notes that the writes planned so far put back (@back) or delete
+ * @entity, for the plans that follow them. */
+static void
+note_fate (VonkWrites *self,
+           VonkEntity *entity,
+           gboolean    back)
+{
+  char *key = returning_key (G_OBJECT_TYPE (entity), vonk_entity_get_id (entity));
+
+  g_hash_table_remove (back ? self->going : self->returning, key);
+  g_hash_table_add (back ? self->returning : self->going, key);
 }
 
 static Unit *
@@ -1720,7 +1770,7 @@ vonk_writes_plan_save_many (VonkWrites  *self,
                        _("The item was deleted elsewhere"));
           return FALSE;
         }
-      if (!vonk_project_validate (project, draft, error))
+      if (!validate (project, draft, self->returning, self->going, error))
         return FALSE;
       g_ptr_array_add (lives, live);
     }
@@ -1765,7 +1815,10 @@ vonk_writes_plan_delete_many (VonkWrites  *self,
    * a session before its scope rows, and deleting the session first would
    * take the rows with it, leaving nothing for their own deletion */
   for (guint i = entities->len; i-- > 0; )
-    add_write (self, WRITE_DELETE, g_ptr_array_index (entities, i));
+    {
+      add_write (self, WRITE_DELETE, g_ptr_array_index (entities, i));
+      note_fate (self, g_ptr_array_index (entities, i), FALSE);
+    }
   return TRUE;
 }
 
@@ -1781,17 +1834,10 @@ vonk_writes_plan_undo_deletion (VonkWrites    *self,
                                 GError       **error)
 {
   VonkProject *project = self->project;
-  g_autoptr(GHashTable) returning = NULL;
   Unit *unit;
 
-  returning = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < deletion->removed->len; i++)
-    {
-      VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
-
-      g_hash_table_add (returning, returning_key (G_OBJECT_TYPE (entity),
-                                                  vonk_entity_get_id (entity)));
-    }
+    note_fate (self, g_ptr_array_index (deletion->removed, i), TRUE);
 
   unit = add_unit (self, UNIT_UNDO_DELETION);
   unit->deletion = vonk_deletion_ref (deletion);
@@ -1799,7 +1845,7 @@ vonk_writes_plan_undo_deletion (VonkWrites    *self,
     {
       VonkEntity *entity = g_ptr_array_index (deletion->removed, i);
 
-      drop_dangling_refs (project, returning, entity);
+      drop_dangling_refs (project, self->returning, self->going, entity);
       add_write (self, WRITE_INSERT, entity);
     }
 
@@ -1809,8 +1855,8 @@ vonk_writes_plan_undo_deletion (VonkWrites    *self,
       g_autoptr(VonkEntity) copy = NULL;
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!will_exist (project, returning, G_OBJECT_TYPE (cleared->entity),
-                       vonk_entity_get_id (cleared->entity)))
+      if (!will_exist (project, self->returning, self->going,
+                       G_OBJECT_TYPE (cleared->entity), vonk_entity_get_id (cleared->entity)))
         continue;
 
       copy = vonk_entity_copy (cleared->entity);
