@@ -367,8 +367,13 @@ vonk_history_record_save (VonkHistory *self,
                           VonkEntity  *before,
                           VonkEntity  *after)
 {
-  Step *step = g_new0 (Step, 1);
+  Step *step;
 
+  /* (a replay keeps nothing: not worth copying 100,000 people for) */
+  if (self->replaying)
+    return;
+
+  step = g_new0 (Step, 1);
   step->kind = STEP_SAVE;
   step->before = vonk_entity_copy (before);
   step->after = vonk_entity_copy (after);
@@ -609,9 +614,8 @@ make_drafts (VonkHistory  *self,
              gboolean      undo,
              GError      **error)
 {
-  g_autoptr(GHashTable) drafts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(VonkIdMap) drafts = vonk_id_map_new ();
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   for (guint k = 0; k < size; k++)
     {
@@ -619,12 +623,9 @@ make_drafts (VonkHistory  *self,
       VonkEntity *from = undo ? step->after : step->before;
       VonkEntity *to = undo ? step->before : step->after;
       VonkEntityClass *klass = VONK_ENTITY_GET_CLASS (to);
-      char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, G_OBJECT_TYPE_NAME (to),
-                                   vonk_entity_get_id (to));
-      VonkEntity *draft = g_hash_table_lookup (drafts, key);
+      gpointer draft = NULL;
 
-      g_ptr_array_add (keys, key);
-      if (draft == NULL)
+      if (!vonk_id_map_lookup (drafts, G_OBJECT_TYPE (to), vonk_entity_get_id (to), &draft))
         {
           VonkEntity *live = vonk_project_lookup (self->project, G_OBJECT_TYPE (to),
                                                   vonk_entity_get_id (to));
@@ -636,7 +637,7 @@ make_drafts (VonkHistory  *self,
               return NULL;
             }
           draft = vonk_entity_copy (live);
-          g_hash_table_insert (drafts, key, draft);
+          vonk_id_map_insert (drafts, draft, draft);
           g_ptr_array_add (order, draft);
         }
 
@@ -980,24 +981,20 @@ vonk_history_is_busy (VonkHistory *self)
  * an earlier unit touched one of them: that unit's plan was made from
  * the lists as they are before either, so the two do not add up. */
 static gboolean
-touch (GHashTable *touched,
+touch (VonkIdMap  *touched,
        GPtrArray  *entities,
        guint       unit)
 {
   for (guint i = 0; i < entities->len; i++)
     {
       VonkEntity *entity = g_ptr_array_index (entities, i);
-      char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, G_OBJECT_TYPE_NAME (entity),
-                                   vonk_entity_get_id (entity));
       gpointer seen;
 
-      if (g_hash_table_lookup_extended (touched, key, NULL, &seen) &&
+      if (vonk_id_map_lookup (touched, G_OBJECT_TYPE (entity), vonk_entity_get_id (entity),
+                              &seen) &&
           GPOINTER_TO_UINT (seen) != unit)
-        {
-          g_free (key);
-          return FALSE;
-        }
-      g_hash_table_insert (touched, key, GUINT_TO_POINTER (unit));
+        return FALSE;
+      vonk_id_map_insert (touched, entity, GUINT_TO_POINTER (unit));
     }
 
   return TRUE;
@@ -1008,7 +1005,7 @@ static gboolean
 plan_step (VonkHistory  *self,
            Step         *step,
            gboolean      undo,
-           GHashTable   *touched,
+           VonkIdMap    *touched,
            guint         unit,
            VonkWrites   *writes,
            Fixup        *fixup)
@@ -1065,7 +1062,7 @@ plan_unit (VonkHistory  *self,
            guint         lo,
            guint         size,
            gboolean      undo,
-           GHashTable   *touched,
+           VonkIdMap    *touched,
            guint         unit,
            VonkWrites   *writes,
            Fixup        *fixup)
@@ -1107,7 +1104,7 @@ static gboolean
 plan_change (VonkHistory *self,
              Replay      *replay)
 {
-  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(VonkIdMap) touched = vonk_id_map_new ();
   Change *change = replay->change;
   guint n = change->steps->len;
   gboolean undo = replay->undo;

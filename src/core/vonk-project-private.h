@@ -28,6 +28,22 @@ void vonk_project_adopt_written (VonkProject *self,
                                  GPtrArray   *added,
                                  GPtrArray   *saved);
 
+/* Entities by type and ID, for many at once. */
+typedef struct _VonkIdMap VonkIdMap;
+
+VonkIdMap    *vonk_id_map_new                (void);
+void          vonk_id_map_free               (VonkIdMap           *map);
+void          vonk_id_map_insert             (VonkIdMap           *map,
+                                              VonkEntity          *entity,
+                                              gpointer             value);
+void          vonk_id_map_remove             (VonkIdMap           *map,
+                                              VonkEntity          *entity);
+gboolean      vonk_id_map_lookup             (VonkIdMap           *map,
+                                              GType                type,
+                                              gint64               id,
+                                              gpointer            *value);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkIdMap, vonk_id_map_free)
+
 /* The database's part of many changes at once, which may run in a worker
  * (see vonk-project.c). */
 typedef struct _VonkWrites VonkWrites;
