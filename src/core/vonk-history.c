@@ -569,11 +569,12 @@ is_list_save (Step *step)
  * 100,000 people would otherwise be 100,000 deletions, each going through
  * every list), and Redo puts such a deletion back in one go; a run of
  * saves goes back and forth in one transaction, with one items-changed
- * per list. */
+ * per list. A run is cut at @max steps. */
 static guint
 unit_size (Change   *change,
            guint     index,
-           gboolean  undo)
+           gboolean  undo,
+           guint     max)
 {
   Step *step = g_ptr_array_index (change->steps, index);
   guint lo = index;
@@ -582,10 +583,11 @@ unit_size (Change   *change,
   if (is_list_save (step))
     {
       if (undo)
-        while (lo > 0 && is_list_save (g_ptr_array_index (change->steps, lo - 1)))
+        while (lo > 0 && index - lo + 1 < max &&
+               is_list_save (g_ptr_array_index (change->steps, lo - 1)))
           lo--;
       else
-        while (hi + 1 < change->steps->len &&
+        while (hi + 1 < change->steps->len && hi - index + 1 < max &&
                is_list_save (g_ptr_array_index (change->steps, hi + 1)))
           hi++;
       return hi - lo + 1;
@@ -597,7 +599,8 @@ unit_size (Change   *change,
   if (!undo)
     return MAX (step->batch, 1);
 
-  while (lo > 0 && ((Step *) g_ptr_array_index (change->steps, lo - 1))->kind == STEP_ADD)
+  while (lo > 0 && index - lo + 1 < max &&
+         ((Step *) g_ptr_array_index (change->steps, lo - 1))->kind == STEP_ADD)
     lo--;
   return index - lo + 1;
 }
@@ -812,7 +815,7 @@ move_change (VonkHistory  *self,
   for (done = 0; done < n; )
     {
       guint index = undo ? n - 1 - done : done;
-      guint size = unit_size (change, index, undo);
+      guint size = unit_size (change, index, undo, G_MAXUINT);
       guint unit[2] = { undo ? index + 1 - size : index, size };
 
       if (!replay_unit (self, change, unit[0], size, undo, error))
@@ -897,13 +900,27 @@ typedef struct
   Fixup fixup;
 } PlannedUnit;
 
+/* Steps planned, and applied, in one go: a run of them is cut in pieces
+ * of this many, so that the window goes on painting in between. */
+#define STEPS_PER_SLICE 2500
+
+/* How long a slice of planning or applying runs before the main loop
+ * gets its turn. */
+#define SLICE_USEC 8000
+
 typedef struct
 {
   VonkHistory          *history;
+  GTask                *task;     /* what the caller waits for */
+  GCancellable         *cancellable;
   Change               *change;   /* the last of the list it leaves */
   gboolean              undo;
   VonkWrites           *writes;
+  VonkIdMap            *touched;  /* see touch() */
   GArray               *units;    /* of PlannedUnit, one per planned write */
+  guint                 planned;  /* steps of @change planned so far */
+  guint                 applied;  /* units applied so far */
+  guint                 source_id;
   char                 *database;
   VonkHistoryProgress   progress;
   gpointer              progress_data;
@@ -912,8 +929,11 @@ typedef struct
 static void
 replay_free (Replay *replay)
 {
+  g_clear_handle_id (&replay->source_id, g_source_remove);
   g_clear_pointer (&replay->writes, vonk_writes_free);
+  g_clear_pointer (&replay->touched, vonk_id_map_free);
   g_clear_pointer (&replay->units, g_array_unref);
+  g_clear_object (&replay->cancellable);
   g_free (replay->database);
   g_object_unref (replay->history);
   g_free (replay);
@@ -1098,72 +1118,67 @@ plan_unit (VonkHistory  *self,
   return plan_step (self, step, undo, touched, unit, writes, fixup);
 }
 
-/* Plans the whole of the last change of @from into @replay; FALSE when it
- * cannot be. */
+/* Plans the next units of @replay's change, for a slice of time. FALSE
+ * when one cannot be planned. */
 static gboolean
-plan_change (VonkHistory *self,
-             Replay      *replay)
+plan_some (VonkHistory *self,
+           Replay      *replay)
 {
-  g_autoptr(VonkIdMap) touched = vonk_id_map_new ();
   Change *change = replay->change;
   guint n = change->steps->len;
   gboolean undo = replay->undo;
+  gint64 end = g_get_monotonic_time () + SLICE_USEC;
 
-  replay->writes = vonk_writes_new (self->project);
-  replay->units = g_array_new (FALSE, FALSE, sizeof (PlannedUnit));
-
-  for (guint done = 0; done < n; )
+  while (replay->planned < n && g_get_monotonic_time () < end)
     {
-      guint index = undo ? n - 1 - done : done;
-      guint size = unit_size (change, index, undo);
+      guint index = undo ? n - 1 - replay->planned : replay->planned;
+      guint size = unit_size (change, index, undo, STEPS_PER_SLICE);
       PlannedUnit unit = { undo ? index + 1 - size : index, size, FIXUP_NONE };
 
-      if (!plan_unit (self, change, unit.lo, size, undo, touched, replay->units->len,
+      if (!plan_unit (self, change, unit.lo, size, undo, replay->touched, replay->units->len,
                       replay->writes, &unit.fixup))
         return FALSE;
       g_array_append_val (replay->units, unit);
-      done += size;
+      replay->planned += size;
     }
 
   return TRUE;
 }
 
-/* After the writes: what the steps keep for the next Undo or Redo. */
+/* After the writes of unit @u: what its steps keep for the next Undo or
+ * Redo. */
 static void
-fix_up (Replay *replay)
+fix_up (Replay *replay,
+        guint   u)
 {
   Change *change = replay->change;
+  PlannedUnit *unit = &g_array_index (replay->units, PlannedUnit, u);
+  Step *step = g_ptr_array_index (change->steps, unit->lo);
+  VonkDeletion *deletion = vonk_writes_get_deletion (replay->writes, u);
 
-  for (guint u = 0; u < replay->units->len; u++)
+  switch (unit->fixup)
     {
-      PlannedUnit *unit = &g_array_index (replay->units, PlannedUnit, u);
-      Step *step = g_ptr_array_index (change->steps, unit->lo);
-      VonkDeletion *deletion = vonk_writes_get_deletion (replay->writes, u);
+    case FIXUP_ADDITIONS_UNDONE:
+      keep_additions_deletion (change, unit->lo, unit->size, vonk_deletion_ref (deletion));
+      break;
 
-      switch (unit->fixup)
-        {
-        case FIXUP_ADDITIONS_UNDONE:
-          keep_additions_deletion (change, unit->lo, unit->size, vonk_deletion_ref (deletion));
-          break;
+    case FIXUP_ADDITIONS_REDONE:
+      g_clear_pointer (&step->deletion, vonk_deletion_free);
+      step->batch = 0;
+      break;
 
-        case FIXUP_ADDITIONS_REDONE:
-          g_clear_pointer (&step->deletion, vonk_deletion_free);
-          step->batch = 0;
-          break;
+    case FIXUP_DELETED:
+      g_clear_pointer (&step->deletion, vonk_deletion_free);
+      step->deletion = vonk_deletion_ref (deletion);
+      break;
 
-        case FIXUP_DELETED:
-          g_clear_pointer (&step->deletion, vonk_deletion_free);
-          step->deletion = vonk_deletion_ref (deletion);
-          break;
+    case FIXUP_RESTORED:
+      g_clear_pointer (&step->deletion, vonk_deletion_free);
+      break;
 
-        case FIXUP_RESTORED:
-          g_clear_pointer (&step->deletion, vonk_deletion_free);
-          break;
-
-        case FIXUP_NONE:
-        default:
-          break;
-        }
+    case FIXUP_NONE:
+    default:
+      break;
     }
 }
 
@@ -1185,48 +1200,139 @@ write_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* The replay the worker did is done, or failed, or was cancelled. */
+/* The history takes changes again; @replay is done with. */
+static void
+end_replay (Replay *replay)
+{
+  VonkHistory *self = replay->history;
+
+  g_clear_object (&self->running);
+  vonk_store_set_busy (vonk_project_get_store (self->project), NULL);
+  notify_state (self);
+}
+
+/* Ends @replay with what the ordinary replay says: for what could not be
+ * planned or written in one go (the database refused a value the plan
+ * could not foresee), which it then says why. */
+static void
+replay_the_ordinary_way (Replay *replay)
+{
+  VonkHistory *self = replay->history;
+  g_autoptr(GTask) task = g_steal_pointer (&replay->task);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *from = replay->undo ? self->undo : self->redo;
+  GPtrArray *to = replay->undo ? self->redo : self->undo;
+  gboolean undo = replay->undo;
+
+  end_replay (replay);
+  replay_free (replay);
+  if (move_change (self, from, to, undo, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Applies the units written, a slice at a time: the lists follow the
+ * database. The change is undone (or redone) once all are. */
+static gboolean
+apply_slice_cb (gpointer data)
+{
+  Replay *replay = data;
+  VonkHistory *self = replay->history;
+  gint64 end = g_get_monotonic_time () + SLICE_USEC;
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *from;
+  GPtrArray *to;
+
+  self->replaying = TRUE;
+  while (replay->applied < replay->units->len && g_get_monotonic_time () < end)
+    {
+      vonk_writes_apply_unit (replay->writes, replay->applied);
+      fix_up (replay, replay->applied);
+      replay->applied++;
+    }
+  self->replaying = FALSE;
+
+  if (replay->applied < replay->units->len)
+    return G_SOURCE_CONTINUE;
+
+  replay->source_id = 0;
+  from = replay->undo ? self->undo : self->redo;
+  to = replay->undo ? self->redo : self->undo;
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  task = g_steal_pointer (&replay->task);
+  end_replay (replay);
+  replay_free (replay);
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker has written, or failed, or was cancelled. */
 static void
 written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GTask) outer = user_data;
-  VonkHistory *self = g_task_get_source_object (outer);
-  Replay *replay = g_task_get_task_data (G_TASK (result));
-  GPtrArray *from = replay->undo ? self->undo : self->redo;
-  GPtrArray *to = replay->undo ? self->redo : self->undo;
+  Replay *replay = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autoptr(GTask) task = NULL;
 
-  g_clear_object (&self->running);
-  vonk_store_set_busy (vonk_project_get_store (self->project), NULL);
-
-  if (written)
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      self->replaying = TRUE;
-      vonk_writes_apply (replay->writes);
-      fix_up (replay);
-      self->replaying = FALSE;
-      g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-      notify_state (self);
-      g_task_return_boolean (outer, TRUE);
+      /* (at a priority below the frames', so that they go on) */
+      replay->source_id = g_idle_add (apply_slice_cb, replay);
       return;
     }
 
-  notify_state (self);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_task_return_error (outer, g_steal_pointer (&error));
+      replay_the_ordinary_way (replay);
       return;
     }
 
-  /* what could not be written in one go from the plan (the database
-   * refused a value the plan could not foresee) the ordinary way says why */
-  if (move_change (self, from, to, replay->undo, &error))
-    g_task_return_boolean (outer, TRUE);
-  else
-    g_task_return_error (outer, g_steal_pointer (&error));
+  task = g_steal_pointer (&replay->task);
+  end_replay (replay);
+  replay_free (replay);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Plans a slice of the change; once all is planned, the worker writes. */
+static gboolean
+plan_slice_cb (gpointer data)
+{
+  Replay *replay = data;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (g_cancellable_is_cancelled (replay->cancellable))
+    {
+      replay->source_id = 0;
+      task = g_steal_pointer (&replay->task);
+      end_replay (replay);
+      replay_free (replay);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _("Cancelled"));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!plan_some (replay->history, replay))
+    {
+      replay->source_id = 0;
+      replay_the_ordinary_way (replay);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (replay->planned < replay->change->steps->len)
+    return G_SOURCE_CONTINUE;
+
+  replay->source_id = 0;
+  worker = g_task_new (NULL, replay->cancellable, written_cb, replay);
+  g_task_set_source_tag (worker, write_in_thread);
+  /* what has been written is applied, even when Cancel came too late */
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, replay, NULL);
+  g_task_run_in_thread (worker, write_in_thread);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1235,12 +1341,15 @@ written_cb (GObject      *source,
  * @progress: (nullable): told now and then how far the writing is, in the
  *   worker thread
  *
- * Does what vonk_history_undo() (or vonk_history_redo()) does, with the
- * writing in a worker thread on a connection of its own, in one
- * transaction; the lists follow once it has committed. Meanwhile the
- * project refuses every change, and there is nothing to undo or redo.
- * Cancelling rolls the writing back: nothing changes, the history
- * included. A change that cannot be planned in one go is replayed at once.
+ * Does what vonk_history_undo() (or vonk_history_redo()) does, in the
+ * background: the change is planned from the lists a slice at a time,
+ * written in a worker thread on a connection of its own in one
+ * transaction, and once that has committed the lists follow, a slice at
+ * a time. Meanwhile the project refuses every change, and there is
+ * nothing to undo or redo. Cancelling before the writing has committed
+ * rolls it back: nothing changes, the history included. A change whose
+ * parts cannot be planned from the lists as they are is replayed the
+ * ordinary way.
  */
 void
 vonk_history_replay_async (VonkHistory         *self,
@@ -1252,10 +1361,7 @@ vonk_history_replay_async (VonkHistory         *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *from;
-  GPtrArray *to;
   Replay *replay;
 
   g_return_if_fail (VONK_IS_HISTORY (self));
@@ -1264,7 +1370,6 @@ vonk_history_replay_async (VonkHistory         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vonk_history_replay_async);
-  /* what has been written is applied, even when Cancel came too late */
   g_task_set_check_cancellable (task, FALSE);
 
   if (self->running != NULL)
@@ -1275,7 +1380,6 @@ vonk_history_replay_async (VonkHistory         *self,
     }
 
   from = redo ? self->redo : self->undo;
-  to = redo ? self->undo : self->redo;
   if (from->len == 0)
     {
       g_task_return_boolean (task, TRUE);
@@ -1284,30 +1388,22 @@ vonk_history_replay_async (VonkHistory         *self,
 
   replay = g_new0 (Replay, 1);
   replay->history = g_object_ref (self);
+  replay->task = g_object_ref (task);
+  replay->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
   replay->change = g_ptr_array_index (from, from->len - 1);
   replay->undo = !redo;
+  replay->writes = vonk_writes_new (self->project);
+  replay->touched = vonk_id_map_new ();
+  replay->units = g_array_new (FALSE, FALSE, sizeof (PlannedUnit));
   replay->database = g_strdup (vonk_store_get_path (vonk_project_get_store (self->project)));
   replay->progress = progress;
   replay->progress_data = progress_data;
 
-  if (!plan_change (self, replay))
-    {
-      replay_free (replay);
-      if (move_change (self, from, to, !redo, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  worker = g_task_new (NULL, cancellable, written_cb, g_object_ref (task));
-  g_task_set_source_tag (worker, write_in_thread);
-  g_task_set_check_cancellable (worker, FALSE);
-  g_task_set_task_data (worker, replay, (GDestroyNotify) replay_free);
+  /* from now on nothing else changes the lists the plan is made from */
   self->running = g_object_ref (task);
   vonk_store_set_busy (vonk_project_get_store (self->project), busy_message (self));
   notify_state (self);
-  g_task_run_in_thread (worker, write_in_thread);
+  replay->source_id = g_idle_add (plan_slice_cb, replay);
 }
 
 /**

@@ -2119,6 +2119,52 @@ apply_undo_deletion (VonkProject  *self,
 }
 
 /**
+ * vonk_writes_get_n_units: (skip)
+ *
+ * Returns: how many plans were made
+ */
+guint
+vonk_writes_get_n_units (VonkWrites *self)
+{
+  return self->units->len;
+}
+
+/**
+ * vonk_writes_apply_unit: (skip)
+ * @unit: the how-manieth plan, from 0
+ *
+ * Brings the project's lists up to what the plan @unit wrote, once
+ * vonk_writes_run() has committed; on the main thread, the plans in the
+ * order they were made.
+ */
+void
+vonk_writes_apply_unit (VonkWrites *self,
+                        guint       index)
+{
+  Unit *unit;
+
+  g_return_if_fail (index < self->units->len);
+
+  unit = g_ptr_array_index (self->units, index);
+  switch (unit->kind)
+    {
+    case UNIT_SAVE_MANY:
+      apply_save_many (self->project, unit);
+      break;
+
+    case UNIT_DELETE_MANY:
+      g_clear_pointer (&unit->deletion, vonk_deletion_free);
+      unit->deletion = forget_many (self->project, unit->entities);
+      break;
+
+    case UNIT_UNDO_DELETION:
+    default:
+      apply_undo_deletion (self->project, unit->deletion);
+      break;
+    }
+}
+
+/**
  * vonk_writes_apply: (skip)
  *
  * Brings the project's lists up to what vonk_writes_run() wrote, and
@@ -2129,26 +2175,7 @@ void
 vonk_writes_apply (VonkWrites *self)
 {
   for (guint u = 0; u < self->units->len; u++)
-    {
-      Unit *unit = g_ptr_array_index (self->units, u);
-
-      switch (unit->kind)
-        {
-        case UNIT_SAVE_MANY:
-          apply_save_many (self->project, unit);
-          break;
-
-        case UNIT_DELETE_MANY:
-          g_clear_pointer (&unit->deletion, vonk_deletion_free);
-          unit->deletion = forget_many (self->project, unit->entities);
-          break;
-
-        case UNIT_UNDO_DELETION:
-        default:
-          apply_undo_deletion (self->project, unit->deletion);
-          break;
-        }
-    }
+    vonk_writes_apply_unit (self, u);
 }
 
 /* How many rows putting @deletion back writes. */
