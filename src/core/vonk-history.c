@@ -898,6 +898,7 @@ typedef struct
   guint lo;
   guint size;
   Fixup fixup;
+  guint run;   /* the units of one run, cut in pieces, share it */
 } PlannedUnit;
 
 /* Steps planned, and applied, in one go: a run of them is cut in pieces
@@ -1133,11 +1134,26 @@ plan_some (VonkHistory *self,
     {
       guint index = undo ? n - 1 - replay->planned : replay->planned;
       guint size = unit_size (change, index, undo, STEPS_PER_SLICE);
-      PlannedUnit unit = { undo ? index + 1 - size : index, size, FIXUP_NONE };
+      PlannedUnit unit = { undo ? index + 1 - size : index, size, FIXUP_NONE, 0 };
+      PlannedUnit *previous = replay->units->len > 0
+                                ? &g_array_index (replay->units, PlannedUnit,
+                                                  replay->units->len - 1)
+                                : NULL;
 
       if (!plan_unit (self, change, unit.lo, size, undo, replay->touched, replay->units->len,
                       replay->writes, &unit.fixup))
         return FALSE;
+
+      /* a piece of the same run as the unit before, if it goes on where
+       * that one stopped (see unit_size()) */
+      unit.run = replay->units->len;
+      if (previous != NULL && previous->fixup == unit.fixup &&
+          (unit.fixup == FIXUP_NONE || unit.fixup == FIXUP_ADDITIONS_UNDONE) &&
+          size > 1 && previous->size == STEPS_PER_SLICE &&
+          (undo ? unit.lo + size == previous->lo : previous->lo + previous->size == unit.lo) &&
+          is_list_save (g_ptr_array_index (change->steps, unit.lo)) ==
+          is_list_save (g_ptr_array_index (change->steps, previous->lo)))
+        unit.run = previous->run;
       g_array_append_val (replay->units, unit);
       replay->planned += size;
     }
@@ -1145,21 +1161,31 @@ plan_some (VonkHistory *self,
   return TRUE;
 }
 
-/* After the writes of unit @u: what its steps keep for the next Undo or
- * Redo. */
+/* After the writes of the @n units from @u, one run: what their steps
+ * keep for the next Undo or Redo. */
 static void
 fix_up (Replay *replay,
-        guint   u)
+        guint   u,
+        guint   n)
 {
   Change *change = replay->change;
   PlannedUnit *unit = &g_array_index (replay->units, PlannedUnit, u);
   Step *step = g_ptr_array_index (change->steps, unit->lo);
   VonkDeletion *deletion = vonk_writes_get_deletion (replay->writes, u);
+  guint lo = unit->lo;
+  guint size = 0;
+
+  for (guint i = u; i < u + n; i++)
+    {
+      lo = MIN (lo, g_array_index (replay->units, PlannedUnit, i).lo);
+      size += g_array_index (replay->units, PlannedUnit, i).size;
+    }
 
   switch (unit->fixup)
     {
     case FIXUP_ADDITIONS_UNDONE:
-      keep_additions_deletion (change, unit->lo, unit->size, vonk_deletion_ref (deletion));
+      /* one deletion for the whole run, at its first step */
+      keep_additions_deletion (change, lo, size, vonk_deletion_ref (deletion));
       break;
 
     case FIXUP_ADDITIONS_REDONE:
@@ -1247,9 +1273,17 @@ apply_slice_cb (gpointer data)
   self->replaying = TRUE;
   while (replay->applied < replay->units->len && g_get_monotonic_time () < end)
     {
-      vonk_writes_apply_unit (replay->writes, replay->applied);
-      fix_up (replay, replay->applied);
-      replay->applied++;
+      guint first = replay->applied;
+      guint run = g_array_index (replay->units, PlannedUnit, first).run;
+      guint n = 1;
+
+      /* the pieces of a run as one: each list hears of it once */
+      while (first + n < replay->units->len &&
+             g_array_index (replay->units, PlannedUnit, first + n).run == run)
+        n++;
+      vonk_writes_apply_units (replay->writes, first, n);
+      fix_up (replay, first, n);
+      replay->applied += n;
     }
   self->replaying = FALSE;
 

@@ -72,6 +72,9 @@ gboolean      vonk_writes_run                (VonkWrites          *self,
 guint         vonk_writes_get_n_units        (VonkWrites          *self);
 void          vonk_writes_apply_unit         (VonkWrites          *self,
                                               guint                index);
+void          vonk_writes_apply_units        (VonkWrites          *self,
+                                              guint                first,
+                                              guint                n);
 void          vonk_writes_apply              (VonkWrites          *self);
 VonkDeletion *vonk_writes_get_deletion       (VonkWrites          *self,
                                               guint                unit);

@@ -2011,7 +2011,8 @@ vonk_writes_run (VonkWrites         *self,
  * in the order met, one vonk_entity_list_changed_many() each. */
 static void
 apply_save_many (VonkProject *self,
-                 Unit        *unit)
+                 GPtrArray   *drafts,
+                 GPtrArray   *lives)
 {
   g_autoptr(GHashTable) by_type = NULL;
   g_autoptr(GPtrArray) order = NULL;
@@ -2020,10 +2021,10 @@ apply_save_many (VonkProject *self,
   order = g_ptr_array_new ();
   if (self->history != NULL)
     vonk_history_begin_change (self->history);
-  for (guint i = 0; i < unit->entities->len; i++)
+  for (guint i = 0; i < drafts->len; i++)
     {
-      VonkEntity *live = g_ptr_array_index (unit->lives, i);
-      VonkEntity *draft = g_ptr_array_index (unit->entities, i);
+      VonkEntity *live = g_ptr_array_index (lives, i);
+      VonkEntity *draft = g_ptr_array_index (drafts, i);
       GType type = G_OBJECT_TYPE (live);
       GPtrArray *group = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
 
@@ -2149,7 +2150,7 @@ vonk_writes_apply_unit (VonkWrites *self,
   switch (unit->kind)
     {
     case UNIT_SAVE_MANY:
-      apply_save_many (self->project, unit);
+      apply_save_many (self->project, unit->entities, unit->lives);
       break;
 
     case UNIT_DELETE_MANY:
@@ -2162,6 +2163,57 @@ vonk_writes_apply_unit (VonkWrites *self,
       apply_undo_deletion (self->project, unit->deletion);
       break;
     }
+}
+
+/**
+ * vonk_writes_apply_units: (skip)
+ * @first: the how-manieth plan, from 0
+ * @n: how many plans from @first
+ *
+ * Does what vonk_writes_apply_unit() does for each of the @n plans from
+ * @first, which are all saves or all deletions, as if they were one:
+ * each list hears of them once, not once per plan (every time, a sorted
+ * list of 100,000 people goes through all of them). Deletions become one,
+ * of the entities of the last plan first (plans made from the end of a
+ * run of additions backwards), which vonk_writes_get_deletion() gives
+ * for @first.
+ */
+void
+vonk_writes_apply_units (VonkWrites *self,
+                         guint       first,
+                         guint       n)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lives = g_ptr_array_new ();
+  Unit *head;
+
+  g_return_if_fail (n > 0 && first + n <= self->units->len);
+
+  if (n == 1)
+    {
+      vonk_writes_apply_unit (self, first);
+      return;
+    }
+
+  head = g_ptr_array_index (self->units, first);
+  for (guint u = n; u-- > 0; )
+    {
+      Unit *unit = g_ptr_array_index (self->units, first + u);
+
+      g_return_if_fail (unit->kind == head->kind && unit->kind != UNIT_UNDO_DELETION);
+      g_ptr_array_extend (entities, unit->entities, NULL, NULL);
+      if (unit->lives != NULL)
+        g_ptr_array_extend (lives, unit->lives, NULL, NULL);
+    }
+
+  if (head->kind == UNIT_SAVE_MANY)
+    {
+      apply_save_many (self->project, entities, lives);
+      return;
+    }
+
+  g_clear_pointer (&head->deletion, vonk_deletion_free);
+  head->deletion = forget_many (self->project, entities);
 }
 
 /**
