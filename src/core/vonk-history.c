@@ -909,6 +909,12 @@ typedef struct
  * gets its turn. */
 #define SLICE_USEC 8000
 
+/* Slices come a millisecond apart, at the priority of the window's
+ * events: an idle callback can wait for ever behind a window that keeps
+ * painting (a spinner), and in the millisecond between two slices the
+ * frames have their turn. */
+#define SLICE_INTERVAL_MS 1
+
 typedef struct
 {
   VonkHistory          *history;
@@ -1313,8 +1319,7 @@ written_cb (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* (at a priority below the frames', so that they go on) */
-      replay->source_id = g_idle_add (apply_slice_cb, replay);
+      replay->source_id = g_timeout_add (SLICE_INTERVAL_MS, apply_slice_cb, replay);
       return;
     }
 
@@ -1437,7 +1442,7 @@ vonk_history_replay_async (VonkHistory         *self,
   self->running = g_object_ref (task);
   vonk_store_set_busy (vonk_project_get_store (self->project), busy_message (self));
   notify_state (self);
-  replay->source_id = g_idle_add (plan_slice_cb, replay);
+  replay->source_id = g_timeout_add (SLICE_INTERVAL_MS, plan_slice_cb, replay);
 }
 
 /**
