@@ -62,6 +62,21 @@ vonk_entity_list_get_item (GListModel *model,
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
 
+/**
+ * vonk_entity_list_peek:
+ *
+ * Returns: (transfer none): the item at @position, which must be in the
+ *   list: for a pass over a long list, without a reference to each item
+ */
+VonkEntity *
+vonk_entity_list_peek (VonkEntityList *self,
+                       guint           position)
+{
+  g_return_val_if_fail (position < self->items->len, NULL);
+
+  return g_ptr_array_index (self->items, position);
+}
+
 static void
 vonk_entity_list_model_init (GListModelInterface *iface)
 {

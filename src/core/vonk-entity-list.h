@@ -36,6 +36,8 @@ void            vonk_entity_list_add_many (VonkEntityList *self,
 void            vonk_entity_list_changed_many (VonkEntityList *self,
                                                GPtrArray      *entities);
 guint           vonk_entity_list_get_stamp (VonkEntityList *self);
+VonkEntity     *vonk_entity_list_peek     (VonkEntityList *self,
+                                           guint           position);
 void            vonk_entity_list_remove_where (VonkEntityList *self,
                                                gboolean      (*predicate) (VonkEntity *entity,
                                                                            gpointer    data),

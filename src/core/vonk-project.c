@@ -1389,11 +1389,11 @@ cascade_many (VonkProject  *self,
           n = g_list_model_get_n_items (G_LIST_MODEL (list));
           for (guint i = 0; i < n; i++)
             {
-              g_autoptr(VonkEntity) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+              VonkEntity *item = vonk_entity_list_peek (list, i);
               gint64 id = g_value_get_int64 (vonk_entity_get_value (item, ref->column));
 
               if (id != 0 && g_hash_table_contains (ids, &id))
-                g_ptr_array_add (hits, g_steal_pointer (&item));
+                g_ptr_array_add (hits, g_object_ref (item));
             }
           if (hits->len == 0)
             continue;
