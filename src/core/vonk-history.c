@@ -1342,15 +1342,15 @@ plan_slice_cb (gpointer data)
   Replay *replay = data;
   g_autoptr(GTask) worker = NULL;
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (g_cancellable_is_cancelled (replay->cancellable))
+  if (g_cancellable_set_error_if_cancelled (replay->cancellable, &error))
     {
       replay->source_id = 0;
       task = g_steal_pointer (&replay->task);
       end_replay (replay);
       replay_free (replay);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                               _("Cancelled"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return G_SOURCE_REMOVE;
     }
 
