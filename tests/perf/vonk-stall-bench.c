@@ -511,6 +511,11 @@ main (int    argc,
 
   gtk_init ();
   adw_init ();
+  /* in the user's language, from the build's translations if asked */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VONK_LOCALEDIR") != NULL
+                                     ? g_getenv ("VONK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   project = vonk_bench_load_project ("vonk-stall-bench", database, project_id, &store);
   if (project == NULL)
