@@ -941,6 +941,75 @@ test_undo_large (Fixture       *fixture,
                                       "WHERE name LIKE 'Imported %%'"), ==, 2500);
 }
 
+/* The first button in @widget, shown or not. */
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = find_button (c);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+/* Cancel in the task strip stops a large Undo: the people, the file and
+ * the history stay as they were, and the toast says so. */
+static void
+test_undo_large_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  GtkRevealer *task_revealer = child (fixture->window, VONK_TYPE_WINDOW, "task_revealer");
+  VonkHistory *history = vonk_project_get_history (fixture->demo);
+  guint n_people = n_items (fixture->demo, VONK_TYPE_PERSON);
+  g_autoptr(GString) text = g_string_new ("name;email\n");
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cancel = find_button (GTK_WIDGET (task_revealer));
+
+  for (guint i = 0; i < 2500; i++)
+    g_string_append_printf (text, "Imported %u;imported%u@example.org\n", i, i);
+  csv = vonk_csv_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  report = vonk_csv_import_people (fixture->demo, csv, &error);
+  g_assert_no_error (error);
+
+  /* (before the main loop runs again: the Undo cannot be done by then) */
+  vonk_test_press_shortcut (window, "<Control>z");
+  g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Cancel");
+  g_signal_emit_by_name (cancel, "clicked");
+
+  WAIT_UNTIL (!vonk_history_is_busy (history));
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Undo cancelled; nothing changed"));
+  g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_PERSON), ==, n_people + 2500);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE name LIKE 'Imported %%'"), ==, 2500);
+  g_assert_true (vonk_history_can_undo (history));
+  g_assert_false (vonk_history_can_redo (history));
+  g_assert_cmpstr (vonk_history_get_undo_label (history), ==, "People imported");
+
+  /* and the project takes changes again */
+  {
+    g_autoptr(VonkEntity) draft = vonk_entity_copy (VONK_ENTITY (fixture->demo));
+
+    g_object_set (draft, "name", "Renamed", NULL);
+    g_assert_true (vonk_project_save (fixture->demo, draft, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_failed_save (Fixture       *fixture,
                   gconstpointer  data)
@@ -985,6 +1054,7 @@ main (int   argc,
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/undo-large", test_undo_large);
+  ADD ("/window/undo-large-cancel", test_undo_large_cancel);
   ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/narrow", test_narrow);
   g_test_add ("/window/narrow/nl", Fixture, "nl", fixture_set_up, test_narrow, fixture_tear_down);
