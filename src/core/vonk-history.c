@@ -420,6 +420,7 @@ vonk_history_clear (VonkHistory *self)
 {
   g_return_if_fail (VONK_IS_HISTORY (self));
   g_return_if_fail (self->depth == 0);
+  g_return_if_fail (self->running == NULL);
 
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
