@@ -1018,6 +1018,47 @@ test_background_refuses_edits (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(VonkCsvReport) report = NULL;
+
+  report = vonk_csv_import_people_finish (VONK_PROJECT (source), result, error);
+  g_assert_null (report);
+}
+
+/* An import in a worker of its own, started while a background Undo
+ * runs, is refused: it would write in between. */
+static void
+test_background_refuses_import (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *text = "name;email\nLate;late@example.org\n";
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Snapshot) before = { 0 };
+  Replayed replayed = { 0, };
+
+  snapshot_take (fixture, "department", &before);
+  add_people (fixture, 2500);
+  csv = vonk_csv_new_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+
+  replay_in_background (fixture, FALSE, NULL, &replayed);
+  vonk_csv_import_people_async (fixture->project, csv, NULL, NULL, NULL, imported_cb, &error);
+  replay_wait (fixture, &replayed);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Wait until Undo or Redo is done");
+
+  g_assert_true (replayed.ok);
+  assert_snapshot (fixture, "department", &before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1044,6 +1085,7 @@ main (int   argc,
   ADD ("/history/background/dependent", test_background_dependent);
   ADD ("/history/background/cancel", test_background_cancel);
   ADD ("/history/background/refuses-edits", test_background_refuses_edits);
+  ADD ("/history/background/refuses-import", test_background_refuses_import);
 
   return g_test_run ();
 }
