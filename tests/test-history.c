@@ -703,6 +703,362 @@ test_scattered_changes (Fixture       *fixture,
                                       "WHERE department_id = %" G_GINT64_FORMAT, sales), ==, 4);
 }
 
+/* Undo and Redo in the background: runs vonk_history_replay_async() to
+ * the end, checking that it went to a worker (the history is busy until
+ * the main loop runs), and returns its result. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  guint     n_progress;
+  double    last_progress;
+} Replayed;
+
+static void
+replayed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Replayed *replayed = user_data;
+
+  replayed->ok = vonk_history_replay_finish (VONK_HISTORY (source), result, &replayed->error);
+  replayed->done = TRUE;
+}
+
+/* (in the worker; read once it is done) */
+static void
+replay_progress_cb (double   fraction,
+                    gpointer data)
+{
+  Replayed *replayed = data;
+
+  g_assert_cmpfloat (fraction, >=, replayed->last_progress);
+  replayed->last_progress = fraction;
+  replayed->n_progress++;
+}
+
+static void
+replay_wait (Fixture  *fixture,
+             Replayed *replayed)
+{
+  while (!replayed->done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (vonk_history_is_busy (fixture->history));
+}
+
+static void
+replay_in_background (Fixture      *fixture,
+                      gboolean      redo,
+                      GCancellable *cancellable,
+                      Replayed     *replayed)
+{
+  vonk_history_replay_async (fixture->history, redo, cancellable, replay_progress_cb, replayed,
+                             replayed_cb, replayed);
+  g_assert_true (vonk_history_is_busy (fixture->history));
+  g_assert_false (vonk_history_can_undo (fixture->history));
+  g_assert_false (vonk_history_can_redo (fixture->history));
+}
+
+static void
+replay_in_background_ok (Fixture  *fixture,
+                         gboolean  redo)
+{
+  Replayed replayed = { 0, };
+
+  replay_in_background (fixture, redo, NULL, &replayed);
+  replay_wait (fixture, &replayed);
+  g_assert_no_error (replayed.error);
+  g_assert_true (replayed.ok);
+  g_assert_cmpuint (replayed.n_progress, >, 0);
+  g_assert_cmpfloat (replayed.last_progress, ==, 1.0);
+}
+
+/* The mixed import of test_mixed_import(), large enough for Undo to
+ * belong in the background: undone and redone in a worker, the lists,
+ * the file and the project read afresh end up exactly as the ordinary
+ * Undo and Redo leave them (which test_mixed_import() compares with the
+ * same snapshots), also for a second Undo after the Redo. */
+static void
+test_background_mixed_import (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  g_autoptr(GString) first = g_string_new ("name;email;department;role\n");
+  g_autoptr(GString) second = g_string_new ("name;email;department;role\n");
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  guint n_changed = 0;
+
+  /* more than the 2,500 steps planned and applied in one go, so that
+   * both runs of the change are cut in pieces */
+  for (guint i = 0; i < 5200; i++)
+    g_string_append_printf (first, "Person %u;p%u@example.org;%s;employee\n", i, i,
+                            i % 2 ? "Sales" : "Support");
+  import_text (fixture, first->str);
+  for (guint i = 0; i < 5200; i += 2)
+    g_string_append_printf (second, "Person %u;p%u@example.org;%s;middle-manager\n", i, i,
+                            i % 4 ? "Support" : "Finance");
+  for (guint i = 5200; i < 7800; i++)
+    g_string_append_printf (second, "Person %u;p%u@example.org;Sales;employee\n", i, i);
+
+  snapshot_take (fixture, "department", &before);
+  import_text (fixture, second->str);
+  snapshot_take (fixture, "department", &after);
+  g_assert_cmpstr (after.people, !=, before.people);
+  g_assert_true (vonk_history_is_large (fixture->history, FALSE));
+
+  /* the pieces of a run reach the list as one: the people added go in
+   * one removal, those changed in one run */
+  g_signal_connect (people, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  replay_in_background_ok (fixture, FALSE);
+  g_signal_handlers_disconnect_by_data (people, &n_changed);
+  g_assert_cmpuint (n_changed, ==, 2);
+  assert_snapshot (fixture, "department", &before);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 5200);
+  g_assert_cmpstr (vonk_history_get_redo_label (fixture->history), ==, "People imported");
+  g_assert_true (vonk_history_is_large (fixture->history, TRUE));
+
+  replay_in_background_ok (fixture, TRUE);
+  assert_snapshot (fixture, "department", &after);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 7800);
+
+  replay_in_background_ok (fixture, FALSE);
+  assert_snapshot (fixture, "department", &before);
+
+  /* and the ordinary Redo takes up what the background Undo left */
+  redo_ok (fixture);
+  assert_snapshot (fixture, "department", &after);
+}
+
+/* A department's deletion, with people whose reference was cleared and
+ * scores that went along, undone and redone in the background. */
+static void
+test_background_deletion (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autoptr(GDate) day = g_date_new_dmy (2, G_DATE_MARCH, 2026);
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone",
+                                                   "department-id",
+                                                   i % 3 == 0 ? sales : support, NULL));
+  for (guint i = 0; i < 10; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_BARRIER_SCORE,
+                                                   "department-id", i < 6 ? sales : support,
+                                                   "score", 1 + i % 5, "scored-on", day,
+                                                   NULL));
+  snapshot_take (fixture, "barrier_score", &before);
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_no_error (error);
+  snapshot_take (fixture, "barrier_score", &after);
+
+  replay_in_background_ok (fixture, FALSE);
+  assert_snapshot (fixture, "barrier_score", &before);
+  g_assert_nonnull (department (fixture, sales));
+
+  replay_in_background_ok (fixture, TRUE);
+  assert_snapshot (fixture, "barrier_score", &after);
+  g_assert_null (department (fixture, sales));
+
+  undo_ok (fixture);
+  assert_snapshot (fixture, "barrier_score", &before);
+}
+
+/* A change whose parts depend on each other (the same department saved
+ * before and after another step) cannot be planned from the lists as
+ * they are; the background Undo replays it the ordinary way, exactly. */
+static void
+test_background_dependent (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 sales = add_department (fixture, "Sales");
+
+  vonk_history_begin_change (fixture->history);
+  save_ok (fixture, sales, "name", "Sales and Marketing");
+  add_department (fixture, "Finance");
+  {
+    g_autoptr(VonkEntity) draft = vonk_entity_copy (department (fixture, sales));
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (draft, "headcount", 25, NULL);
+    g_assert_true (vonk_project_save (fixture->project, draft, &error));
+    g_assert_no_error (error);
+  }
+  save_ok (fixture, sales, "name", "Marketing");
+  vonk_history_end_change (fixture->history);
+
+  {
+    Replayed replayed = { 0, };
+
+    vonk_history_replay_async (fixture->history, FALSE, NULL, NULL, NULL, replayed_cb,
+                               &replayed);
+    replay_wait (fixture, &replayed);
+    g_assert_no_error (replayed.error);
+    g_assert_true (replayed.ok);
+  }
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Sales");
+  g_assert_cmpint (vonk_entity_get_int (department (fixture, sales), "headcount"), ==, 10);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM department "
+                                      "WHERE name = 'Sales' AND headcount = 10"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                                     VONK_TYPE_DEPARTMENT)),
+                    ==, 1);
+}
+
+/* Many people added in one change, for the tests below. */
+static void
+add_people (Fixture *fixture,
+            guint    n)
+{
+  g_autoptr(GString) text = g_string_new ("name;email;department;role\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Person %u;p%u@example.org;Sales;employee\n", i, i);
+  import_text (fixture, text->str);
+}
+
+/* Cancel rolls the writing back: the lists, the file and the history
+ * are as before, and the same Undo can be done again. */
+static void
+test_background_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  Replayed replayed = { 0, };
+
+  snapshot_take (fixture, "department", &before);
+  add_people (fixture, 2500);
+  snapshot_take (fixture, "department", &after);
+
+  replay_in_background (fixture, FALSE, cancellable, &replayed);
+  g_cancellable_cancel (cancellable);
+  replay_wait (fixture, &replayed);
+  g_assert_false (replayed.ok);
+  g_assert_error (replayed.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&replayed.error);
+
+  assert_snapshot (fixture, "department", &after);
+  g_assert_true (vonk_history_can_undo (fixture->history));
+  g_assert_false (vonk_history_can_redo (fixture->history));
+  g_assert_cmpstr (vonk_history_get_undo_label (fixture->history), ==, "People imported");
+
+  replay_in_background_ok (fixture, FALSE);
+  assert_snapshot (fixture, "department", &before);
+}
+
+/* While the worker writes, the project takes no other change: an edit,
+ * a deletion, an Undo and a second background Undo are refused with a
+ * message that says why, and change nothing. */
+static void
+test_background_refuses_edits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 sales = add_department (fixture, "Sales");
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  g_auto(Snapshot) before = { 0 };
+  Replayed replayed = { 0, };
+  Replayed second = { 0, };
+
+  snapshot_take (fixture, "department", &before);
+  add_people (fixture, 2500);
+
+  replay_in_background (fixture, FALSE, NULL, &replayed);
+
+  draft = vonk_entity_copy (department (fixture, sales));
+  g_object_set (draft, "name", "Marketing", NULL);
+  g_assert_false (vonk_project_save (fixture->project, draft, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Wait until Undo or Redo is done");
+  g_clear_error (&error);
+
+  g_assert_false (vonk_project_add (fixture->project,
+                                    g_object_new (VONK_TYPE_DEPARTMENT, "name", "Finance", NULL),
+                                    &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_null (deletion);
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (vonk_history_undo (fixture->history, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  vonk_history_replay_async (fixture->history, FALSE, NULL, NULL, NULL, replayed_cb, &second);
+  replay_wait (fixture, &replayed);
+  while (!second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (second.ok);
+  g_assert_error (second.error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&second.error);
+
+  g_assert_no_error (replayed.error);
+  g_assert_true (replayed.ok);
+  assert_snapshot (fixture, "department", &before);
+  g_assert_cmpstr (vonk_entity_get_string (department (fixture, sales), "name"), ==, "Sales");
+  g_assert_cmpuint (g_list_model_get_n_items (vonk_project_get_list (fixture->project,
+                                                                     VONK_TYPE_DEPARTMENT)),
+                    ==, 1);
+
+  /* and afterwards the project takes changes again */
+  g_assert_true (vonk_project_save (fixture->project, draft, &error));
+  g_assert_no_error (error);
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(VonkCsvReport) report = NULL;
+
+  report = vonk_csv_import_people_finish (VONK_PROJECT (source), result, error);
+  g_assert_null (report);
+}
+
+/* An import in a worker of its own, started while a background Undo
+ * runs, is refused: it would write in between. */
+static void
+test_background_refuses_import (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *text = "name;email\nLate;late@example.org\n";
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Snapshot) before = { 0 };
+  Replayed replayed = { 0, };
+
+  snapshot_take (fixture, "department", &before);
+  add_people (fixture, 2500);
+  csv = vonk_csv_new_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+
+  replay_in_background (fixture, FALSE, NULL, &replayed);
+  vonk_csv_import_people_async (fixture->project, csv, NULL, NULL, NULL, imported_cb, &error);
+  replay_wait (fixture, &replayed);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Wait until Undo or Redo is done");
+
+  g_assert_true (replayed.ok);
+  assert_snapshot (fixture, "department", &before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +1080,12 @@ main (int   argc,
   ADD ("/history/save-many-refused", test_save_many_refused);
   ADD ("/history/delete-department", test_delete_department);
   ADD ("/history/scattered-changes", test_scattered_changes);
+  ADD ("/history/background/mixed-import", test_background_mixed_import);
+  ADD ("/history/background/deletion", test_background_deletion);
+  ADD ("/history/background/dependent", test_background_dependent);
+  ADD ("/history/background/cancel", test_background_cancel);
+  ADD ("/history/background/refuses-edits", test_background_refuses_edits);
+  ADD ("/history/background/refuses-import", test_background_refuses_import);
 
   return g_test_run ();
 }

@@ -16,11 +16,13 @@
 #include "vonk-champions-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-editor.h"
+#include "vonk-filter-model.h"
 #include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-project-chooser.h"
 #include "vonk-project-editor.h"
 #include "vonk-test-utils-gui.h"
+#include "vonk-undo-toasts.h"
 #include "vonk-window.h"
 
 typedef struct
@@ -842,6 +844,172 @@ test_undo_edit (Fixture       *fixture,
   g_assert_cmpstr (vonk_entity_get_string (project, "name"), ==, name);
 }
 
+/* Whether the People page shows @n people, none of them imported by
+ * test_undo_large(). */
+static gboolean
+people_shown (GListModel *people,
+              guint       n)
+{
+  if (vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) > 0 ||
+      g_list_model_get_n_items (people) != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      if (g_str_has_prefix (vonk_entity_get_string (person, "name"), "Imported "))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Ctrl+Z on an import of thousands of people undoes it in the background:
+ * the task strip shows it while the window goes on, a second Ctrl+Z does
+ * not undo the change before it meanwhile, and afterwards the People page
+ * lists the people there were; Ctrl+Shift+Z brings the import back the
+ * same way. */
+static void
+test_undo_large (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  GtkRevealer *task_revealer = child (fixture->window, VONK_TYPE_WINDOW, "task_revealer");
+  GtkLabel *task_label = child (fixture->window, VONK_TYPE_WINDOW, "task_label");
+  VonkOrganisationView *organisation = child (fixture->window, VONK_TYPE_WINDOW, "organisation");
+  GListModel *people = child (organisation, VONK_TYPE_ORGANISATION_VIEW, "people_filter_model");
+  VonkHistory *history = vonk_project_get_history (fixture->demo);
+  guint n_people = n_items (fixture->demo, VONK_TYPE_PERSON);
+  g_autoptr(GString) text = g_string_new ("name;email;department\n");
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a small change first, which the second Ctrl+Z must leave alone */
+  draft = vonk_entity_copy (VONK_ENTITY (fixture->demo));
+  g_object_set (draft, "name", "Renamed", NULL);
+  g_assert_true (vonk_project_save (fixture->demo, draft, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2500; i++)
+    g_string_append_printf (text, "Imported %u;imported%u@example.org;Sales\n", i, i);
+  csv = vonk_csv_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  report = vonk_csv_import_people (fixture->demo, csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (vonk_history_is_large (history, FALSE));
+
+  gtk_widget_activate_action (window, "win.view", "s", "organisation");
+  adw_view_stack_set_visible_child_name (child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                                "stack"), "people");
+  WAIT_UNTIL (g_list_model_get_n_items (people) == n_people + 2500);
+
+  vonk_test_press_shortcut (window, "<Control>z");
+  g_assert_true (vonk_history_is_busy (history));
+  g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, "Undoing: People imported");
+  /* Ctrl+Z again finds nothing to undo meanwhile (nor does the toast) */
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_false (vonk_undo_toasts_replay (ADW_TOAST_OVERLAY (overlay), FALSE));
+
+  /* an edit meanwhile is refused, with the reason */
+  g_assert_false (vonk_project_save (fixture->demo, draft, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Wait until Undo or Redo is done");
+  g_clear_error (&error);
+
+  WAIT_UNTIL (!vonk_history_is_busy (history));
+  g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
+  WAIT_UNTIL (people_shown (people, n_people));
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Undone: People imported") &&
+              vonk_test_find_labelled_button (overlay, "_Redo") != NULL);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person"), ==,
+                   n_people);
+  /* the second Ctrl+Z did nothing: the rename is still there to undo */
+  g_assert_cmpstr (vonk_entity_get_string (VONK_ENTITY (fixture->demo), "name"), ==, "Renamed");
+  g_assert_cmpstr (vonk_history_get_undo_label (history), ==, "“Renamed” changed");
+
+  vonk_test_press_shortcut (window, "<Shift><Control>z");
+  g_assert_cmpstr (gtk_label_get_text (task_label), ==, "Redoing: People imported");
+  WAIT_UNTIL (!vonk_history_is_busy (history));
+  WAIT_UNTIL (g_list_model_get_n_items (people) == n_people + 2500 &&
+              vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) == 0);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE name LIKE 'Imported %%'"), ==, 2500);
+}
+
+/* The first button in @widget, shown or not. */
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = find_button (c);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+/* Cancel in the task strip stops a large Undo: the people, the file and
+ * the history stay as they were, and the toast says so. */
+static void
+test_undo_large_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *overlay = child (fixture->window, VONK_TYPE_WINDOW, "toast_overlay");
+  GtkRevealer *task_revealer = child (fixture->window, VONK_TYPE_WINDOW, "task_revealer");
+  VonkHistory *history = vonk_project_get_history (fixture->demo);
+  guint n_people = n_items (fixture->demo, VONK_TYPE_PERSON);
+  g_autoptr(GString) text = g_string_new ("name;email\n");
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(VonkCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cancel = find_button (GTK_WIDGET (task_revealer));
+
+  for (guint i = 0; i < 2500; i++)
+    g_string_append_printf (text, "Imported %u;imported%u@example.org\n", i, i);
+  csv = vonk_csv_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  report = vonk_csv_import_people (fixture->demo, csv, &error);
+  g_assert_no_error (error);
+
+  /* (before the main loop runs again: the Undo cannot be done by then) */
+  vonk_test_press_shortcut (window, "<Control>z");
+  g_assert_true (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Cancel");
+  g_signal_emit_by_name (cancel, "clicked");
+
+  WAIT_UNTIL (!vonk_history_is_busy (history));
+  WAIT_UNTIL (vonk_test_has_label (overlay, "Undo cancelled; nothing changed"));
+  g_assert_false (gtk_revealer_get_reveal_child (task_revealer));
+  g_assert_cmpuint (n_items (fixture->demo, VONK_TYPE_PERSON), ==, n_people + 2500);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE name LIKE 'Imported %%'"), ==, 2500);
+  g_assert_true (vonk_history_can_undo (history));
+  g_assert_false (vonk_history_can_redo (history));
+  g_assert_cmpstr (vonk_history_get_undo_label (history), ==, "People imported");
+
+  /* and the project takes changes again */
+  {
+    g_autoptr(VonkEntity) draft = vonk_entity_copy (VONK_ENTITY (fixture->demo));
+
+    g_object_set (draft, "name", "Renamed", NULL);
+    g_assert_true (vonk_project_save (fixture->demo, draft, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_failed_save (Fixture       *fixture,
                   gconstpointer  data)
@@ -885,6 +1053,8 @@ main (int   argc,
   ADD ("/window/overview/barriers", test_overview_barriers);
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/undo-edit", test_undo_edit);
+  ADD ("/window/undo-large", test_undo_large);
+  ADD ("/window/undo-large-cancel", test_undo_large_cancel);
   ADD ("/window/debug-info", test_debug_info);
   ADD ("/window/narrow", test_narrow);
   g_test_add ("/window/narrow/nl", Fixture, "nl", fixture_set_up, test_narrow, fixture_tear_down);

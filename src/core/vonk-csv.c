@@ -1609,6 +1609,14 @@ vonk_csv_import_people_async (VonkProject         *project,
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, vonk_csv_import_people_async);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  /* the worker's connection would write between a background Undo's
+   * writes and the lists following them */
+  if (vonk_history_is_busy (vonk_project_get_history (project)))
+    {
+      g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, "%s",
+                               _("Wait until Undo or Redo is done"));
+      return;
+    }
   g_task_run_in_thread (task, import_in_thread);
 }
 

@@ -33,6 +33,24 @@ void         vonk_history_label_change   (VonkHistory  *self,
 void         vonk_history_end_change     (VonkHistory  *self);
 void         vonk_history_clear          (VonkHistory  *self);
 
+/* Called in a worker thread with how far a replay is, from 0 to 1. */
+typedef void (*VonkHistoryProgress) (double   fraction,
+                                     gpointer data);
+
+gboolean     vonk_history_is_large       (VonkHistory          *self,
+                                          gboolean              redo);
+gboolean     vonk_history_is_busy        (VonkHistory          *self);
+void         vonk_history_replay_async   (VonkHistory          *self,
+                                          gboolean              redo,
+                                          GCancellable         *cancellable,
+                                          VonkHistoryProgress   progress,
+                                          gpointer              progress_data,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean     vonk_history_replay_finish  (VonkHistory          *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+
 /* For VonkProject, which records every change it makes. */
 VonkHistory *vonk_history_new            (VonkProject  *project);
 void         vonk_history_record_add     (VonkHistory  *self,

@@ -12,6 +12,7 @@
  *
  *   --import-csv=FILE        the Import People dialog on FILE, then Import
  *   --undo                   Undo, as Ctrl+Z
+ *   --redo                   Redo, as Ctrl+Shift+Z
  *   --delete-department=ID   deletes that department (its people stay)
  *   --invite=SESSION:DEPT    invites the people of department DEPT to
  *                            session SESSION
@@ -153,7 +154,8 @@ import_csv (VonkWindow *window,
 }
 
 static void
-undo (VonkWindow *window)
+replay (VonkWindow *window,
+        gboolean    redo)
 {
   VonkHistory *history = vonk_project_get_history (vonk_window_get_project (window));
   guint n_undo = 0;
@@ -161,13 +163,13 @@ undo (VonkWindow *window)
 
   start_watch ();
   start = g_get_monotonic_time ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  /* an undo that runs in the background ends when Redo becomes possible */
-  SPIN_UNTIL (vonk_history_can_redo (history) || ++n_undo > 100000);
+  gtk_widget_activate_action (GTK_WIDGET (window), redo ? "win.redo" : "win.undo", NULL);
+  /* an undo that runs in the background ends when the history is free */
+  SPIN_UNTIL (!vonk_history_is_busy (history) || ++n_undo > 100000);
   /* and until the lists have told the views everything */
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  say ("undo", start);
+  say (redo ? "redo" : "undo", start);
 }
 
 static void
@@ -611,6 +613,7 @@ main (int    argc,
       NULL },
     { "import-csv", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Import people", "FILE" },
     { "undo", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, note_action, "Undo", NULL },
+    { "redo", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, note_action, "Redo", NULL },
     { "delete-department", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Delete a department",
       "ID" },
     { "print-pdf", 0, 0, G_OPTION_ARG_CALLBACK, note_action, "Print the plan report to a PDF",
@@ -646,6 +649,11 @@ main (int    argc,
 
   gtk_init ();
   adw_init ();
+  /* in the user's language, from the build's translations if asked */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VONK_LOCALEDIR") != NULL
+                                     ? g_getenv ("VONK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (open_in_window)
     project = vonk_bench_find_project ("vonk-stall-bench", database, project_id, &store);
@@ -717,7 +725,9 @@ main (int    argc,
       if (g_str_equal (name, "--import-csv"))
         import_csv (window, value);
       else if (g_str_equal (name, "--undo"))
-        undo (window);
+        replay (window, FALSE);
+      else if (g_str_equal (name, "--redo"))
+        replay (window, TRUE);
       else if (g_str_equal (name, "--delete-department"))
         delete_department (window, g_ascii_strtoll (value, NULL, 10));
       else if (g_str_equal (name, "--print-pdf"))
