@@ -53,6 +53,7 @@ struct _VonkStore
   gboolean        bulk;       /* see vonk_store_set_bulk() */
   int             cache_size; /* before it */
   char           *refusal;    /* see vonk_store_refuse_changes() */
+  char           *busy;       /* see vonk_store_set_busy() */
 };
 
 /* A project added inside a transaction joins the list only when the
@@ -74,6 +75,9 @@ pending_project_free (gpointer data)
 }
 
 G_DEFINE_FINAL_TYPE (VonkStore, vonk_store, G_TYPE_OBJECT)
+
+static gboolean refused_while_busy (VonkStore  *self,
+                                    GError    **error);
 
 G_DEFINE_QUARK (vonk-store-error-quark, vonk_store_error)
 
@@ -102,6 +106,7 @@ vonk_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->refusal);
+  g_free (self->busy);
 
   G_OBJECT_CLASS (vonk_store_parent_class)->finalize (object);
 }
@@ -729,10 +734,10 @@ vonk_store_delete_project_async (VonkStore           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vonk_store_delete_project_async);
   g_task_set_task_data (task, g_object_ref (project), g_object_unref);
-  if (self->refusal != NULL)
+  if (self->refusal != NULL || self->busy != NULL)
     {
       g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, "%s",
-                               self->refusal);
+                               self->refusal != NULL ? self->refusal : self->busy);
       return;
     }
 
@@ -769,6 +774,8 @@ vonk_store_begin (VonkStore  *self,
 
   if (self->refusal != NULL)
     return set_error (self, error, SQLITE_READONLY);
+  if (refused_while_busy (self, error))
+    return FALSE;
   if (self->depth == 0 && !still_there (self, error))
     return FALSE;
 
@@ -948,6 +955,36 @@ vonk_store_refuse_changes (VonkStore  *self,
   self->refusal = g_strdup (reason);
   /* also for a write outside a transaction */
   sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
+/**
+ * vonk_store_set_busy:
+ * @reason: (nullable): what the user is told when a change is refused,
+ *   or %NULL to take changes again
+ *
+ * While another connection writes to the file in a worker (a large Undo)
+ * this one refuses every change, with @reason, so nothing comes in
+ * between.
+ */
+void
+vonk_store_set_busy (VonkStore  *self,
+                     const char *reason)
+{
+  g_return_if_fail (VONK_IS_STORE (self));
+
+  g_free (self->busy);
+  self->busy = g_strdup (reason);
+}
+
+static gboolean
+refused_while_busy (VonkStore  *self,
+                    GError    **error)
+{
+  if (self->busy == NULL)
+    return FALSE;
+
+  g_set_error_literal (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, self->busy);
+  return TRUE;
 }
 
 static char *
@@ -1255,6 +1292,9 @@ vonk_store_insert (VonkStore   *self,
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
 
+  if (refused_while_busy (self, error))
+    return FALSE;
+
   klass = VONK_ENTITY_GET_CLASS (entity);
   /* kept at hand: an import inserts hundreds of thousands of rows, and
    * finding the statement by its text took as long as binding the row */
@@ -1297,6 +1337,9 @@ vonk_store_update (VonkStore   *self,
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
 
+  if (refused_while_busy (self, error))
+    return FALSE;
+
   klass = VONK_ENTITY_GET_CLASS (entity);
   stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->update, error);
   if (stmt == NULL)
@@ -1323,6 +1366,9 @@ vonk_store_delete (VonkStore   *self,
 
   g_return_val_if_fail (VONK_IS_STORE (self), FALSE);
   g_return_val_if_fail (VONK_IS_ENTITY (entity), FALSE);
+
+  if (refused_while_busy (self, error))
+    return FALSE;
 
   stmt = prepare (self, table_sql (self, G_OBJECT_TYPE (entity))->delete, error);
   if (stmt == NULL)

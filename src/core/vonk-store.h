@@ -77,6 +77,8 @@ void         vonk_store_set_bulk       (VonkStore   *self,
                                         gboolean     bulk);
 void         vonk_store_refuse_changes (VonkStore   *self,
                                         const char  *reason);
+void         vonk_store_set_busy       (VonkStore   *self,
+                                        const char  *reason);
 
 gboolean     vonk_store_insert         (VonkStore   *self,
                                         gint64       project_id,
