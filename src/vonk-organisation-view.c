@@ -815,10 +815,23 @@ search_changed_cb (GtkSearchEntry       *entry,
 
   prepare_search (self, id);
 
+  /* Without a search the filter has no function: it then matches every
+   * row (GTK_FILTER_MATCH_ALL), and the filter model lets the 100,000
+   * rows an import adds or changes through without asking about each.
+   * Setting it tells the filter model that the filter changed. */
+  if ((old == NULL) != (page->needle == NULL))
+    {
+      if (page->needle != NULL)
+        gtk_custom_filter_set_filter_func (page->filter, match_cb, self, NULL);
+      else
+        gtk_custom_filter_set_filter_func (page->filter, NULL, NULL, NULL);
+      return;
+    }
+
   /* a search that grows only hides rows, one that shrinks only shows rows */
-  if (page->needle == NULL || (old != NULL && strstr (old, page->needle) != NULL))
+  if (strstr (old, page->needle) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (old == NULL || strstr (page->needle, old) != NULL)
+  else if (strstr (page->needle, old) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
@@ -1395,7 +1408,7 @@ vonk_organisation_view_init (VonkOrganisationView *self)
     {
       Page *p = &self->pages[page];
 
-      gtk_custom_filter_set_filter_func (p->filter, match_cb, self, NULL);
+      /* the filter gets its function with a search (search_changed_cb()) */
       /* before the sort model's own handler, which sorts */
       g_signal_connect (gtk_column_view_get_sorter (p->view), "changed",
                         G_CALLBACK (column_sorter_changed_cb), self);
