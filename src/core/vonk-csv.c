@@ -1660,14 +1660,15 @@ adopt_slice_cb (gpointer user_data)
 {
   GTask *task = user_data;
   Adopting *adopting = g_task_get_task_data (task);
-  gboolean done = vonk_adoption_step (adopting->adoption, ADOPT_SLICE_USEC);
 
-  if (adopting->progress != NULL)
-    adopting->progress (1.0 - ADOPTED_SHARE +
-                        ADOPTED_SHARE * vonk_adoption_get_fraction (adopting->adoption),
-                        adopting->progress_data);
-  if (!done)
-    return G_SOURCE_CONTINUE;
+  if (!vonk_adoption_step (adopting->adoption, ADOPT_SLICE_USEC))
+    {
+      if (adopting->progress != NULL)
+        adopting->progress (1.0 - ADOPTED_SHARE +
+                            ADOPTED_SHARE * vonk_adoption_get_fraction (adopting->adoption),
+                            adopting->progress_data);
+      return G_SOURCE_CONTINUE;
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&adopting->changes->report),
                          (GDestroyNotify) vonk_csv_report_free);
