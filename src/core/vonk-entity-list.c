@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "vonk-entity-list.h"
+#include "vonk-entity-private.h"
 
 struct _VonkEntityList
 {
@@ -168,7 +169,7 @@ lower_bound (VonkEntityList *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (vonk_entity_get_id (g_ptr_array_index (self->items, mid)) < id)
+      if (vonk_entity_peek_id (g_ptr_array_index (self->items, mid)) < id)
         lo = mid + 1;
       else
         hi = mid;

@@ -209,6 +209,20 @@ vonk_entity_get_id (VonkEntity *self)
   return priv->id;
 }
 
+/* vonk_entity_peek_id:
+ *
+ * The ID, without the type check of vonk_entity_get_id(): for the binary
+ * searches of a list, which holds nothing but entities and runs them a
+ * hundred thousand times a second when a view counts people per
+ * department. */
+gint64
+vonk_entity_peek_id (VonkEntity *self)
+{
+  VonkEntityPrivate *priv = vonk_entity_get_instance_private (self);
+
+  return priv->id;
+}
+
 void
 vonk_entity_set_id (VonkEntity *self,
                     gint64      id)
