@@ -1180,8 +1180,9 @@ typedef struct _Changes
 {
   GPtrArray     *added[N_WRITTEN];  /* of VonkEntity, new, with their IDs */
   GPtrArray     *saved[N_WRITTEN];  /* of VonkEntity, the new values of existing ones */
-  GPtrArray     *fresh[N_WRITTEN];  /* of VonkEntity, a copy of each of saved, to trade
-                                     * values with the project's entity (see apply()) */
+  GPtrArray     *fresh[N_WRITTEN];  /* of VonkEntity, a copy of each of saved, for the
+                                     * project's entity to trade values with
+                                     * (vonk_adoption_add()) */
   VonkCsvReport *report;
 } Changes;
 
@@ -1642,6 +1643,7 @@ typedef struct
   VonkAdoption    *adoption;
   VonkCsvProgress  progress;
   gpointer         progress_data;
+  gboolean         adopted;
 } Adopting;
 
 static void
@@ -1661,12 +1663,14 @@ adopt_slice_cb (gpointer user_data)
   GTask *task = user_data;
   Adopting *adopting = g_task_get_task_data (task);
 
-  if (!vonk_adoption_step (adopting->adoption, ADOPT_SLICE_USEC))
+  if (!adopting->adopted)
     {
-      if (adopting->progress != NULL)
+      adopting->adopted = vonk_adoption_step (adopting->adoption, ADOPT_SLICE_USEC);
+      if (!adopting->adopted && adopting->progress != NULL)
         adopting->progress (1.0 - ADOPTED_SHARE +
                             ADOPTED_SHARE * vonk_adoption_get_fraction (adopting->adoption),
                             adopting->progress_data);
+      /* the caller hears of it in a turn of its own: it shows a report */
       return G_SOURCE_CONTINUE;
     }
 
