@@ -904,6 +904,8 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean sorted_cb (gpointer user_data);
+
 static void
 list_changed_cb (GListModel           *list,
                  guint                 position,
@@ -920,6 +922,19 @@ list_changed_cb (GListModel           *list,
    * the whole list again, behind the spinner. */
   if (gtk_sort_list_model_get_pending (sort_model) == 0)
     gtk_sort_list_model_set_incremental (sort_model, added > LONG_LIST);
+  /* A long change (an import) is sorted in slices behind the spinner: the
+   * column view lets go of the rows before the sort model tells of it,
+   * instead of working through 100,000 changed rows to be told of them
+   * again once they are sorted (update_empty() gives them back then). */
+  if (added > LONG_LIST && gtk_sort_list_model_get_model (sort_model) == list)
+    {
+      Page *page = &self->pages[page_of_type (type)];
+
+      gtk_single_selection_set_model (page->selection, NULL);
+      gtk_stack_set_visible_child_name (page->stack, "sorting");
+      if (self->sorted_id == 0)
+        self->sorted_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sorted_cb, self, NULL);
+    }
   if (type == VONK_TYPE_LOCATION || type == VONK_TYPE_DEPARTMENT)
     g_clear_pointer (&self->ranks, g_hash_table_unref);
   if (type == VONK_TYPE_DEPARTMENT || type == VONK_TYPE_PERSON)
