@@ -562,6 +562,12 @@ main (int    argc,
   view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VONK_TYPE_WINDOW,
                                                          "view_stack"));
   gtk_stack_set_visible_child_name (view_stack, view_name != NULL ? view_name : "organisation");
+  /* the view sorts a page's rows once it shows: the People page, then */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (view_stack), "organisation") == 0)
+    adw_view_stack_set_visible_child_name (
+      ADW_VIEW_STACK (gtk_widget_get_template_child (gtk_stack_get_visible_child (view_stack),
+                                                     VONK_TYPE_ORGANISATION_VIEW, "stack")),
+      "people");
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
