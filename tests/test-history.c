@@ -765,7 +765,7 @@ async_progress_cb (double   fraction,
   g_assert_false (vonk_history_undo (import->fixture->history, &error));
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
   g_assert_cmpint (vonk_test_raw_int (import->fixture->path, "SELECT COUNT(*) FROM person"), ==,
-                   1300);
+                   4000);
 }
 
 static void
@@ -802,18 +802,18 @@ test_mixed_import_async (Fixture       *fixture,
   AsyncImport import = { fixture, g_thread_self () };
   guint n_changes, n_items_changed = 0;
 
-  for (guint i = 0; i < 1000; i++)
+  for (guint i = 0; i < 3000; i++)
     g_string_append_printf (first, "Person %u;p%u@example.org;%s;employee\n", i, i,
                             i % 2 ? "Sales" : "Support");
   import_text (fixture, first->str);
   import.department = department_named (fixture, "Sales");
 
-  /* every third person moves and changes role; 300 people and a
-   * department are new */
-  for (guint i = 0; i < 1000; i += 3)
+  /* every third person moves and changes role; 1,000 people and a
+   * department are new: more than is taken in at once */
+  for (guint i = 0; i < 3000; i += 3)
     g_string_append_printf (second, "Person %u;p%u@example.org;%s;middle-manager\n", i, i,
                             i % 2 ? "Support" : "Finance");
-  for (guint i = 1000; i < 1300; i++)
+  for (guint i = 3000; i < 4000; i++)
     g_string_append_printf (second, "Person %u;p%u@example.org;Sales;employee\n", i, i);
   csv = vonk_csv_new_from_data (second->str, second->len, &error);
   g_assert_no_error (error);
@@ -829,13 +829,13 @@ test_mixed_import_async (Fixture       *fixture,
 
   g_assert_no_error (import.error);
   g_assert_nonnull (import.report);
-  g_assert_cmpuint (import.report->counts[VONK_CSV_ADDED], ==, 300);
-  g_assert_cmpuint (import.report->counts[VONK_CSV_UPDATED], ==, 334);
+  g_assert_cmpuint (import.report->counts[VONK_CSV_ADDED], ==, 1000);
+  g_assert_cmpuint (import.report->counts[VONK_CSV_UPDATED], ==, 1000);
   vonk_csv_report_free (import.report);
 
   /* it was tried while the lists took it in, when they had not all of it */
   g_assert_cmpuint (import.n_tried, >, 0);
-  g_assert_cmpuint (import.n_people, ==, 1000);
+  g_assert_cmpuint (import.n_people, ==, 3000);
   /* the updated people and the added ones, told in one */
   g_assert_cmpuint (n_items_changed, ==, 1);
 
@@ -847,7 +847,7 @@ test_mixed_import_async (Fixture       *fixture,
   g_assert_cmpstr (after.people, ==, reopened);
   g_assert_cmpstr (after.people, !=, before.people);
   g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
-                                      "WHERE role = 'middle-manager'"), ==, 334);
+                                      "WHERE role = 'middle-manager'"), ==, 1000);
 
   undo_ok (fixture);
   assert_snapshot (fixture, "department", &before);

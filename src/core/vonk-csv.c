@@ -1654,6 +1654,20 @@ adopting_free (Adopting *adopting)
   g_free (adopting);
 }
 
+/* Imports that write at most this many entities are taken in at once */
+#define ADOPT_AT_ONCE 1000
+
+static guint
+n_written (Changes *changes)
+{
+  guint n = 0;
+
+  for (guint t = 0; t < N_WRITTEN; t++)
+    n += changes->added[t]->len + changes->saved[t]->len;
+
+  return n;
+}
+
 /* How long a slice of taking in may take: well within a frame. */
 #define ADOPT_SLICE_USEC 8000
 
@@ -1706,6 +1720,18 @@ written_cb (GObject      *source,
   adopting->progress = job->progress;
   adopting->progress_data = job->progress_data;
   g_task_set_task_data (task, adopting, (GDestroyNotify) adopting_free);
+
+  /* a small import is taken in at once, well within a frame, the views
+   * changing as the report shows */
+  if (n_written (changes) <= ADOPT_AT_ONCE)
+    {
+      while (!vonk_adoption_step (adopting->adoption, G_MAXINT64))
+        ;
+      g_task_return_pointer (task, g_steal_pointer (&changes->report),
+                             (GDestroyNotify) vonk_csv_report_free);
+      return;
+    }
+
   /* below the frames' priority: the window paints between slices */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, adopt_slice_cb, g_object_ref (task), g_object_unref);
 }
