@@ -833,10 +833,23 @@ search_changed_cb (GtkSearchEntry       *entry,
 
   prepare_search (self, id);
 
+  /* Without a search the filter has no function: it then matches every
+   * row (GTK_FILTER_MATCH_ALL), and the filter model lets the 100,000
+   * rows an import adds or changes through without asking about each.
+   * Setting it tells the filter model that the filter changed. */
+  if ((old == NULL) != (page->needle == NULL))
+    {
+      if (page->needle != NULL)
+        gtk_custom_filter_set_filter_func (page->filter, match_cb, self, NULL);
+      else
+        gtk_custom_filter_set_filter_func (page->filter, NULL, NULL, NULL);
+      return;
+    }
+
   /* a search that grows only hides rows, one that shrinks only shows rows */
-  if (page->needle == NULL || (old != NULL && strstr (old, page->needle) != NULL))
+  if (strstr (old, page->needle) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (old == NULL || strstr (page->needle, old) != NULL)
+  else if (strstr (page->needle, old) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
@@ -909,6 +922,8 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean sorted_cb (gpointer user_data);
+
 static void
 list_changed_cb (GListModel           *list,
                  guint                 position,
@@ -925,6 +940,19 @@ list_changed_cb (GListModel           *list,
    * the whole list again, behind the spinner. */
   if (gtk_sort_list_model_get_pending (sort_model) == 0)
     gtk_sort_list_model_set_incremental (sort_model, added > LONG_LIST);
+  /* A long change (an import) is sorted in slices behind the spinner: the
+   * column view lets go of the rows before the sort model tells of it,
+   * instead of working through 100,000 changed rows to be told of them
+   * again once they are sorted (update_empty() gives them back then). */
+  if (added > LONG_LIST && gtk_sort_list_model_get_model (sort_model) == list)
+    {
+      Page *page = &self->pages[page_of_type (type)];
+
+      gtk_single_selection_set_model (page->selection, NULL);
+      gtk_stack_set_visible_child_name (page->stack, "sorting");
+      if (self->sorted_id == 0)
+        self->sorted_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sorted_cb, self, NULL);
+    }
   if (type == VONK_TYPE_LOCATION || type == VONK_TYPE_DEPARTMENT)
     g_clear_pointer (&self->ranks, g_hash_table_unref);
   if (type == VONK_TYPE_DEPARTMENT || type == VONK_TYPE_PERSON)
@@ -1432,7 +1460,7 @@ vonk_organisation_view_init (VonkOrganisationView *self)
     {
       Page *p = &self->pages[page];
 
-      gtk_custom_filter_set_filter_func (p->filter, match_cb, self, NULL);
+      /* the filter gets its function with a search (search_changed_cb()) */
       /* before the sort model's own handler, which sorts */
       g_signal_connect (gtk_column_view_get_sorter (p->view), "changed",
                         G_CALLBACK (column_sorter_changed_cb), self);

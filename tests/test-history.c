@@ -1059,6 +1059,188 @@ test_background_refuses_import (Fixture       *fixture,
   assert_snapshot (fixture, "department", &before);
 }
 
+static gint64
+department_named (Fixture    *fixture,
+                  const char *name)
+{
+  GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+
+      if (g_strcmp0 (vonk_entity_get_string (department, "name"), name) == 0)
+        return vonk_entity_get_id (department);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* An import in the background, followed from the main thread. */
+typedef struct
+{
+  Fixture       *fixture;
+  GThread       *main_thread;
+  gint64         department; /* one to try to rename meanwhile */
+  guint          n_tried;    /* edits tried while the lists took the import in */
+  guint          n_people;   /* as listed when first tried */
+  guint          n_refused;  /* Undo in the background, refused */
+  VonkCsvReport *report;
+  GError        *error;
+  gboolean       done;
+} AsyncImport;
+
+static void
+refused_replay_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  AsyncImport *import = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (vonk_history_replay_finish (VONK_HISTORY (source), result, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  import->n_refused++;
+}
+
+/* Called from the worker while it writes, then from the main thread while
+ * the lists take in what it wrote, in slices: every edit is refused then,
+ * Undo too, and nothing changes. */
+static void
+async_progress_cb (double   fraction,
+                   gpointer data)
+{
+  AsyncImport *import = data;
+  VonkEntity *live;
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *people;
+
+  if (g_thread_self () != import->main_thread || import->done)
+    return;
+
+  people = vonk_project_get_list (import->fixture->project, VONK_TYPE_PERSON);
+  if (import->n_tried == 0)
+    import->n_people = g_list_model_get_n_items (people);
+  import->n_tried++;
+
+  live = department (import->fixture, import->department);
+  draft = vonk_entity_copy (live);
+  g_object_set (draft, "name", "Renamed meanwhile", NULL);
+  g_assert_false (vonk_project_save (import->fixture->project, draft, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (vonk_entity_get_string (live, "name"), !=, "Renamed meanwhile");
+  g_clear_error (&error);
+
+  g_assert_false (vonk_history_undo (import->fixture->history, &error));
+  g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (vonk_test_raw_int (import->fixture->path, "SELECT COUNT(*) FROM person"), ==,
+                   4000);
+
+  /* nor does a large Undo start, which would take the store's refusal
+   * away when done */
+  vonk_history_replay_async (import->fixture->history, FALSE, NULL, NULL, NULL,
+                             refused_replay_cb, import);
+  g_assert_false (vonk_history_is_busy (import->fixture->history));
+}
+
+static void
+async_imported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  AsyncImport *import = data;
+
+  import->report = vonk_csv_import_people_finish (VONK_PROJECT (source), result,
+                                                  &import->error);
+  import->done = TRUE;
+}
+
+/* The import as the dialog does it: written in a worker, taken into the
+ * lists in slices in the main thread. Meanwhile edits and Undo are
+ * refused; then the lists are what a fresh load of the file gives, with
+ * the people the views were told of in as few items-changed as can be,
+ * and the history holds the import as one change that Undo takes back
+ * whole and Redo makes again. */
+static void
+test_mixed_import_async (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  g_autoptr(GString) first = g_string_new ("name;email;department;role\n");
+  g_autoptr(GString) second = g_string_new ("name;email;department;role\n");
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkEntity) draft = NULL;
+  g_autofree char *reopened = NULL;
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  AsyncImport import = { fixture, g_thread_self () };
+  guint n_changes, n_items_changed = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (first, "Person %u;p%u@example.org;%s;employee\n", i, i,
+                            i % 2 ? "Sales" : "Support");
+  import_text (fixture, first->str);
+  import.department = department_named (fixture, "Sales");
+
+  /* every third person moves and changes role; 1,000 people and a
+   * department are new: more than is taken in at once */
+  for (guint i = 0; i < 3000; i += 3)
+    g_string_append_printf (second, "Person %u;p%u@example.org;%s;middle-manager\n", i, i,
+                            i % 2 ? "Support" : "Finance");
+  for (guint i = 3000; i < 4000; i++)
+    g_string_append_printf (second, "Person %u;p%u@example.org;Sales;employee\n", i, i);
+  csv = vonk_csv_new_from_data (second->str, second->len, &error);
+  g_assert_no_error (error);
+
+  snapshot_take (fixture, "department", &before);
+  n_changes = fixture->recorded->len;
+  g_signal_connect (people, "items-changed", G_CALLBACK (count_changes_cb), &n_items_changed);
+
+  vonk_csv_import_people_async (fixture->project, csv, async_progress_cb, &import, NULL,
+                                async_imported_cb, &import);
+  WAIT_UNTIL (import.done);
+  g_signal_handlers_disconnect_by_data (people, &n_items_changed);
+
+  g_assert_no_error (import.error);
+  g_assert_nonnull (import.report);
+  g_assert_cmpuint (import.report->counts[VONK_CSV_ADDED], ==, 1000);
+  g_assert_cmpuint (import.report->counts[VONK_CSV_UPDATED], ==, 1000);
+  vonk_csv_report_free (import.report);
+
+  /* it was tried while the lists took it in, when they had not all of it */
+  g_assert_cmpuint (import.n_tried, >, 0);
+  g_assert_cmpuint (import.n_people, ==, 3000);
+  WAIT_UNTIL (import.n_refused == import.n_tried);
+  /* the updated people and the added ones, told in one */
+  g_assert_cmpuint (n_items_changed, ==, 1);
+
+  g_assert_cmpuint (fixture->recorded->len, ==, n_changes + 1);
+  g_assert_cmpstr (vonk_history_get_undo_label (fixture->history), ==, "People imported");
+  snapshot_take (fixture, "department", &after);
+  reopened = dump_people_reopened (fixture->path,
+                                   vonk_entity_get_id (VONK_ENTITY (fixture->project)));
+  g_assert_cmpstr (after.people, ==, reopened);
+  g_assert_cmpstr (after.people, !=, before.people);
+  g_assert_cmpint (vonk_test_raw_int (fixture->path, "SELECT COUNT(*) FROM person "
+                                      "WHERE role = 'middle-manager'"), ==, 1000);
+
+  undo_ok (fixture);
+  assert_snapshot (fixture, "department", &before);
+  redo_ok (fixture);
+  assert_snapshot (fixture, "department", &after);
+  undo_ok (fixture);
+  assert_snapshot (fixture, "department", &before);
+
+  /* and the project takes edits again */
+  draft = vonk_entity_copy (department (fixture, import.department));
+  g_object_set (draft, "name", "Renamed after", NULL);
+  g_assert_true (vonk_project_save (fixture->project, draft, &error));
+  g_assert_no_error (error);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -1086,6 +1268,7 @@ main (int   argc,
   ADD ("/history/background/cancel", test_background_cancel);
   ADD ("/history/background/refuses-edits", test_background_refuses_edits);
   ADD ("/history/background/refuses-import", test_background_refuses_import);
+  ADD ("/history/mixed-import-async", test_mixed_import_async);
 
   return g_test_run ();
 }

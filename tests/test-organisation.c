@@ -1067,6 +1067,124 @@ test_people_long_list (Fixture       *fixture,
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, n_people / 5);
 }
 
+/* An import of many people as the CSV dialog runs it: written in a
+ * worker, taken into the lists in slices. */
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  VonkCsvReport **report = data;
+  g_autoptr(GError) error = NULL;
+
+  *report = vonk_csv_import_people_finish (VONK_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*report);
+}
+
+/* How many in @model have a name that starts with @prefix */
+static guint
+count_named (GListModel *model,
+             const char *prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (model, i);
+
+      n += g_str_has_prefix (vonk_entity_get_string (person, "name"), prefix);
+    }
+
+  return n;
+}
+
+#define IMPORTED_BEFORE 600
+#define IMPORTED_NEW    2400
+
+static void
+test_people_imported (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *people = shown (fixture, "people");
+  GListModel *all = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (child (fixture, "people_sort_model"));
+  GtkEditable *search = GTK_EDITABLE (child (fixture, "people_search"));
+  g_autoptr(GString) text = g_string_new ("name,email,department\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(VonkCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) top = NULL;
+  VonkCsvReport *report = NULL;
+  guint n_people = 3 + IMPORTED_BEFORE;
+  guint n_new_department = 0;
+
+  for (guint i = 0; i < IMPORTED_BEFORE; i++)
+    {
+      g_autofree char *name =
+        g_strdup_printf ("%s %s %u",
+                         first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))],
+                         last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))], i);
+      g_autofree char *email = g_strdup_printf ("p%u@firm.example", i);
+
+      vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", name,
+                                                     "email", email,
+                                                     "department-id", fixture->sales_id,
+                                                     NULL));
+    }
+  show_page (fixture, "people");
+  WAIT_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
+              g_list_model_get_n_items (people) == n_people);
+
+  /* every other person renamed (to the end of the order, by e-mail), and
+   * many new people, a third of them in a department new too */
+  for (guint i = 0; i < IMPORTED_BEFORE; i += 2)
+    g_string_append_printf (text, "Zwaan %u,p%u@firm.example,Sales\n", i, i);
+  for (guint i = 0; i < IMPORTED_NEW; i++)
+    {
+      g_string_append_printf (text, "%s %s %u,new%u@firm.example,%s\n",
+                              first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))],
+                              last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))],
+                              i, i, i % 3 == 0 ? "Imported Unit" : "Sales");
+      n_new_department += i % 3 == 0;
+    }
+  csv = vonk_csv_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  vonk_csv_import_people_async (fixture->project, csv, NULL, NULL, NULL, imported_cb, &report);
+  WAIT_UNTIL (report != NULL);
+  g_assert_cmpuint (report->counts[VONK_CSV_ADDED], ==, IMPORTED_NEW);
+  g_assert_cmpuint (report->counts[VONK_CSV_UPDATED], ==, IMPORTED_BEFORE / 2);
+  vonk_csv_report_free (report);
+  n_people += IMPORTED_NEW;
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_people);
+
+  /* the page lists everyone, in order by the names they have now */
+  WAIT_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
+              g_strcmp0 (visible_page (fixture), "list") == 0 &&
+              g_list_model_get_n_items (people) == n_people);
+  g_assert_true (sorted_by (people, "name"));
+  g_assert_cmpuint (count_named (people, "Zwaan "), ==, IMPORTED_BEFORE / 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  WAIT_UNTIL (screen_shows_list (fixture));
+  top = names_shown (fixture);
+  {
+    g_autoptr(VonkEntity) first = g_list_model_get_item (people, 0);
+
+    g_assert_cmpstr (top[0], ==, vonk_entity_get_string (first, "name"));
+  }
+
+  /* the new department's people are found by it */
+  gtk_editable_set_text (search, "imported unit");
+  WAIT_UNTIL (vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) == 0 &&
+              g_list_model_get_n_items (people) == n_new_department);
+  g_assert_true (sorted_by (people, "name"));
+  gtk_editable_set_text (search, "");
+  WAIT_UNTIL (vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) == 0 &&
+              g_list_model_get_n_items (people) == n_people);
+}
+
 static void
 test_row_activated_edits (Fixture       *fixture,
                           gconstpointer  data)
@@ -1121,6 +1239,7 @@ main (int   argc,
   ADD ("/organisation/people/searched", test_people_searched);
   ADD ("/organisation/people/typed", test_people_typed);
   ADD ("/organisation/people/long-list", test_people_long_list);
+  ADD ("/organisation/people/imported", test_people_imported);
   ADD ("/organisation/locations/deleted-and-undone", test_location_deleted_and_undone);
   ADD ("/organisation/locations/counts-follow-people", test_counts_follow_people);
   ADD ("/organisation/locations/row-activated-edits", test_row_activated_edits);

@@ -1166,10 +1166,23 @@ typedef enum
   N_WRITTEN
 } WrittenType;
 
+/* The text columns of each type that the views sort and search by: the
+ * worker makes their sort keys and folded texts (vonk_entity_get_sort_key(),
+ * vonk_entity_get_folded()), which for 100,000 people would otherwise keep
+ * the main thread busy for seconds once they arrive. */
+static const char *const written_texts[N_WRITTEN][3] = {
+  [WRITTEN_LOCATIONS] = { "name", "city", NULL },
+  [WRITTEN_DEPARTMENTS] = { "name", NULL },
+  [WRITTEN_PEOPLE] = { "name", "email", NULL },
+};
+
 typedef struct _Changes
 {
   GPtrArray     *added[N_WRITTEN];  /* of VonkEntity, new, with their IDs */
   GPtrArray     *saved[N_WRITTEN];  /* of VonkEntity, the new values of existing ones */
+  GPtrArray     *fresh[N_WRITTEN];  /* of VonkEntity, a copy of each of saved, for the
+                                     * project's entity to trade values with
+                                     * (vonk_adoption_add()) */
   VonkCsvReport *report;
 } Changes;
 
@@ -1182,6 +1195,7 @@ changes_new (void)
     {
       changes->added[t] = g_ptr_array_new_with_free_func (g_object_unref);
       changes->saved[t] = g_ptr_array_new_with_free_func (g_object_unref);
+      changes->fresh[t] = g_ptr_array_new_with_free_func (g_object_unref);
     }
   changes->report = g_new0 (VonkCsvReport, 1);
   changes->report->lines = g_array_new (FALSE, FALSE, sizeof (VonkCsvReportLine));
@@ -1196,6 +1210,7 @@ changes_free (Changes *changes)
     {
       g_ptr_array_unref (changes->added[t]);
       g_ptr_array_unref (changes->saved[t]);
+      g_ptr_array_unref (changes->fresh[t]);
     }
   vonk_csv_report_free (changes->report);
   g_free (changes);
@@ -1217,6 +1232,43 @@ add_report_line (VonkCsvReport *report,
 
   g_array_append_val (report->lines, line);
   report->counts[change]++;
+}
+
+/* Makes the sort keys and folded texts of @entity's text columns now, in
+ * the worker, before any other thread sees it. */
+static void
+prepare_texts (VonkEntity  *entity,
+               WrittenType  type)
+{
+  for (guint i = 0; written_texts[type][i] != NULL; i++)
+    {
+      vonk_entity_get_sort_key (entity, written_texts[type][i]);
+      vonk_entity_get_folded (entity, written_texts[type][i]);
+    }
+}
+
+/* Notes that @entity was inserted as new. */
+static void
+note_added (Import      *import,
+            WrittenType  type,
+            VonkEntity  *entity)
+{
+  prepare_texts (entity, type);
+  g_ptr_array_add (import->changes->added[type], g_object_ref (entity));
+}
+
+/* Notes that @values were written over an entity the project has. They
+ * must not change since. */
+static void
+note_saved (Import      *import,
+            WrittenType  type,
+            VonkEntity  *values)
+{
+  VonkEntity *fresh = vonk_entity_copy (values);
+
+  prepare_texts (fresh, type);
+  g_ptr_array_add (import->changes->saved[type], g_object_ref (values));
+  g_ptr_array_add (import->changes->fresh[type], fresh);
 }
 
 /* Rows are planned in the first part of the progress, written in the rest. */
@@ -1271,12 +1323,12 @@ write_places (Import     *import,
 
       if (place->live == NULL)
         {
-          g_ptr_array_add (import->changes->added[type], g_object_ref (place->entity));
+          note_added (import, type, place->entity);
           (*added)++;
         }
       else
         {
-          g_ptr_array_add (import->changes->saved[type], vonk_entity_copy (place->entity));
+          note_saved (import, type, place->entity);
           if (updated != NULL)
             (*updated)++;
         }
@@ -1326,13 +1378,12 @@ write_people (Import  *import,
 
       if (planned->live == NULL)
         {
-          g_ptr_array_add (import->changes->added[WRITTEN_PEOPLE], g_object_ref (planned->person));
+          note_added (import, WRITTEN_PEOPLE, planned->person);
           add_report_line (report, VONK_CSV_ADDED, planned->row, planned->person);
         }
       else
         {
-          g_ptr_array_add (import->changes->saved[WRITTEN_PEOPLE],
-                           g_object_ref (planned->person));
+          note_saved (import, WRITTEN_PEOPLE, planned->person);
           add_report_line (report, VONK_CSV_UPDATED, planned->row, planned->person);
         }
     }
@@ -1465,24 +1516,22 @@ write_import (VonkProject      *project,
   return g_steal_pointer (&changes);
 }
 
-/* After the commit: the lists of @project follow the database, and the
- * history records the import as one change (Undo takes all of it back).
- * @project may be another object for the project that was written, the
- * one the window shows. Returns the report. */
-static VonkCsvReport *
-apply (Changes     *changes,
+/* After the commit: the lists of @project are to follow the database,
+ * and the history to record the import as one change (Undo takes all of
+ * it back). @project may be another object for the project that was
+ * written, the one the window shows. */
+static VonkAdoption *
+adopt (Changes     *changes,
        VonkProject *project)
 {
-  VonkHistory *history = vonk_project_get_history (project);
   const GType types[N_WRITTEN] = { VONK_TYPE_LOCATION, VONK_TYPE_DEPARTMENT, VONK_TYPE_PERSON };
+  VonkAdoption *adoption = vonk_adoption_new (project, _("People imported"));
 
-  vonk_history_begin_change (history);
-  vonk_history_label_change (history, _("People imported"));
   for (guint t = 0; t < N_WRITTEN; t++)
-    vonk_project_adopt_written (project, types[t], changes->added[t], changes->saved[t]);
-  vonk_history_end_change (history);
+    vonk_adoption_add (adoption, types[t], changes->added[t], changes->saved[t],
+                       changes->fresh[t]);
 
-  return g_steal_pointer (&changes->report);
+  return adoption;
 }
 
 /**
@@ -1501,6 +1550,7 @@ vonk_csv_import_people (VonkProject  *project,
                         GError      **error)
 {
   g_autoptr(Changes) changes = NULL;
+  g_autoptr(VonkAdoption) adoption = NULL;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
   g_return_val_if_fail (vonk_project_is_loaded (project), NULL);
@@ -1511,8 +1561,15 @@ vonk_csv_import_people (VonkProject  *project,
   if (changes == NULL)
     return NULL;
 
-  return apply (changes, project);
+  adoption = adopt (changes, project);
+  while (!vonk_adoption_step (adoption, G_MAXINT64))
+    ;
+  return g_steal_pointer (&changes->report);
 }
+
+/* The part of the progress that taking the import into the lists has,
+ * after the worker's. */
+#define ADOPTED_SHARE 0.05
 
 /* What the thread needs: where the project is, and the file as mapped. */
 typedef struct
@@ -1530,6 +1587,16 @@ import_job_free (ImportJob *job)
   g_free (job->database);
   g_object_unref (job->csv);
   g_free (job);
+}
+
+/* The worker's part of the progress comes before that of taking it in. */
+static void
+worker_progress (double   fraction,
+                 gpointer data)
+{
+  ImportJob *job = data;
+
+  job->progress (fraction * (1.0 - ADOPTED_SHARE), job->progress_data);
 }
 
 /* In the worker, with a connection and a copy of the project of its own:
@@ -1561,12 +1628,112 @@ import_in_thread (GTask        *task,
     }
 
   if (vonk_project_load (project, &error))
-    changes = write_import (project, job->csv, job->progress, job->progress_data, cancellable,
-                            &error);
+    changes = write_import (project, job->csv, job->progress != NULL ? worker_progress : NULL, job,
+                            cancellable, &error);
   if (changes == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, changes, (GDestroyNotify) changes_free);
+}
+
+/* What the main thread has of an import once the worker wrote it. */
+typedef struct
+{
+  Changes         *changes;
+  VonkAdoption    *adoption;
+  VonkCsvProgress  progress;
+  gpointer         progress_data;
+  gboolean         adopted;
+} Adopting;
+
+static void
+adopting_free (Adopting *adopting)
+{
+  g_clear_pointer (&adopting->adoption, vonk_adoption_free);
+  g_clear_pointer (&adopting->changes, changes_free);
+  g_free (adopting);
+}
+
+/* Imports that write at most this many entities are taken in at once */
+#define ADOPT_AT_ONCE 1000
+
+static guint
+n_written (Changes *changes)
+{
+  guint n = 0;
+
+  for (guint t = 0; t < N_WRITTEN; t++)
+    n += changes->added[t]->len + changes->saved[t]->len;
+
+  return n;
+}
+
+/* How long a slice of taking in may take: well within a frame. */
+#define ADOPT_SLICE_USEC 8000
+
+static gboolean
+adopt_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Adopting *adopting = g_task_get_task_data (task);
+
+  if (!adopting->adopted)
+    {
+      adopting->adopted = vonk_adoption_step (adopting->adoption, ADOPT_SLICE_USEC);
+      if (!adopting->adopted && adopting->progress != NULL)
+        adopting->progress (1.0 - ADOPTED_SHARE +
+                            ADOPTED_SHARE * vonk_adoption_get_fraction (adopting->adoption),
+                            adopting->progress_data);
+      /* the caller hears of it in a turn of its own: it shows a report */
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&adopting->changes->report),
+                         (GDestroyNotify) vonk_csv_report_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the main thread, once the worker is done: what it wrote is taken
+ * into the lists in slices between frames, and only then is the import
+ * done. Once written, it is taken in even if cancelled meanwhile: the
+ * database has it. */
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Changes *changes = g_task_propagate_pointer (G_TASK (result), &error);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  Adopting *adopting;
+
+  if (changes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  adopting = g_new0 (Adopting, 1);
+  adopting->changes = changes;
+  adopting->adoption = adopt (changes, VONK_PROJECT (source));
+  adopting->progress = job->progress;
+  adopting->progress_data = job->progress_data;
+  g_task_set_task_data (task, adopting, (GDestroyNotify) adopting_free);
+
+  /* a small import is taken in at once, well within a frame, the views
+   * changing as the report shows */
+  if (n_written (changes) <= ADOPT_AT_ONCE)
+    {
+      while (!vonk_adoption_step (adopting->adoption, G_MAXINT64))
+        ;
+      g_task_return_pointer (task, g_steal_pointer (&changes->report),
+                             (GDestroyNotify) vonk_csv_report_free);
+      return;
+    }
+
+  /* below the frames' priority: the window paints between slices */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, adopt_slice_cb, g_object_ref (task), g_object_unref);
 }
 
 /**
@@ -1575,12 +1742,14 @@ import_in_thread (GTask        *task,
  * @csv: the file, mapped; its mapping must not change until the import
  *   is done
  * @progress: (nullable): called now and then with how far the import is,
- *   in the worker thread
+ *   in the worker thread and, at the end, in the main thread
  *
  * Does what vonk_csv_import_people() does, with the work and the writing
  * in a worker thread on a connection of its own; only the lists of
- * @project change, in vonk_csv_import_people_finish(). Cancelling rolls
- * the transaction back: nothing changes.
+ * @project change, in the main thread, in slices between frames after the
+ * worker is done. Until they are done the project's store refuses every
+ * change. Cancelling before the commit rolls the transaction back:
+ * nothing changes.
  */
 void
 vonk_csv_import_people_async (VonkProject         *project,
@@ -1592,6 +1761,8 @@ vonk_csv_import_people_async (VonkProject         *project,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  const char *busy;
   ImportJob *job;
 
   g_return_if_fail (VONK_IS_PROJECT (project));
@@ -1608,23 +1779,30 @@ vonk_csv_import_people_async (VonkProject         *project,
 
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, vonk_csv_import_people_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   /* the worker's connection would write between a background Undo's
-   * writes and the lists following them */
-  if (vonk_history_is_busy (vonk_project_get_history (project)))
+   * writes and the lists following them, or another import's */
+  busy = vonk_store_get_busy (vonk_project_get_store (project));
+  if (busy != NULL)
     {
-      g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, "%s",
-                               _("Wait until Undo or Redo is done"));
+      import_job_free (job);
+      g_task_return_new_error (task, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY, "%s", busy);
       return;
     }
-  g_task_run_in_thread (task, import_in_thread);
+  /* what was written is taken in and reported, cancelled or not */
+  g_task_set_check_cancellable (task, FALSE);
+
+  worker = g_task_new (project, cancellable, written_cb, g_object_ref (task));
+  g_task_set_source_tag (worker, vonk_csv_import_people_async);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (worker, import_in_thread);
 }
 
 /**
  * vonk_csv_import_people_finish:
  *
- * Brings the lists of the project up to what the import wrote, and
- * records it in the project's history as one change.
+ * Returns what the import did once the lists of the project show all of
+ * it and the project's history records it as one change.
  *
  * Returns: (transfer full) (nullable): what changed, or %NULL with @error
  *   set (%G_IO_ERROR_CANCELLED when cancelled)
@@ -1634,15 +1812,9 @@ vonk_csv_import_people_finish (VonkProject   *project,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(Changes) changes = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, project), NULL);
 
-  changes = g_task_propagate_pointer (G_TASK (result), error);
-  if (changes == NULL)
-    return NULL;
-
-  return apply (changes, project);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -22,6 +22,14 @@ VonkEntity     *vonk_entity_list_lookup   (VonkEntityList *self,
 gboolean        vonk_entity_list_find     (VonkEntityList *self,
                                            VonkEntity     *entity,
                                            guint          *position);
+GArray         *vonk_entity_list_find_runs (VonkEntityList *self,
+                                            GPtrArray      *entities);
+void            vonk_entity_list_changed_range (VonkEntityList *self,
+                                                guint           position,
+                                                guint           n_items);
+gboolean        vonk_entity_list_change_tail (VonkEntityList *self,
+                                              guint           position,
+                                              GPtrArray      *entities);
 void            vonk_entity_list_splice   (VonkEntityList *self,
                                            guint           position,
                                            guint           n_removals,

@@ -209,6 +209,20 @@ vonk_entity_get_id (VonkEntity *self)
   return priv->id;
 }
 
+/* vonk_entity_peek_id:
+ *
+ * The ID, without the type check of vonk_entity_get_id(): for the binary
+ * searches of a list, which holds nothing but entities and runs them a
+ * hundred thousand times a second when a view counts people per
+ * department. */
+gint64
+vonk_entity_peek_id (VonkEntity *self)
+{
+  VonkEntityPrivate *priv = vonk_entity_get_instance_private (self);
+
+  return priv->id;
+}
+
 void
 vonk_entity_set_id (VonkEntity *self,
                     gint64      id)
@@ -265,6 +279,51 @@ vonk_entity_assign (VonkEntity *self,
   for (guint i = 0; i < klass->columns->len; i++)
     vonk_entity_set_value (self, i, &values_of (from)[i]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * vonk_entity_exchange_values:
+ * @self: an entity others may hold and watch
+ * @other: an entity of the same type that nothing else holds or watches
+ *
+ * Gives @self the column values of @other and @other those of @self, each
+ * with the folded texts and sort keys made for them, and notifies the
+ * properties of @self that changed. Nothing is copied: an import hands
+ * 50,000 people their new values, keys made in its worker, and keeps what
+ * they had for Undo. The IDs are left alone.
+ */
+void
+vonk_entity_exchange_values (VonkEntity *self,
+                             VonkEntity *other)
+{
+  VonkEntityPrivate *priv = vonk_entity_get_instance_private (self);
+  VonkEntityPrivate *other_priv = vonk_entity_get_instance_private (other);
+  VonkEntityClass *klass;
+  GValue *values;
+  Folded *folded, *other_folded;
+
+  g_return_if_fail (VONK_IS_ENTITY (self));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (other));
+
+  klass = VONK_ENTITY_GET_CLASS (self);
+  values = values_of (self);
+  priv->values = values_of (other);
+  other_priv->values = values;
+
+  folded = g_object_steal_qdata (G_OBJECT (self), folded_quark);
+  other_folded = g_object_steal_qdata (G_OBJECT (other), folded_quark);
+  if (other_folded != NULL)
+    g_object_set_qdata_full (G_OBJECT (self), folded_quark, other_folded, folded_free);
+  if (folded != NULL)
+    g_object_set_qdata_full (G_OBJECT (other), folded_quark, folded, folded_free);
+
+  for (guint i = 0; i < klass->columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (klass->columns, i);
+
+      if (!values_equal (pspec, &priv->values[i], &other_priv->values[i]))
+        g_object_notify_by_pspec (G_OBJECT (self), pspec);
+    }
 }
 
 /**

@@ -60,5 +60,8 @@ void         vonk_history_record_save    (VonkHistory  *self,
                                           VonkEntity   *after);
 void         vonk_history_record_delete  (VonkHistory  *self,
                                           VonkDeletion *deletion);
+void         vonk_history_record_save_taken (VonkHistory *self,
+                                             VonkEntity  *before,
+                                             VonkEntity  *after);
 
 G_END_DECLS

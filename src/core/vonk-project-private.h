@@ -23,10 +23,21 @@ typedef void (*VonkProjectLoadHook) (GType    type,
 void vonk_project_set_load_hook (VonkProjectLoadHook hook,
                                  gpointer            data);
 
-void vonk_project_adopt_written (VonkProject *self,
-                                 GType        type,
-                                 GPtrArray   *added,
-                                 GPtrArray   *saved);
+/* Taking in what another connection wrote (see vonk-project.c). */
+typedef struct _VonkAdoption VonkAdoption;
+
+VonkAdoption *vonk_adoption_new          (VonkProject  *project,
+                                          const char   *label);
+void          vonk_adoption_free         (VonkAdoption *self);
+void          vonk_adoption_add          (VonkAdoption *self,
+                                          GType         type,
+                                          GPtrArray    *added,
+                                          GPtrArray    *saved,
+                                          GPtrArray    *fresh);
+gboolean      vonk_adoption_step         (VonkAdoption *self,
+                                          gint64        usec);
+double        vonk_adoption_get_fraction (VonkAdoption *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkAdoption, vonk_adoption_free)
 
 /* Entities by type and ID, for many at once. */
 typedef struct _VonkIdMap VonkIdMap;

@@ -21,6 +21,7 @@
 
 #include "vonk-entities.h"
 #include "vonk-entity-list.h"
+#include "vonk-entity-private.h"
 #include "vonk-enum-types.h"
 #include "vonk-enums.h"
 #include "vonk-project-private.h"
@@ -2333,56 +2334,345 @@ vonk_project_undo_deletion (VonkProject   *self,
   return TRUE;
 }
 
-/**
- * vonk_project_adopt_written:
- * @type: an entity type
- * @added: (element-type VonkEntity): new entities of @type, with the IDs
- *   another connection gave them
- * @saved: (element-type VonkEntity): the values another connection wrote
- *   for entities of @type the project has
+/* Taking in what another connection wrote
  *
- * Brings the list of @type up to what was written to the database
- * elsewhere (an import in a worker thread), with an items-changed for all
- * the saved and one for all the added, and records each as a step in the
- * history. @added is sorted by ID.
+ * An import writes in a worker thread on a connection of its own; what it
+ * wrote then comes to the project's lists in the main thread. For 100,000
+ * people that is more than one turn of the main loop should take: the
+ * people an import updated take their new values (made in the worker, with
+ * their sort keys) a few thousand at a time, and every items-changed that
+ * follows, which the views answer with work of their own, comes in a turn
+ * of its own. Until it is done the store refuses every change (so nothing
+ * comes in between, and Undo sees the import whole), and at the end the
+ * history records it as one change.
+ */
+
+typedef enum
+{
+  ADOPT_TAKE_VALUES, /* the saved take their values, no items-changed yet */
+  ADOPT_TELL_CHANGED, /* an items-changed per run of them, a turn each */
+  ADOPT_ADD,          /* the added join the list */
+  ADOPT_DONE,
+} AdoptPhase;
+
+typedef struct
+{
+  GType       type;
+  AdoptPhase  phase;
+  GPtrArray  *added;   /* of VonkEntity, new */
+  GPtrArray  *saved;   /* of VonkEntity, the values written */
+  GPtrArray  *fresh;   /* of VonkEntity, a copy of each of saved */
+  guint       next;    /* TAKE_VALUES: of saved; TELL_CHANGED: of runs */
+  GPtrArray  *changed; /* the project's entities that took values */
+  GPtrArray  *before;  /* for each of changed, what it had (a fresh copy, traded) */
+  GPtrArray  *after;   /* for each of changed, the values written */
+  GPtrArray  *unknown; /* saved the lists missed, shown as new */
+  GArray     *runs;    /* of changed, see vonk_entity_list_find_runs() */
+} AdoptedType;
+
+struct _VonkAdoption
+{
+  VonkProject *project;
+  VonkStore   *store;  /* refuses changes until done */
+  char        *label;
+  GArray      *types;  /* of AdoptedType, in the order added */
+  guint        current;
+  guint        n_units; /* for the fraction: an entity taking values, a run, an addition */
+  guint        done_units;
+};
+
+static void
+adopted_type_clear (gpointer data)
+{
+  AdoptedType *t = data;
+
+  g_clear_pointer (&t->added, g_ptr_array_unref);
+  g_clear_pointer (&t->saved, g_ptr_array_unref);
+  g_clear_pointer (&t->fresh, g_ptr_array_unref);
+  g_clear_pointer (&t->changed, g_ptr_array_unref);
+  g_clear_pointer (&t->before, g_ptr_array_unref);
+  g_clear_pointer (&t->after, g_ptr_array_unref);
+  g_clear_pointer (&t->unknown, g_ptr_array_unref);
+  g_clear_pointer (&t->runs, g_array_unref);
+}
+
+/**
+ * vonk_adoption_new:
+ * @label: (nullable): what the history calls the change
+ *
+ * Begins taking into @project what another connection wrote; add it per
+ * type with vonk_adoption_add(), then call vonk_adoption_step() until it
+ * returns %TRUE. Meanwhile the project's store refuses every change.
+ *
+ * Returns: (transfer full): the adoption
+ */
+VonkAdoption *
+vonk_adoption_new (VonkProject *project,
+                   const char  *label)
+{
+  VonkAdoption *self;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (project->lists != NULL, NULL);
+
+  self = g_new0 (VonkAdoption, 1);
+  self->project = g_object_ref (project);
+  self->label = g_strdup (label);
+  self->types = g_array_new (FALSE, TRUE, sizeof (AdoptedType));
+  g_array_set_clear_func (self->types, adopted_type_clear);
+  if (project->store != NULL)
+    {
+      self->store = g_object_ref (project->store);
+      vonk_store_set_busy (self->store,
+                           _("The people just imported are still being listed; try again in "
+                             "a moment"));
+    }
+
+  return self;
+}
+
+/**
+ * vonk_adoption_free:
+ *
+ * Frees @self; the store takes changes again, also when it was not done.
  */
 void
-vonk_project_adopt_written (VonkProject *self,
-                            GType        type,
-                            GPtrArray   *added,
-                            GPtrArray   *saved)
+vonk_adoption_free (VonkAdoption *self)
 {
-  VonkEntityList *list;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->store != NULL)
+    vonk_store_set_busy (self->store, NULL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->project);
+  g_free (self->label);
+  g_array_unref (self->types);
+  g_free (self);
+}
 
-  g_return_if_fail (VONK_IS_PROJECT (self));
-  g_return_if_fail (self->lists != NULL);
+/**
+ * vonk_adoption_add:
+ * @type: an entity type
+ * @added: (element-type VonkEntity): new entities of @type, with the IDs
+ *   the other connection gave them, in ID order
+ * @saved: (element-type VonkEntity): the values the other connection wrote
+ *   for entities of @type the project has; they must not change since
+ * @fresh: (element-type VonkEntity): a copy of each of @saved that nothing
+ *   else holds, best with its sort keys made (vonk_entity_get_sort_key())
+ *
+ * Adds what was written of @type. Types are taken in the order added:
+ * what others refer to first. An entity of the project takes the values
+ * of its @fresh copy by trading them (vonk_entity_exchange_values()):
+ * nothing is copied in the main thread, and the copy, then holding what
+ * the entity had, is what the history keeps for Undo, with @saved for Redo.
+ */
+void
+vonk_adoption_add (VonkAdoption *self,
+                   GType         type,
+                   GPtrArray    *added,
+                   GPtrArray    *saved,
+                   GPtrArray    *fresh)
+{
+  AdoptedType t = { type, ADOPT_TAKE_VALUES, };
 
-  list = list_of (self, type);
-  forget_indexes (self, type);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (saved->len == fresh->len);
 
-  for (guint i = 0; i < saved->len; i++)
+  t.added = g_ptr_array_ref (added);
+  t.saved = g_ptr_array_ref (saved);
+  t.fresh = g_ptr_array_ref (fresh);
+  t.changed = g_ptr_array_new_full (saved->len, g_object_unref);
+  t.before = g_ptr_array_new_full (saved->len, g_object_unref);
+  t.after = g_ptr_array_new_full (saved->len, g_object_unref);
+  t.unknown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_array_append_val (self->types, t);
+
+  /* one unit for the first run, one for the additions */
+  self->n_units += saved->len + 2;
+}
+
+/* The entity @t->next of the saved takes its values. */
+static void
+take_values (VonkAdoption *self,
+             AdoptedType  *t)
+{
+  VonkEntity *values = g_ptr_array_index (t->saved, t->next);
+  VonkEntity *copy = g_ptr_array_index (t->fresh, t->next);
+  VonkEntity *live = vonk_entity_list_lookup (list_of (self->project, t->type),
+                                              vonk_entity_get_id (values));
+
+  t->next++;
+  self->done_units++;
+
+  /* a row the lists missed is in the database all the same: show it,
+   * though Undo cannot know what it was before */
+  if (live == NULL)
     {
-      VonkEntity *values = g_ptr_array_index (saved, i);
-      VonkEntity *live = vonk_entity_list_lookup (list, vonk_entity_get_id (values));
-
-      /* a row the lists missed is in the database all the same: show it,
-       * though Undo cannot know what it was before */
-      if (live == NULL)
-        {
-          g_ptr_array_add (unknown, vonk_entity_copy (values));
-          continue;
-        }
-
-      vonk_history_record_save (self->history, live, values);
-      vonk_entity_assign (live, values);
-      g_ptr_array_add (changed, live);
+      g_ptr_array_add (t->unknown, g_object_ref (copy));
+      return;
     }
-  vonk_entity_list_changed_many (list, changed);
 
-  for (guint i = 0; i < added->len; i++)
-    vonk_history_record_add (self->history, g_ptr_array_index (added, i));
-  vonk_entity_list_add_many (list, added);
-  vonk_entity_list_add_many (list, unknown);
+  vonk_entity_exchange_values (live, copy);
+  g_ptr_array_add (t->changed, g_object_ref (live));
+  g_ptr_array_add (t->before, g_object_ref (copy));
+  g_ptr_array_add (t->after, g_object_ref (values));
+}
+
+/* Changed items at most this many from the end of the list are told with
+ * what is added at the end, in one items-changed */
+#define TAIL_GAP 16
+
+/* Tells the next run of changed entities, with the additions if it ends
+ * where they begin: most views work a change out in time that grows with
+ * the list, not with the change, so one is better than two. */
+static void
+tell_changed (VonkAdoption   *self,
+              AdoptedType    *t,
+              VonkEntityList *list)
+{
+  guint first = g_array_index (t->runs, guint, t->next);
+  guint n = g_array_index (t->runs, guint, t->next + 1);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  t->next += 2;
+  self->done_units++;
+
+  if (t->next == t->runs->len && t->added->len > 0 && t->unknown->len == 0 &&
+      first + n + TAIL_GAP >= n_items && vonk_entity_list_change_tail (list, first, t->added))
+    {
+      t->phase = ADOPT_DONE;
+      self->done_units++;
+      return;
+    }
+
+  vonk_entity_list_changed_range (list, first, n);
+}
+
+/* Records the adoption in the history as one change: per type, the saves,
+ * then the additions. */
+static void
+record_adoption (VonkAdoption *self)
+{
+  VonkHistory *history = self->project->history;
+
+  vonk_history_begin_change (history);
+  if (self->label != NULL)
+    vonk_history_label_change (history, self->label);
+  for (guint i = 0; i < self->types->len; i++)
+    {
+      AdoptedType *t = &g_array_index (self->types, AdoptedType, i);
+
+      for (guint j = 0; j < t->changed->len; j++)
+        vonk_history_record_save_taken (history, g_ptr_array_index (t->before, j),
+                                        g_ptr_array_index (t->after, j));
+      for (guint j = 0; j < t->added->len; j++)
+        vonk_history_record_add (history, g_ptr_array_index (t->added, j));
+    }
+  vonk_history_end_change (history);
+}
+
+/* Entities taken between looks at the clock */
+#define TAKEN_PER_LOOK 64
+
+/**
+ * vonk_adoption_step:
+ * @usec: how long the step may take, in microseconds; %G_MAXINT64 for
+ *   no limit
+ *
+ * Takes in the next part: entities taking their values until @usec has
+ * gone by, or a single splice or items-changed of a list (the views
+ * answer each with work of their own, and have a turn of the main loop
+ * for it). Once all is in, records the change in the history and lets the
+ * store take changes again.
+ *
+ * Returns: %TRUE when it is done
+ */
+gboolean
+vonk_adoption_step (VonkAdoption *self,
+                    gint64        usec)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = usec < G_MAXINT64 - start ? start + usec : G_MAXINT64;
+  gboolean worked = FALSE;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  while (self->current < self->types->len)
+    {
+      AdoptedType *t = &g_array_index (self->types, AdoptedType, self->current);
+      VonkEntityList *list = list_of (self->project, t->type);
+
+      switch (t->phase)
+        {
+        case ADOPT_TAKE_VALUES:
+          /* the values change in place: what was indexed by them is stale */
+          forget_indexes (self->project, t->type);
+          while (t->next < t->saved->len)
+            {
+              take_values (self, t);
+              worked = TRUE;
+              if (t->next % TAKEN_PER_LOOK == 0 && g_get_monotonic_time () >= deadline)
+                return FALSE;
+            }
+          t->runs = vonk_entity_list_find_runs (list, t->changed);
+          self->n_units += t->runs->len / 2;
+          self->n_units--;
+          t->next = 0;
+          t->phase = ADOPT_TELL_CHANGED;
+          break;
+
+        case ADOPT_TELL_CHANGED:
+          if (t->next == t->runs->len)
+            {
+              t->phase = ADOPT_ADD;
+              break;
+            }
+          /* an items-changed opens a turn of its own */
+          if (worked)
+            return FALSE;
+          forget_indexes (self->project, t->type);
+          tell_changed (self, t, list);
+          return FALSE;
+
+        case ADOPT_ADD:
+          if (t->added->len == 0 && t->unknown->len == 0)
+            {
+              t->phase = ADOPT_DONE;
+              self->done_units++;
+              break;
+            }
+          if (worked)
+            return FALSE;
+          forget_indexes (self->project, t->type);
+          vonk_entity_list_add_many (list, t->added);
+          vonk_entity_list_add_many (list, t->unknown);
+          t->phase = ADOPT_DONE;
+          self->done_units++;
+          return FALSE;
+
+        case ADOPT_DONE:
+        default:
+          self->current++;
+          break;
+        }
+    }
+
+  if (self->store != NULL)
+    vonk_store_set_busy (self->store, NULL);
+  record_adoption (self);
+  return TRUE;
+}
+
+/**
+ * vonk_adoption_get_fraction:
+ *
+ * Returns: how much of it has been taken in, from 0 to 1
+ */
+double
+vonk_adoption_get_fraction (VonkAdoption *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+
+  if (self->n_units == 0)
+    return 1.0;
+
+  return MIN (1.0, (double) self->done_units / self->n_units);
 }

@@ -976,6 +976,20 @@ vonk_store_set_busy (VonkStore  *self,
   self->busy = g_strdup (reason);
 }
 
+/**
+ * vonk_store_get_busy:
+ *
+ * Returns: (nullable): why the store refuses changes for a while (see
+ *   vonk_store_set_busy()), or %NULL
+ */
+const char *
+vonk_store_get_busy (VonkStore *self)
+{
+  g_return_val_if_fail (VONK_IS_STORE (self), NULL);
+
+  return self->busy;
+}
+
 static gboolean
 refused_while_busy (VonkStore  *self,
                     GError    **error)

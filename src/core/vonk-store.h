@@ -79,6 +79,7 @@ void         vonk_store_refuse_changes (VonkStore   *self,
                                         const char  *reason);
 void         vonk_store_set_busy       (VonkStore   *self,
                                         const char  *reason);
+const char  *vonk_store_get_busy       (VonkStore   *self);
 
 gboolean     vonk_store_insert         (VonkStore   *self,
                                         gint64       project_id,

@@ -59,6 +59,7 @@
 #include "vonk-countermeasures-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
+#include "vonk-filter-model.h"
 #include "vonk-organisation-view.h"
 #include "vonk-print.h"
 #include "vonk-report.h"
@@ -118,6 +119,38 @@ say (const char *action,
 static gboolean done;
 
 static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints);
+
+/* Waits until the People page has sorted and filtered what changed and
+ * the window has painted it: the views take in an import in slices, and
+ * the window must not freeze in those either. */
+static void
+settle (VonkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   VONK_TYPE_WINDOW,
+                                                                   "view_stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (view_stack, "organisation");
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (
+    gtk_widget_get_template_child (view, VONK_TYPE_ORGANISATION_VIEW, "people_sort_model"));
+  VonkFilterModel *filtered = VONK_FILTER_MODEL (
+    gtk_widget_get_template_child (view, VONK_TYPE_ORGANISATION_VIEW, "people_filter_model"));
+  guint paints = 0;
+  gulong handler;
+
+  SPIN_UNTIL (gtk_sort_list_model_get_pending (sorted) == 0 &&
+              vonk_filter_model_get_pending (filtered) == 0);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  SPIN_UNTIL (paints > 0);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 imported_cb (void)
 {
   done = TRUE;
@@ -149,6 +182,9 @@ import_csv (VonkWindow *window,
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (dialog, "csv-import.import", NULL);
   SPIN_UNTIL (done || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preview") == 0);
+  /* and until the views have taken in what changed: the sorts and
+   * filters in slices done, the window painted */
+  settle (window);
   say ("import-csv", start);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
