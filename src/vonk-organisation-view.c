@@ -226,10 +226,8 @@ count (VonkOrganisationView *self)
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_departments);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   /* the columns looked up once, not per person */
-  GObjectClass *person_class = g_type_class_peek (VONK_TYPE_PERSON);
-  guint department_column = g_object_class_find_property (person_class,
-                                                          "department-id")->param_id - 1;
-  guint champion_column = g_object_class_find_property (person_class, "champion")->param_id - 1;
+  guint department_column = vonk_entity_class_find_column (VONK_TYPE_PERSON, "department-id");
+  guint champion_column = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
 
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 

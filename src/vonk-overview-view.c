@@ -78,9 +78,7 @@ count_champions (GListModel *people)
 {
   /* the column looked up once, not per person: 100,000 of them are
    * counted again after every change to the list */
-  GParamSpec *pspec = g_object_class_find_property (g_type_class_peek (VONK_TYPE_PERSON),
-                                                    "champion");
-  guint column = pspec->param_id - 1;
+  guint column = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
   guint n_items = g_list_model_get_n_items (people);
   guint n = 0;
 

@@ -71,45 +71,6 @@
  * Reading many items
  * ------------------------------------------------------------------------ */
 
-/* The index of @type's column @name, for vonk_entity_get_value(). */
-static guint
-column_of (GType       type,
-           const char *name)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-
-  g_assert (pspec != NULL);
-  return pspec->param_id - 1;
-}
-
-/* Where @id is in @ids (ascending), or -1. IDs are mostly numbered
- * without gaps, so the place that numbering gives is tried first. */
-static int
-find_id (const gint64 *ids,
-         guint         n,
-         gint64        id)
-{
-  guint lo = 0, hi = n;
-
-  if (n == 0)
-    return -1;
-  if (id >= ids[0] && id - ids[0] < n && ids[id - ids[0]] == id)
-    return id - ids[0];
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (ids[mid] < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo < n && ids[lo] == id ? (int) lo : -1;
-}
-
 static gint64
 int64_at (VonkEntity *entity,
           guint       column)
@@ -324,8 +285,8 @@ champions_per_department (VonkProject *project)
   VonkEntityList *list = VONK_ENTITY_LIST (vonk_project_get_list (project,
                                                                   VONK_TYPE_DEPARTMENT));
   GHashTable *result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint department = column_of (VONK_TYPE_PERSON, "department-id");
-  guint champion = column_of (VONK_TYPE_PERSON, "champion");
+  guint department = vonk_entity_class_find_column (VONK_TYPE_PERSON, "department-id");
+  guint champion = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
   guint n_departments, n_people;
   VonkEntity * const *departments = vonk_entity_list_peek_items (list, &n_departments);
   VonkEntity * const *persons = vonk_entity_list_peek_items (people, &n_people);
@@ -338,7 +299,7 @@ champions_per_department (VonkProject *project)
   for (guint i = 0; i < n_people; i++)
     if (enum_at (persons[i], champion) == VONK_CHAMPION_ACTIVE)
       {
-        int at = find_id (ids, n_departments, int64_at (persons[i], department));
+        int at = vonk_ids_find (ids, n_departments, int64_at (persons[i], department));
 
         if (at >= 0)
           counts[at]++;
@@ -420,8 +381,8 @@ vonk_champions_coverage_by_location (VonkProject *project,
 {
   g_autoptr(GHashTable) champions = NULL;
   g_autoptr(GArray) sortable = NULL;
-  guint location_column = column_of (VONK_TYPE_DEPARTMENT, "location-id");
-  guint headcount_column = column_of (VONK_TYPE_DEPARTMENT, "headcount");
+  guint location_column = vonk_entity_class_find_column (VONK_TYPE_DEPARTMENT, "location-id");
+  guint headcount_column = vonk_entity_class_find_column (VONK_TYPE_DEPARTMENT, "headcount");
   VonkEntity * const *departments;
   guint n_departments;
   GListModel *locations;
@@ -549,9 +510,9 @@ typedef struct
 static void
 attendance_columns (AttendanceColumns *columns)
 {
-  columns->session = column_of (VONK_TYPE_ATTENDANCE, "session-id");
-  columns->person = column_of (VONK_TYPE_ATTENDANCE, "person-id");
-  columns->status = column_of (VONK_TYPE_ATTENDANCE, "status");
+  columns->session = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "session-id");
+  columns->person = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "person-id");
+  columns->status = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "status");
 }
 
 static VonkEntity * const *
@@ -868,13 +829,13 @@ vonk_funnel_counter_new (VonkProject *project)
                                                                         VONK_TYPE_SESSION));
   self->lists[LIST_ATTENDANCE] = VONK_ENTITY_LIST (vonk_project_get_list (project,
                                                                           VONK_TYPE_ATTENDANCE));
-  self->person_department = column_of (VONK_TYPE_PERSON, "department-id");
-  self->person_champion = column_of (VONK_TYPE_PERSON, "champion");
-  self->row_session = column_of (VONK_TYPE_ATTENDANCE, "session-id");
-  self->row_person = column_of (VONK_TYPE_ATTENDANCE, "person-id");
-  self->row_status = column_of (VONK_TYPE_ATTENDANCE, "status");
-  self->row_enthusiastic = column_of (VONK_TYPE_ATTENDANCE, "enthusiastic");
-  self->session_kind = column_of (VONK_TYPE_SESSION, "kind");
+  self->person_department = vonk_entity_class_find_column (VONK_TYPE_PERSON, "department-id");
+  self->person_champion = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
+  self->row_session = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "session-id");
+  self->row_person = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "person-id");
+  self->row_status = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "status");
+  self->row_enthusiastic = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "enthusiastic");
+  self->session_kind = vonk_entity_class_find_column (VONK_TYPE_SESSION, "kind");
   self->phase = COUNT_START;
 
   return self;
@@ -922,7 +883,7 @@ start_counting (VonkFunnelCounter *self)
 
       row.department_id = g_array_index (keys, DepartmentKey, i).id;
       g_array_append_val (self->result, row);
-      at = find_id (self->department_ids, self->n_departments, row.department_id);
+      at = vonk_ids_find (self->department_ids, self->n_departments, row.department_id);
       if (at >= 0)
         self->department_rows[at] = i + 1;
     }
@@ -960,7 +921,7 @@ count_people (VonkFunnelCounter *self,
     {
       gint64 department_id = int64_at (people[i], self->person_department);
       int at = department_id != 0
-                 ? find_id (self->department_ids, self->n_departments, department_id)
+                 ? vonk_ids_find (self->department_ids, self->n_departments, department_id)
                  : -1;
 
       self->person_ids[i] = vonk_entity_get_id (people[i]);
@@ -1026,7 +987,7 @@ count_attendance (VonkFunnelCounter *self,
 
       if (stages == 0)
         continue;
-      at = find_id (self->person_ids, self->n_people, int64_at (row, self->row_person));
+      at = vonk_ids_find (self->person_ids, self->n_people, int64_at (row, self->row_person));
       if (at >= 0)
         self->person_stages[at] |= stages;
     }

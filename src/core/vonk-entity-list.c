@@ -533,6 +533,38 @@ vonk_entity_list_get_stamp (VonkEntityList *self)
 }
 
 /**
+ * vonk_ids_find:
+ * @ids: (array length=n): IDs in ascending order, such as a list's
+ *
+ * Returns: where @id is in @ids, or -1. IDs are mostly numbered without
+ *   gaps, so the place that numbering gives is tried first.
+ */
+int
+vonk_ids_find (const gint64 *ids,
+               guint         n,
+               gint64        id)
+{
+  guint lo = 0, hi = n;
+
+  if (n == 0)
+    return -1;
+  if (id >= ids[0] && id - ids[0] < n && ids[id - ids[0]] == id)
+    return id - ids[0];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < n && ids[lo] == id ? (int) lo : -1;
+}
+
+/**
  * vonk_entity_list_peek_items:
  * @n_items: (out): how many there are
  *

@@ -44,6 +44,9 @@ void            vonk_entity_list_add_many (VonkEntityList *self,
 void            vonk_entity_list_changed_many (VonkEntityList *self,
                                                GPtrArray      *entities);
 guint           vonk_entity_list_get_stamp (VonkEntityList *self);
+int             vonk_ids_find              (const gint64   *ids,
+                                            guint           n,
+                                            gint64          id);
 VonkEntity * const *vonk_entity_list_peek_items (VonkEntityList *self,
                                                  guint          *n_items);
 void            vonk_entity_list_remove_where (VonkEntityList *self,

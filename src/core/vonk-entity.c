@@ -405,6 +405,31 @@ vonk_entity_set_value (VonkEntity   *self,
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
+/**
+ * vonk_entity_class_find_column:
+ * @type: an entity type
+ * @name: one of its columns, as a property name ("department-id")
+ *
+ * For a loop over many entities that reads their values by index with
+ * vonk_entity_get_value(): the column looked up once.
+ *
+ * Returns: the index of the column
+ */
+guint
+vonk_entity_class_find_column (GType       type,
+                               const char *name)
+{
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  VonkEntityClass *klass = (VonkEntityClass *) type_class;
+  guint index;
+
+  g_return_val_if_fail (VONK_IS_ENTITY_CLASS (klass), 0);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (klass->column_index, name));
+  g_return_val_if_fail (index > 0, 0);
+
+  return index - 1;
+}
+
 /* The getters below run for every row a view sorts, filters or counts, so
  * a column is found in the class's own table of names rather than through
  * g_object_class_find_property(), which takes a global lock. Other

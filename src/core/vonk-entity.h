@@ -97,6 +97,8 @@ const char   *vonk_entity_class_get_table   (VonkEntityClass *klass);
 guint         vonk_entity_class_get_n_columns (VonkEntityClass *klass);
 GParamSpec   *vonk_entity_class_get_column  (VonkEntityClass *klass,
                                              guint            column);
+guint         vonk_entity_class_find_column (GType            type,
+                                             const char      *name);
 guint         vonk_entity_class_get_n_refs  (VonkEntityClass *klass);
 const VonkEntityRef *vonk_entity_class_get_ref (VonkEntityClass *klass,
                                                 guint            ref);

@@ -182,22 +182,19 @@ find_index (VonkProject *self,
             GType        type,
             const char  *column)
 {
-  GObjectClass *klass = g_type_class_peek (type);
-  GParamSpec *pspec = g_object_class_find_property (klass, column);
+  guint c = vonk_entity_class_find_column (type, column);
   RefIndex *index;
-
-  g_return_val_if_fail (pspec != NULL && pspec->value_type == G_TYPE_INT64, NULL);
 
   for (guint i = 0; i < self->indexes->len; i++)
     {
       index = g_ptr_array_index (self->indexes, i);
-      if (index->type == type && index->column == pspec->param_id - 1)
+      if (index->type == type && index->column == c)
         return index;
     }
 
   index = g_new0 (RefIndex, 1);
   index->type = type;
-  index->column = pspec->param_id - 1;
+  index->column = c;
   g_ptr_array_add (self->indexes, index);
   return index;
 }
@@ -654,14 +651,6 @@ read_ahead_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static guint
-session_column (void)
-{
-  GObjectClass *klass = g_type_class_peek (DEFERRED_TYPE);
-
-  return g_object_class_find_property (klass, "session-id")->param_id - 1;
-}
-
 static gpointer
 read_ahead_thread (gpointer data)
 {
@@ -671,7 +660,9 @@ read_ahead_thread (gpointer data)
   /* what the Sessions view asks for first: made here, not in the window */
   if (deferred->items != NULL)
     deferred->by_session = index_items ((VonkEntity **) deferred->items->pdata,
-                                        deferred->items->len, session_column ());
+                                        deferred->items->len,
+                                        vonk_entity_class_find_column (DEFERRED_TYPE,
+                                                                       "session-id"));
   call_in (deferred->context, read_ahead_done_cb, g_steal_pointer (&deferred->owner),
            weak_ref_free);
   return NULL;

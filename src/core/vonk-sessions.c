@@ -1088,44 +1088,6 @@ struct _VonkAttendanceTally
   int                   last_at;
 };
 
-static guint
-tally_column (GType       type,
-              const char *name)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-
-  g_assert (pspec != NULL);
-  return pspec->param_id - 1;
-}
-
-/* Where @id is in @ids (ascending), or -1. IDs are mostly numbered
- * without gaps, so the place that numbering gives is tried first. */
-static int
-tally_find (const gint64 *ids,
-            guint         n,
-            gint64        id)
-{
-  guint lo = 0, hi = n;
-
-  if (n == 0)
-    return -1;
-  if (id >= ids[0] && id - ids[0] < n && ids[id - ids[0]] == id)
-    return id - ids[0];
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (ids[mid] < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo < n && ids[lo] == id ? (int) lo : -1;
-}
-
 /**
  * vonk_attendance_tally_new:
  *
@@ -1144,10 +1106,10 @@ vonk_attendance_tally_new (VonkProject *project)
   self = g_new0 (VonkAttendanceTally, 1);
   self->lists[TALLY_SESSIONS] = g_object_ref (list_of (project, VONK_TYPE_SESSION));
   self->lists[TALLY_ATTENDANCE] = g_object_ref (list_of (project, VONK_TYPE_ATTENDANCE));
-  self->row_session = tally_column (VONK_TYPE_ATTENDANCE, "session-id");
-  self->row_status = tally_column (VONK_TYPE_ATTENDANCE, "status");
-  self->row_enthusiastic = tally_column (VONK_TYPE_ATTENDANCE, "enthusiastic");
-  self->session_capacity = tally_column (VONK_TYPE_SESSION, "capacity");
+  self->row_session = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "session-id");
+  self->row_status = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "status");
+  self->row_enthusiastic = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "enthusiastic");
+  self->session_capacity = vonk_entity_class_find_column (VONK_TYPE_SESSION, "capacity");
 
   return self;
 }
@@ -1230,7 +1192,7 @@ vonk_attendance_tally_step (VonkAttendanceTally *self,
       if (session_id != self->last_id)
         {
           self->last_id = session_id;
-          self->last_at = tally_find (self->session_ids, self->n_sessions, session_id);
+          self->last_at = vonk_ids_find (self->session_ids, self->n_sessions, session_id);
         }
       if (self->last_at < 0)
         continue;
@@ -1283,7 +1245,7 @@ vonk_attendance_tally_get (VonkAttendanceTally  *self,
   g_return_val_if_fail (VONK_IS_SESSION (session), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  at = self->done ? tally_find (self->session_ids, self->n_sessions,
+  at = self->done ? vonk_ids_find (self->session_ids, self->n_sessions,
                                 vonk_entity_get_id (VONK_ENTITY (session)))
                   : -1;
   if (at < 0)
