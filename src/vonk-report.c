@@ -837,6 +837,10 @@ vonk_report_new_plan_async (const char          *database,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, vonk_report_new_plan_async);
   g_task_set_task_data (task, work, (GDestroyNotify) plan_work_free);
+  /* (GTask would keep the error of a cancellable cancelled already twice
+   * over and leak one: return on cancel is for a worker under way) */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, new_plan_thread);
 }

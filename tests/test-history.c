@@ -963,6 +963,7 @@ test_background_refuses_edits (Fixture       *fixture,
                                gconstpointer  data)
 {
   gint64 sales = add_department (fixture, "Sales");
+  g_autoptr(VonkEntity) finance = NULL;
   g_autoptr(VonkEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VonkDeletion) deletion = NULL;
@@ -982,9 +983,8 @@ test_background_refuses_edits (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "Wait until Undo or Redo is done");
   g_clear_error (&error);
 
-  g_assert_false (vonk_project_add (fixture->project,
-                                    g_object_new (VONK_TYPE_DEPARTMENT, "name", "Finance", NULL),
-                                    &error));
+  finance = g_object_new (VONK_TYPE_DEPARTMENT, "name", "Finance", NULL);
+  g_assert_false (vonk_project_add (fixture->project, finance, &error));
   g_assert_error (error, VONK_STORE_ERROR, VONK_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
