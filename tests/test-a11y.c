@@ -495,6 +495,8 @@ test_names (Fixture       *fixture,
                 "assessment/criterion menu");
   assessment = find_mapped (window, VONK_TYPE_ASSESSMENT_VIEW, NULL, NULL);
   search = child (assessment, VONK_TYPE_ASSESSMENT_VIEW, "assessor_search");
+  WAIT_UNTIL (gtk_widget_get_mapped (child (assessment, VONK_TYPE_ASSESSMENT_VIEW,
+                                            "assessor_button")));
   gtk_menu_button_popup (child (assessment, VONK_TYPE_ASSESSMENT_VIEW, "assessor_button"));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (search)));
   gtk_editable_set_text (vonk_person_search_get_entry (search), "a");

@@ -265,6 +265,9 @@ open_assessor_search (Fixture *fixture)
 {
   GtkEditable *entry = assessor_entry (fixture);
 
+  /* a menu pops up from a button on screen only; the view fills in
+   * after its first frame */
+  WAIT_UNTIL (gtk_widget_get_mapped (child (fixture, "assessor_button")));
   gtk_menu_button_popup (child (fixture, "assessor_button"));
   WAIT_UNTIL (gtk_widget_get_mapped (child (fixture, "assessor_popover")));
   WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (entry))));

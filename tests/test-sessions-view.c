@@ -759,6 +759,15 @@ is_active (GtkWidget *item)
   return active;
 }
 
+static void
+keep_menu_up_cb (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover != NULL)
+    gtk_popover_set_autohide (popover, FALSE);
+}
+
 /* Chooses @choice from the menu of @row's menu button @name as from the
  * keyboard: the button focused and activated (what Space or Enter does),
  * then the item (Enter on it). The menu is made only then; the item of
@@ -774,12 +783,19 @@ choose_from_row_menu (GtkWidget  *row,
   GtkWidget *popover = NULL;
   GtkWidget *item;
 
+  /* a row just made is shown a frame later; a menu pops up from a
+   * button on screen only */
+  WAIT_UNTIL (gtk_widget_get_mapped (toggle));
   g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
   g_assert_true (gtk_widget_get_focusable (toggle));
   g_assert_true (gtk_widget_grab_focus (toggle));
+  /* the other tests' windows on the same display take the focus now and
+   * then, which would close a menu that hides when the focus goes */
+  g_signal_connect (button, "notify::popover", G_CALLBACK (keep_menu_up_cb), NULL);
   g_assert_true (gtk_widget_activate (toggle));
   WAIT_UNTIL ((popover = GTK_WIDGET (gtk_menu_button_get_popover (button))) != NULL &&
               gtk_widget_get_mapped (popover));
+  g_signal_handlers_disconnect_by_func (button, keep_menu_up_cb, NULL);
   item = find_radio_item (popover, shown);
   g_assert_nonnull (item);
   g_assert_true (is_active (item));
