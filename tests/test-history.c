@@ -621,24 +621,18 @@ test_save_many_refused (Fixture       *fixture,
   g_assert_cmpstr (vonk_entity_get_string (department (fixture, support), "name"), ==, "Support");
 }
 
-/* Deleting a department whose people are scattered over the list clears
- * their references and takes its scores along; Undo restores every
- * reference and every score, in the lists and in the file, and puts the
- * scores back with one items-changed, not one per row. */
+/* @n_people, a third in @sales and the rest in @support, and ten barrier
+ * scores, six of @sales: what a department's deletion clears and takes
+ * along. */
 static void
-test_delete_department (Fixture       *fixture,
-                        gconstpointer  data)
+fill_departments (Fixture *fixture,
+                  gint64   sales,
+                  gint64   support,
+                  guint    n_people)
 {
-  GListModel *scores = vonk_project_get_list (fixture->project, VONK_TYPE_BARRIER_SCORE);
-  gint64 sales = add_department (fixture, "Sales");
-  gint64 support = add_department (fixture, "Support");
-  g_auto(Snapshot) before = { 0 };
   g_autoptr(GDate) day = g_date_new_dmy (2, G_DATE_MARCH, 2026);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VonkDeletion) deletion = NULL;
-  guint n_changed = 0;
 
-  for (guint i = 0; i < 120; i++)
+  for (guint i = 0; i < n_people; i++)
     {
       g_autofree char *name = g_strdup_printf ("Person %u", i);
 
@@ -651,6 +645,25 @@ test_delete_department (Fixture       *fixture,
                                                    "department-id", i < 6 ? sales : support,
                                                    "score", 1 + i % 5, "scored-on", day,
                                                    NULL));
+}
+
+/* Deleting a department whose people are scattered over the list clears
+ * their references and takes its scores along; Undo restores every
+ * reference and every score, in the lists and in the file, and puts the
+ * scores back with one items-changed, not one per row. */
+static void
+test_delete_department (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *scores = vonk_project_get_list (fixture->project, VONK_TYPE_BARRIER_SCORE);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_auto(Snapshot) before = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  guint n_changed = 0;
+
+  fill_departments (fixture, sales, support, 120);
 
   snapshot_take (fixture, "barrier_score", &before);
 
@@ -839,21 +852,12 @@ test_background_deletion (Fixture       *fixture,
 {
   gint64 sales = add_department (fixture, "Sales");
   gint64 support = add_department (fixture, "Support");
-  g_autoptr(GDate) day = g_date_new_dmy (2, G_DATE_MARCH, 2026);
   g_auto(Snapshot) before = { 0 };
   g_auto(Snapshot) after = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(VonkDeletion) deletion = NULL;
 
-  for (guint i = 0; i < 60; i++)
-    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone",
-                                                   "department-id",
-                                                   i % 3 == 0 ? sales : support, NULL));
-  for (guint i = 0; i < 10; i++)
-    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_BARRIER_SCORE,
-                                                   "department-id", i < 6 ? sales : support,
-                                                   "score", 1 + i % 5, "scored-on", day,
-                                                   NULL));
+  fill_departments (fixture, sales, support, 60);
   snapshot_take (fixture, "barrier_score", &before);
   deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
   g_assert_no_error (error);
