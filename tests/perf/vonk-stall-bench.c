@@ -106,6 +106,8 @@ say (const char *action,
 
   longest_gap = MAX (longest_gap, now - last_tick);
   longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+  if (g_getenv ("STALL_TRACE") != NULL)
+    g_printerr ("  %s from %.3f to %.3f s\n", action, start / 1e6, now / 1e6);
   g_print ("%s wall %.0f ms, stall %.0f ms (main-thread CPU: stall %.0f ms, all %.0f ms)\n",
            action, (now - start) / 1000.0, longest_gap / 1000.0, longest_cpu_gap / 1000.0,
            (cpu - cpu_start) / 1000.0);
