@@ -735,7 +735,7 @@ list_changed_cb (GListModel         *list,
                  VonkBarrierHeatmap *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = vonk_entity_lists_idle_add (refresh_cb, self);
 }
 
 /* The legend: each score's colour and meaning, and the empty cell. */

@@ -317,7 +317,7 @@ static void
 schedule_refresh (VonkDepartmentPhases *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = vonk_entity_lists_idle_add (refresh_cb, self);
 }
 
 /* A department added, renamed or removed leaves the others' phases as they

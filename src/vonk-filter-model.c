@@ -367,8 +367,9 @@ source_items_changed_cb (GListModel      *model,
           g_array_append_val (fresh, p);
     }
 
-  for (guint i = last; i < self->shown->len; i++)
-    POSITION (self->shown, i) = POSITION (self->shown, i) - removed + added;
+  if (removed != added)
+    for (guint i = last; i < self->shown->len; i++)
+      POSITION (self->shown, i) = POSITION (self->shown, i) - removed + added;
   g_array_remove_range (self->shown, first, last - first);
   g_array_insert_vals (self->shown, first, fresh->data, fresh->len);
 

@@ -509,7 +509,7 @@ mark_stale (VonkOverviewView *self,
 {
   self->stale |= stale;
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = vonk_entity_lists_idle_add (refresh_cb, self);
 }
 
 static void

@@ -140,7 +140,7 @@ milestones_changed_cb (GListModel      *list,
                        VonkRoadmapView *self)
 {
   if (self->summary_id == 0)
-    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, summary_cb, self, NULL);
+    self->summary_id = vonk_entity_lists_idle_add (summary_cb, self);
   update_actions (self);
 }
 

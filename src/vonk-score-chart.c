@@ -179,7 +179,7 @@ invalidate (VonkScoreChart *self)
 
   /* before the next frame, so the chart and its label agree */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = vonk_entity_lists_idle_add (refresh_cb, self);
 }
 
 static void

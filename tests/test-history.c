@@ -716,6 +716,107 @@ test_scattered_changes (Fixture       *fixture,
                                       "WHERE department_id = %" G_GINT64_FORMAT, sales), ==, 4);
 }
 
+/* What a list told, with a view behind it that takes a while over each
+ * change (as a sorted view on 100,000 people does). */
+typedef struct
+{
+  GArray  *changes;     /* position, removed, added: three per change */
+  guint    n_at_idle;   /* how many had been told when the idle ran */
+  gboolean idle_ran;
+} Told;
+
+static void
+slow_changes_cb (GListModel *list,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Told       *told)
+{
+  gint64 until = g_get_monotonic_time () + 1000;
+
+  g_array_append_val (told->changes, position);
+  g_array_append_val (told->changes, removed);
+  g_array_append_val (told->changes, added);
+  while (g_get_monotonic_time () < until)
+    ;
+}
+
+static gboolean
+settled_cb (gpointer data)
+{
+  Told *told = data;
+
+  told->idle_ran = TRUE;
+  told->n_at_idle = told->changes->len / 3;
+  return G_SOURCE_REMOVE;
+}
+
+/* The people of a deleted department, each a run of its own, reach a slow
+ * view a slice at a time from the main loop, in list order and each once;
+ * what waits for the lists to be told (a view counting everyone again)
+ * runs after the last of them. A change that adds an item first tells
+ * what was still pending. */
+static void
+test_changes_in_slices (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  VonkEntityList *list = VONK_ENTITY_LIST (people);
+  gint64 sales = add_department (fixture, "Sales");
+  gint64 support = add_department (fixture, "Support");
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  g_autoptr(VonkEntity) twentieth = NULL;
+  Told told = { changes, 0, FALSE };
+  guint n_told;
+
+  /* Sales: every 20th of 1,000, farther apart than one run spans */
+  for (guint i = 0; i < 1000; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone",
+                                                   "department-id",
+                                                   i % 20 == 0 ? sales : support, NULL));
+
+  g_signal_connect (people, "items-changed", G_CALLBACK (slow_changes_cb), &told);
+  deletion = vonk_project_delete (fixture->project, department (fixture, sales), &error);
+  g_assert_no_error (error);
+  vonk_entity_lists_idle_add (settled_cb, &told);
+
+  /* 50 changes of a millisecond each: some at once, not all */
+  n_told = changes->len / 3;
+  g_assert_cmpuint (n_told, >, 0);
+  g_assert_cmpuint (n_told, <, 50);
+  g_assert_true (vonk_entity_list_get_pending (list));
+  /* the values changed at once, for whoever reads them */
+  twentieth = g_list_model_get_item (people, 20);
+  g_assert_cmpint (vonk_entity_get_int64 (twentieth, "department-id"), ==, 0);
+
+  WAIT_UNTIL (told.idle_ran);
+  g_assert_false (vonk_entity_list_get_pending (list));
+  g_assert_cmpuint (told.n_at_idle, ==, 50);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_assert_cmpuint (g_array_index (changes, guint, 3 * i), ==, 20 * i);
+      g_assert_cmpuint (g_array_index (changes, guint, 3 * i + 1), ==, 1);
+      g_assert_cmpuint (g_array_index (changes, guint, 3 * i + 2), ==, 1);
+    }
+
+  /* Undo, and an addition while it is being told */
+  g_array_set_size (changes, 0);
+  undo_ok (fixture);
+  g_assert_true (vonk_entity_list_get_pending (list));
+  n_told = changes->len / 3;
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Newcomer", NULL));
+  g_assert_false (vonk_entity_list_get_pending (list));
+  g_assert_cmpuint (changes->len / 3, ==, 51);
+  g_assert_cmpuint (g_array_index (changes, guint, 3 * 49), ==, 980);
+  g_assert_cmpuint (g_array_index (changes, guint, 3 * 50), ==, 1000);
+  g_assert_cmpuint (g_array_index (changes, guint, 3 * 50 + 1), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3 * 50 + 2), ==, 1);
+  g_assert_cmpuint (n_told, <, 50);
+  g_signal_handlers_disconnect_by_data (people, &told);
+}
+
 /* Undo and Redo in the background: runs vonk_history_replay_async() to
  * the end, checking that it went to a worker (the history is busy until
  * the main loop runs), and returns its result. */
@@ -1266,6 +1367,7 @@ main (int   argc,
   ADD ("/history/save-many-refused", test_save_many_refused);
   ADD ("/history/delete-department", test_delete_department);
   ADD ("/history/scattered-changes", test_scattered_changes);
+  ADD ("/history/changes-in-slices", test_changes_in_slices);
   ADD ("/history/background/mixed-import", test_background_mixed_import);
   ADD ("/history/background/deletion", test_background_deletion);
   ADD ("/history/background/dependent", test_background_dependent);

@@ -6,6 +6,14 @@
  * The items are kept sorted by ID, so finding one is a binary search and an
  * entity put back by Undo returns to where it was. Views sort and filter
  * with GtkSortListModel and GtkFilterListModel on top.
+ *
+ * Changes to many scattered items (the 200 people of a deleted department
+ * among 100,000) are told in slices of a few milliseconds: each
+ * items-changed costs a sorted view on a long list most of a millisecond,
+ * and the window must not freeze for all of them at once. The items hold
+ * their new values from the start; only the views catch up a frame at a
+ * time. A change that adds or removes items tells what is still pending
+ * first, so the positions of every items-changed stay right.
  */
 
 #define G_LOG_DOMAIN "vonk-entity-list"
@@ -22,7 +30,19 @@ struct _VonkEntityList
   GType      item_type;
   GPtrArray *items;
   guint      stamp;  /* changes with every items-changed */
+
+  /* Changed items not told yet: position and length of each run, in
+   * pairs, of which those from @next_run on are still to go. */
+  GArray    *runs;
+  guint      next_run;
+  guint      runs_id;
 };
+
+/* How long the changes told at once may take, at first and per idle. */
+#define SLICE_USEC 8000
+
+/* How many lists are telling changes in slices (in the main thread). */
+static guint n_lists_pending;
 
 static void vonk_entity_list_model_init (GListModelInterface *iface);
 
@@ -34,6 +54,7 @@ enum {
   PROP_0,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -77,6 +98,12 @@ vonk_entity_list_finalize (GObject *object)
   VonkEntityList *self = VONK_ENTITY_LIST (object);
 
   g_ptr_array_unref (self->items);
+  g_array_unref (self->runs);
+  if (self->runs_id != 0)
+    {
+      g_clear_handle_id (&self->runs_id, g_source_remove);
+      n_lists_pending--;
+    }
 
   G_OBJECT_CLASS (vonk_entity_list_parent_class)->finalize (object);
 }
@@ -97,6 +124,10 @@ vonk_entity_list_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
+      break;
+
+    case PROP_PENDING:
+      g_value_set_boolean (value, vonk_entity_list_get_pending (self));
       break;
 
     default:
@@ -141,6 +172,11 @@ vonk_entity_list_class_init (VonkEntityListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* whether changed items are still to be told (see above) */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -148,6 +184,7 @@ static void
 vonk_entity_list_init (VonkEntityList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 VonkEntityList *
@@ -224,6 +261,115 @@ vonk_entity_list_find (VonkEntityList *self,
   return FALSE;
 }
 
+/* Tells the changed runs still pending until @deadline has passed, or all
+ * of them for 0. A handler may change the list again meanwhile: what it
+ * adds to the runs is told after what was there. */
+static gboolean
+tell_runs (VonkEntityList *self,
+           gint64          deadline)
+{
+  while (self->next_run < self->runs->len)
+    {
+      guint position = g_array_index (self->runs, guint, self->next_run);
+      guint n_items = g_array_index (self->runs, guint, self->next_run + 1);
+
+      self->next_run += 2;
+      self->stamp++;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, n_items, n_items);
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  if (self->next_run < self->runs->len)
+    return G_SOURCE_CONTINUE;
+
+  g_array_set_size (self->runs, 0);
+  self->next_run = 0;
+  if (self->runs_id != 0)
+    {
+      g_clear_handle_id (&self->runs_id, g_source_remove);
+      n_lists_pending--;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+tell_runs_cb (gpointer data)
+{
+  VonkEntityList *self = data;
+  gboolean more = tell_runs (self, g_get_monotonic_time () + SLICE_USEC);
+
+  /* (tell_runs() removed the source when it was done) */
+  return more;
+}
+
+/**
+ * vonk_entity_list_get_pending:
+ *
+ * Returns: whether items changed that the views have not been told of
+ *   yet; they are, in slices, from the main loop
+ */
+gboolean
+vonk_entity_list_get_pending (VonkEntityList *self)
+{
+  g_return_val_if_fail (VONK_IS_ENTITY_LIST (self), FALSE);
+
+  return self->next_run < self->runs->len;
+}
+
+/* An idle source that is ready only while no list tells changes in
+ * slices. */
+static gboolean
+settled_prepare (GSource *source,
+                 int     *timeout)
+{
+  *timeout = -1;
+  return n_lists_pending == 0;
+}
+
+static gboolean
+settled_check (GSource *source)
+{
+  return n_lists_pending == 0;
+}
+
+static gboolean
+settled_dispatch (GSource     *source,
+                  GSourceFunc  callback,
+                  gpointer     data)
+{
+  return callback (data);
+}
+
+static GSourceFuncs settled_funcs = {
+  settled_prepare, settled_check, settled_dispatch, NULL, NULL, NULL,
+};
+
+/**
+ * vonk_entity_lists_idle_add:
+ * @function: what to call
+ * @data: its data
+ *
+ * Calls @function as an idle at %G_PRIORITY_HIGH_IDLE (before the window
+ * lays out and paints), but not while any list tells changed items in
+ * slices (see vonk_entity_list_get_pending()): a view that counts a whole
+ * list again when it changes then does so once, not once per slice.
+ *
+ * Returns: the source's ID, for g_source_remove()
+ */
+guint
+vonk_entity_lists_idle_add (GSourceFunc function,
+                            gpointer    data)
+{
+  g_autoptr(GSource) source = g_source_new (&settled_funcs, sizeof (GSource));
+
+  g_source_set_priority (source, G_PRIORITY_HIGH_IDLE);
+  g_source_set_callback (source, function, data, NULL);
+  g_source_set_static_name (source, "[vonk] once the lists are told");
+  return g_source_attach (source, NULL);
+}
+
 /**
  * vonk_entity_list_splice:
  *
@@ -240,6 +386,7 @@ vonk_entity_list_splice (VonkEntityList *self,
   g_return_if_fail (VONK_IS_ENTITY_LIST (self));
   g_return_if_fail (position + n_removals <= self->items->len);
 
+  tell_runs (self, 0);
   if (n_removals > 0)
     g_ptr_array_remove_range (self->items, position, n_removals);
   for (guint i = 0; i < n_additions; i++)
@@ -477,6 +624,7 @@ vonk_entity_list_change_tail (VonkEntityList *self,
   g_return_val_if_fail (position <= self->items->len, FALSE);
   g_return_val_if_fail (entities != NULL, FALSE);
 
+  tell_runs (self, 0);
   n = self->items->len;
   if (entities->len > 0 &&
       ((n > 0 && vonk_entity_get_id (g_ptr_array_index (self->items, n - 1)) >=
@@ -502,6 +650,8 @@ vonk_entity_list_change_tail (VonkEntityList *self,
  * Tells the views that @entities changed, with one items-changed per run
  * of positions no more than a few apart: the 100,000 people an import
  * updated are one, the scattered people of a department a few hundred.
+ * What is not told within a few milliseconds is told from the main loop,
+ * a slice at a time (see vonk_entity_list_get_pending()).
  */
 void
 vonk_entity_list_changed_many (VonkEntityList *self,
@@ -513,9 +663,17 @@ vonk_entity_list_changed_many (VonkEntityList *self,
   g_return_if_fail (entities != NULL);
 
   runs = vonk_entity_list_find_runs (self, entities);
-  for (guint i = 0; i < runs->len; i += 2)
-    vonk_entity_list_changed_range (self, g_array_index (runs, guint, i),
-                                    g_array_index (runs, guint, i + 1));
+  g_array_append_vals (self->runs, runs->data, runs->len);
+  if (self->runs_id != 0)
+    return;
+
+  if (tell_runs (self, g_get_monotonic_time () + SLICE_USEC) == G_SOURCE_CONTINUE)
+    {
+      self->runs_id = g_idle_add (tell_runs_cb, self);
+      g_source_set_name_by_id (self->runs_id, "[vonk] tell changed items");
+      n_lists_pending++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
 }
 
 /**

@@ -44,6 +44,9 @@ void            vonk_entity_list_add_many (VonkEntityList *self,
 void            vonk_entity_list_changed_many (VonkEntityList *self,
                                                GPtrArray      *entities);
 guint           vonk_entity_list_get_stamp (VonkEntityList *self);
+gboolean        vonk_entity_list_get_pending (VonkEntityList *self);
+guint           vonk_entity_lists_idle_add (GSourceFunc     function,
+                                            gpointer        data);
 int             vonk_ids_find              (const gint64   *ids,
                                             guint           n,
                                             gint64          id);
