@@ -988,11 +988,25 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "people_stack")));
 }
 
+/* The rows a column view got, per items-changed of its model. */
+static void
+note_added_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *added_rows)
+{
+  if (added > 0)
+    g_array_append_val (added_rows, added);
+}
+
 static void
 test_people_long_list (Fixture       *fixture,
                        gconstpointer  data)
 {
   GListModel *people = shown (fixture, "people");
+  GListModel *selection = G_LIST_MODEL (child (fixture, "people_selection"));
+  g_autoptr(GArray) added_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (child (fixture, "people_sort_model"));
   GtkColumnView *view = GTK_COLUMN_VIEW (child (fixture, "people_view"));
   guint n_people = 3 + LONG_LIST_PEOPLE;
@@ -1019,6 +1033,7 @@ test_people_long_list (Fixture       *fixture,
   show_page (fixture, "people");
 
   /* the project opened afresh: the sort starts behind a spinner */
+  g_signal_connect (selection, "items-changed", G_CALLBACK (note_added_cb), added_rows);
   vonk_view_set_project (VONK_VIEW (fixture->view), NULL);
   vonk_view_set_project (VONK_VIEW (fixture->view), fixture->project);
   g_assert_cmpuint (gtk_sort_list_model_get_pending (sorted), >, 0);
@@ -1028,6 +1043,13 @@ test_people_long_list (Fixture       *fixture,
               g_strcmp0 (visible_page (fixture), "list") == 0);
   WAIT_UNTIL (g_list_model_get_n_items (people) == n_people);
   g_assert_true (sorted_by (people, "name"));
+
+  /* the column view gets the sorted rows a few dozen at a time, over a
+   * few frames, and then all of them */
+  WAIT_UNTIL (g_list_model_get_n_items (selection) == n_people);
+  g_signal_handlers_disconnect_by_data (selection, added_rows);
+  g_assert_cmpuint (added_rows->len, >, 2);
+  g_assert_cmpuint (g_array_index (added_rows, guint, 0), <=, 30);
 
   /* on screen: the top of the sorted list, from a few hundred row widgets */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
