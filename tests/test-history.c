@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "vonk-project-private.h"
 #include "vonk-test-utils.h"
 
 typedef struct
@@ -817,6 +818,86 @@ test_changes_in_slices (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (people, &told);
 }
 
+/* Saves applied a slice at a time, as a large Undo does: the entities get
+ * their values a chunk per call, the list hears of them once, when all
+ * have them, and the history has them as one change. What the writes
+ * held goes a slice at a time too, the last first. */
+static void
+test_saves_in_steps (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  VonkWrites *writes;
+  VonkEntity *first_draft;
+  guint n_changed = 0;
+  guint n_steps = 0;
+  guint n_recorded;
+
+  for (guint i = 0; i < 600; i++)
+    vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON, "name", "Someone", NULL));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+      VonkEntity *draft = vonk_entity_copy (person);
+
+      g_object_set (draft, "name", "Renamed", NULL);
+      g_ptr_array_add (drafts, draft);
+    }
+  first_draft = g_ptr_array_index (drafts, 0);
+  g_object_add_weak_pointer (G_OBJECT (first_draft), (gpointer *) &first_draft);
+
+  writes = vonk_writes_new (fixture->project);
+  g_assert_true (vonk_writes_plan_save_many (writes, drafts, &error));
+  g_assert_true (vonk_writes_run (writes, vonk_project_get_store (fixture->project), NULL, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  n_recorded = fixture->recorded->len;
+  g_signal_connect (people, "items-changed", G_CALLBACK (count_changes_cb), &n_changed);
+  /* a deadline passed already: one chunk a call */
+  g_assert_false (vonk_writes_apply_units_step (writes, 0, 1, 0));
+  {
+    g_autoptr(VonkEntity) last_done = g_list_model_get_item (people, 255);
+    g_autoptr(VonkEntity) first_left = g_list_model_get_item (people, 256);
+
+    g_assert_cmpstr (vonk_entity_get_string (last_done, "name"), ==, "Renamed");
+    g_assert_cmpstr (vonk_entity_get_string (first_left, "name"), ==, "Someone");
+  }
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_false (vonk_writes_apply_units_step (writes, 0, 1, 0));
+  g_assert_true (vonk_writes_apply_units_step (writes, 0, 1, 0));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (fixture->recorded->len, ==, n_recorded + 1);
+  g_signal_handlers_disconnect_by_data (people, &n_changed);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      g_assert_cmpstr (vonk_entity_get_string (person, "name"), ==, "Renamed");
+    }
+
+  while (!vonk_writes_free_step (writes, 0))
+    {
+      g_assert_nonnull (first_draft);
+      n_steps++;
+    }
+  g_assert_cmpuint (n_steps, >, 2);
+  g_assert_null (first_draft);
+  vonk_writes_free (writes);
+
+  /* one Undo takes back all 600 */
+  undo_ok (fixture);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+
+      g_assert_cmpstr (vonk_entity_get_string (person, "name"), ==, "Someone");
+    }
+}
+
 /* Undo and Redo in the background: runs vonk_history_replay_async() to
  * the end, checking that it went to a worker (the history is busy until
  * the main loop runs), and returns its result. */
@@ -1368,6 +1449,7 @@ main (int   argc,
   ADD ("/history/delete-department", test_delete_department);
   ADD ("/history/scattered-changes", test_scattered_changes);
   ADD ("/history/changes-in-slices", test_changes_in_slices);
+  ADD ("/history/saves-in-steps", test_saves_in_steps);
   ADD ("/history/background/mixed-import", test_background_mixed_import);
   ADD ("/history/background/deletion", test_background_deletion);
   ADD ("/history/background/dependent", test_background_dependent);

@@ -957,11 +957,23 @@ typedef struct
   gpointer              progress_data;
 } Replay;
 
+static gboolean
+free_writes_cb (gpointer data)
+{
+  if (!vonk_writes_free_step (data, g_get_monotonic_time () + SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+
+  vonk_writes_free (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 replay_free (Replay *replay)
 {
   g_clear_handle_id (&replay->source_id, g_source_remove);
-  g_clear_pointer (&replay->writes, vonk_writes_free);
+  /* what 100,000 changed rows leave behind goes a slice at a time */
+  if (replay->writes != NULL)
+    g_idle_add (free_writes_cb, g_steal_pointer (&replay->writes));
   g_clear_pointer (&replay->touched, vonk_id_map_free);
   g_clear_pointer (&replay->units, g_array_unref);
   g_clear_object (&replay->cancellable);
@@ -1311,7 +1323,8 @@ apply_slice_cb (gpointer data)
       while (first + n < replay->units->len &&
              g_array_index (replay->units, PlannedUnit, first + n).run == run)
         n++;
-      vonk_writes_apply_units (replay->writes, first, n);
+      if (!vonk_writes_apply_units_step (replay->writes, first, n, end))
+        break;
       fix_up (replay, first, n);
       replay->applied += n;
     }

@@ -86,7 +86,13 @@ void          vonk_writes_apply_unit         (VonkWrites          *self,
 void          vonk_writes_apply_units        (VonkWrites          *self,
                                               guint                first,
                                               guint                n);
+gboolean      vonk_writes_apply_units_step   (VonkWrites          *self,
+                                              guint                first,
+                                              guint                n,
+                                              gint64               deadline);
 void          vonk_writes_apply              (VonkWrites          *self);
+gboolean      vonk_writes_free_step          (VonkWrites          *self,
+                                              gint64               deadline);
 VonkDeletion *vonk_writes_get_deletion       (VonkWrites          *self,
                                               guint                unit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkWrites, vonk_writes_free)

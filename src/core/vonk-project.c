@@ -1754,6 +1754,7 @@ struct _VonkWrites
   GPtrArray   *units;     /* of Unit, in the order they apply */
   VonkIdMap   *returning; /* what the writes put back */
   VonkIdMap   *going;     /* and what they delete */
+  guint        assigned;  /* of the saves vonk_writes_apply_units_step() is at */
 };
 
 static void
@@ -2044,24 +2045,49 @@ vonk_writes_run (VonkWrites         *self,
   return TRUE;
 }
 
-/* The lists follow a vonk_project_save_many() that was written: per type,
- * in the order met, one vonk_entity_list_changed_many() each. */
+/* Gives the entities @lives from @from to @to the values of their
+ * @drafts, which a vonk_project_save_many() wrote, and records each in
+ * the change the history has begun. The indexes by reference go, as they
+ * may point elsewhere now. */
 static void
-apply_save_many (VonkProject *self,
-                 GPtrArray   *drafts,
-                 GPtrArray   *lives)
+assign_saved (VonkProject *self,
+              GPtrArray   *drafts,
+              GPtrArray   *lives,
+              guint        from,
+              guint        to)
+{
+  GType last_type = G_TYPE_INVALID;
+
+  for (guint i = from; i < to; i++)
+    {
+      VonkEntity *live = g_ptr_array_index (lives, i);
+      VonkEntity *draft = g_ptr_array_index (drafts, i);
+
+      if (G_OBJECT_TYPE (live) != last_type)
+        {
+          last_type = G_OBJECT_TYPE (live);
+          forget_indexes (self, last_type);
+        }
+      if (self->history != NULL)
+        vonk_history_record_save (self->history, live, draft);
+      vonk_entity_assign (live, draft);
+    }
+}
+
+/* The lists hear that @lives were saved: per type, in the order met, one
+ * vonk_entity_list_changed_many() each. */
+static void
+tell_saved (VonkProject *self,
+            GPtrArray   *lives)
 {
   g_autoptr(GHashTable) by_type = NULL;
   g_autoptr(GPtrArray) order = NULL;
 
   by_type = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   order = g_ptr_array_new ();
-  if (self->history != NULL)
-    vonk_history_begin_change (self->history);
-  for (guint i = 0; i < drafts->len; i++)
+  for (guint i = 0; i < lives->len; i++)
     {
       VonkEntity *live = g_ptr_array_index (lives, i);
-      VonkEntity *draft = g_ptr_array_index (drafts, i);
       GType type = G_OBJECT_TYPE (live);
       GPtrArray *group = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
 
@@ -2072,13 +2098,8 @@ apply_save_many (VonkProject *self,
           g_ptr_array_add (order, group);
           forget_indexes (self, type);
         }
-      if (self->history != NULL)
-        vonk_history_record_save (self->history, live, draft);
-      vonk_entity_assign (live, draft);
       g_ptr_array_add (group, live);
     }
-  if (self->history != NULL)
-    vonk_history_end_change (self->history);
   for (guint g = 0; g < order->len; g++)
     {
       GPtrArray *group = g_ptr_array_index (order, g);
@@ -2086,6 +2107,20 @@ apply_save_many (VonkProject *self,
       vonk_entity_list_changed_many (list_of (self, G_OBJECT_TYPE (g_ptr_array_index (group, 0))),
                                      group);
     }
+}
+
+/* The lists follow a vonk_project_save_many() that was written. */
+static void
+apply_save_many (VonkProject *self,
+                 GPtrArray   *drafts,
+                 GPtrArray   *lives)
+{
+  if (self->history != NULL)
+    vonk_history_begin_change (self->history);
+  assign_saved (self, drafts, lives, 0, drafts->len);
+  if (self->history != NULL)
+    vonk_history_end_change (self->history);
+  tell_saved (self, lives);
 }
 
 /* The lists follow a vonk_project_undo_deletion() that was written: per
@@ -2202,6 +2237,28 @@ vonk_writes_apply_unit (VonkWrites *self,
     }
 }
 
+/* The entities of the @n plans from @first, the last plan's first, and
+ * for saves the project's own entities in the same order. */
+static void
+collect_run (VonkWrites *self,
+             guint       first,
+             guint       n,
+             GPtrArray  *entities,
+             GPtrArray  *lives)
+{
+  Unit *head = g_ptr_array_index (self->units, first);
+
+  for (guint u = n; u-- > 0; )
+    {
+      Unit *unit = g_ptr_array_index (self->units, first + u);
+
+      g_return_if_fail (unit->kind == head->kind && unit->kind != UNIT_UNDO_DELETION);
+      g_ptr_array_extend (entities, unit->entities, NULL, NULL);
+      if (unit->lives != NULL)
+        g_ptr_array_extend (lives, unit->lives, NULL, NULL);
+    }
+}
+
 /**
  * vonk_writes_apply_units: (skip)
  * @first: the how-manieth plan, from 0
@@ -2233,16 +2290,7 @@ vonk_writes_apply_units (VonkWrites *self,
     }
 
   head = g_ptr_array_index (self->units, first);
-  for (guint u = n; u-- > 0; )
-    {
-      Unit *unit = g_ptr_array_index (self->units, first + u);
-
-      g_return_if_fail (unit->kind == head->kind && unit->kind != UNIT_UNDO_DELETION);
-      g_ptr_array_extend (entities, unit->entities, NULL, NULL);
-      if (unit->lives != NULL)
-        g_ptr_array_extend (lives, unit->lives, NULL, NULL);
-    }
-
+  collect_run (self, first, n, entities, lives);
   if (head->kind == UNIT_SAVE_MANY)
     {
       apply_save_many (self->project, entities, lives);
@@ -2251,6 +2299,110 @@ vonk_writes_apply_units (VonkWrites *self,
 
   g_clear_pointer (&head->deletion, vonk_deletion_free);
   head->deletion = forget_many (self->project, entities);
+}
+
+/* How many saved entities get their values per look at the clock. */
+#define ASSIGN_CHUNK 256
+
+/**
+ * vonk_writes_apply_units_step: (skip)
+ * @deadline: the monotonic time to stop at
+ *
+ * Does what vonk_writes_apply_units() does, a slice at a time for saves:
+ * the entities get their values until @deadline, and once all have them
+ * the lists hear of it, once. Meanwhile the items hold new values that
+ * the sorted and filtered views have not taken in yet (the store is busy
+ * then, so nothing else changes). Call it again with the same plans until
+ * it returns %TRUE. Deletions and what Undo puts back go at once.
+ *
+ * Returns: whether the plans are applied
+ */
+gboolean
+vonk_writes_apply_units_step (VonkWrites *self,
+                              guint       first,
+                              guint       n,
+                              gint64      deadline)
+{
+  VonkHistory *history = self->project->history;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) lives = NULL;
+  Unit *head;
+
+  g_return_val_if_fail (n > 0 && first + n <= self->units->len, TRUE);
+
+  head = g_ptr_array_index (self->units, first);
+  if (head->kind != UNIT_SAVE_MANY)
+    {
+      vonk_writes_apply_units (self, first, n);
+      return TRUE;
+    }
+
+  drafts = g_ptr_array_new ();
+  lives = g_ptr_array_new ();
+  collect_run (self, first, n, drafts, lives);
+  /* one change in the history, however many slices it takes */
+  if (self->assigned == 0 && history != NULL)
+    vonk_history_begin_change (history);
+  while (self->assigned < lives->len)
+    {
+      guint to = MIN (self->assigned + ASSIGN_CHUNK, lives->len);
+
+      assign_saved (self->project, drafts, lives, self->assigned, to);
+      self->assigned = to;
+      if (to < lives->len && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+  if (history != NULL)
+    vonk_history_end_change (history);
+
+  self->assigned = 0;
+  tell_saved (self->project, lives);
+  return TRUE;
+}
+
+/* Lets go of a chunk of what @self holds, the last first. */
+static void
+free_some (VonkWrites *self)
+{
+  if (self->units->len > 0)
+    {
+      Unit *unit = g_ptr_array_index (self->units, self->units->len - 1);
+      GPtrArray *array = unit->entities != NULL && unit->entities->len > 0 ? unit->entities
+                                                                            : unit->lives;
+
+      if (array != NULL && array->len > 0)
+        g_ptr_array_set_size (array, array->len - MIN (array->len, ASSIGN_CHUNK));
+      else
+        g_ptr_array_set_size (self->units, self->units->len - 1);
+      return;
+    }
+
+  g_array_set_size (self->writes, self->writes->len - MIN (self->writes->len, ASSIGN_CHUNK));
+}
+
+/**
+ * vonk_writes_free_step: (skip)
+ * @deadline: the monotonic time to stop at
+ *
+ * Lets go of what @self holds, the last first, until @deadline (at least
+ * a chunk): what a change of 100,000 rows leaves behind takes a while to
+ * free, which the window need not wait for.
+ *
+ * Returns: whether all is gone; then free @self with vonk_writes_free()
+ */
+gboolean
+vonk_writes_free_step (VonkWrites *self,
+                       gint64      deadline)
+{
+  do
+    {
+      if (self->units->len == 0 && self->writes->len == 0)
+        return TRUE;
+      free_some (self);
+    }
+  while (g_get_monotonic_time () < deadline);
+
+  return self->units->len == 0 && self->writes->len == 0;
 }
 
 /**
