@@ -92,6 +92,7 @@ typedef struct
   GtkCustomFilter     *filter;
 
   gboolean             seen;     /* shown once: its column view has the rows */
+  GObject             *reselect; /* selected before a search, until it is done */
 
   char                *needle;   /* the search, folded (vonk_search_fold()); NULL for none */
   GHashTable          *matching; /* IDs (gint64 *) of the locations or departments whose name has it */
@@ -809,28 +810,21 @@ match_cb (gpointer item,
   return FALSE;
 }
 
+/* Once a search's pass is done, the row selected before it is selected
+ * again, if it is still there. */
 static void
-search_changed_cb (GtkSearchEntry       *entry,
-                   VonkOrganisationView *self)
+reselect (Page *page)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autofree char *old = NULL;
+  if (vonk_filter_model_get_pending (page->filter_model) == 0)
+    vonk_view_refill_done (page->slice, page->selection, g_steal_pointer (&page->reselect));
+}
+
+static void
+search_changed (VonkOrganisationView *self,
+                Page                 *page,
+                const char           *old)
+{
   GtkFilterChange change;
-  PageId id = 0;
-  Page *page;
-
-  while (self->pages[id].search != entry)
-    id++;
-  page = &self->pages[id];
-
-  old = g_steal_pointer (&page->needle);
-  if (*text != '\0')
-    page->needle = vonk_search_fold (text);
-
-  if (g_strcmp0 (old, page->needle) == 0)
-    return;
-
-  prepare_search (self, id);
 
   /* Without a search the filter has no function: it then matches every
    * row (GTK_FILTER_MATCH_ALL), and the filter model lets the 100,000
@@ -854,6 +848,38 @@ search_changed_cb (GtkSearchEntry       *entry,
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   gtk_filter_changed (GTK_FILTER (page->filter), change);
+}
+
+static void
+search_changed_cb (GtkSearchEntry       *entry,
+                   VonkOrganisationView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *old = NULL;
+  g_autoptr(GObject) selected = NULL;
+  PageId id = 0;
+  Page *page;
+
+  while (self->pages[id].search != entry)
+    id++;
+  page = &self->pages[id];
+
+  old = g_steal_pointer (&page->needle);
+  if (*text != '\0')
+    page->needle = vonk_search_fold (text);
+
+  if (g_strcmp0 (old, page->needle) == 0)
+    return;
+
+  prepare_search (self, id);
+
+  /* Most rows on screen change with a keystroke: they come in a few dozen
+   * per frame, as at first, rather than 200 row widgets made at once. */
+  selected = vonk_view_refill_in_slices (page->slice, page->selection);
+  if (page->reselect == NULL)
+    page->reselect = g_steal_pointer (&selected);
+  search_changed (self, page, old);
+  reselect (page);
 }
 
 static void
@@ -1034,6 +1060,9 @@ filtered_pending_cb (GListModel           *model,
                      GParamSpec           *pspec,
                      VonkOrganisationView *self)
 {
+  for (PageId page = 0; page < N_PAGES; page++)
+    if (G_LIST_MODEL (self->pages[page].filter_model) == model)
+      reselect (&self->pages[page]);
   filtered_changed_cb (model, 0, 0, 0, self);
 }
 
@@ -1343,6 +1372,7 @@ vonk_organisation_view_finalize (GObject *object)
     {
       g_free (self->pages[page].needle);
       g_clear_pointer (&self->pages[page].matching, g_hash_table_unref);
+      g_clear_object (&self->pages[page].reselect);
     }
   g_hash_table_unref (self->cells);
 

@@ -1007,6 +1007,8 @@ test_people_long_list (Fixture       *fixture,
   GListModel *people = shown (fixture, "people");
   GListModel *selection = G_LIST_MODEL (child (fixture, "people_selection"));
   g_autoptr(GArray) added_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GObject) chosen = NULL;
+  g_autofree char *first_name = NULL;
   GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (child (fixture, "people_sort_model"));
   GtkColumnView *view = GTK_COLUMN_VIEW (child (fixture, "people_view"));
   guint n_people = 3 + LONG_LIST_PEOPLE;
@@ -1087,6 +1089,25 @@ test_people_long_list (Fixture       *fixture,
   g_assert_true (sorted_by (people, "email"));
   WAIT_UNTIL (screen_shows_list (fixture));
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, n_people / 5);
+
+  /* a search: the rows on screen come back a few dozen at a time, and the
+   * person selected, far down, is selected again once it is done */
+  WAIT_UNTIL (g_list_model_get_n_items (selection) == n_people);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 100);
+  chosen = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  first_name = g_strdup (vonk_entity_get_string (VONK_ENTITY (chosen), "name"));
+  *strchr (first_name, ' ') = '\0';
+  g_array_set_size (added_rows, 0);
+  g_signal_connect (selection, "items-changed", G_CALLBACK (note_added_cb), added_rows);
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "people_search")), first_name);
+  WAIT_UNTIL (g_list_model_get_n_items (people) < n_people &&
+              vonk_filter_model_get_pending (VONK_FILTER_MODEL (people)) == 0 &&
+              g_list_model_get_n_items (selection) == g_list_model_get_n_items (people));
+  g_signal_handlers_disconnect_by_data (selection, added_rows);
+  g_assert_cmpuint (added_rows->len, >, 1);
+  g_assert_cmpuint (g_array_index (added_rows, guint, 0), <=, 30);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)) ==
+                 chosen);
 }
 
 /* An import of many people as the CSV dialog runs it: written in a
