@@ -1148,6 +1148,24 @@ update_section_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/**
+ * vonk_champions_view_is_computing:
+ *
+ * Returns: whether the page shown still waits for figures: a section of
+ *   it is out of date or being computed
+ */
+gboolean
+vonk_champions_view_is_computing (VonkChampionsView *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (VONK_IS_CHAMPIONS_VIEW (self), FALSE);
+
+  page = adw_view_stack_get_visible_child_name (self->stack);
+  return next_stale_section (self) >= 0 ||
+         (self->counter != NULL && g_strcmp0 (page, "coverage") == 0);
+}
+
 static void
 update_stale (VonkChampionsView *self)
 {
