@@ -171,6 +171,8 @@ struct _VonkChampionsView
 
   GListStore          *seen_models;     /* VonkRoleModelItem */
   GListStore          *unseen_models;
+  GtkSliceListModel   *seen_slice;      /* of each, for the lists to fill in */
+  GtkSliceListModel   *unseen_slice;
   /* the models of the lists of the pages not shown yet (show_lists()) */
   GtkSelectionModel   *champion_model;
   GtkSelectionModel   *quiet_model;
@@ -208,6 +210,7 @@ struct _VonkChampionsView
   GtkWidget           *quiet_scroller;
   GtkListView         *quiet_list;
   GListStore          *quiet_rows;      /* VonkQuietItem */
+  GtkSliceListModel   *quiet_slice;
   GtkLabel            *no_quiet_label;
   GtkStack            *quiet_stack;
   GtkLabel            *role_models_summary;
@@ -891,6 +894,8 @@ fill_quiet (VonkChampionsView  *self,
       g_object_ref (item->quiet.champion);
       g_ptr_array_add (items, item);
     }
+  /* GTK would make the widgets of 200 rows at once */
+  vonk_view_fill_in_slices (self->quiet_slice);
   g_list_store_splice (self->quiet_rows, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->quiet_rows)),
                        items->pdata, items->len);
@@ -1062,6 +1067,9 @@ fill_role_models (VonkChampionsView  *self,
       middle_seen += !is_top && is_seen;
     }
 
+  /* GTK would make the widgets of 200 rows at once, each list */
+  vonk_view_fill_in_slices (self->seen_slice);
+  vonk_view_fill_in_slices (self->unseen_slice);
   g_list_store_splice (self->seen_models, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->seen_models)),
                        seen->pdata, seen->len);
@@ -1484,6 +1492,8 @@ vonk_champions_view_finalize (GObject *object)
   VonkChampionsView *self = VONK_CHAMPIONS_VIEW (object);
 
   g_clear_pointer (&self->funnel, g_array_unref);
+  g_object_unref (self->seen_slice);
+  g_object_unref (self->unseen_slice);
   g_object_unref (self->seen_models);
   g_object_unref (self->unseen_models);
 
@@ -1539,6 +1549,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (quiet_scroller);
   BIND (quiet_list);
   BIND (quiet_rows);
+  BIND (quiet_slice);
   BIND (no_quiet_label);
   BIND (quiet_stack);
   BIND (role_models_summary);
@@ -1594,8 +1605,12 @@ vonk_champions_view_init (VonkChampionsView *self)
     self->page_counts[i].view = self;
   self->seen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
   self->unseen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
-  self->seen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_models))));
-  self->unseen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_models))));
+  self->seen_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->seen_models)),
+                                               0, G_MAXUINT);
+  self->unseen_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->unseen_models)),
+                                                 0, G_MAXUINT);
+  self->seen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_slice))));
+  self->unseen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_slice))));
   self->champion_model = g_object_ref (gtk_column_view_get_model (self->champion_view));
   self->quiet_model = g_object_ref (gtk_list_view_get_model (self->quiet_list));
   gtk_column_view_set_model (self->champion_view, NULL);
