@@ -202,6 +202,7 @@ struct _VonkChampionsView
   GtkColumnView       *champion_view;
   GtkSingleSelection  *champion_selection;
   GtkSortListModel    *champion_sort;
+  GtkSliceListModel   *champion_slice;
   GtkFilterListModel  *champion_filter_model;
   GtkCustomFilter     *champion_filter;
   GtkCustomSorter     *champion_sorter;
@@ -270,6 +271,8 @@ show_lists (VonkChampionsView *self)
 
   if (g_strcmp0 (name, "champions") == 0 && self->champion_model != NULL)
     {
+      /* GTK would make the widgets of 200 rows of five cells at once */
+      vonk_view_fill_in_slices (self->champion_slice);
       gtk_column_view_set_model (self->champion_view, self->champion_model);
       gtk_list_view_set_model (self->quiet_list, self->quiet_model);
       g_clear_object (&self->champion_model);
@@ -1541,6 +1544,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (champion_view);
   BIND (champion_selection);
   BIND (champion_sort);
+  BIND (champion_slice);
   BIND (champion_filter_model);
   BIND (champion_filter);
   BIND (champion_sorter);

@@ -769,6 +769,10 @@ test_long_lists (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   WAIT_UNTIL (vonk_test_has_label (quiet_list, vonk_entity_get_string (VONK_ENTITY (g_array_index (quiet, VonkQuietChampion, 0).champion), "name")));
 
+  /* the list fills in over a few frames */
+  WAIT_UNTIL (gtk_slice_list_model_get_size (GTK_SLICE_LIST_MODEL (child (fixture->view,
+                                                                          "champion_slice"))) ==
+              G_MAXUINT);
   n_champions = g_list_model_get_n_items (champions);
   g_assert_cmpuint (n_champions, >, MANY_CHAMPIONS);
   g_assert_true (champions_in_order (champions));
