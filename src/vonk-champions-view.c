@@ -138,6 +138,23 @@ vonk_quiet_item_init (VonkQuietItem *self)
 
 static const GType *watched_types (guint *n);
 
+/* The pages whose figures are computed in steps, besides the funnel */
+typedef enum
+{
+  PAGE_COUNT_QUIET,
+  PAGE_COUNT_ROLE_MODELS,
+  PAGE_COUNT_LINKS,
+  N_PAGE_COUNTS
+} PageCountKind;
+
+typedef struct
+{
+  VonkChampionsView  *view;
+  VonkChampionsCount *count;       /* under way, or NULL */
+  guint               id;          /* the idle that counts on */
+  gboolean            has_figures; /* the page shows figures of the project */
+} PageCount;
+
 struct _VonkChampionsView
 {
   VonkView             parent_instance;
@@ -150,9 +167,12 @@ struct _VonkChampionsView
   GSettings           *settings;        /* NULL when the schema is not installed */
   guint                update_id;       /* the idle that brings the sections up to date */
   guint                stale;           /* 1 << the sections to update (sections[]) */
+  PageCount            page_counts[N_PAGE_COUNTS];
 
   GListStore          *seen_models;     /* VonkRoleModelItem */
   GListStore          *unseen_models;
+  GtkSliceListModel   *seen_slice;      /* of each, for the lists to fill in */
+  GtkSliceListModel   *unseen_slice;
   /* the models of the lists of the pages not shown yet (show_lists()) */
   GtkSelectionModel   *champion_model;
   GtkSelectionModel   *quiet_model;
@@ -182,6 +202,7 @@ struct _VonkChampionsView
   GtkColumnView       *champion_view;
   GtkSingleSelection  *champion_selection;
   GtkSortListModel    *champion_sort;
+  GtkSliceListModel   *champion_slice;
   GtkFilterListModel  *champion_filter_model;
   GtkCustomFilter     *champion_filter;
   GtkCustomSorter     *champion_sorter;
@@ -190,7 +211,9 @@ struct _VonkChampionsView
   GtkWidget           *quiet_scroller;
   GtkListView         *quiet_list;
   GListStore          *quiet_rows;      /* VonkQuietItem */
+  GtkSliceListModel   *quiet_slice;
   GtkLabel            *no_quiet_label;
+  GtkStack            *quiet_stack;
   GtkLabel            *role_models_summary;
   GtkLabel            *seen_heading;
   GtkListView         *seen_view;
@@ -198,8 +221,10 @@ struct _VonkChampionsView
   GtkLabel            *unseen_heading;
   GtkListView         *unseen_view;
   GtkLabel            *no_unseen_label;
+  GtkStack            *role_models_stack;
   GtkLabel            *links_summary;
   VonkLinksMatrix     *links_matrix;
+  GtkStack            *links_stack;
 };
 
 G_DEFINE_FINAL_TYPE (VonkChampionsView, vonk_champions_view, VONK_TYPE_VIEW)
@@ -246,6 +271,8 @@ show_lists (VonkChampionsView *self)
 
   if (g_strcmp0 (name, "champions") == 0 && self->champion_model != NULL)
     {
+      /* GTK would make the widgets of 200 rows of five cells at once */
+      vonk_view_fill_in_slices (self->champion_slice);
       gtk_column_view_set_model (self->champion_view, self->champion_model);
       gtk_list_view_set_model (self->quiet_list, self->quiet_model);
       g_clear_object (&self->champion_model);
@@ -854,17 +881,13 @@ quiet_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), reason);
 }
 
+/* Shows the champions gone quiet of @count (NULL: none, no project). */
 static void
-update_quiet (VonkChampionsView *self)
+fill_quiet (VonkChampionsView  *self,
+            VonkChampionsCount *count)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(GArray) quiet = NULL;
+  GArray *quiet = count != NULL ? vonk_champions_count_get_rows (count) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *explanation = NULL;
-  guint weeks = quiet_weeks (self);
-
-  if (project != NULL)
-    quiet = vonk_champions_gone_quiet (project, weeks, NULL);
 
   for (guint i = 0; quiet != NULL && i < quiet->len; i++)
     {
@@ -874,18 +897,35 @@ update_quiet (VonkChampionsView *self)
       g_object_ref (item->quiet.champion);
       g_ptr_array_add (items, item);
     }
+  /* GTK would make the widgets of 200 rows at once */
+  vonk_view_fill_in_slices (self->quiet_slice);
   g_list_store_splice (self->quiet_rows, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->quiet_rows)),
                        items->pdata, items->len);
 
   gtk_widget_set_visible (self->quiet_scroller, items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_quiet_label), items->len == 0);
+}
+
+static void start_page_count (VonkChampionsView  *self,
+                              PageCountKind       which,
+                              VonkChampionsCount *count);
+
+static void
+update_quiet (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autofree char *explanation = NULL;
+  guint weeks = quiet_weeks (self);
 
   explanation = g_strdup_printf (ngettext ("Active champions who attended or hosted no session and shared no success story in the last %u week.",
                                            "Active champions who attended or hosted no session and shared no success story in the last %u weeks.",
                                            weeks),
                                  weeks);
   gtk_label_set_text (self->quiet_explanation, explanation);
+
+  start_page_count (self, PAGE_COUNT_QUIET,
+                    project != NULL ? vonk_champions_count_quiet_new (project, weeks, NULL) : NULL);
 }
 
 /* Role models */
@@ -997,11 +1037,12 @@ role_model_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), text);
 }
 
+/* Shows the role models of @count (NULL: none, no project). */
 static void
-update_role_models (VonkChampionsView *self)
+fill_role_models (VonkChampionsView  *self,
+                  VonkChampionsCount *count)
 {
-  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(GArray) models = NULL;
+  GArray *models = count != NULL ? vonk_champions_count_get_rows (count) : NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) unseen = g_ptr_array_new_with_free_func (g_object_unref);
   guint top = 0, top_seen = 0, middle = 0, middle_seen = 0;
@@ -1010,9 +1051,6 @@ update_role_models (VonkChampionsView *self)
   g_autofree char *summary = NULL;
   g_autofree char *seen_heading = NULL;
   g_autofree char *unseen_heading = NULL;
-
-  if (project != NULL)
-    models = vonk_champions_role_models (project, NULL);
 
   for (guint i = 0; models != NULL && i < models->len; i++)
     {
@@ -1032,6 +1070,9 @@ update_role_models (VonkChampionsView *self)
       middle_seen += !is_top && is_seen;
     }
 
+  /* GTK would make the widgets of 200 rows at once, each list */
+  vonk_view_fill_in_slices (self->seen_slice);
+  vonk_view_fill_in_slices (self->unseen_slice);
   g_list_store_splice (self->seen_models, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->seen_models)),
                        seen->pdata, seen->len);
@@ -1062,24 +1103,33 @@ update_role_models (VonkChampionsView *self)
   gtk_label_set_text (self->role_models_summary, summary);
 }
 
-/* Links between departments */
-
 static void
-update_links (VonkChampionsView *self)
+update_role_models (VonkChampionsView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  g_autoptr(VonkDepartmentLinks) links = NULL;
+
+  start_page_count (self, PAGE_COUNT_ROLE_MODELS,
+                    project != NULL ? vonk_champions_count_role_models_new (project, NULL) : NULL);
+}
+
+/* Links between departments */
+
+/* Shows the department links of @count (NULL: none, no project). */
+static void
+fill_links (VonkChampionsView  *self,
+            VonkChampionsCount *count)
+{
+  const VonkDepartmentLinks *links = count != NULL ? vonk_champions_count_get_links (count) : NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *summary = NULL;
 
-  if (project == NULL)
+  if (links == NULL)
     {
       vonk_links_matrix_set_links (self->links_matrix, NULL, NULL);
       gtk_label_set_text (self->links_summary, "");
       return;
     }
 
-  links = vonk_champions_department_links (project);
   for (guint i = 0; i < links->n_departments; i++)
     g_ptr_array_add (names, (gpointer) name_of (self, VONK_TYPE_DEPARTMENT,
                                                 links->department_ids[i]));
@@ -1094,6 +1144,101 @@ update_links (VonkChampionsView *self)
                                          links->n_workshops),
                                links->n_mixed, links->n_workshops);
   gtk_label_set_text (self->links_summary, summary);
+}
+
+static void
+update_links (VonkChampionsView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+
+  start_page_count (self, PAGE_COUNT_LINKS,
+                    project != NULL ? vonk_champions_count_links_new (project) : NULL);
+}
+
+/* The pages computed in steps */
+
+/* Each page's count, its stack (the figures, or that they are being
+ * computed) and what shows its figures. */
+static const struct
+{
+  const char *page;
+  gsize       stack;
+  void      (*fill) (VonkChampionsView  *self,
+                     VonkChampionsCount *count);
+} page_counts[N_PAGE_COUNTS] = {
+  { "champions", G_STRUCT_OFFSET (VonkChampionsView, quiet_stack), fill_quiet },
+  { "role-models", G_STRUCT_OFFSET (VonkChampionsView, role_models_stack), fill_role_models },
+  { "links", G_STRUCT_OFFSET (VonkChampionsView, links_stack), fill_links },
+};
+
+/* As the funnel's chart: the figures, or that they are being computed
+ * only when there are none yet, so that a recount does not blink. */
+static void
+show_page_counting (VonkChampionsView *self,
+                    PageCountKind      which,
+                    gboolean           counting)
+{
+  GtkStack *stack = G_STRUCT_MEMBER (GtkStack *, self, page_counts[which].stack);
+
+  gtk_stack_set_visible_child_name (stack, counting ? "counting" : "figures");
+}
+
+/* The page's figures computed a few milliseconds at a time after the
+ * frames, as the funnel's; shown when all is counted. */
+static gboolean
+count_page_cb (gpointer data)
+{
+  PageCount *page = data;
+  VonkChampionsView *self = page->view;
+  PageCountKind which = page - self->page_counts;
+  gint64 until = g_get_monotonic_time () + COUNT_SLICE_USEC;
+
+  do
+    {
+      if (vonk_champions_count_step (page->count, COUNT_STEP_ROWS))
+        {
+          page->id = 0;
+          page_counts[which].fill (self, page->count);
+          g_clear_pointer (&page->count, vonk_champions_count_free);
+          page->has_figures = TRUE;
+          show_page_counting (self, which, FALSE);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  while (g_get_monotonic_time () < until);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_page_count (VonkChampionsView *self,
+                 PageCountKind      which)
+{
+  g_clear_handle_id (&self->page_counts[which].id, g_source_remove);
+  g_clear_pointer (&self->page_counts[which].count, vonk_champions_count_free);
+}
+
+/* Computes the figures of a page anew with @count (transfer full; NULL:
+ * there is no project); a count under way is dropped, as it counts what
+ * the project was. */
+static void
+start_page_count (VonkChampionsView  *self,
+                  PageCountKind       which,
+                  VonkChampionsCount *count)
+{
+  PageCount *page = &self->page_counts[which];
+
+  stop_page_count (self, which);
+  if (count == NULL)
+    {
+      page_counts[which].fill (self, NULL);
+      show_page_counting (self, which, FALSE);
+      return;
+    }
+
+  page->count = count;
+  page->id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, count_page_cb, page, NULL);
+  show_page_counting (self, which, !page->has_figures);
 }
 
 /* Everything */
@@ -1146,6 +1291,29 @@ update_section_cb (gpointer user_data)
 
   self->update_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * vonk_champions_view_is_computing:
+ *
+ * Returns: whether the page shown still waits for figures: a section of
+ *   it is out of date or being computed
+ */
+gboolean
+vonk_champions_view_is_computing (VonkChampionsView *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (VONK_IS_CHAMPIONS_VIEW (self), FALSE);
+
+  page = adw_view_stack_get_visible_child_name (self->stack);
+  if (next_stale_section (self) >= 0 || (self->counter != NULL && g_strcmp0 (page, "coverage") == 0))
+    return TRUE;
+  for (guint i = 0; i < N_PAGE_COUNTS; i++)
+    if (self->page_counts[i].count != NULL && g_strcmp0 (page, page_counts[i].page) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -1276,6 +1444,12 @@ vonk_champions_view_project_changed (VonkView    *view,
   g_clear_pointer (&self->funnel, g_array_unref);
   show_funnel (self);
   show_counting (self, project != NULL);
+  for (guint i = 0; i < N_PAGE_COUNTS; i++)
+    {
+      stop_page_count (self, i);
+      self->page_counts[i].has_figures = FALSE;
+      show_page_counting (self, i, project != NULL);
+    }
 
   if (project != NULL)
     for (guint i = 0; i < n; i++)
@@ -1300,6 +1474,8 @@ vonk_champions_view_dispose (GObject *object)
   vonk_view_set_project (VONK_VIEW (self), NULL);
   g_clear_handle_id (&self->update_id, g_source_remove);
   stop_counting (self);
+  for (guint i = 0; i < N_PAGE_COUNTS; i++)
+    stop_page_count (self, i);
   g_clear_object (&self->champion_model);
   g_clear_object (&self->quiet_model);
   g_clear_object (&self->seen_model);
@@ -1319,6 +1495,8 @@ vonk_champions_view_finalize (GObject *object)
   VonkChampionsView *self = VONK_CHAMPIONS_VIEW (object);
 
   g_clear_pointer (&self->funnel, g_array_unref);
+  g_object_unref (self->seen_slice);
+  g_object_unref (self->unseen_slice);
   g_object_unref (self->seen_models);
   g_object_unref (self->unseen_models);
 
@@ -1366,6 +1544,7 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (champion_view);
   BIND (champion_selection);
   BIND (champion_sort);
+  BIND (champion_slice);
   BIND (champion_filter_model);
   BIND (champion_filter);
   BIND (champion_sorter);
@@ -1374,7 +1553,9 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (quiet_scroller);
   BIND (quiet_list);
   BIND (quiet_rows);
+  BIND (quiet_slice);
   BIND (no_quiet_label);
+  BIND (quiet_stack);
   BIND (role_models_summary);
   BIND (seen_heading);
   BIND (seen_view);
@@ -1382,8 +1563,10 @@ vonk_champions_view_class_init (VonkChampionsViewClass *klass)
   BIND (unseen_heading);
   BIND (unseen_view);
   BIND (no_unseen_label);
+  BIND (role_models_stack);
   BIND (links_summary);
   BIND (links_matrix);
+  BIND (links_stack);
 #undef BIND
 
 #define CALLBACK(name) gtk_widget_class_bind_template_callback (widget_class, name)
@@ -1422,10 +1605,16 @@ vonk_champions_view_init (VonkChampionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < N_PAGE_COUNTS; i++)
+    self->page_counts[i].view = self;
   self->seen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
   self->unseen_models = g_list_store_new (VONK_TYPE_ROLE_MODEL_ITEM);
-  self->seen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_models))));
-  self->unseen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_models))));
+  self->seen_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->seen_models)),
+                                               0, G_MAXUINT);
+  self->unseen_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->unseen_models)),
+                                                 0, G_MAXUINT);
+  self->seen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->seen_slice))));
+  self->unseen_model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unseen_slice))));
   self->champion_model = g_object_ref (gtk_column_view_get_model (self->champion_view));
   self->quiet_model = g_object_ref (gtk_list_view_get_model (self->quiet_list));
   gtk_column_view_set_model (self->champion_view, NULL);

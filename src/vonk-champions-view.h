@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VonkChampionsView, vonk_champions_view, VONK, CHAMPIONS_VIEW, VonkView)
 
-GtkWidget *vonk_champions_view_new (VonkProject *project);
+GtkWidget *vonk_champions_view_new          (VonkProject       *project);
+gboolean   vonk_champions_view_is_computing (VonkChampionsView *self);
 
 G_END_DECLS

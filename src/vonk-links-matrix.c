@@ -13,7 +13,14 @@
  * row of dots.
  *
  * The matrix is also a text, its accessible label: the pairs that met,
- * most workshops first, and the departments that met no other.
+ * most workshops first (the first 25, then how many more), and the
+ * departments that met no other.
+ *
+ * A large organisation has hundreds of departments, a matrix of hundreds
+ * of thousands of cells that scrolls: only the cells in view are drawn
+ * (drawing all of 500 × 500 froze the window for seconds), again when a
+ * scrolled window around the matrix scrolls or changes size, and the
+ * numbers' layouts are made once.
  */
 
 #define G_LOG_DOMAIN "vonk-links-matrix"
@@ -30,15 +37,21 @@
 #define NAME_GAP   8   /* between the names and the first column */
 #define MAX_NAMES  280 /* the widest the names may be */
 #define MIN_NAMES  90
+/* the pairs the text names, most workshops first: a screen reader user
+ * cannot listen to a hundred thousand */
+#define MAX_PAIRS_SAID 25
 
 struct _VonkLinksMatrix
 {
   GtkWidget  parent_instance;
 
-  guint      n;       /* departments */
-  guint     *counts;  /* n × n */
-  GStrv      names;   /* n */
-  char      *summary;
+  guint       n;           /* departments */
+  guint      *counts;      /* n × n */
+  GStrv       names;       /* n */
+  char       *summary;
+  int         names_width; /* -1: to be measured */
+  GHashTable *layouts;     /* "b12" or "n12" (bold or not) → PangoLayout */
+  GPtrArray  *adjustments; /* of the scrolled windows around, while mapped */
 };
 
 G_DEFINE_FINAL_TYPE (VonkLinksMatrix, vonk_links_matrix, GTK_TYPE_WIDGET)
@@ -103,7 +116,7 @@ update_summary (VonkLinksMatrix *self)
   else if (pairs->len == 0)
     g_string_append_printf (text, ": %s", _("none yet"));
 
-  for (guint i = 0; i < pairs->len; i++)
+  for (guint i = 0; i < MIN (pairs->len, MAX_PAIRS_SAID); i++)
     {
       const Pair *pair = &g_array_index (pairs, Pair, i);
       g_autofree char *workshops =
@@ -114,6 +127,15 @@ update_summary (VonkLinksMatrix *self)
        * "Claims and IT: 2 workshops" */
       g_string_append_printf (text, _("%s and %s: %s"), self->names[pair->a],
                               self->names[pair->b], workshops);
+    }
+
+  if (pairs->len > MAX_PAIRS_SAID)
+    {
+      guint more = pairs->len - MAX_PAIRS_SAID;
+
+      g_string_append (text, "; ");
+      /* Translators: after the pairs of departments that met most */
+      g_string_append_printf (text, ngettext ("%'u more pair", "%'u more pairs", more), more);
     }
 
   if (self->n > 0 && alone->len > 0)
@@ -169,16 +191,22 @@ draw_centred (VonkLinksMatrix *self,
               float            y,
               const GdkRGBA   *color)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autofree char *key = g_strconcat (bold ? "b" : "n", text, NULL);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
   int width, height;
 
-  if (bold)
+  if (layout == NULL)
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      if (bold)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
 
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
   pango_layout_get_pixel_size (layout, &width, &height);
   draw_layout (snapshot, layout, x + (CELL - width) / 2.f, y + (CELL - height) / 2.f, color);
@@ -198,6 +226,9 @@ names_width (VonkLinksMatrix *self)
 {
   int widest = 0;
 
+  if (self->names_width >= 0)
+    return self->names_width;
+
   for (guint r = 0; r < self->n; r++)
     {
       g_autofree char *text = row_name (self, r);
@@ -208,7 +239,52 @@ names_width (VonkLinksMatrix *self)
       widest = MAX (widest, width);
     }
 
-  return CLAMP (widest, MIN_NAMES, MAX_NAMES);
+  self->names_width = CLAMP (widest, MIN_NAMES, MAX_NAMES);
+  return self->names_width;
+}
+
+/* The part of the matrix in view: within every scrolled window around it.
+ * Returns FALSE when none is. */
+static gboolean
+area_in_view (VonkLinksMatrix *self,
+              graphene_rect_t *area)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  graphene_rect_init (area, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  for (GtkWidget *above = gtk_widget_get_parent (widget); above != NULL;
+       above = gtk_widget_get_parent (above))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (above))
+        continue;
+      if (!gtk_widget_compute_bounds (above, widget, &bounds) ||
+          !graphene_rect_intersection (area, &bounds, area))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The rows (or columns) from *first to *last that @from and @to reach,
+ * cells starting at @start. */
+static gboolean
+cells_in (VonkLinksMatrix *self,
+          float            start,
+          float            from,
+          float            to,
+          guint           *first,
+          guint           *last)
+{
+  float step = CELL + CELL_GAP;
+
+  if (self->n == 0 || to < start)
+    return FALSE;
+
+  *first = from <= start ? 0 : (guint) ((from - start) / step);
+  *last = MIN (self->n - 1, (guint) ((to - start) / step));
+  return *first <= *last;
 }
 
 static void
@@ -224,6 +300,8 @@ vonk_links_matrix_snapshot (GtkWidget   *widget,
   float top = PAD + CELL;
   GdkRGBA fg, accent, accent_fg, dim, faint, outline;
   guint largest = 0;
+  graphene_rect_t area;
+  guint first_row, last_row, first_column, last_column;
 
   gtk_style_context_get_color (context, &fg);
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
@@ -239,17 +317,40 @@ vonk_links_matrix_snapshot (GtkWidget   *widget,
       if (r != c)
         largest = MAX (largest, count_at (self, r, c));
 
-  for (guint r = 0; r < self->n; r++)
+  if (!area_in_view (self, &area))
+    return;
+
+  /* the columns' numbers */
+  if (area.origin.y <= top &&
+      cells_in (self, left, area.origin.x, area.origin.x + area.size.width,
+                &first_column, &last_column))
+    for (guint c = first_column; c <= last_column; c++)
+      {
+        g_autofree char *header = g_strdup_printf ("%u", c + 1);
+
+        draw_centred (self, snapshot, header, TRUE, left + c * (CELL + CELL_GAP), PAD, &dim);
+      }
+
+  if (!cells_in (self, top, area.origin.y, area.origin.y + area.size.height,
+                 &first_row, &last_row))
+    return;
+  if (!cells_in (self, left, area.origin.x, area.origin.x + area.size.width,
+                 &first_column, &last_column))
     {
-      g_autofree char *header = g_strdup_printf ("%u", r + 1);
+      /* only the names are in view */
+      first_column = 1;
+      last_column = 0;
+    }
+
+  for (guint r = first_row; r <= last_row; r++)
+    {
       g_autofree char *text = row_name (self, r);
       g_autoptr(PangoLayout) name = gtk_widget_create_pango_layout (widget, text);
       float y = top + r * (CELL + CELL_GAP);
       int height;
 
-      /* the column's number, the row's number and name */
-      draw_centred (self, snapshot, header, TRUE, left + r * (CELL + CELL_GAP), PAD, &dim);
-      if (names > 0)
+      /* the row's number and name */
+      if (names > 0 && area.origin.x < left)
         {
           pango_layout_set_width (name, names * PANGO_SCALE);
           pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
@@ -257,7 +358,7 @@ vonk_links_matrix_snapshot (GtkWidget   *widget,
           draw_layout (snapshot, name, PAD, y + (CELL - height) / 2.f, &fg);
         }
 
-      for (guint c = 0; c < self->n; c++)
+      for (guint c = first_column; c <= last_column; c++)
         {
           float x = left + c * (CELL + CELL_GAP);
           guint count = count_at (self, r, c);
@@ -319,8 +420,13 @@ static void
 vonk_links_matrix_css_changed (GtkWidget         *widget,
                                GtkCssStyleChange *change)
 {
+  VonkLinksMatrix *self = VONK_LINKS_MATRIX (widget);
+
   GTK_WIDGET_CLASS (vonk_links_matrix_parent_class)->css_changed (widget, change);
 
+  /* the font may have changed */
+  g_hash_table_remove_all (self->layouts);
+  self->names_width = -1;
   gtk_widget_queue_resize (widget);
 }
 
@@ -351,6 +457,7 @@ vonk_links_matrix_set_links (VonkLinksMatrix           *self,
   for (guint i = 0; i < self->n; i++)
     self->names[i] = g_strdup (names[i]);
 
+  self->names_width = -1;
   update_summary (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -374,11 +481,54 @@ vonk_links_matrix_new (void)
   return g_object_new (VONK_TYPE_LINKS_MATRIX, NULL);
 }
 
+/* Only the cells in view are drawn: drawn again when a scrolled window
+ * around scrolls or changes size. */
+static void
+vonk_links_matrix_map (GtkWidget *widget)
+{
+  VonkLinksMatrix *self = VONK_LINKS_MATRIX (widget);
+
+  GTK_WIDGET_CLASS (vonk_links_matrix_parent_class)->map (widget);
+
+  for (GtkWidget *above = gtk_widget_get_parent (widget); above != NULL;
+       above = gtk_widget_get_parent (above))
+    if (GTK_IS_SCROLLED_WINDOW (above))
+      {
+        GtkAdjustment *both[2] = {
+          gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (above)),
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (above)),
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+          {
+            g_signal_connect_swapped (both[i], "value-changed",
+                                      G_CALLBACK (gtk_widget_queue_draw), self);
+            g_signal_connect_swapped (both[i], "changed",
+                                      G_CALLBACK (gtk_widget_queue_draw), self);
+            g_ptr_array_add (self->adjustments, g_object_ref (both[i]));
+          }
+      }
+}
+
+static void
+vonk_links_matrix_unmap (GtkWidget *widget)
+{
+  VonkLinksMatrix *self = VONK_LINKS_MATRIX (widget);
+
+  for (guint i = 0; i < self->adjustments->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->adjustments, i), self);
+  g_ptr_array_set_size (self->adjustments, 0);
+
+  GTK_WIDGET_CLASS (vonk_links_matrix_parent_class)->unmap (widget);
+}
+
 static void
 vonk_links_matrix_finalize (GObject *object)
 {
   VonkLinksMatrix *self = VONK_LINKS_MATRIX (object);
 
+  g_hash_table_unref (self->layouts);
+  g_ptr_array_unref (self->adjustments);
   g_free (self->counts);
   g_strfreev (self->names);
   g_free (self->summary);
@@ -396,6 +546,8 @@ vonk_links_matrix_class_init (VonkLinksMatrixClass *klass)
   widget_class->snapshot = vonk_links_matrix_snapshot;
   widget_class->measure = vonk_links_matrix_measure;
   widget_class->css_changed = vonk_links_matrix_css_changed;
+  widget_class->map = vonk_links_matrix_map;
+  widget_class->unmap = vonk_links_matrix_unmap;
 
   gtk_widget_class_set_css_name (widget_class, "linksmatrix");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -405,5 +557,8 @@ static void
 vonk_links_matrix_init (VonkLinksMatrix *self)
 {
   self->names = g_new0 (char *, 1);
+  self->names_width = -1;
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->adjustments = g_ptr_array_new_with_free_func (g_object_unref);
   update_summary (self);
 }

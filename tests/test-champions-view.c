@@ -769,6 +769,10 @@ test_long_lists (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   WAIT_UNTIL (vonk_test_has_label (quiet_list, vonk_entity_get_string (VONK_ENTITY (g_array_index (quiet, VonkQuietChampion, 0).champion), "name")));
 
+  /* the list fills in over a few frames */
+  WAIT_UNTIL (gtk_slice_list_model_get_size (GTK_SLICE_LIST_MODEL (child (fixture->view,
+                                                                          "champion_slice"))) ==
+              G_MAXUINT);
   n_champions = g_list_model_get_n_items (champions);
   g_assert_cmpuint (n_champions, >, MANY_CHAMPIONS);
   g_assert_true (champions_in_order (champions));
@@ -780,6 +784,250 @@ test_long_lists (Fixture       *fixture,
   g_assert_cmpuint (count_rows (quiet_list), <, quiet->len / 3);
   g_assert_cmpuint (count_rows (GTK_WIDGET (child (fixture->view, "champion_view"))), <,
                     n_champions / 3);
+}
+
+/* The pages computed in steps */
+
+static const char *
+visible_child (Fixture    *fixture,
+               const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->view, stack)));
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *page)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->view, "stack")), page);
+}
+
+/* The view follows the project again from scratch: the figures are gone
+ * and each page says that they are being computed. */
+static void
+follow_project_again (Fixture *fixture)
+{
+  vonk_view_set_project (VONK_VIEW (fixture->view), NULL);
+  vonk_view_set_project (VONK_VIEW (fixture->view), fixture->project);
+}
+
+/* The Gone Quiet list shows the core's champions, all of them. */
+static gboolean
+quiet_shows_core (Fixture *fixture)
+{
+  g_autoptr(GArray) quiet = vonk_champions_gone_quiet (fixture->project, 8, NULL);
+  GtkWidget *list = GTK_WIDGET (child (fixture->view, "quiet_list"));
+
+  if (g_strcmp0 (visible_child (fixture, "quiet_stack"), "figures") != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (child (fixture->view, "quiet_rows"))) != quiet->len)
+    return FALSE;
+  for (guint i = 0; i < quiet->len; i++)
+    if (!vonk_test_has_label (list, vonk_entity_get_string (
+                                      VONK_ENTITY (g_array_index (quiet, VonkQuietChampion,
+                                                                  i).champion),
+                                      "name")))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The Role Models page shows the core's figures: how many are seen, of
+ * each kind of manager, and the first of each list. */
+static gboolean
+role_models_show_core (Fixture *fixture)
+{
+  g_autoptr(GArray) models = vonk_champions_role_models (fixture->project, NULL);
+  guint seen = 0, top = 0, top_seen = 0, middle = 0, middle_seen = 0;
+  g_autofree char *seen_heading = NULL;
+  g_autofree char *unseen_heading = NULL;
+  g_autofree char *top_text = NULL;
+  g_autofree char *middle_text = NULL;
+  const char *summary = gtk_label_get_text (GTK_LABEL (child (fixture->view,
+                                                              "role_models_summary")));
+
+  if (g_strcmp0 (visible_child (fixture, "role_models_stack"), "figures") != 0)
+    return FALSE;
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *model = &g_array_index (models, VonkRoleModel, i);
+      gboolean is_seen = vonk_role_model_is_seen (model);
+
+      if (vonk_entity_get_enum (VONK_ENTITY (model->manager), "role") == VONK_ROLE_TOP_MANAGEMENT)
+        {
+          top++;
+          top_seen += is_seen;
+        }
+      else
+        {
+          middle++;
+          middle_seen += is_seen;
+        }
+      seen += is_seen;
+    }
+
+  seen_heading = g_strdup_printf ("Managers Who Lead by Example (%u)", seen);
+  unseen_heading = g_strdup_printf ("Not Yet Seen in a Session (%u)", models->len - seen);
+  top_text = g_strdup_printf ("%u of %u top manager", top_seen, top);
+  middle_text = g_strdup_printf ("%u of %u middle manager", middle_seen, middle);
+  return vonk_test_has_label (fixture->view, seen_heading) &&
+         vonk_test_has_label (fixture->view, unseen_heading) &&
+         g_str_has_prefix (summary, top_text) && strstr (summary, middle_text) != NULL &&
+         vonk_test_has_label (GTK_WIDGET (child (fixture->view, "seen_view")),
+                              vonk_entity_get_string (VONK_ENTITY (g_array_index (models,
+                                                                                  VonkRoleModel,
+                                                                                  0).manager),
+                                                      "name"));
+}
+
+/* The Links page shows the core's counts. */
+static gboolean
+links_show_core (Fixture *fixture)
+{
+  g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (fixture->project);
+  g_autofree char *workshops =
+    g_strdup_printf ("%u of %u workshops brought people from different departments together.",
+                     links->n_mixed, links->n_workshops);
+  const char *summary = vonk_links_matrix_get_summary (VONK_LINKS_MATRIX (child (fixture->view,
+                                                                                 "links_matrix")));
+  guint best = 0, best_a = 0, best_b = 0;
+  g_autofree char *pair = NULL;
+
+  if (g_strcmp0 (visible_child (fixture, "links_stack"), "figures") != 0 ||
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (fixture->view, "links_summary"))),
+                 workshops) != 0)
+    return FALSE;
+  for (guint a = 0; a < links->n_departments; a++)
+    for (guint b = a + 1; b < links->n_departments; b++)
+      if (vonk_department_links_get (links, a, b) > best)
+        {
+          best = vonk_department_links_get (links, a, b);
+          best_a = a;
+          best_b = b;
+        }
+  pair = g_strdup_printf ("%s and %s: %u workshop",
+                          vonk_entity_get_string (vonk_project_lookup (fixture->project,
+                                                                       VONK_TYPE_DEPARTMENT,
+                                                                       links->department_ids[best_a]),
+                                                  "name"),
+                          vonk_entity_get_string (vonk_project_lookup (fixture->project,
+                                                                       VONK_TYPE_DEPARTMENT,
+                                                                       links->department_ids[best_b]),
+                                                  "name"),
+                          best);
+  return strstr (summary, pair) != NULL;
+}
+
+/* A held session of @kind. */
+static VonkEntity *
+held_session (VonkProject     *project,
+              VonkSessionKind  kind)
+{
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+
+      if (vonk_entity_get_enum (session, "kind") == (int) kind &&
+          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_HELD)
+        return session; /* the list keeps it alive */
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Gone Quiet, Role Models and Links are computed after the page is shown,
+ * a few milliseconds at a time: until the first figures are in, the page
+ * says so; then it shows the core's figures, which follow an edit without
+ * going back to saying that they are being computed. */
+static void
+test_pages_counted (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *page;
+    const char *stack;
+    const char *counting;
+    gboolean  (*shows_core) (Fixture *fixture);
+  } pages[] = {
+    { "champions", "quiet_stack", "Finding the champions gone quiet…", quiet_shows_core },
+    { "role-models", "role_models_stack", "Finding the managers seen in sessions…",
+      role_models_show_core },
+    { "links", "links_stack", "Counting the workshops of each pair of departments…",
+      links_show_core },
+  };
+  g_autoptr(GArray) models = NULL;
+  VonkEntity *unseen = NULL;
+  VonkEntity *workshop = held_session (fixture->project, VONK_SESSION_WORKSHOP);
+  g_autoptr(VonkEntity) colleague = NULL;
+
+  follow_project_again (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_test_message ("page %s", pages[i].page);
+      g_assert_cmpstr (visible_child (fixture, pages[i].stack), ==, "counting");
+      show_page (fixture, pages[i].page);
+      g_assert_true (vonk_champions_view_is_computing (VONK_CHAMPIONS_VIEW (fixture->view)));
+      g_assert_cmpstr (visible_child (fixture, pages[i].stack), ==, "counting");
+      g_assert_true (vonk_test_has_label (GTK_WIDGET (child (fixture->view, pages[i].stack)),
+                                          pages[i].counting));
+      WAIT_UNTIL (pages[i].shows_core (fixture));
+      g_assert_false (vonk_champions_view_is_computing (VONK_CHAMPIONS_VIEW (fixture->view)));
+    }
+
+  /* a manager not seen yet attends a workshop with a colleague of
+   * another department: every page follows */
+  models = vonk_champions_role_models (fixture->project, NULL);
+  for (guint i = 0; i < models->len && unseen == NULL; i++)
+    if (!vonk_role_model_is_seen (&g_array_index (models, VonkRoleModel, i)) &&
+        vonk_entity_get_int64 (VONK_ENTITY (g_array_index (models, VonkRoleModel, i).manager),
+                               "department-id") != 0)
+      unseen = VONK_ENTITY (g_array_index (models, VonkRoleModel, i).manager);
+  g_assert_nonnull (unseen);
+  colleague = g_object_new (VONK_TYPE_PERSON, "name", "Connie Collega",
+                            "department-id", (gint64) 0, NULL);
+  {
+    GListModel *departments = vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT);
+
+    for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+      {
+        g_autoptr(VonkEntity) department = g_list_model_get_item (departments, i);
+
+        if (vonk_entity_get_id (department) != vonk_entity_get_int64 (unseen, "department-id"))
+          {
+            g_object_set (colleague, "department-id", vonk_entity_get_id (department), NULL);
+            break;
+          }
+      }
+  }
+  vonk_test_add (fixture->project, g_object_ref (colleague));
+  for (guint i = 0; i < 2; i++)
+    vonk_test_add (fixture->project,
+                   g_object_new (VONK_TYPE_ATTENDANCE,
+                                 "session-id", vonk_entity_get_id (workshop),
+                                 "person-id", vonk_entity_get_id (i == 0 ? unseen : colleague),
+                                 "status", VONK_ATTENDANCE_ATTENDED,
+                                 NULL));
+  for (guint i = G_N_ELEMENTS (pages); i-- > 0;)
+    {
+      g_test_message ("page %s after the edit", pages[i].page);
+      show_page (fixture, pages[i].page);
+      g_assert_cmpstr (visible_child (fixture, pages[i].stack), ==, "figures");
+      WAIT_UNTIL (pages[i].shows_core (fixture) &&
+                  !vonk_champions_view_is_computing (VONK_CHAMPIONS_VIEW (fixture->view)));
+    }
+  /* which the core counts: one more manager seen */
+  {
+    g_autoptr(GArray) after = vonk_champions_role_models (fixture->project, NULL);
+    guint seen_before = 0, seen_after = 0;
+
+    for (guint i = 0; i < models->len; i++)
+      seen_before += vonk_role_model_is_seen (&g_array_index (models, VonkRoleModel, i));
+    for (guint i = 0; i < after->len; i++)
+      seen_after += vonk_role_model_is_seen (&g_array_index (after, VonkRoleModel, i));
+    g_assert_cmpuint (seen_after, ==, seen_before + 1);
+  }
 }
 
 int
@@ -805,6 +1053,8 @@ main (int   argc,
   g_test_add ("/champions-view/role-models", Fixture, NULL, fixture_set_up, test_role_models,
               fixture_tear_down);
   g_test_add ("/champions-view/links", Fixture, NULL, fixture_set_up, test_links,
+              fixture_tear_down);
+  g_test_add ("/champions-view/pages-counted", Fixture, NULL, fixture_set_up, test_pages_counted,
               fixture_tear_down);
 
   return g_test_run ();

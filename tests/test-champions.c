@@ -946,6 +946,498 @@ test_department_links_empty (void)
   g_assert_cmpuint (links->n_mixed, ==, 0);
 }
 
+/* The pages in steps */
+
+/* A random project for the counts: people in four departments (and none)
+ * with every role and champion state, sessions of every kind, status and
+ * facilitator before and after today, attendance and stories. */
+static void
+fill_pages_project (Env *env)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 departments[5] = { 0 };
+  static const char *days[] = {
+    "2026-01-10", "2026-03-02", "2026-04-20", "2026-05-01", "2026-05-30",
+    "2026-06-15", "2026-06-16", "2026-07-01", "2026-09-09", NULL,
+  };
+
+  departments[1] = add_department (env, "Sales", 30, 0);
+  departments[2] = add_department (env, "IT", 30, 0);
+  departments[3] = add_department (env, "ecology", 30, 0);
+  departments[4] = add_department (env, "Board", 30, 0);
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c%d", "aBcDe"[i % 5], 120 - i);
+      int champion = g_rand_int_range (rand, 0, 6);
+      const char *since = days[g_rand_int_range (rand, 0, G_N_ELEMENTS (days))];
+      gint64 id = add_person (env, name, departments[g_rand_int_range (rand, 0, 5)],
+                              champion < 3 ? VONK_CHAMPION_ACTIVE
+                              : champion == 3 ? VONK_CHAMPION_ALUMNUS : VONK_CHAMPION_NONE,
+                              champion <= 3 ? since : NULL);
+      g_autoptr(VonkEntity) draft = vonk_entity_copy (lookup (env, VONK_TYPE_PERSON, id));
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (draft, "role", g_rand_int_range (rand, 0, VONK_ROLE_TOP_MANAGEMENT + 1), NULL);
+      g_assert_true (vonk_project_save (env->project, draft, &error));
+      g_assert_no_error (error);
+      g_array_append_val (people, id);
+    }
+  for (int i = 0; i < 24; i++)
+    {
+      gint64 facilitator = g_rand_boolean (rand)
+                             ? g_array_index (people, gint64, g_rand_int_range (rand, 0, people->len))
+                             : 0;
+      gint64 session = add_session (env, (VonkSessionKind) g_rand_int_range (rand, 0, 3),
+                                    days[g_rand_int_range (rand, 0, G_N_ELEMENTS (days))],
+                                    facilitator,
+                                    (VonkSessionStatus) g_rand_int_range (rand, 0, 3));
+
+      for (guint p = 0; p < people->len; p++)
+        if (g_rand_int_range (rand, 0, 4) == 0)
+          add_attendance (env, session, g_array_index (people, gint64, p),
+                          g_rand_int_range (rand, 0, VONK_ATTENDANCE_NO_SHOW + 1), FALSE);
+    }
+  for (int i = 0; i < 15; i++)
+    {
+      const char *day = days[g_rand_int_range (rand, 0, G_N_ELEMENTS (days))];
+      g_autoptr(GDate) told_on = day != NULL ? date (day) : NULL;
+
+      vonk_test_add (env->project,
+                     g_object_new (VONK_TYPE_STORY, "title", "Story",
+                                   "champion-id", g_array_index (people, gint64,
+                                                                 g_rand_int_range (rand, 0, people->len)),
+                                   "told-on", told_on, NULL));
+    }
+}
+
+static guint32
+julian_of (const GDate *day)
+{
+  return day != NULL && g_date_valid (day) ? g_date_get_julian (day) : 0;
+}
+
+/* The Julian day @session starts, or 0. */
+static guint32
+session_julian (VonkEntity *session)
+{
+  GDateTime *starts_at = vonk_entity_get_date_time (session, "starts-at");
+  g_autoptr(GDate) day = NULL;
+  int y, m, d;
+
+  if (starts_at == NULL)
+    return 0;
+  g_date_time_get_ymd (starts_at, &y, &m, &d);
+  day = g_date_new_dmy (d, m, y);
+  return g_date_get_julian (day);
+}
+
+/* "id:julian" of the quiet champions, in the order given. */
+static char *
+quiet_text (GArray *quiet)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < quiet->len; i++)
+    {
+      const VonkQuietChampion *q = &g_array_index (quiet, VonkQuietChampion, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ":%u ",
+                              vonk_entity_get_id (VONK_ENTITY (q->champion)),
+                              julian_of (&q->last_active));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "id:hosted/attended@seen>next" of the role models, in the order given. */
+static char *
+models_text (GArray *models)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *m = &g_array_index (models, VonkRoleModel, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ":%u/%u@%u>%u ",
+                              vonk_entity_get_id (VONK_ENTITY (m->manager)), m->hosted,
+                              m->attended, julian_of (&m->last_seen), julian_of (&m->next_hosted));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+links_text (const VonkDepartmentLinks *links)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u/%u:", links->n_mixed, links->n_workshops);
+  for (guint r = 0; r < links->n_departments; r++)
+    {
+      g_string_append_printf (text, " %" G_GINT64_FORMAT "[", links->department_ids[r]);
+      for (guint c = 0; c < links->n_departments; c++)
+        g_string_append_printf (text, "%u,", vonk_department_links_get (links, r, c));
+      g_string_append (text, "]");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The quiet champions worked out plainly, by looking at every row for
+ * every active champion, sorted by ID: "id:julian ". */
+static char *
+plain_quiet (VonkProject *project,
+             guint        weeks,
+             const GDate *on)
+{
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  GListModel *rows = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  GListModel *stories = vonk_project_get_list (project, VONK_TYPE_STORY);
+  guint32 today = g_date_get_julian (on);
+  guint32 start = today - 7 * weeks;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint p = 0; p < g_list_model_get_n_items (people); p++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, p);
+      gint64 id = vonk_entity_get_id (person);
+      guint32 since = julian_of (vonk_entity_get_date (person, "champion-since"));
+      guint32 latest = 0;
+
+      if (vonk_entity_get_enum (person, "champion") != VONK_CHAMPION_ACTIVE || since > start)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(VonkEntity) row = g_list_model_get_item (rows, i);
+          VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION,
+                                                     vonk_entity_get_int64 (row, "session-id"));
+          guint32 day = session != NULL ? session_julian (session) : 0;
+
+          if (vonk_entity_get_int64 (row, "person-id") == id &&
+              vonk_entity_get_enum (row, "status") == VONK_ATTENDANCE_ATTENDED && day <= today)
+            latest = MAX (latest, day);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+        {
+          g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+          guint32 day = session_julian (session);
+
+          if (vonk_entity_get_int64 (session, "facilitator-id") == id && day <= today &&
+              vonk_entity_get_enum (session, "status") != VONK_SESSION_STATUS_CANCELLED)
+            latest = MAX (latest, day);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+        {
+          g_autoptr(VonkEntity) story = g_list_model_get_item (stories, i);
+          guint32 day = julian_of (vonk_entity_get_date (story, "told-on"));
+
+          if (vonk_entity_get_int64 (story, "champion-id") == id && day <= today)
+            latest = MAX (latest, day);
+        }
+      if (latest < start)
+        g_string_append_printf (text, "%" G_GINT64_FORMAT ":%u ", id, latest);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_ascii_strtoll (*(char **) a, NULL, 10) - g_ascii_strtoll (*(char **) b, NULL, 10);
+}
+
+/* @text's entries ("id:… ") sorted by ID. */
+static char *
+by_id (const char *text)
+{
+  g_auto(GStrv) entries = g_strsplit (text, " ", -1);
+  g_autoptr(GString) sorted = g_string_new (NULL);
+
+  qsort (entries, g_strv_length (entries), sizeof (char *), compare_entries);
+  for (guint i = 0; entries[i] != NULL; i++)
+    if (*entries[i] != '\0')
+      g_string_append_printf (sorted, "%s ", entries[i]);
+  return g_string_free (g_steal_pointer (&sorted), FALSE);
+}
+
+/* The role models worked out plainly, sorted by ID. */
+static char *
+plain_models (VonkProject *project,
+              const GDate *on)
+{
+  GListModel *people = vonk_project_get_list (project, VONK_TYPE_PERSON);
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  GListModel *rows = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  guint32 today = g_date_get_julian (on);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint p = 0; p < g_list_model_get_n_items (people); p++)
+    {
+      g_autoptr(VonkEntity) person = g_list_model_get_item (people, p);
+      gint64 id = vonk_entity_get_id (person);
+      int role = vonk_entity_get_enum (person, "role");
+      guint hosted = 0, attended = 0;
+      guint32 seen = 0, next = 0;
+
+      if (role != VONK_ROLE_TOP_MANAGEMENT && role != VONK_ROLE_MIDDLE_MANAGER)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+        {
+          g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+          guint32 day = session_julian (session);
+          int status = vonk_entity_get_enum (session, "status");
+
+          if (vonk_entity_get_int64 (session, "facilitator-id") != id || day == 0 ||
+              status == VONK_SESSION_STATUS_CANCELLED)
+            continue;
+          if (day <= today)
+            {
+              hosted++;
+              seen = MAX (seen, day);
+            }
+          else if (status == VONK_SESSION_STATUS_PLANNED && (next == 0 || day < next))
+            next = day;
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(VonkEntity) row = g_list_model_get_item (rows, i);
+          VonkEntity *session = vonk_project_lookup (project, VONK_TYPE_SESSION,
+                                                     vonk_entity_get_int64 (row, "session-id"));
+          guint32 day = session != NULL ? session_julian (session) : 0;
+
+          if (vonk_entity_get_int64 (row, "person-id") == id &&
+              vonk_entity_get_enum (row, "status") == VONK_ATTENDANCE_ATTENDED &&
+              day != 0 && day <= today &&
+              vonk_entity_get_enum (session, "status") != VONK_SESSION_STATUS_CANCELLED)
+            {
+              attended++;
+              seen = MAX (seen, day);
+            }
+        }
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ":%u/%u@%u>%u ", id, hosted, attended,
+                              seen, next);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The links worked out plainly: for each pair of departments, the
+ * workshops (not cancelled) that people of both attended. */
+static char *
+plain_links (VonkProject               *project,
+             const VonkDepartmentLinks *order)
+{
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  GListModel *rows = vonk_project_get_list (project, VONK_TYPE_ATTENDANCE);
+  guint n = order->n_departments;
+  g_autofree guint *counts = g_new0 (guint, MAX (1, n * n));
+  guint workshops = 0, mixed = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+      g_autofree gboolean *present = g_new0 (gboolean, MAX (1, n));
+      guint n_present = 0;
+
+      if (vonk_entity_get_enum (session, "kind") != VONK_SESSION_WORKSHOP ||
+          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
+        continue;
+      for (guint r = 0; r < g_list_model_get_n_items (rows); r++)
+        {
+          g_autoptr(VonkEntity) row = g_list_model_get_item (rows, r);
+          VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                                    vonk_entity_get_int64 (row, "person-id"));
+
+          if (vonk_entity_get_int64 (row, "session-id") != vonk_entity_get_id (session) ||
+              vonk_entity_get_enum (row, "status") != VONK_ATTENDANCE_ATTENDED || person == NULL)
+            continue;
+          for (guint d = 0; d < n; d++)
+            if (order->department_ids[d] == vonk_entity_get_int64 (person, "department-id") &&
+                !present[d])
+              {
+                present[d] = TRUE;
+                n_present++;
+              }
+        }
+      workshops += n_present > 0;
+      mixed += n_present > 1;
+      for (guint a = 0; a < n; a++)
+        for (guint b = 0; b < n; b++)
+          counts[a * n + b] += present[a] && present[b];
+    }
+
+  g_string_append_printf (text, "%u/%u:", mixed, workshops);
+  for (guint r = 0; r < n; r++)
+    {
+      g_string_append_printf (text, " %" G_GINT64_FORMAT "[", order->department_ids[r]);
+      for (guint c = 0; c < n; c++)
+        g_string_append_printf (text, "%u,", counts[r * n + c]);
+      g_string_append (text, "]");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Counts @count to the end in steps of @budget rows, in more than one. */
+static void
+count_in_steps (VonkChampionsCount *count,
+                guint               budget)
+{
+  guint steps = 0;
+
+  g_assert_null (vonk_champions_count_get_rows (count));
+  g_assert_null (vonk_champions_count_get_links (count));
+  while (!vonk_champions_count_step (count, budget))
+    steps++;
+  g_assert_cmpuint (steps, >, 0);
+}
+
+/* The three counted at once, in steps of @budget rows, and plainly, on
+ * @on with a window of @weeks weeks: all the same. */
+static void
+assert_pages (Env         *env,
+              guint        budget,
+              guint        weeks,
+              const GDate *on)
+{
+  g_autoptr(GArray) quiet = vonk_champions_gone_quiet (env->project, weeks, on);
+  g_autoptr(GArray) models = vonk_champions_role_models (env->project, on);
+  g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (env->project);
+  g_autoptr(VonkChampionsCount) quiet_count = vonk_champions_count_quiet_new (env->project, weeks,
+                                                                                on);
+  g_autoptr(VonkChampionsCount) models_count = vonk_champions_count_role_models_new (env->project,
+                                                                                     on);
+  g_autoptr(VonkChampionsCount) links_count = vonk_champions_count_links_new (env->project);
+  g_autofree char *quiet_at_once = quiet_text (quiet);
+  g_autofree char *models_at_once = models_text (models);
+  g_autofree char *links_at_once = links_text (links);
+  g_autofree char *quiet_plain = plain_quiet (env->project, weeks, on);
+  g_autofree char *models_plain = plain_models (env->project, on);
+  g_autofree char *links_plain = plain_links (env->project, links);
+  g_autofree char *quiet_sorted = by_id (quiet_at_once);
+  g_autofree char *models_sorted = by_id (models_at_once);
+  g_autofree char *quiet_stepped = NULL;
+  g_autofree char *models_stepped = NULL;
+  g_autofree char *links_stepped = NULL;
+
+  count_in_steps (quiet_count, budget);
+  count_in_steps (models_count, budget);
+  count_in_steps (links_count, budget);
+  quiet_stepped = quiet_text (vonk_champions_count_get_rows (quiet_count));
+  models_stepped = models_text (vonk_champions_count_get_rows (models_count));
+  links_stepped = links_text (vonk_champions_count_get_links (links_count));
+
+  g_assert_cmpstr (quiet_stepped, ==, quiet_at_once);
+  g_assert_cmpstr (models_stepped, ==, models_at_once);
+  g_assert_cmpstr (links_stepped, ==, links_at_once);
+  g_assert_cmpstr (quiet_sorted, ==, quiet_plain);
+  g_assert_cmpstr (models_sorted, ==, models_plain);
+  g_assert_cmpstr (links_at_once, ==, links_plain);
+  /* the project has something of each */
+  g_assert_cmpuint (quiet->len, >, 0);
+  g_assert_cmpuint (links->n_mixed, >, 0);
+  g_assert_true (vonk_role_model_is_seen (&g_array_index (models, VonkRoleModel, 0)));
+}
+
+/* The champions gone quiet, the role models and the department links in
+ * steps of any size are what they are at once, and what a plain look at
+ * every row gives; also after edits, and when an edit comes while
+ * counting (the count starts over rather than mixing the two). */
+static void
+test_pages_steps (void)
+{
+  g_autoptr(Env) env = env_new ();
+  g_autoptr(GDate) today = date (TODAY);
+  g_autoptr(GDate) spring = date ("2026-04-25");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VonkDeletion) deletion = NULL;
+  VonkChampionsCount *counts[3];
+  GListModel *people;
+  gint64 person;
+
+  fill_pages_project (env);
+  people = vonk_project_get_list (env->project, VONK_TYPE_PERSON);
+  assert_pages (env, 1, 8, today);
+  assert_pages (env, 7, 8, today);
+  assert_pages (env, 50, 3, spring);
+
+  /* a status changed, a person moved and made a manager, a row removed */
+  g_assert_true (vonk_sessions_set_status (env->project, VONK_ATTENDANCE (attendance_at (env, 3)),
+                                           vonk_entity_get_enum (attendance_at (env, 3), "status") ==
+                                             VONK_ATTENDANCE_ATTENDED
+                                             ? VONK_ATTENDANCE_NO_SHOW
+                                             : VONK_ATTENDANCE_ATTENDED,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VonkEntity) someone = g_list_model_get_item (people, 7);
+    g_autoptr(VonkEntity) draft = vonk_entity_copy (someone);
+
+    g_object_set (draft, "department-id", (gint64) 0, "role", VONK_ROLE_TOP_MANAGEMENT, NULL);
+    g_assert_true (vonk_project_save (env->project, draft, &error));
+    g_assert_no_error (error);
+  }
+  deletion = vonk_project_delete (env->project, attendance_at (env, 20), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, vonk_deletion_free);
+  assert_pages (env, 5, 8, today);
+
+  /* edits while counting: each count starts over */
+  counts[0] = vonk_champions_count_quiet_new (env->project, 8, today);
+  counts[1] = vonk_champions_count_role_models_new (env->project, today);
+  counts[2] = vonk_champions_count_links_new (env->project);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    for (guint s = 0; s < 30; s++)
+      g_assert_false (vonk_champions_count_step (counts[i], 5));
+  /* a quiet champion and middle manager of the first department, at a
+   * workshop with someone else */
+  {
+    g_autoptr(VonkEntity) department = g_list_model_get_item (
+      vonk_project_get_list (env->project, VONK_TYPE_DEPARTMENT), 0);
+    g_autoptr(VonkEntity) other = g_list_model_get_item (people, 0);
+    g_autoptr(VonkEntity) draft = NULL;
+    gint64 workshop;
+
+    person = add_person (env, "Newcomer", vonk_entity_get_id (department), VONK_CHAMPION_ACTIVE,
+                         "2025-01-01");
+    draft = vonk_entity_copy (lookup (env, VONK_TYPE_PERSON, person));
+    g_object_set (draft, "role", VONK_ROLE_MIDDLE_MANAGER, NULL);
+    g_assert_true (vonk_project_save (env->project, draft, &error));
+    g_assert_no_error (error);
+    workshop = add_session (env, VONK_SESSION_WORKSHOP, "2026-02-01", 0, VONK_SESSION_STATUS_HELD);
+    add_attendance (env, workshop, person, VONK_ATTENDANCE_ATTENDED, FALSE);
+    add_attendance (env, workshop, vonk_entity_get_id (other), VONK_ATTENDANCE_ATTENDED, FALSE);
+  }
+  deletion = vonk_project_delete (env->project, attendance_at (env, 0), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) quiet = vonk_champions_gone_quiet (env->project, 8, today);
+    g_autoptr(GArray) models = vonk_champions_role_models (env->project, today);
+    g_autoptr(VonkDepartmentLinks) links = vonk_champions_department_links (env->project);
+    g_autofree char *quiet_at_once = quiet_text (quiet);
+    g_autofree char *models_at_once = models_text (models);
+    g_autofree char *links_at_once = links_text (links);
+    g_autofree char *quiet_stepped = NULL;
+    g_autofree char *models_stepped = NULL;
+    g_autofree char *links_stepped = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      while (!vonk_champions_count_step (counts[i], 5))
+        ;
+    quiet_stepped = quiet_text (vonk_champions_count_get_rows (counts[0]));
+    models_stepped = models_text (vonk_champions_count_get_rows (counts[1]));
+    links_stepped = links_text (vonk_champions_count_get_links (counts[2]));
+    g_assert_cmpstr (quiet_stepped, ==, quiet_at_once);
+    g_assert_cmpstr (models_stepped, ==, models_at_once);
+    g_assert_cmpstr (links_stepped, ==, links_at_once);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    vonk_champions_count_free (counts[i]);
+  assert_pages (env, 3, 8, today);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1455,7 @@ main (int   argc,
   g_test_add_func ("/champions/role-models", test_role_models);
   g_test_add_func ("/champions/department-links", test_department_links);
   g_test_add_func ("/champions/department-links/empty", test_department_links_empty);
+  g_test_add_func ("/champions/pages/steps", test_pages_steps);
 
   return g_test_run ();
 }

@@ -425,26 +425,6 @@ vonk_champions_coverage_by_location (VonkProject *project,
  * Champions gone quiet
  * ------------------------------------------------------------------------ */
 
-/* Records that @person_id was active on @day, if not after @on. */
-static void
-note_activity (GHashTable  *latest,
-               gint64       person_id,
-               const GDate *day,
-               const GDate *on)
-{
-  GDate *known;
-
-  if (person_id == 0 || day == NULL || !g_date_valid (day) || g_date_compare (day, on) > 0)
-    return;
-
-  known = g_hash_table_lookup (latest, &person_id);
-  if (known == NULL)
-    g_hash_table_insert (latest, g_memdup2 (&person_id, sizeof person_id),
-                         g_memdup2 (day, sizeof *day));
-  else if (g_date_compare (day, known) > 0)
-    *known = *day;
-}
-
 /* The day @session starts (in its own time zone) into @day; FALSE when it
  * has no start. */
 static gboolean
@@ -471,56 +451,32 @@ typedef struct
 {
   gint64      id;
   VonkEntity *session;
-  gboolean    has_day; /* day: when it starts */
-  GDate       day;
+  GDate       day;     /* when it starts */
+  guint32     julian;  /* the same, or 0: it has no start */
   int         kind;
   int         status;
 } LastSession;
 
-#define LAST_SESSION_INIT { -1, NULL, FALSE, { 0 }, 0, 0 }
-
 static VonkEntity *
-session_of (VonkProject *project,
-            gint64       id,
-            LastSession *last)
+session_of (VonkEntityList *sessions,
+            gint64          id,
+            LastSession    *last)
 {
   if (id != last->id)
     {
       last->id = id;
-      last->session = vonk_project_lookup (project, VONK_TYPE_SESSION, id);
+      last->session = vonk_entity_list_lookup (sessions, id);
+      last->julian = 0;
       if (last->session != NULL)
         {
-          last->has_day = session_day (last->session, &last->day);
+          if (session_day (last->session, &last->day))
+            last->julian = g_date_get_julian (&last->day);
           last->kind = vonk_entity_get_enum (last->session, "kind");
           last->status = vonk_entity_get_enum (last->session, "status");
         }
     }
 
   return last->session;
-}
-
-/* The columns of an attendance row the loops over all of them read. */
-typedef struct
-{
-  guint session;
-  guint person;
-  guint status;
-} AttendanceColumns;
-
-static void
-attendance_columns (AttendanceColumns *columns)
-{
-  columns->session = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "session-id");
-  columns->person = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "person-id");
-  columns->status = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "status");
-}
-
-static VonkEntity * const *
-attendance_rows (VonkProject *project,
-                 guint       *n)
-{
-  return vonk_entity_list_peek_items (VONK_ENTITY_LIST (vonk_project_get_list (
-                                        project, VONK_TYPE_ATTENDANCE)), n);
 }
 
 static void
@@ -532,7 +488,8 @@ quiet_champion_clear (gpointer data)
 typedef struct
 {
   VonkQuietChampion  entry;
-  char              *key;
+  const char        *key;    /* the person's, vonk_entity_get_sort_key() */
+  guint32            latest; /* the last day active (Julian), or 0 */
 } SortableQuiet;
 
 static void
@@ -541,7 +498,6 @@ sortable_quiet_clear (gpointer data)
   SortableQuiet *s = data;
 
   g_clear_object (&s->entry.champion);
-  g_free (s->key);
 }
 
 static int
@@ -565,125 +521,6 @@ compare_quiet (gconstpointer a,
   ia = vonk_entity_get_id (VONK_ENTITY (qa->entry.champion));
   ib = vonk_entity_get_id (VONK_ENTITY (qb->entry.champion));
   return (ia > ib) - (ia < ib);
-}
-
-/**
- * vonk_champions_gone_quiet:
- * @weeks: the window, N weeks; 0 means the default (8)
- * @on: (nullable): the day asked about; %NULL for today
- *
- * Finds the active champions who attended no session, hosted none and told
- * no success story from 7·@weeks days before @on up to and including
- * @on; those who became champion after the window's start are left out.
- *
- * Returns: (transfer full) (element-type VonkQuietChampion): the quiet
- *   champions, those never active first, then the longest quiet, then by
- *   name; the array holds a reference to each person
- */
-GArray *
-vonk_champions_gone_quiet (VonkProject *project,
-                           guint        weeks,
-                           const GDate *on)
-{
-  LastSession last_session = LAST_SESSION_INIT;
-  g_autoptr(GHashTable) latest = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GArray) sortable = NULL;
-  AttendanceColumns columns;
-  VonkEntity * const *rows;
-  guint n_rows;
-  GListModel *list;
-  GArray *result;
-  GDate start;
-
-  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
-
-  if (weeks == 0)
-    weeks = VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS;
-  if (on == NULL)
-    on = today = vonk_date_today ();
-
-  start = *on;
-  if (g_date_get_julian (&start) > 7 * weeks)
-    g_date_subtract_days (&start, 7 * weeks);
-  else
-    g_date_set_julian (&start, 1);
-
-  latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  rows = attendance_rows (project, &n_rows);
-  attendance_columns (&columns);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
-        continue;
-      if (session_of (project, int64_at (rows[i], columns.session), &last_session) != NULL &&
-          last_session.has_day)
-        note_activity (latest, int64_at (rows[i], columns.person), &last_session.day, on);
-    }
-
-  list = vonk_project_get_list (project, VONK_TYPE_SESSION);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) session = g_list_model_get_item (list, i);
-      GDate day;
-
-      if (vonk_entity_get_enum (session, "status") != VONK_SESSION_STATUS_CANCELLED &&
-          session_day (session, &day))
-        note_activity (latest, vonk_entity_get_int64 (session, "facilitator-id"), &day, on);
-    }
-
-  list = vonk_project_get_list (project, VONK_TYPE_STORY);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) story = g_list_model_get_item (list, i);
-
-      note_activity (latest, vonk_entity_get_int64 (story, "champion-id"),
-                     vonk_entity_get_date (story, "told-on"), on);
-    }
-
-  sortable = g_array_new (FALSE, FALSE, sizeof (SortableQuiet));
-  g_array_set_clear_func (sortable, sortable_quiet_clear);
-  list = vonk_project_get_list (project, VONK_TYPE_PERSON);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
-      const GDate *since = vonk_entity_get_date (person, "champion-since");
-      gint64 id = vonk_entity_get_id (person);
-      GDate *last;
-      SortableQuiet s;
-
-      if (vonk_entity_get_enum (person, "champion") != VONK_CHAMPION_ACTIVE)
-        continue;
-      if (since != NULL && g_date_valid (since) && g_date_compare (since, &start) > 0)
-        continue; /* not a champion for the whole window yet */
-
-      last = g_hash_table_lookup (latest, &id);
-      if (last != NULL && g_date_compare (last, &start) >= 0)
-        continue;
-
-      g_date_clear (&s.entry.last_active, 1);
-      if (last != NULL)
-        s.entry.last_active = *last;
-      s.key = collation_key (vonk_entity_get_string (person, "name"));
-      s.entry.champion = VONK_PERSON (g_steal_pointer (&person));
-      g_array_append_val (sortable, s);
-    }
-  g_array_sort (sortable, compare_quiet);
-
-  result = g_array_sized_new (FALSE, FALSE, sizeof (VonkQuietChampion), sortable->len);
-  g_array_set_clear_func (result, quiet_champion_clear);
-  for (guint i = 0; i < sortable->len; i++)
-    {
-      SortableQuiet *s = &g_array_index (sortable, SortableQuiet, i);
-      VonkQuietChampion entry;
-
-      entry.champion = g_steal_pointer (&s->entry.champion);
-      entry.last_active = s->entry.last_active;
-      g_array_append_val (result, entry);
-    }
-
-  return result;
 }
 
 /* ------------------------------------------------------------------------
@@ -1122,7 +959,8 @@ vonk_champions_funnel (VonkProject *project)
 typedef struct
 {
   VonkRoleModel  model;
-  char          *key;
+  const char    *key;  /* the person's, vonk_entity_get_sort_key() */
+  int            role;
 } SortableModel;
 
 static void
@@ -1131,7 +969,6 @@ sortable_model_clear (gpointer data)
   SortableModel *s = data;
 
   g_clear_object (&s->model.manager);
-  g_free (s->key);
 }
 
 static void
@@ -1161,15 +998,13 @@ compare_models (gconstpointer a,
   const SortableModel *mb = b;
   gboolean seen_a = vonk_role_model_is_seen (&ma->model);
   gboolean seen_b = vonk_role_model_is_seen (&mb->model);
-  int role_a = vonk_entity_get_enum (VONK_ENTITY (ma->model.manager), "role");
-  int role_b = vonk_entity_get_enum (VONK_ENTITY (mb->model.manager), "role");
   gint64 ia, ib;
   int by_name;
 
   if (seen_a != seen_b)
     return seen_a ? -1 : 1;
-  if (role_a != role_b)
-    return role_a == VONK_ROLE_TOP_MANAGEMENT ? -1 : 1;
+  if (ma->role != mb->role)
+    return ma->role == VONK_ROLE_TOP_MANAGEMENT ? -1 : 1;
   if ((by_name = strcmp (ma->key, mb->key)) != 0)
     return by_name;
 
@@ -1185,125 +1020,6 @@ note_seen (VonkRoleModel *model,
 {
   if (!g_date_valid (&model->last_seen) || g_date_compare (day, &model->last_seen) > 0)
     model->last_seen = *day;
-}
-
-/**
- * vonk_champions_role_models:
- * @on: (nullable): the day asked about; %NULL for today
- *
- * Finds out which top and middle managers hosted or attended sessions on
- * or before @on (see the top of this file).
- *
- * Returns: (transfer full) (element-type VonkRoleModel): every top and
- *   middle manager, those seen first (vonk_role_model_is_seen()), each part
- *   top management first, then by name; the array holds a reference to
- *   each person
- */
-GArray *
-vonk_champions_role_models (VonkProject *project,
-                            const GDate *on)
-{
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GArray) sortable = NULL;
-  LastSession last_session = LAST_SESSION_INIT;
-  g_autoptr(GHashTable) index_of = NULL;
-  AttendanceColumns columns;
-  VonkEntity * const *rows;
-  guint n_rows;
-  GListModel *list;
-  GArray *result;
-
-  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
-
-  if (on == NULL)
-    on = today = vonk_date_today ();
-
-  sortable = g_array_new (FALSE, FALSE, sizeof (SortableModel));
-  g_array_set_clear_func (sortable, sortable_model_clear);
-  index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  list = vonk_project_get_list (project, VONK_TYPE_PERSON);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (list, i);
-      int role = vonk_entity_get_enum (person, "role");
-      gint64 id = vonk_entity_get_id (person);
-      SortableModel s = { 0 };
-
-      if (role != VONK_ROLE_TOP_MANAGEMENT && role != VONK_ROLE_MIDDLE_MANAGER)
-        continue;
-
-      g_date_clear (&s.model.last_seen, 1);
-      g_date_clear (&s.model.next_hosted, 1);
-      s.key = collation_key (vonk_entity_get_string (person, "name"));
-      s.model.manager = VONK_PERSON (g_steal_pointer (&person));
-      g_array_append_val (sortable, s);
-      g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id),
-                           GUINT_TO_POINTER (sortable->len));
-    }
-
-  list = vonk_project_get_list (project, VONK_TYPE_SESSION);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(VonkEntity) session = g_list_model_get_item (list, i);
-      gint64 facilitator = vonk_entity_get_int64 (session, "facilitator-id");
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &facilitator));
-      VonkRoleModel *model;
-      GDate day;
-
-      if (index == 0 || !session_day (session, &day) ||
-          vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_CANCELLED)
-        continue;
-
-      model = &g_array_index (sortable, SortableModel, index - 1).model;
-      if (g_date_compare (&day, on) <= 0)
-        {
-          model->hosted++;
-          note_seen (model, &day);
-        }
-      else if (vonk_entity_get_enum (session, "status") == VONK_SESSION_STATUS_PLANNED &&
-               (!g_date_valid (&model->next_hosted) ||
-                g_date_compare (&day, &model->next_hosted) < 0))
-        model->next_hosted = day;
-    }
-
-  rows = attendance_rows (project, &n_rows);
-  attendance_columns (&columns);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      gint64 person_id;
-      guint index;
-      VonkRoleModel *model;
-
-      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED)
-        continue;
-      person_id = int64_at (rows[i], columns.person);
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &person_id));
-      if (index == 0)
-        continue;
-      if (session_of (project, int64_at (rows[i], columns.session), &last_session) == NULL ||
-          !last_session.has_day || g_date_compare (&last_session.day, on) > 0 ||
-          last_session.status == VONK_SESSION_STATUS_CANCELLED)
-        continue;
-
-      model = &g_array_index (sortable, SortableModel, index - 1).model;
-      model->attended++;
-      note_seen (model, &last_session.day);
-    }
-
-  g_array_sort (sortable, compare_models);
-  result = g_array_sized_new (FALSE, FALSE, sizeof (VonkRoleModel), sortable->len);
-  g_array_set_clear_func (result, role_model_clear);
-  for (guint i = 0; i < sortable->len; i++)
-    {
-      SortableModel *s = &g_array_index (sortable, SortableModel, i);
-      VonkRoleModel model = s->model;
-
-      model.manager = g_steal_pointer (&s->model.manager);
-      g_array_append_val (result, model);
-    }
-
-  return result;
 }
 
 /* ------------------------------------------------------------------------
@@ -1360,94 +1076,884 @@ count_workshop (VonkDepartmentLinks *links,
                     g_array_index (present, guint, b)]++;
 }
 
+/* ------------------------------------------------------------------------
+ * The other pages in steps
+ * ------------------------------------------------------------------------ */
+
+/* The champions gone quiet, the role models and the department links are
+ * computed in steps too (vonk_champions_count_step()), as the funnel is:
+ * for 100,000 people with 500,000 attendance rows each takes 75–120 ms at
+ * once (and took 105–180 ms looking up each row's person among all). The
+ * people a count is about (the active champions, the managers, the people
+ * with a department) are found first and kept by ID in an array, so that
+ * an attendance row finds its person by a binary search in that array,
+ * not among the items of all people; their columns are read by index, not
+ * by name. Each step first checks that the lists read are
+ * as they were; when one changed, the count starts over, so that a result
+ * never mixes two states of the project. */
+
+typedef enum
+{
+  COUNT_QUIET,
+  COUNT_ROLE_MODELS,
+  COUNT_LINKS,
+} CountKind;
+
+typedef enum
+{
+  STEP_PEOPLE,     /* the people the count is about */
+  STEP_SESSIONS,   /* who hosted them */
+  STEP_ATTENDANCE, /* who attended them */
+  STEP_STORIES,    /* who told them */
+  STEP_KEYS,       /* the people's sort keys; then the result sorted */
+  STEP_WORKSHOPS,  /* each workshop's departments added up */
+  STEP_DONE,
+} CountStep;
+
+static const CountStep quiet_steps[] = {
+  STEP_PEOPLE, STEP_ATTENDANCE, STEP_SESSIONS, STEP_STORIES, STEP_KEYS, STEP_DONE
+};
+static const CountStep role_model_steps[] = {
+  STEP_PEOPLE, STEP_SESSIONS, STEP_ATTENDANCE, STEP_KEYS, STEP_DONE
+};
+static const CountStep links_steps[] = {
+  STEP_PEOPLE, STEP_ATTENDANCE, STEP_WORKSHOPS, STEP_DONE
+};
+
+enum
+{
+  READ_PEOPLE,
+  READ_DEPARTMENTS,
+  READ_SESSIONS,
+  READ_ATTENDANCE,
+  READ_STORIES,
+  N_READ
+};
+
+struct _VonkChampionsCount
+{
+  VonkProject     *project;
+  CountKind        kind;
+  const CountStep *steps;
+  VonkEntityList  *lists[N_READ];
+  guint            stamps[N_READ];
+  gboolean         started;
+  guint            step;           /* in steps */
+  guint            next;           /* the next item of the step's list */
+
+  GDate            on;
+  guint32          on_julian;
+  guint32          start_julian;   /* quiet: the first day of the window */
+
+  /* column indexes */
+  guint            person_champion;
+  guint            person_since;
+  guint            person_role;
+  guint            person_department;
+  guint            row_session;
+  guint            row_person;
+  guint            row_status;
+  guint            session_status;
+  guint            session_facilitator;
+  guint            story_champion;
+  guint            story_told_on;
+
+  GArray          *ids;            /* gint64, the people the count is about, in ID order */
+  GArray          *chosen;         /* as ids: SortableQuiet, SortableModel, or the
+                                    * department's index in links (guint) */
+  LastSession      last;
+
+  /* the links */
+  gint64          *department_ids; /* in ID order, as their list */
+  guint           *department_rows; /* per department there, its index in links */
+  guint            n_departments;
+  GHashTable      *per_workshop;   /* session ID → GArray of department indexes */
+  GArray          *present;        /* that of last.id */
+  GPtrArray       *workshops;      /* the values of per_workshop, to add up */
+  VonkDepartmentLinks *links;
+
+  GArray          *result;         /* VonkQuietChampion or VonkRoleModel */
+};
+
+static void
+count_clear (VonkChampionsCount *self)
+{
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->chosen, g_array_unref);
+  g_clear_pointer (&self->department_ids, g_free);
+  g_clear_pointer (&self->department_rows, g_free);
+  g_clear_pointer (&self->workshops, g_ptr_array_unref);
+  g_clear_pointer (&self->per_workshop, g_hash_table_unref);
+  g_clear_pointer (&self->links, vonk_department_links_free);
+  g_clear_pointer (&self->result, g_array_unref);
+  self->present = NULL;
+  self->n_departments = 0;
+  self->started = FALSE;
+}
+
+static VonkChampionsCount *
+count_new (VonkProject     *project,
+           CountKind        kind,
+           const CountStep *steps,
+           const GDate     *on)
+{
+  VonkChampionsCount *self = g_new0 (VonkChampionsCount, 1);
+  static const struct
+  {
+    guint  list;
+    GType (*type) (void);
+  } read[] = {
+    { READ_PEOPLE, vonk_person_get_type },
+    { READ_DEPARTMENTS, vonk_department_get_type },
+    { READ_SESSIONS, vonk_session_get_type },
+    { READ_ATTENDANCE, vonk_attendance_get_type },
+    { READ_STORIES, vonk_story_get_type },
+  };
+
+  self->project = g_object_ref (project);
+  self->kind = kind;
+  self->steps = steps;
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    self->lists[read[i].list] = VONK_ENTITY_LIST (vonk_project_get_list (project,
+                                                                         read[i].type ()));
+
+  g_date_clear (&self->on, 1);
+  if (on != NULL && g_date_valid (on))
+    self->on = *on;
+  else
+    {
+      g_autoptr(GDate) today = vonk_date_today ();
+
+      self->on = *today;
+    }
+  self->on_julian = g_date_get_julian (&self->on);
+
+  self->person_champion = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
+  self->person_since = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion-since");
+  self->person_role = vonk_entity_class_find_column (VONK_TYPE_PERSON, "role");
+  self->person_department = vonk_entity_class_find_column (VONK_TYPE_PERSON, "department-id");
+  self->row_session = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "session-id");
+  self->row_person = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "person-id");
+  self->row_status = vonk_entity_class_find_column (VONK_TYPE_ATTENDANCE, "status");
+  self->session_status = vonk_entity_class_find_column (VONK_TYPE_SESSION, "status");
+  self->session_facilitator = vonk_entity_class_find_column (VONK_TYPE_SESSION, "facilitator-id");
+  self->story_champion = vonk_entity_class_find_column (VONK_TYPE_STORY, "champion-id");
+  self->story_told_on = vonk_entity_class_find_column (VONK_TYPE_STORY, "told-on");
+
+  return self;
+}
+
+/**
+ * vonk_champions_count_quiet_new:
+ * @weeks: the window, N weeks; 0 means the default (8)
+ * @on: (nullable): the day asked about; %NULL for today
+ *
+ * Prepares finding the champions gone quiet in steps, as
+ * vonk_champions_gone_quiet() does at once; nothing is read before the
+ * first vonk_champions_count_step().
+ *
+ * Returns: (transfer full): the count
+ */
+VonkChampionsCount *
+vonk_champions_count_quiet_new (VonkProject *project,
+                                guint        weeks,
+                                const GDate *on)
+{
+  VonkChampionsCount *self;
+  guint32 days;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  self = count_new (project, COUNT_QUIET, quiet_steps, on);
+  days = 7 * (weeks != 0 ? weeks : VONK_CHAMPIONS_DEFAULT_QUIET_WEEKS);
+  self->start_julian = self->on_julian > days ? self->on_julian - days : 1;
+  return self;
+}
+
+/**
+ * vonk_champions_count_role_models_new:
+ * @on: (nullable): the day asked about; %NULL for today
+ *
+ * Prepares finding the role models in steps, as
+ * vonk_champions_role_models() does at once.
+ *
+ * Returns: (transfer full): the count
+ */
+VonkChampionsCount *
+vonk_champions_count_role_models_new (VonkProject *project,
+                                      const GDate *on)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  return count_new (project, COUNT_ROLE_MODELS, role_model_steps, on);
+}
+
+/**
+ * vonk_champions_count_links_new:
+ *
+ * Prepares counting the department links in steps, as
+ * vonk_champions_department_links() does at once.
+ *
+ * Returns: (transfer full): the count
+ */
+VonkChampionsCount *
+vonk_champions_count_links_new (VonkProject *project)
+{
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  return count_new (project, COUNT_LINKS, links_steps, NULL);
+}
+
+/**
+ * vonk_champions_count_free:
+ */
+void
+vonk_champions_count_free (VonkChampionsCount *self)
+{
+  if (self == NULL)
+    return;
+
+  count_clear (self);
+  g_object_unref (self->project);
+  g_free (self);
+}
+
+/* The links' departments by name, and each one's index there by its
+ * place in the department list. */
+static void
+start_links (VonkChampionsCount *self)
+{
+  g_autoptr(GArray) keys = departments_by_name (self->project);
+  VonkEntity * const *departments;
+  VonkDepartmentLinks *links;
+
+  links = self->links = g_new0 (VonkDepartmentLinks, 1);
+  links->n_departments = keys->len;
+  links->department_ids = g_new0 (gint64, MAX (1, keys->len));
+  links->counts = g_new0 (guint, MAX (1, keys->len * keys->len));
+
+  departments = vonk_entity_list_peek_items (self->lists[READ_DEPARTMENTS], &self->n_departments);
+  self->department_ids = g_new (gint64, MAX (1, self->n_departments));
+  self->department_rows = g_new0 (guint, MAX (1, self->n_departments));
+  for (guint i = 0; i < self->n_departments; i++)
+    self->department_ids[i] = vonk_entity_get_id (departments[i]);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      int at;
+
+      links->department_ids[i] = g_array_index (keys, DepartmentKey, i).id;
+      at = vonk_ids_find (self->department_ids, self->n_departments, links->department_ids[i]);
+      if (at >= 0)
+        self->department_rows[at] = i;
+    }
+
+  self->per_workshop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+}
+
+static void
+start_count (VonkChampionsCount *self)
+{
+  for (guint l = 0; l < N_READ; l++)
+    self->stamps[l] = vonk_entity_list_get_stamp (self->lists[l]);
+
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  switch (self->kind)
+    {
+    case COUNT_QUIET:
+      self->chosen = g_array_new (FALSE, FALSE, sizeof (SortableQuiet));
+      g_array_set_clear_func (self->chosen, sortable_quiet_clear);
+      break;
+    case COUNT_ROLE_MODELS:
+      self->chosen = g_array_new (FALSE, FALSE, sizeof (SortableModel));
+      g_array_set_clear_func (self->chosen, sortable_model_clear);
+      break;
+    case COUNT_LINKS:
+    default:
+      self->chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+      start_links (self);
+      break;
+    }
+
+  self->last.id = -1;
+  self->last.session = NULL;
+  self->present = NULL;
+  self->step = 0;
+  self->next = 0;
+  self->started = TRUE;
+}
+
+static gboolean
+count_lists_changed (VonkChampionsCount *self)
+{
+  for (guint l = 0; l < N_READ; l++)
+    if (self->stamps[l] != vonk_entity_list_get_stamp (self->lists[l]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The items of @list from self->next, at most @budget: [*from, *end). */
+static VonkEntity * const *
+step_range (VonkChampionsCount *self,
+            guint               list,
+            guint               budget,
+            guint              *end,
+            guint              *n)
+{
+  VonkEntity * const *items = vonk_entity_list_peek_items (self->lists[list], n);
+
+  *end = self->next + MIN (budget, *n - self->next);
+  return items;
+}
+
+/* Ends the range read up to @end of @n: the step is done at the end. */
+static guint
+step_done (VonkChampionsCount *self,
+           guint               end,
+           guint               n)
+{
+  guint done = end - self->next;
+
+  self->next = end;
+  if (end == n)
+    {
+      self->step++;
+      self->next = 0;
+    }
+  return done;
+}
+
+/* Where the person @id is among those the count is about, or -1. */
+static int
+chosen_at (VonkChampionsCount *self,
+           gint64              id)
+{
+  return vonk_ids_find ((const gint64 *) (gpointer) self->ids->data, self->ids->len, id);
+}
+
+static void
+choose (VonkChampionsCount *self,
+        VonkEntity         *person,
+        gconstpointer       entry)
+{
+  gint64 id = vonk_entity_get_id (person);
+
+  g_array_append_val (self->ids, id);
+  g_array_append_vals (self->chosen, entry, 1);
+}
+
+/* The active champions who were champion for the whole window; the
+ * managers; the people with a department. */
+static void
+choose_person (VonkChampionsCount *self,
+               VonkEntity         *person)
+{
+  switch (self->kind)
+    {
+    case COUNT_QUIET:
+      {
+        const GDate *since = g_value_get_boxed (vonk_entity_get_value (person,
+                                                                       self->person_since));
+        SortableQuiet s = { 0 };
+
+        if (enum_at (person, self->person_champion) != VONK_CHAMPION_ACTIVE)
+          return;
+        if (since != NULL && g_date_valid (since) && g_date_get_julian (since) > self->start_julian)
+          return; /* not a champion for the whole window yet */
+
+        g_date_clear (&s.entry.last_active, 1);
+        s.entry.champion = VONK_PERSON (g_object_ref (person));
+        choose (self, person, &s);
+      }
+      break;
+
+    case COUNT_ROLE_MODELS:
+      {
+        int role = enum_at (person, self->person_role);
+        SortableModel s = { 0 };
+
+        if (role != VONK_ROLE_TOP_MANAGEMENT && role != VONK_ROLE_MIDDLE_MANAGER)
+          return;
+
+        g_date_clear (&s.model.last_seen, 1);
+        g_date_clear (&s.model.next_hosted, 1);
+        s.model.manager = VONK_PERSON (g_object_ref (person));
+        s.role = role;
+        choose (self, person, &s);
+      }
+      break;
+
+    case COUNT_LINKS:
+    default:
+      {
+        gint64 department_id = int64_at (person, self->person_department);
+        int at = department_id != 0
+                   ? vonk_ids_find (self->department_ids, self->n_departments, department_id)
+                   : -1;
+
+        if (at >= 0)
+          choose (self, person, &self->department_rows[at]);
+      }
+      break;
+    }
+}
+
+static guint
+read_people (VonkChampionsCount *self,
+             guint               budget)
+{
+  guint end, n;
+  VonkEntity * const *people = step_range (self, READ_PEOPLE, budget, &end, &n);
+
+  for (guint i = self->next; i < end; i++)
+    choose_person (self, people[i]);
+
+  return step_done (self, end, n);
+}
+
+/* Quiet: notes that the champion at @at was active on the day @julian,
+ * when not after the day asked about. */
+static void
+note_active (VonkChampionsCount *self,
+             int                 at,
+             guint32             julian)
+{
+  SortableQuiet *s;
+
+  if (at < 0 || julian == 0 || julian > self->on_julian)
+    return;
+
+  s = &g_array_index (self->chosen, SortableQuiet, at);
+  s->latest = MAX (s->latest, julian);
+}
+
+/* Links: adds the department @index to those present at the last
+ * session looked up, once. */
+static void
+note_present (VonkChampionsCount *self,
+              guint               index)
+{
+  if (self->present == NULL)
+    {
+      self->present = g_hash_table_lookup (self->per_workshop, &self->last.id);
+      if (self->present == NULL)
+        {
+          self->present = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (self->per_workshop, g_memdup2 (&self->last.id, sizeof (gint64)),
+                               self->present);
+        }
+    }
+
+  for (guint j = 0; j < self->present->len; j++)
+    if (g_array_index (self->present, guint, j) == index)
+      return;
+  g_array_append_val (self->present, index);
+}
+
+static void
+count_row (VonkChampionsCount *self,
+           VonkEntity         *row)
+{
+  gint64 session_id = int64_at (row, self->row_session);
+  LastSession *last = &self->last;
+  int at;
+
+  if (session_id != last->id)
+    self->present = NULL;
+  if (session_of (self->lists[READ_SESSIONS], session_id, last) == NULL)
+    return;
+
+  switch (self->kind)
+    {
+    case COUNT_QUIET:
+      if (last->julian != 0 && last->julian <= self->on_julian)
+        note_active (self, chosen_at (self, int64_at (row, self->row_person)), last->julian);
+      break;
+
+    case COUNT_ROLE_MODELS:
+      if (last->julian == 0 || last->julian > self->on_julian ||
+          last->status == VONK_SESSION_STATUS_CANCELLED)
+        return;
+      at = chosen_at (self, int64_at (row, self->row_person));
+      if (at >= 0)
+        {
+          VonkRoleModel *model = &g_array_index (self->chosen, SortableModel, at).model;
+
+          model->attended++;
+          note_seen (model, &last->day);
+        }
+      break;
+
+    case COUNT_LINKS:
+    default:
+      if (last->kind != VONK_SESSION_WORKSHOP || last->status == VONK_SESSION_STATUS_CANCELLED)
+        return;
+      at = chosen_at (self, int64_at (row, self->row_person));
+      if (at >= 0)
+        note_present (self, g_array_index (self->chosen, guint, at));
+      break;
+    }
+}
+
+/* Only attendance with status attended counts; the rows come session by
+ * session, so their session is looked up once a run. */
+static guint
+read_attendance (VonkChampionsCount *self,
+                 guint               budget)
+{
+  guint end, n;
+  VonkEntity * const *rows = step_range (self, READ_ATTENDANCE, budget, &end, &n);
+
+  for (guint i = self->next; i < end; i++)
+    if (enum_at (rows[i], self->row_status) == VONK_ATTENDANCE_ATTENDED)
+      count_row (self, rows[i]);
+
+  return step_done (self, end, n);
+}
+
+/* Role models: a session @model's manager hosts on @day. */
+static void
+note_hosted (VonkChampionsCount *self,
+             VonkRoleModel      *model,
+             VonkEntity         *session,
+             const GDate        *day)
+{
+  if (g_date_get_julian (day) <= self->on_julian)
+    {
+      model->hosted++;
+      note_seen (model, day);
+    }
+  else if (enum_at (session, self->session_status) == VONK_SESSION_STATUS_PLANNED &&
+           (!g_date_valid (&model->next_hosted) || g_date_compare (day, &model->next_hosted) < 0))
+    model->next_hosted = *day;
+}
+
+/* Who hosted a session that was not cancelled. */
+static guint
+read_sessions (VonkChampionsCount *self,
+               guint               budget)
+{
+  guint end, n;
+  VonkEntity * const *sessions = step_range (self, READ_SESSIONS, budget, &end, &n);
+
+  for (guint i = self->next; i < end; i++)
+    {
+      int at = chosen_at (self, int64_at (sessions[i], self->session_facilitator));
+      GDate day;
+
+      if (at < 0 || enum_at (sessions[i], self->session_status) == VONK_SESSION_STATUS_CANCELLED ||
+          !session_day (sessions[i], &day))
+        continue;
+
+      if (self->kind == COUNT_QUIET)
+        note_active (self, at, g_date_get_julian (&day));
+      else
+        note_hosted (self, &g_array_index (self->chosen, SortableModel, at).model, sessions[i],
+                     &day);
+    }
+
+  return step_done (self, end, n);
+}
+
+/* Quiet: who told a success story. */
+static guint
+read_stories (VonkChampionsCount *self,
+              guint               budget)
+{
+  guint end, n;
+  VonkEntity * const *stories = step_range (self, READ_STORIES, budget, &end, &n);
+
+  for (guint i = self->next; i < end; i++)
+    {
+      const GDate *told_on = g_value_get_boxed (vonk_entity_get_value (stories[i],
+                                                                       self->story_told_on));
+
+      if (told_on != NULL && g_date_valid (told_on))
+        note_active (self, chosen_at (self, int64_at (stories[i], self->story_champion)),
+                     g_date_get_julian (told_on));
+    }
+
+  return step_done (self, end, n);
+}
+
+/* The quiet champions in order, into self->result. */
+static void
+finish_quiet (VonkChampionsCount *self)
+{
+  g_autoptr(GArray) quiet = g_array_new (FALSE, FALSE, sizeof (SortableQuiet));
+
+  g_array_set_clear_func (quiet, sortable_quiet_clear);
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      SortableQuiet *s = &g_array_index (self->chosen, SortableQuiet, i);
+
+      if (s->latest >= self->start_julian)
+        continue;
+      if (s->latest != 0)
+        g_date_set_julian (&s->entry.last_active, s->latest);
+      g_array_append_vals (quiet, s, 1);
+      s->entry.champion = NULL; /* moved */
+    }
+  g_array_sort (quiet, compare_quiet);
+
+  self->result = g_array_sized_new (FALSE, FALSE, sizeof (VonkQuietChampion), quiet->len);
+  g_array_set_clear_func (self->result, quiet_champion_clear);
+  for (guint i = 0; i < quiet->len; i++)
+    {
+      SortableQuiet *s = &g_array_index (quiet, SortableQuiet, i);
+      VonkQuietChampion entry = s->entry;
+
+      s->entry.champion = NULL;
+      g_array_append_val (self->result, entry);
+    }
+}
+
+static void
+finish_role_models (VonkChampionsCount *self)
+{
+  g_array_sort (self->chosen, compare_models);
+
+  self->result = g_array_sized_new (FALSE, FALSE, sizeof (VonkRoleModel), self->chosen->len);
+  g_array_set_clear_func (self->result, role_model_clear);
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      SortableModel *s = &g_array_index (self->chosen, SortableModel, i);
+      VonkRoleModel model = s->model;
+
+      s->model.manager = NULL;
+      g_array_append_val (self->result, model);
+    }
+}
+
+/* The sort keys of the people in the result, kept by each person: the
+ * lists of the people sort by them too, so most are there already. Once
+ * all are there, the result is sorted. */
+static guint
+read_keys (VonkChampionsCount *self,
+           guint               budget)
+{
+  guint n = self->chosen->len;
+  guint end = self->next + MIN (budget, n - self->next);
+  guint done;
+
+  for (guint i = self->next; i < end; i++)
+    if (self->kind == COUNT_QUIET)
+      {
+        SortableQuiet *s = &g_array_index (self->chosen, SortableQuiet, i);
+
+        if (s->latest < self->start_julian)
+          s->key = vonk_entity_get_sort_key (VONK_ENTITY (s->entry.champion), "name");
+      }
+    else
+      {
+        SortableModel *s = &g_array_index (self->chosen, SortableModel, i);
+
+        s->key = vonk_entity_get_sort_key (VONK_ENTITY (s->model.manager), "name");
+      }
+
+  done = step_done (self, end, n);
+  if (self->steps[self->step] == STEP_DONE)
+    {
+      if (self->kind == COUNT_QUIET)
+        finish_quiet (self);
+      else
+        finish_role_models (self);
+    }
+  return done;
+}
+
+static guint
+add_up_workshops (VonkChampionsCount *self,
+                  guint               budget)
+{
+  guint end;
+
+  if (self->workshops == NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      self->workshops = g_ptr_array_sized_new (g_hash_table_size (self->per_workshop));
+      g_hash_table_iter_init (&iter, self->per_workshop);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (self->workshops, value);
+    }
+
+  end = self->next + MIN (budget, self->workshops->len - self->next);
+  for (guint i = self->next; i < end; i++)
+    count_workshop (self->links, g_ptr_array_index (self->workshops, i));
+
+  return step_done (self, end, self->workshops->len);
+}
+
+/**
+ * vonk_champions_count_step:
+ * @budget: about how many rows to read; %G_MAXUINT for all
+ *
+ * Counts on. When the people, departments, sessions, attendance or
+ * stories changed since counting started, counting starts over, so that
+ * the result is always that of one state of the project.
+ *
+ * Returns: whether the count is done (vonk_champions_count_get_rows(),
+ *   vonk_champions_count_get_links())
+ */
+gboolean
+vonk_champions_count_step (VonkChampionsCount *self,
+                           guint               budget)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->started && count_lists_changed (self))
+    count_clear (self);
+  if (!self->started)
+    start_count (self);
+
+  budget = MAX (budget, 1);
+  while (budget > 0 && self->steps[self->step] != STEP_DONE)
+    {
+      guint done = 0;
+
+      switch (self->steps[self->step])
+        {
+        case STEP_PEOPLE:
+          done = read_people (self, budget);
+          break;
+        case STEP_SESSIONS:
+          done = read_sessions (self, budget);
+          break;
+        case STEP_ATTENDANCE:
+          done = read_attendance (self, budget);
+          break;
+        case STEP_STORIES:
+          done = read_stories (self, budget);
+          break;
+        case STEP_KEYS:
+          done = read_keys (self, budget);
+          break;
+        case STEP_WORKSHOPS:
+          done = add_up_workshops (self, budget);
+          break;
+        case STEP_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+      budget -= MIN (budget, done);
+    }
+
+  return self->steps[self->step] == STEP_DONE;
+}
+
+/**
+ * vonk_champions_count_get_rows:
+ *
+ * Returns: (transfer none) (nullable): the champions gone quiet
+ *   (#VonkQuietChampion) or the role models (#VonkRoleModel), as
+ *   vonk_champions_gone_quiet() and vonk_champions_role_models() give
+ *   them, once vonk_champions_count_step() said the count is done; %NULL
+ *   before, and for the links
+ */
+GArray *
+vonk_champions_count_get_rows (VonkChampionsCount *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->started && self->steps[self->step] == STEP_DONE ? self->result : NULL;
+}
+
+/**
+ * vonk_champions_count_get_links:
+ *
+ * Returns: (transfer none) (nullable): the department links as
+ *   vonk_champions_department_links() gives them, once
+ *   vonk_champions_count_step() said the count is done; %NULL before, and
+ *   for the other counts
+ */
+const VonkDepartmentLinks *
+vonk_champions_count_get_links (VonkChampionsCount *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->started && self->steps[self->step] == STEP_DONE ? self->links : NULL;
+}
+
+/* Counts all of @self at once. */
+static VonkChampionsCount *
+count_all (VonkChampionsCount *self)
+{
+  while (!vonk_champions_count_step (self, G_MAXUINT))
+    ;
+
+  return self;
+}
+
+/**
+ * vonk_champions_gone_quiet:
+ * @weeks: the window, N weeks; 0 means the default (8)
+ * @on: (nullable): the day asked about; %NULL for today
+ *
+ * Finds the active champions who attended no session, hosted none and told
+ * no success story from 7·@weeks days before @on up to and including
+ * @on; those who became champion after the window's start are left out.
+ * At once; a #VonkChampionsCount does it in steps.
+ *
+ * Returns: (transfer full) (element-type VonkQuietChampion): the quiet
+ *   champions, those never active first, then the longest quiet, then by
+ *   name; the array holds a reference to each person
+ */
+GArray *
+vonk_champions_gone_quiet (VonkProject *project,
+                           guint        weeks,
+                           const GDate *on)
+{
+  g_autoptr(VonkChampionsCount) count = NULL;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  count = count_all (vonk_champions_count_quiet_new (project, weeks, on));
+  return g_array_ref (vonk_champions_count_get_rows (count));
+}
+
+/**
+ * vonk_champions_role_models:
+ * @on: (nullable): the day asked about; %NULL for today
+ *
+ * Finds out which top and middle managers hosted or attended sessions on
+ * or before @on (see the top of this file). At once; a
+ * #VonkChampionsCount does it in steps.
+ *
+ * Returns: (transfer full) (element-type VonkRoleModel): every top and
+ *   middle manager, those seen first (vonk_role_model_is_seen()), each part
+ *   top management first, then by name; the array holds a reference to
+ *   each person
+ */
+GArray *
+vonk_champions_role_models (VonkProject *project,
+                            const GDate *on)
+{
+  g_autoptr(VonkChampionsCount) count = NULL;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
+
+  count = count_all (vonk_champions_count_role_models_new (project, on));
+  return g_array_ref (vonk_champions_count_get_rows (count));
+}
+
 /**
  * vonk_champions_department_links:
  *
  * Counts which departments met each other in workshops (see the top of
- * this file).
+ * this file). At once; a #VonkChampionsCount does it in steps.
  *
  * Returns: (transfer full): the departments by name and the counts
  */
 VonkDepartmentLinks *
 vonk_champions_department_links (VonkProject *project)
 {
-  g_autoptr(GArray) keys = NULL;
-  g_autoptr(GHashTable) index_of = NULL;
-  g_autoptr(GHashTable) per_workshop = NULL;
-  LastSession last_session = LAST_SESSION_INIT;
-  AttendanceColumns columns;
-  VonkEntity * const *rows;
-  guint n_rows;
-  VonkDepartmentLinks *links;
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(VonkChampionsCount) count = NULL;
 
   g_return_val_if_fail (VONK_IS_PROJECT (project), NULL);
 
-  keys = departments_by_name (project);
-  links = g_new0 (VonkDepartmentLinks, 1);
-  links->n_departments = keys->len;
-  links->department_ids = g_new0 (gint64, MAX (1, keys->len));
-  links->counts = g_new0 (guint, MAX (1, keys->len * keys->len));
-
-  index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 id = g_array_index (keys, DepartmentKey, i).id;
-
-      links->department_ids[i] = id;
-      g_hash_table_insert (index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
-    }
-
-  /* per workshop, the departments present (indexes, each once) */
-  per_workshop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                        (GDestroyNotify) g_array_unref);
-  rows = attendance_rows (project, &n_rows);
-  attendance_columns (&columns);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      gint64 session_id = int64_at (rows[i], columns.session);
-      VonkEntity *person;
-      gint64 department_id;
-      GArray *present;
-      guint index;
-      gboolean known = FALSE;
-
-      /* the cheap tests first: a person is looked up among all */
-      if (enum_at (rows[i], columns.status) != VONK_ATTENDANCE_ATTENDED ||
-          session_of (project, session_id, &last_session) == NULL ||
-          last_session.kind != VONK_SESSION_WORKSHOP ||
-          last_session.status == VONK_SESSION_STATUS_CANCELLED)
-        continue;
-      person = vonk_project_lookup (project, VONK_TYPE_PERSON,
-                                    int64_at (rows[i], columns.person));
-      if (person == NULL)
-        continue;
-
-      department_id = vonk_entity_get_int64 (person, "department-id");
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &department_id));
-      if (index == 0)
-        continue;
-
-      present = g_hash_table_lookup (per_workshop, &session_id);
-      if (present == NULL)
-        {
-          present = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (per_workshop, g_memdup2 (&session_id, sizeof session_id),
-                               present);
-        }
-      for (guint j = 0; j < present->len && !known; j++)
-        known = g_array_index (present, guint, j) == index - 1;
-      if (!known)
-        {
-          index--;
-          g_array_append_val (present, index);
-        }
-    }
-
-  g_hash_table_iter_init (&iter, per_workshop);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    count_workshop (links, value);
-
-  return links;
+  count = count_all (vonk_champions_count_links_new (project));
+  return g_steal_pointer (&count->links);
 }

@@ -133,7 +133,24 @@ guint     vonk_department_links_get            (const VonkDepartmentLinks *links
                                                 guint          column);
 void      vonk_department_links_free           (VonkDepartmentLinks *links);
 
+/* The champions gone quiet, the role models and the links in steps,
+ * between frames */
+typedef struct _VonkChampionsCount VonkChampionsCount;
+
+VonkChampionsCount *vonk_champions_count_quiet_new       (VonkProject *project,
+                                                          guint        weeks,
+                                                          const GDate *on);
+VonkChampionsCount *vonk_champions_count_role_models_new (VonkProject *project,
+                                                          const GDate *on);
+VonkChampionsCount *vonk_champions_count_links_new       (VonkProject *project);
+gboolean  vonk_champions_count_step            (VonkChampionsCount *self,
+                                                guint               budget);
+GArray   *vonk_champions_count_get_rows        (VonkChampionsCount *self);
+const VonkDepartmentLinks *vonk_champions_count_get_links (VonkChampionsCount *self);
+void      vonk_champions_count_free            (VonkChampionsCount *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkDepartmentLinks, vonk_department_links_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkFunnelCounter, vonk_funnel_counter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VonkChampionsCount, vonk_champions_count_free)
 
 G_END_DECLS

@@ -36,6 +36,12 @@
  *   --select-session=ID      selects that session in the Sessions view, with
  *                            the attendance page of its detail open, and
  *                            waits for the frame that shows all its people
+ *   --show-champions-page=NAME  on the Champions view, its first page
+ *                            counted, switches to page NAME as the page
+ *                            switcher does: "quiet" (the Champions page with
+ *                            those gone quiet), "role-models" or "links";
+ *                            done when its figures are in and painted, the
+ *                            stall also counts the second after that
  *
  * Per action it prints one line: its name, the wall time in milliseconds
  * until it was done, and the longest the main loop went without running
@@ -56,6 +62,7 @@
 #include <pango/pangocairo.h>
 
 #include "vonk-bench-utils.h"
+#include "vonk-champions-view.h"
 #include "vonk-countermeasures-view.h"
 #include "vonk-csv-import-dialog.h"
 #include "vonk-exchange.h"
@@ -613,6 +620,57 @@ refilter_countermeasures (VonkWindow *window)
                 "countermeasures-all-barriers");
 }
 
+/* The Champions view, its first page counted and a second after; then
+ * page @name (the page of the champions for "quiet"), until its figures
+ * are in and the window has painted them. */
+static void
+show_champions_page (VonkWindow *window,
+                     const char *name)
+{
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   VONK_TYPE_WINDOW,
+                                                                   "view_stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (view_stack, "champions");
+  AdwViewStack *pages = ADW_VIEW_STACK (gtk_widget_get_template_child (view,
+                                                                       VONK_TYPE_CHAMPIONS_VIEW,
+                                                                       "stack"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autofree char *label = g_strdup_printf ("show-champions-page %s", name);
+  const char *page = g_str_equal (name, "quiet") ? "champions" : name;
+  gboolean time_up = FALSE;
+  gulong handler;
+  gint64 start;
+
+  if (adw_view_stack_get_child_by_name (pages, page) == NULL)
+    {
+      g_printerr ("vonk-stall-bench: no page “%s” on the Champions view\n", name);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "champions");
+  adw_view_stack_set_visible_child_name (pages, "coverage");
+  SPIN_UNTIL (!vonk_champions_view_is_computing (VONK_CHAMPIONS_VIEW (view)));
+  g_timeout_add_seconds (1, time_up_cb, &time_up);
+  SPIN_UNTIL (time_up);
+
+  start_watch ();
+  start = g_get_monotonic_time ();
+  adw_view_stack_set_visible_child_name (pages, page);
+  SPIN_UNTIL (!vonk_champions_view_is_computing (VONK_CHAMPIONS_VIEW (view)));
+  done = FALSE;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  SPIN_UNTIL (done);
+  g_signal_handler_disconnect (clock, handler);
+  say (label, start);
+
+  /* the lists on the page fill in over the frames after */
+  time_up = FALSE;
+  g_timeout_add_seconds (1, time_up_cb, &time_up);
+  SPIN_UNTIL (time_up);
+  g_print ("  stall within a second after: %.0f ms (main thread CPU %.0f ms)\n",
+           longest_gap / 1000.0, (vonk_bench_thread_cpu_time () - cpu_start) / 1000.0);
+}
+
 static gboolean
 note_action (const char  *name,
              const char  *value,
@@ -668,6 +726,8 @@ main (int    argc,
       "Show one barrier's countermeasures, then all", NULL },
     { "select-session", 0, 0, G_OPTION_ARG_CALLBACK, note_action,
       "Select a session with its attendance shown", "ID" },
+    { "show-champions-page", 0, 0, G_OPTION_ARG_CALLBACK, note_action,
+      "Switch to a page of the Champions view (quiet, role-models, links)", "NAME" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, actions, NULL);
@@ -784,6 +844,8 @@ main (int    argc,
         refilter_countermeasures (window);
       else if (g_str_equal (name, "--select-session"))
         select_session (window, g_ascii_strtoll (value, NULL, 10));
+      else if (g_str_equal (name, "--show-champions-page"))
+        show_champions_page (window, value);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
