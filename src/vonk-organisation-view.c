@@ -86,6 +86,7 @@ typedef struct
   GtkColumnView       *view;
   GtkColumnViewColumn *name_column;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *slice;    /* what the column view has of filter_model, see update_empty() */
   VonkFilterModel     *filter_model;
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
@@ -982,15 +983,21 @@ update_empty (VonkOrganisationView *self,
   GListModel *all = vonk_view_get_project (VONK_VIEW (self)) != NULL
                       ? list_of (self, page_type (id)) : NULL;
   gboolean sorting = gtk_sort_list_model_get_pending (page->sort_model) > 0;
-  GListModel *shown = sorting || !page->seen ? NULL : G_LIST_MODEL (page->filter_model);
+  GListModel *shown = sorting || !page->seen ? NULL : G_LIST_MODEL (page->slice);
 
   /* A column view makes the widgets of a page's rows (most of a
    * millisecond a row, a few hundred rows) once the page is shown. A long
    * sort shows its rows once they are in order. Meanwhile the column view
    * is kept from the rows: every slice of the sort moves the rows at the
-   * top, and the view would make their widgets anew each time. */
+   * top, and the view would make their widgets anew each time. When it
+   * gets them, it gets the first few and then a few more each frame: all
+   * two hundred at once would freeze the window. */
   if (gtk_single_selection_get_model (page->selection) != shown)
-    gtk_single_selection_set_model (page->selection, shown);
+    {
+      if (shown != NULL)
+        vonk_view_fill_in_slices (page->slice);
+      gtk_single_selection_set_model (page->selection, shown);
+    }
   if (sorting)
     {
       gtk_stack_set_visible_child_name (page->stack, "sorting");
@@ -1356,6 +1363,7 @@ vonk_organisation_view_finalize (GObject *object)
     BIND_PAGE_CHILD (page, prefix, view);                                            \
     BIND_PAGE_CHILD (page, prefix, name_column);                                     \
     BIND_PAGE_CHILD (page, prefix, selection);                                       \
+    BIND_PAGE_CHILD (page, prefix, slice);                                           \
     BIND_PAGE_CHILD (page, prefix, filter_model);                                    \
     BIND_PAGE_CHILD (page, prefix, sort_model);                                      \
     BIND_PAGE_CHILD (page, prefix, filter);                                          \
