@@ -92,19 +92,17 @@ set_figure (GtkLabel *label,
 static guint
 count_champions (GListModel *people)
 {
-  /* the column looked up once, not per person: 100,000 of them are
-   * counted again after every change to the list */
+  /* the column looked up once, not per person, and the people read in
+   * place: 100,000 of them are counted again after every change to the
+   * list, and when a project shows */
   guint column = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
-  guint n_items = g_list_model_get_n_items (people);
+  guint n_items;
+  VonkEntity * const *items = vonk_entity_list_peek_items (VONK_ENTITY_LIST (people), &n_items);
   guint n = 0;
 
   for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-
-      if (g_value_get_enum (vonk_entity_get_value (person, column)) == VONK_CHAMPION_ACTIVE)
-        n++;
-    }
+    if (g_value_get_enum (vonk_entity_get_value (items[i], column)) == VONK_CHAMPION_ACTIVE)
+      n++;
 
   return n;
 }
@@ -588,12 +586,18 @@ fill_list (VonkOverviewView *self,
       break;
 
     case LIST_SESSIONS:
+      self->next_sessions = next_sessions_model (vonk_view_get_project (VONK_VIEW (self)));
+      g_signal_connect_swapped (self->next_sessions, "items-changed",
+                                G_CALLBACK (update_sessions_empty), self);
       gtk_list_box_bind_model (self->sessions_list, self->next_sessions, create_session_row,
                                NULL, NULL);
       update_sessions_empty (self);
       break;
 
     case LIST_STORIES:
+      self->recent_stories = recent_stories_model (vonk_view_get_project (VONK_VIEW (self)));
+      g_signal_connect_swapped (self->recent_stories, "items-changed",
+                                G_CALLBACK (update_stories_empty), self);
       gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
                                self, NULL);
       update_stories_empty (self);
@@ -697,13 +701,6 @@ vonk_overview_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_COUNTERMEASURE),
                                 "items-changed", G_CALLBACK (barriers_changed_cb), self);
 
-      self->next_sessions = next_sessions_model (project);
-      g_signal_connect_swapped (self->next_sessions, "items-changed",
-                                G_CALLBACK (update_sessions_empty), self);
-
-      self->recent_stories = recent_stories_model (project);
-      g_signal_connect_swapped (self->recent_stories, "items-changed",
-                                G_CALLBACK (update_stories_empty), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_PERSON),
                                 "items-changed", G_CALLBACK (people_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
