@@ -1652,6 +1652,54 @@ test_invite_count (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (action_row), ==, expected);
 }
 
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Until @widget's window has painted one more frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint paints = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (paints > 0);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* A long list of attendees comes a dozen at a time: the first dozen with
+ * the session, alone in the frame that shows it, then a dozen a frame. */
+static void
+test_attendees_in_frames (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  VonkSession *session = find_session (fixture->project, KICK_OFF);
+  GListModel *listed = G_LIST_MODEL (child (fixture->view, "attendance_sort_model"));
+  g_autoptr(GPtrArray) everybody = vonk_sessions_find_people (fixture->project, 0, 0,
+                                                              VONK_SESSIONS_ANY_ROLE);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vonk_sessions_invite (fixture->project, session, everybody, &error));
+  g_assert_no_error (error);
+  rows = vonk_sessions_attendance (fixture->project, session);
+  g_assert_cmpuint (rows->len, >, 36);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->view, "detail_pages")), "attendance");
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 12);
+  wait_for_frame (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 12);
+  wait_for_frame (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 24);
+  WAIT_UNTIL (g_list_model_get_n_items (listed) == rows->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1674,6 +1722,7 @@ main (int   argc,
   ADD ("/sessions-view/shortened-titles", test_shortened_titles);
   ADD ("/sessions-view/registered-counted", test_registered_counted);
   ADD ("/sessions-view/invite-count", test_invite_count);
+  ADD ("/sessions-view/attendees-in-frames", test_attendees_in_frames);
 
   return g_test_run ();
 }
