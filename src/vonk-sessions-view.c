@@ -1237,7 +1237,7 @@ update_invite (VonkSessionsView *self)
                                                 vonk_entity_get_int64 (g_ptr_array_index (rows, i),
                                                                        "person-id"));
 
-      if (person != NULL &&
+      if (person != NULL && fresh > 0 &&
           vonk_sessions_person_matches (project, person, department_id, location_id, role))
         fresh--;
     }
