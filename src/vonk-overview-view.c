@@ -50,7 +50,23 @@ struct _VonkOverviewView
 
   guint        stale;       /* of Stale, what refresh_cb() brings up to date */
   guint        refresh_id;
+  guint        n_filled;    /* of the lists (List), how many have rows yet */
+  guint        fill_id;     /* the tick callback that fills in the others */
+  gboolean     fill_ticked; /* that callback has seen the first frame */
 };
+
+/* The lists below the figures, in the order they are filled in: each
+ * takes tens of milliseconds to lay out at first (its rows' wrapping
+ * titles are measured at many widths), so opening a project shows the
+ * figures in one frame and then adds a list a frame (fill_lists_cb()). */
+typedef enum
+{
+  LIST_BARRIERS,
+  LIST_OVERDUE,
+  LIST_SESSIONS,
+  LIST_STORIES,
+  N_LISTS
+} List;
 
 /* What changed lists make stale. An undo that puts back a department with
  * its people and scores changes the lists in many items-changed; the
@@ -76,19 +92,17 @@ set_figure (GtkLabel *label,
 static guint
 count_champions (GListModel *people)
 {
-  /* the column looked up once, not per person: 100,000 of them are
-   * counted again after every change to the list */
+  /* the column looked up once, not per person, and the people read in
+   * place: 100,000 of them are counted again after every change to the
+   * list, and when a project shows */
   guint column = vonk_entity_class_find_column (VONK_TYPE_PERSON, "champion");
-  guint n_items = g_list_model_get_n_items (people);
+  guint n_items;
+  VonkEntity * const *items = vonk_entity_list_peek_items (VONK_ENTITY_LIST (people), &n_items);
   guint n = 0;
 
   for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-
-      if (g_value_get_enum (vonk_entity_get_value (person, column)) == VONK_CHAMPION_ACTIVE)
-        n++;
-    }
+    if (g_value_get_enum (vonk_entity_get_value (items[i], column)) == VONK_CHAMPION_ACTIVE)
+      n++;
 
   return n;
 }
@@ -253,14 +267,19 @@ text_row (const char *title,
 #define N_BARRIERS_SHOWN 3
 #define N_OVERDUE_SHOWN 5
 
-/* The organisation's highest-scoring barriers, rising ones first, and the
- * countermeasures past their due date. */
+static gboolean
+is_filled (VonkOverviewView *self,
+           List              list)
+{
+  return self->n_filled > list;
+}
+
+/* The organisation's highest-scoring barriers, rising ones first. */
 static void
-update_barriers (VonkOverviewView *self)
+update_top_barriers (VonkOverviewView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   g_autoptr(GArray) ranks = vonk_barriers_most_in_the_way (project, NULL, N_BARRIERS_SHOWN);
-  g_autoptr(GPtrArray) overdue = vonk_barriers_overdue (project, NULL);
 
   clear_list (self->barriers_list);
   for (guint i = 0; i < ranks->len; i++)
@@ -277,6 +296,14 @@ update_barriers (VonkOverviewView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->barriers_list), ranks->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_barriers_label), ranks->len == 0);
+}
+
+/* The countermeasures past their due date. */
+static void
+update_overdue (VonkOverviewView *self)
+{
+  VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
+  g_autoptr(GPtrArray) overdue = vonk_barriers_overdue (project, NULL);
 
   clear_list (self->overdue_list);
   for (guint i = 0; i < overdue->len && i < N_OVERDUE_SHOWN; i++)
@@ -296,6 +323,16 @@ update_barriers (VonkOverviewView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_list), overdue->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_overdue_label), overdue->len == 0);
+}
+
+/* The lists filled in so far; the others are when their turn comes. */
+static void
+update_barriers (VonkOverviewView *self)
+{
+  if (is_filled (self, LIST_BARRIERS))
+    update_top_barriers (self);
+  if (is_filled (self, LIST_OVERDUE))
+    update_overdue (self);
 }
 
 static gboolean
@@ -354,10 +391,12 @@ create_session_row (gpointer item,
 static void
 update_sessions_empty (VonkOverviewView *self)
 {
+  gboolean filled = is_filled (self, LIST_SESSIONS);
+
   gtk_widget_set_visible (GTK_WIDGET (self->no_sessions_label),
-                          g_list_model_get_n_items (self->next_sessions) == 0);
+                          filled && g_list_model_get_n_items (self->next_sessions) == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_list),
-                          g_list_model_get_n_items (self->next_sessions) > 0);
+                          filled && g_list_model_get_n_items (self->next_sessions) > 0);
 }
 
 /* The planned sessions from today on, the first few by start. */
@@ -456,11 +495,12 @@ create_story_row (gpointer item,
 static void
 update_stories_empty (VonkOverviewView *self)
 {
+  gboolean filled = is_filled (self, LIST_STORIES);
   gboolean any = self->recent_stories != NULL &&
                  g_list_model_get_n_items (self->recent_stories) > 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->no_stories_label), !any);
-  gtk_widget_set_visible (GTK_WIDGET (self->stories_list), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_stories_label), filled && !any);
+  gtk_widget_set_visible (GTK_WIDGET (self->stories_list), filled && any);
 }
 
 /* The newest few stories. */
@@ -479,7 +519,7 @@ recent_stories_model (VonkProject *project)
 static void
 names_changed_cb (VonkOverviewView *self)
 {
-  if (self->recent_stories != NULL)
+  if (self->recent_stories != NULL && is_filled (self, LIST_STORIES))
     gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
                              self, NULL);
 }
@@ -530,6 +570,87 @@ people_changed_cb (VonkOverviewView *self)
   mark_stale (self, STALE_NAMES);
 }
 
+/* Gives @list its rows. */
+static void
+fill_list (VonkOverviewView *self,
+           List              list)
+{
+  switch (list)
+    {
+    case LIST_BARRIERS:
+      update_top_barriers (self);
+      break;
+
+    case LIST_OVERDUE:
+      update_overdue (self);
+      break;
+
+    case LIST_SESSIONS:
+      self->next_sessions = next_sessions_model (vonk_view_get_project (VONK_VIEW (self)));
+      g_signal_connect_swapped (self->next_sessions, "items-changed",
+                                G_CALLBACK (update_sessions_empty), self);
+      gtk_list_box_bind_model (self->sessions_list, self->next_sessions, create_session_row,
+                               NULL, NULL);
+      update_sessions_empty (self);
+      break;
+
+    case LIST_STORIES:
+      self->recent_stories = recent_stories_model (vonk_view_get_project (VONK_VIEW (self)));
+      g_signal_connect_swapped (self->recent_stories, "items-changed",
+                                G_CALLBACK (update_stories_empty), self);
+      gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
+                               self, NULL);
+      update_stories_empty (self);
+      break;
+
+    case N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A list a frame, from the frame after the one that first shows the
+ * project's figures. */
+static gboolean
+fill_lists_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  VonkOverviewView *self = VONK_OVERVIEW_VIEW (widget);
+
+  if (!self->fill_ticked)
+    {
+      self->fill_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* counted first: the list shows once it counts as filled */
+  self->n_filled++;
+  fill_list (self, self->n_filled - 1);
+  if (self->n_filled < N_LISTS)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The lists of a project just shown: empty and hidden until their turn. */
+static void
+start_filling (VonkOverviewView *self)
+{
+  GtkWidget *hidden[] = { GTK_WIDGET (self->barriers_list), GTK_WIDGET (self->no_barriers_label),
+                          GTK_WIDGET (self->overdue_list), GTK_WIDGET (self->no_overdue_label) };
+
+  clear_list (self->barriers_list);
+  clear_list (self->overdue_list);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    gtk_widget_set_visible (hidden[i], FALSE);
+
+  self->n_filled = 0;
+  self->fill_ticked = FALSE;
+  self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_lists_cb, NULL, NULL);
+}
+
 static void
 disconnect_project (VonkOverviewView *self,
                     VonkProject      *project)
@@ -540,6 +661,9 @@ disconnect_project (VonkOverviewView *self,
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = 0;
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
   if (project == NULL)
     return;
 
@@ -577,25 +701,14 @@ vonk_overview_view_project_changed (VonkView    *view,
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_COUNTERMEASURE),
                                 "items-changed", G_CALLBACK (barriers_changed_cb), self);
 
-      self->next_sessions = next_sessions_model (project);
-      g_signal_connect_swapped (self->next_sessions, "items-changed",
-                                G_CALLBACK (update_sessions_empty), self);
-      gtk_list_box_bind_model (self->sessions_list, self->next_sessions, create_session_row,
-                               NULL, NULL);
-
-      self->recent_stories = recent_stories_model (project);
-      g_signal_connect_swapped (self->recent_stories, "items-changed",
-                                G_CALLBACK (update_stories_empty), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_PERSON),
                                 "items-changed", G_CALLBACK (people_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
                                 "items-changed", G_CALLBACK (people_changed_cb), self);
-      gtk_list_box_bind_model (self->stories_list, self->recent_stories, create_story_row,
-                               self, NULL);
 
       update_project (self);
       update_figures (self);
-      update_barriers (self);
+      start_filling (self);
       update_sessions_empty (self);
       update_stories_empty (self);
     }

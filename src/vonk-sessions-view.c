@@ -94,6 +94,7 @@ struct _VonkSessionsView
   GPtrArray           *to_list;    /* the session's rows still to be listed, as shown */
   guint                to_list_next;
   guint                fill_id;    /* the attendance list's tick callback listing to_list */
+  gboolean             fill_ticked; /* it has seen the frame that shows the first rows */
   GMenu               *template_menu;
   GArray              *invite_department_ids;
   GArray              *invite_location_ids;
@@ -102,6 +103,7 @@ struct _VonkSessionsView
   VonkAttendanceTally *counting;   /* counted anew after a change, or NULL */
   guint                count_id;   /* the idle that counts on */
   guint                choices_id; /* the idle that fills the invitation's choices */
+  gint                 n_found;    /* how many people the invite choices find; -1: not counted */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -1157,55 +1159,87 @@ counts_text (const VonkAttendanceCounts *counts)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The conditions of the invite choices, as vonk_sessions_find_people()
+ * takes them. */
+static void
+get_invite_choices (VonkSessionsView *self,
+                    gint64           *department_id,
+                    gint64           *location_id,
+                    int              *role)
+{
+  guint chosen = adw_combo_row_get_selected (self->invite_role_row);
+
+  *department_id = vonk_editor_get_choice (self->invite_department_row,
+                                           self->invite_department_ids);
+  *location_id = vonk_editor_get_choice (self->invite_location_row, self->invite_location_ids);
+  *role = chosen == 0 || chosen == GTK_INVALID_LIST_POSITION ? VONK_SESSIONS_ANY_ROLE
+                                                             : (int) chosen - 1;
+}
+
 /* The people the invite choices find. */
 static GPtrArray *
 invite_candidates (VonkSessionsView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
-  guint role = adw_combo_row_get_selected (self->invite_role_row);
+  gint64 department_id, location_id;
+  int role;
 
   if (project == NULL)
     return g_ptr_array_new ();
 
-  return vonk_sessions_find_people (project,
-                                    vonk_editor_get_choice (self->invite_department_row,
-                                                            self->invite_department_ids),
-                                    vonk_editor_get_choice (self->invite_location_row,
-                                                            self->invite_location_ids),
-                                    role == 0 || role == GTK_INVALID_LIST_POSITION
-                                      ? VONK_SESSIONS_ANY_ROLE : (int) role - 1);
+  get_invite_choices (self, &department_id, &location_id, &role);
+  return vonk_sessions_find_people (project, department_id, location_id, role);
 }
 
-/* How many of the group chosen are not on the list yet, on the button. */
+/* How many people the invite choices find. Going through 100,000 people
+ * takes a while: counted when the choices or the people change, not for
+ * every session shown. */
+static guint
+count_found (VonkSessionsView *self)
+{
+  if (self->n_found < 0)
+    {
+      g_autoptr(GPtrArray) people = invite_candidates (self);
+
+      self->n_found = people->len;
+    }
+
+  return self->n_found;
+}
+
+/* How many of the group chosen are not on the list yet, on the button:
+ * those found less those on the list that the choices find. */
 static void
-invite_choice_changed_cb (VonkSessionsView *self)
+update_invite (VonkSessionsView *self)
 {
   VonkProject *project = vonk_view_get_project (VONK_VIEW (self));
   VonkEntity *session = selected_entity (self);
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) listed = NULL;
   g_autofree char *label = NULL;
   g_autofree char *found = NULL;
-  guint fresh = 0;
+  gint64 department_id, location_id;
+  int role;
+  guint n_found, fresh;
 
-  if (project == NULL || session == NULL)
+  if (project == NULL)
     return;
 
-  people = invite_candidates (self);
+  n_found = count_found (self);
+  if (session == NULL)
+    return;
+
+  get_invite_choices (self, &department_id, &location_id, &role);
   rows = vonk_sessions_attendance (project, VONK_SESSION (session));
-  listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  fresh = n_found;
   for (guint i = 0; i < rows->len; i++)
     {
-      gint64 id = vonk_entity_get_int64 (g_ptr_array_index (rows, i), "person-id");
+      VonkEntity *person = vonk_project_lookup (project, VONK_TYPE_PERSON,
+                                                vonk_entity_get_int64 (g_ptr_array_index (rows, i),
+                                                                       "person-id"));
 
-      g_hash_table_add (listed, g_memdup2 (&id, sizeof id));
-    }
-  for (guint i = 0; i < people->len; i++)
-    {
-      gint64 id = vonk_entity_get_id (g_ptr_array_index (people, i));
-
-      fresh += !g_hash_table_contains (listed, &id);
+      if (person != NULL && fresh > 0 &&
+          vonk_sessions_person_matches (project, person, department_id, location_id, role))
+        fresh--;
     }
 
   label = g_strdup_printf (ngettext ("_Invite %'u Person", "_Invite %'u People", fresh), fresh);
@@ -1215,9 +1249,35 @@ invite_choice_changed_cb (VonkSessionsView *self)
   /* Translators: how many people the invite choices find, and how many of them are not
    * invited yet */
   found = g_strdup_printf (ngettext ("%'u person found, %'u not on the list yet",
-                                     "%'u people found, %'u not on the list yet", people->len),
-                           people->len, fresh);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invite_action_row), found);
+                                     "%'u people found, %'u not on the list yet", n_found),
+                           n_found, fresh);
+  /* The row saying so shows only with the choices expanded. Its long,
+   * wrapping title takes a fifth of the frame that first shows a session
+   * to lay out (GTK measures it at many widths, shown or not): it gets
+   * its text once it shows (invite_expanded_cb()). */
+  if (adw_expander_row_get_expanded (self->invite_row))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invite_action_row), found);
+}
+
+static void
+invite_expanded_cb (VonkSessionsView *self)
+{
+  update_invite (self);
+}
+
+/* Another choice, or other people or departments to choose from. */
+static void
+invite_choice_changed_cb (VonkSessionsView *self)
+{
+  self->n_found = -1;
+  update_invite (self);
+}
+
+/* Someone joined, left or moved: counted again when next needed. */
+static void
+people_changed_cb (VonkSessionsView *self)
+{
+  self->n_found = -1;
 }
 
 static void
@@ -1461,6 +1521,13 @@ list_more_cb (GtkWidget     *list,
 {
   VonkSessionsView *self = data;
 
+  /* the frame that shows the rows listed at once has enough to lay out */
+  if (!self->fill_ticked)
+    {
+      self->fill_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
   if (list_more (self, ROWS_AT_ONCE))
     return G_SOURCE_CONTINUE;
 
@@ -1494,6 +1561,7 @@ start_listing (VonkSessionsView *self,
   self->to_list_next = 0;
   g_ptr_array_sort_with_data (self->to_list, as_shown_cb, self);
 
+  self->fill_ticked = FALSE;
   if (list_more (self, ROWS_AT_ONCE))
     /* a step a frame, laid out and drawn before the next */
     self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->attendance_view),
@@ -1542,7 +1610,7 @@ update_attendance (VonkSessionsView *self,
   vonk_sessions_count (project, session, &counts);
   text = counts_text (&counts);
   gtk_label_set_text (self->counts_label, text);
-  invite_choice_changed_cb (self);
+  update_invite (self);
 }
 
 static void
@@ -2365,10 +2433,13 @@ unbind_project (VonkSessionsView *self,
                                           names_changed_cb, self);
   g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                         templates_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (vonk_project_get_list (project, VONK_TYPE_PERSON),
+                                        people_changed_cb, self);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
   stop_counting (self);
   g_clear_pointer (&self->tally, vonk_attendance_tally_free);
   g_clear_handle_id (&self->choices_id, g_source_remove);
+  self->n_found = -1;
   self->attendance_session_id = 0;
   finish_listing (self, TRUE);
   g_list_store_remove_all (self->attendance_model);
@@ -2400,6 +2471,8 @@ vonk_sessions_view_project_changed (VonkView    *view,
                           G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_AGENDA_TEMPLATE),
                                 "items-changed", G_CALLBACK (templates_changed_cb), self);
+      g_signal_connect_swapped (vonk_project_get_list (project, VONK_TYPE_PERSON),
+                                "items-changed", G_CALLBACK (people_changed_cb), self);
       /* GTK would make the widgets of 200 rows at once */
       vonk_view_fill_in_slices (self->slice);
       gtk_sort_list_model_set_model (self->sort_model, self->sessions);
@@ -2571,6 +2644,7 @@ vonk_sessions_view_class_init (VonkSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, month_session_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, invite_choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invite_expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, invite_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_bind_cb);
@@ -2641,6 +2715,7 @@ vonk_sessions_view_init (VonkSessionsView *self)
   g_autoptr(GtkStringList) whens = gtk_string_list_new (NULL);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  self->n_found = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new (NULL, NULL);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "vonk-organisation-view.h"
 #include "vonk-overview-view.h"
 #include "vonk-sessions-view.h"
 #include "vonk-project-private.h"
@@ -324,6 +325,83 @@ test_view_waits (Fixture       *fixture,
   g_assert_true (shown == fixture->project);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* Opening a project: the Overview fills in its lists while the attendance
+ * is still being read; once it is in, the People page lists everybody, in
+ * slices but all of them, and a session all the people on its list. */
+static void
+test_views_after_attendance (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  VonkOverviewView *overview = child (fixture->window, VONK_TYPE_WINDOW, "overview");
+  GtkStack *view_stack = child (fixture->window, VONK_TYPE_WINDOW, "view_stack");
+  GtkWidget *organisation = gtk_stack_get_child_by_name (view_stack, "organisation");
+  GtkWidget *sessions = gtk_stack_get_child_by_name (view_stack, "sessions");
+  GtkListBox *barriers = child (overview, VONK_TYPE_OVERVIEW_VIEW, "barriers_list");
+  GListModel *people = NULL;
+  GListModel *listed = NULL;
+  GListModel *attendees = child (sessions, VONK_TYPE_SESSIONS_VIEW, "attendance_sort_model");
+  g_autoptr(GArray) ranks = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  VonkSession *session = NULL;
+  GListModel *all_sessions;
+
+  gate_close (VONK_TYPE_ATTENDANCE);
+  vonk_window_load_project (fixture->window, fixture->project);
+  WAIT_UNTIL (!vonk_window_is_loading (fixture->window));
+  people = vonk_project_get_list (fixture->project, VONK_TYPE_PERSON);
+  assert_figure (fixture, "people_figure", g_list_model_get_n_items (people));
+
+  /* the Overview's lists, without the attendance */
+  WAIT_UNTIL (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW, "stories_list")));
+  WAIT_UNTIL (g_atomic_int_get (&gate.reached));
+  g_assert_false (vonk_project_is_complete (fixture->project));
+  ranks = vonk_barriers_most_in_the_way (fixture->project, NULL, 3);
+  g_assert_cmpuint (ranks->len, >, 0);
+  g_assert_cmpuint (count_rows (barriers), ==, ranks->len);
+  g_assert_cmpuint (count_rows (child (overview, VONK_TYPE_OVERVIEW_VIEW, "stories_list")), ==, 3);
+
+  gate_open ();
+  WAIT_UNTIL (vonk_project_is_complete (fixture->project));
+
+  /* the People page: every person */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "organisation");
+  adw_view_stack_set_visible_child_name (child (organisation, VONK_TYPE_ORGANISATION_VIEW,
+                                                "stack"), "people");
+  listed = G_LIST_MODEL (gtk_column_view_get_model (child (organisation,
+                                                           VONK_TYPE_ORGANISATION_VIEW,
+                                                           "people_view")));
+  WAIT_UNTIL (g_list_model_get_n_items (listed) == g_list_model_get_n_items (people));
+
+  /* a session with people on its list: all of them */
+  all_sessions = vonk_project_get_list (fixture->project, VONK_TYPE_SESSION);
+  for (guint i = 0; i < g_list_model_get_n_items (all_sessions) && session == NULL; i++)
+    {
+      g_autoptr(VonkEntity) candidate = g_list_model_get_item (all_sessions, i);
+      g_autoptr(GPtrArray) on_list = vonk_sessions_attendance (fixture->project,
+                                                               VONK_SESSION (candidate));
+
+      if (on_list->len > 1)
+        session = VONK_SESSION (candidate); /* the list keeps it alive */
+    }
+  g_assert_nonnull (session);
+  rows = vonk_sessions_attendance (fixture->project, session);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "sessions");
+  gtk_stack_set_visible_child_name (child (sessions, VONK_TYPE_SESSIONS_VIEW, "detail_pages"),
+                                    "attendance");
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (sessions), session);
+  WAIT_UNTIL (g_list_model_get_n_items (attendees) == rows->len);
+}
+
 /* The attendance found damaged when it is read after the first frame:
  * the window shows the rest and says so in a dialog. */
 static void
@@ -365,6 +443,7 @@ main (int   argc,
   ADD ("/open/switch-while-loading", test_switch_while_loading);
   ADD ("/open/view-waits", test_view_waits);
   ADD ("/open/attendance-unreadable", test_attendance_unreadable);
+  ADD ("/open/views-after-attendance", test_views_after_attendance);
 
 #undef ADD
 

@@ -1052,6 +1052,7 @@ test_people_long_list (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (selection, added_rows);
   g_assert_cmpuint (added_rows->len, >, 2);
   g_assert_cmpuint (g_array_index (added_rows, guint, 0), <=, 30);
+  g_assert_true (sorted_by (selection, "name"));
 
   /* on screen: the top of the sorted list, from a few hundred row widgets */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));

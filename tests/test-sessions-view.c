@@ -1529,6 +1529,177 @@ test_registered_counted (Fixture       *fixture,
   WAIT_UNTIL (registered_shows (fixture, session, before));
 }
 
+/* What the invite row says for @session with these choices, counted
+ * directly: everybody the choices find, and those of them not on the
+ * list. */
+static char *
+expected_invite_title (VonkProject *project,
+                       VonkSession *session,
+                       gint64       department_id)
+{
+  g_autoptr(GPtrArray) found = vonk_sessions_find_people (project, department_id, 0,
+                                                          VONK_SESSIONS_ANY_ROLE);
+  g_autoptr(GPtrArray) rows = vonk_sessions_attendance (project, session);
+  guint fresh = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = vonk_entity_get_id (g_ptr_array_index (found, i));
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < rows->len && !listed; j++)
+        listed = vonk_entity_get_int64 (g_ptr_array_index (rows, j), "person-id") == id;
+      fresh += !listed;
+    }
+
+  return g_strdup_printf ("%u %s found, %u not on the list yet", found->len,
+                          found->len == 1 ? "person" : "people", fresh);
+}
+
+/* The session of the demo with the most people on its list. */
+static VonkSession *
+busiest_session (VonkProject *project)
+{
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  VonkSession *busiest = NULL;
+  guint most = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(VonkEntity) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GPtrArray) rows = vonk_sessions_attendance (project, VONK_SESSION (session));
+
+      if (rows->len > most)
+        {
+          most = rows->len;
+          busiest = VONK_SESSION (session); /* the list keeps it alive */
+        }
+    }
+
+  g_assert_nonnull (busiest);
+  return busiest;
+}
+
+/* A session of @project other than @session. */
+static VonkSession *
+another_session (VonkProject *project,
+                 VonkSession *session)
+{
+  GListModel *sessions = vonk_project_get_list (project, VONK_TYPE_SESSION);
+  g_autoptr(VonkEntity) first = g_list_model_get_item (sessions, 0);
+  g_autoptr(VonkEntity) second = g_list_model_get_item (sessions, 1);
+
+  g_assert_nonnull (second);
+  /* the list keeps them alive */
+  return VONK_SESSION (VONK_SESSION (first) == session ? second : first);
+}
+
+/* The invite row counts the people the choices find and those of them
+ * not on the list, as counting them directly does: for each session
+ * shown, for another choice, and after someone joins. (Its title shows,
+ * and is counted, only with the row expanded.) */
+static void
+test_invite_count (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VonkSession *busy = busiest_session (fixture->project);
+  VonkSession *other = another_session (fixture->project, busy);
+  AdwPreferencesRow *action_row = ADW_PREFERENCES_ROW (child (fixture->view,
+                                                              "invite_action_row"));
+  GtkButton *button = GTK_BUTTON (child (fixture->view, "invite_button"));
+  g_autoptr(VonkEntity) department = g_list_model_get_item (
+    vonk_project_get_list (fixture->project, VONK_TYPE_DEPARTMENT), 0);
+  g_autoptr(GPtrArray) busy_rows = vonk_sessions_attendance (fixture->project, busy);
+  g_autoptr(GPtrArray) everybody = vonk_sessions_find_people (fixture->project, 0, 0,
+                                                              VONK_SESSIONS_ANY_ROLE);
+  g_autofree char *expected = NULL;
+  g_autofree char *button_label = NULL;
+  gint64 department_id = vonk_entity_get_id (department);
+
+  g_assert_cmpuint (busy_rows->len, >, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->view, "detail_pages")), "attendance");
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), busy);
+
+  /* the button at once */
+  button_label = g_strdup_printf ("_Invite %u People", everybody->len - busy_rows->len);
+  g_assert_cmpstr (gtk_button_get_label (button), ==, button_label);
+
+  /* the title once expanded */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child (fixture->view, "invite_row")), TRUE);
+  expected = expected_invite_title (fixture->project, busy, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (action_row), ==, expected);
+
+  /* another session */
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), other);
+  g_free (expected);
+  expected = expected_invite_title (fixture->project, other, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (action_row), ==, expected);
+
+  /* another choice */
+  vonk_test_choose (ADW_COMBO_ROW (child (fixture->view, "invite_department_row")),
+                    vonk_entity_get_string (department, "name"));
+  g_free (expected);
+  expected = expected_invite_title (fixture->project, other, department_id);
+  g_assert_cmpstr (adw_preferences_row_get_title (action_row), ==, expected);
+
+  /* someone joins the department: counted when a session is next shown */
+  vonk_test_add (fixture->project, g_object_new (VONK_TYPE_PERSON,
+                                                 "name", "Nieuwe Collega",
+                                                 "department-id", department_id, NULL));
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), busy);
+  g_free (expected);
+  expected = expected_invite_title (fixture->project, busy, department_id);
+  g_assert_cmpstr (adw_preferences_row_get_title (action_row), ==, expected);
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Until @widget's window has painted one more frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint paints = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (paints > 0);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* A long list of attendees comes a dozen at a time: the first dozen with
+ * the session, alone in the frame that shows it, then a dozen a frame. */
+static void
+test_attendees_in_frames (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  VonkSession *session = find_session (fixture->project, KICK_OFF);
+  GListModel *listed = G_LIST_MODEL (child (fixture->view, "attendance_sort_model"));
+  g_autoptr(GPtrArray) everybody = vonk_sessions_find_people (fixture->project, 0, 0,
+                                                              VONK_SESSIONS_ANY_ROLE);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vonk_sessions_invite (fixture->project, session, everybody, &error));
+  g_assert_no_error (error);
+  rows = vonk_sessions_attendance (fixture->project, session);
+  g_assert_cmpuint (rows->len, >, 36);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->view, "detail_pages")), "attendance");
+  vonk_sessions_view_select (VONK_SESSIONS_VIEW (fixture->view), session);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 12);
+  wait_for_frame (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 12);
+  wait_for_frame (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 24);
+  WAIT_UNTIL (g_list_model_get_n_items (listed) == rows->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1550,6 +1721,8 @@ main (int   argc,
   ADD ("/sessions-view/wide-list", test_wide_list);
   ADD ("/sessions-view/shortened-titles", test_shortened_titles);
   ADD ("/sessions-view/registered-counted", test_registered_counted);
+  ADD ("/sessions-view/invite-count", test_invite_count);
+  ADD ("/sessions-view/attendees-in-frames", test_attendees_in_frames);
 
   return g_test_run ();
 }

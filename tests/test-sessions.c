@@ -399,6 +399,62 @@ status_of (Env    *env,
   return vonk_entity_get_enum (VONK_ENTITY (row), "status");
 }
 
+/* Whether @found (people) holds the person with @id. */
+static gboolean
+holds_person (GPtrArray *found,
+              gint64     id)
+{
+  for (guint i = 0; i < found->len; i++)
+    if (vonk_entity_get_id (g_ptr_array_index (found, i)) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* vonk_sessions_person_matches(), one person at a time, says of everyone
+ * what vonk_sessions_find_people() finds, for every mix of conditions. */
+static void
+test_person_matches (void)
+{
+  g_autoptr(Env) env = env_new ();
+  GListModel *people;
+  const gint64 departments[] = { 0, env->sales_id, env->it_id };
+  const gint64 locations[] = { 0, env->amsterdam_id };
+  const int roles[] = { VONK_SESSIONS_ANY_ROLE, VONK_ROLE_EMPLOYEE, VONK_ROLE_MIDDLE_MANAGER };
+  guint n_matched = 0;
+
+  add_person (env, "Ann", env->sales_id, VONK_ROLE_EMPLOYEE);
+  add_person (env, "Bob", env->sales_id, VONK_ROLE_MIDDLE_MANAGER);
+  add_person (env, "Cas", env->it_id, VONK_ROLE_MIDDLE_MANAGER);
+  add_person (env, "Dee", 0, VONK_ROLE_EMPLOYEE);
+  people = vonk_project_get_list (env->project, VONK_TYPE_PERSON);
+  g_assert_cmpuint (g_list_model_get_n_items (people), >=, 4);
+
+  for (guint d = 0; d < G_N_ELEMENTS (departments); d++)
+    for (guint l = 0; l < G_N_ELEMENTS (locations); l++)
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        {
+          g_autoptr(GPtrArray) found = vonk_sessions_find_people (env->project, departments[d],
+                                                                  locations[l], roles[r]);
+
+          for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+            {
+              g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
+              gboolean matches = vonk_sessions_person_matches (env->project, person,
+                                                               departments[d], locations[l],
+                                                               roles[r]);
+
+              g_assert_cmpint (matches, ==, holds_person (found, vonk_entity_get_id (person)));
+              n_matched += matches;
+            }
+        }
+
+  /* and the conditions did tell people apart */
+  g_assert_cmpuint (n_matched, >, 0);
+  g_assert_cmpuint (n_matched, <, G_N_ELEMENTS (departments) * G_N_ELEMENTS (locations) *
+                                  G_N_ELEMENTS (roles) * g_list_model_get_n_items (people));
+}
+
 /* Finding people by department, location and role; inviting skips those
  * already on the list and repeats. */
 static void
@@ -1153,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/sessions/attendance/capacity", test_capacity);
   g_test_add_func ("/sessions/attendance/set-status", test_set_status);
   g_test_add_func ("/sessions/attendance/tally", test_tally);
+  g_test_add_func ("/sessions/person-matches", test_person_matches);
   g_test_add_func ("/sessions/scope", test_scope);
   g_test_add_func ("/sessions/scope-refused", test_scope_refused);
   g_test_add_func ("/sessions/undo", test_undo);

@@ -186,11 +186,14 @@ test_overview_figures (Fixture       *fixture,
   g_assert_cmpstr (label_text (overview, VONK_TYPE_OVERVIEW_VIEW, "target_date_label"), ==,
                    until);
 
-  /* upcoming sessions are listed, at most five */
+  /* upcoming sessions are listed, at most five (a frame or two after the
+   * figures) */
+  WAIT_UNTIL (gtk_list_box_get_row_at_index (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                    "sessions_list"), 0) != NULL);
   g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
                                                  "no_sessions_label")));
-  g_assert_nonnull (gtk_list_box_get_row_at_index (child (overview, VONK_TYPE_OVERVIEW_VIEW,
-                                                          "sessions_list"), 0));
+  g_assert_true (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                "sessions_list")));
   g_assert_null (gtk_list_box_get_row_at_index (child (overview, VONK_TYPE_OVERVIEW_VIEW,
                                                        "sessions_list"), 5));
 
@@ -444,6 +447,8 @@ test_overview_barriers (Fixture       *fixture,
   guint i;
 
   g_assert_cmpuint (ranks->len, >, 0);
+  /* the lists come a frame or two after the figures */
+  WAIT_UNTIL (row_title (overdue, 0) != NULL);
   for (i = 0; i < ranks->len; i++)
     {
       g_autofree char *sentence =
@@ -466,6 +471,109 @@ test_overview_barriers (Fixture       *fixture,
   /* described again before the next frame */
   WAIT_UNTIL (g_str_has_prefix (row_title (barriers, 0),
                                 vonk_enum_label (VONK_TYPE_BARRIER, VONK_BARRIER_FEAR)));
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Until the window has painted one more frame. */
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint paints = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+
+  gtk_widget_queue_draw (window);
+  WAIT_UNTIL (paints > 0);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static guint
+count_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* A project shown on the Overview: its figures in the first frame, its
+ * lists (each tens of milliseconds to lay out at 100,000 people) a frame
+ * after another from the next, and in the end the lists as the core has
+ * them, a change made meanwhile included. */
+static void
+test_overview_lists_in_frames (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VonkOverviewView *overview = child (fixture->window, VONK_TYPE_WINDOW, "overview");
+  GtkListBox *barriers = child (overview, VONK_TYPE_OVERVIEW_VIEW, "barriers_list");
+  GtkListBox *overdue = child (overview, VONK_TYPE_OVERVIEW_VIEW, "overdue_list");
+  GtkListBox *sessions = child (overview, VONK_TYPE_OVERVIEW_VIEW, "sessions_list");
+  GtkListBox *stories = child (overview, VONK_TYPE_OVERVIEW_VIEW, "stories_list");
+  g_autoptr(VonkEntity) score = NULL;
+  g_autoptr(GArray) ranks = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  g_autoptr(GDate) today = vonk_date_today ();
+  g_autoptr(GError) error = NULL;
+  guint i;
+
+  vonk_view_set_project (VONK_VIEW (overview), NULL);
+  vonk_view_set_project (VONK_VIEW (overview), fixture->demo);
+
+  /* the figures at once; the lists neither listed nor said to be empty */
+  assert_figure (overview, "people_figure", n_items (fixture->demo, VONK_TYPE_PERSON));
+  g_assert_null (gtk_list_box_get_row_at_index (barriers, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (overdue, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (stories, 0));
+  g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                 "no_barriers_label")));
+  g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                 "no_stories_label")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sessions)));
+
+  /* the first frame without them, the next with the first list only */
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_null (gtk_list_box_get_row_at_index (barriers, 0));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (barriers, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (stories, 0));
+
+  /* a score that makes fear the worst barrier, before the lists are done */
+  score = g_object_new (VONK_TYPE_BARRIER_SCORE, "barrier", VONK_BARRIER_FEAR, "score", 5,
+                        "scored-on", today, NULL);
+  g_assert_true (vonk_project_add (fixture->demo, score, &error));
+  g_assert_no_error (error);
+
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (stories)));
+  ranks = vonk_barriers_most_in_the_way (fixture->demo, NULL, 3);
+  WAIT_UNTIL (g_str_has_prefix (row_title (barriers, 0),
+                                vonk_enum_label (VONK_TYPE_BARRIER, VONK_BARRIER_FEAR)));
+  for (i = 0; i < ranks->len; i++)
+    {
+      g_autofree char *sentence =
+        vonk_barriers_describe (fixture->demo, g_array_index (ranks, VonkBarrierRank, i).barrier,
+                                0, NULL);
+
+      g_assert_cmpstr (row_title (barriers, i), ==, sentence);
+    }
+  g_assert_null (row_title (barriers, i));
+  late = vonk_barriers_overdue (fixture->demo, NULL);
+  g_assert_cmpuint (late->len, >, 0);
+  g_assert_cmpuint (count_list_rows (overdue), ==, MIN (late->len, 5));
+  g_assert_cmpstr (row_title (overdue, 0), ==,
+                   vonk_entity_get_string (g_ptr_array_index (late, 0), "title"));
+  g_assert_cmpuint (count_list_rows (sessions), >, 0);
+  g_assert_cmpuint (count_list_rows (sessions), <=, 5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sessions)));
+  g_assert_cmpuint (count_list_rows (stories), ==, 3);
+  g_assert_false (gtk_widget_get_visible (child (overview, VONK_TYPE_OVERVIEW_VIEW,
+                                                 "no_barriers_label")));
 }
 
 static void
@@ -1051,6 +1159,7 @@ main (int   argc,
   ADD ("/window/overview/figures", test_overview_figures);
   ADD ("/window/overview/estimated", test_overview_estimated);
   ADD ("/window/overview/barriers", test_overview_barriers);
+  ADD ("/window/overview/lists-in-frames", test_overview_lists_in_frames);
   ADD ("/window/view-shortcut", test_view_shortcut);
   ADD ("/window/undo-edit", test_undo_edit);
   ADD ("/window/undo-large", test_undo_large);

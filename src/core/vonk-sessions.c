@@ -1284,6 +1284,44 @@ vonk_sessions_waiting_list (VonkProject *project,
 }
 
 /**
+ * vonk_sessions_person_matches:
+ * @person: a person of @project
+ * @department_id: as for vonk_sessions_find_people()
+ * @location_id: as for vonk_sessions_find_people()
+ * @role: as for vonk_sessions_find_people()
+ *
+ * Returns: whether vonk_sessions_find_people() finds @person with these
+ *   conditions, without going through everybody
+ */
+gboolean
+vonk_sessions_person_matches (VonkProject *project,
+                              VonkEntity  *person,
+                              gint64       department_id,
+                              gint64       location_id,
+                              int          role)
+{
+  gint64 dept;
+
+  g_return_val_if_fail (VONK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (VONK_IS_PERSON (person), FALSE);
+
+  dept = vonk_entity_get_int64 (person, "department-id");
+  if (department_id != 0 && dept != department_id)
+    return FALSE;
+  if (role != VONK_SESSIONS_ANY_ROLE && vonk_entity_get_enum (person, "role") != role)
+    return FALSE;
+  if (location_id != 0)
+    {
+      VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT, dept);
+
+      if (department == NULL || vonk_entity_get_int64 (department, "location-id") != location_id)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * vonk_sessions_find_people:
  * @department_id: only people of this department; 0 for any
  * @location_id: only people of a department at this location; 0 for any
@@ -1311,22 +1349,9 @@ vonk_sessions_find_people (VonkProject *project,
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(VonkEntity) person = g_list_model_get_item (people, i);
-      gint64 dept = vonk_entity_get_int64 (person, "department-id");
 
-      if (department_id != 0 && dept != department_id)
-        continue;
-      if (role != VONK_SESSIONS_ANY_ROLE && vonk_entity_get_enum (person, "role") != role)
-        continue;
-      if (location_id != 0)
-        {
-          VonkEntity *department = vonk_project_lookup (project, VONK_TYPE_DEPARTMENT, dept);
-
-          if (department == NULL ||
-              vonk_entity_get_int64 (department, "location-id") != location_id)
-            continue;
-        }
-
-      g_ptr_array_add (result, g_steal_pointer (&person));
+      if (vonk_sessions_person_matches (project, person, department_id, location_id, role))
+        g_ptr_array_add (result, g_steal_pointer (&person));
     }
 
   return result;

@@ -113,6 +113,11 @@ GPtrArray          *vonk_sessions_find_people       (VonkProject        *project
                                                      gint64              department_id,
                                                      gint64              location_id,
                                                      int                 role);
+gboolean            vonk_sessions_person_matches    (VonkProject        *project,
+                                                     VonkEntity         *person,
+                                                     gint64              department_id,
+                                                     gint64              location_id,
+                                                     int                 role);
 gboolean            vonk_sessions_invite            (VonkProject        *project,
                                                      VonkSession        *session,
                                                      GPtrArray          *people,
