@@ -104,6 +104,7 @@ struct _VonkSessionsView
   guint                count_id;   /* the idle that counts on */
   guint                choices_id; /* the idle that fills the invitation's choices */
   gint                 n_found;    /* how many people the invite choices find; -1: not counted */
+  gboolean             filling_choices; /* the invite choices are being filled in */
 
   GtkLabel            *summary_label;
   GtkSearchEntry      *search;
@@ -1197,6 +1198,15 @@ invite_candidates (VonkSessionsView *self)
 static guint
 count_found (VonkSessionsView *self)
 {
+  gint64 department_id, location_id;
+  int role;
+
+  get_invite_choices (self, &department_id, &location_id, &role);
+  /* (everyone, without a look at each) */
+  if (self->n_found < 0 && department_id == 0 && location_id == 0 &&
+      role == VONK_SESSIONS_ANY_ROLE)
+    self->n_found = g_list_model_get_n_items (vonk_project_get_list (vonk_view_get_project (VONK_VIEW (self)),
+                                                                     VONK_TYPE_PERSON));
   if (self->n_found < 0)
     {
       g_autoptr(GPtrArray) people = invite_candidates (self);
@@ -1269,6 +1279,10 @@ invite_expanded_cb (VonkSessionsView *self)
 static void
 invite_choice_changed_cb (VonkSessionsView *self)
 {
+  /* (the choices being filled in: counted once they are) */
+  if (self->filling_choices)
+    return;
+
   self->n_found = -1;
   update_invite (self);
 }
@@ -1289,6 +1303,7 @@ fill_invite_choices (VonkSessionsView *self)
   if (project == NULL)
     return;
 
+  self->filling_choices = TRUE;
   vonk_editor_fill_choices (self->invite_department_row,
                             vonk_project_get_list (project, VONK_TYPE_DEPARTMENT),
                             _("Any department"),
@@ -1308,6 +1323,7 @@ fill_invite_choices (VonkSessionsView *self)
         gtk_string_list_append (roles, vonk_enum_label (VONK_TYPE_ROLE, r));
       adw_combo_row_set_model (self->invite_role_row, G_LIST_MODEL (roles));
     }
+  self->filling_choices = FALSE;
   invite_choice_changed_cb (self);
 }
 
