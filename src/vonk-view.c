@@ -416,6 +416,22 @@ shortened_text_query_tooltip_cb (GtkWidget  *label,
 }
 
 /**
+ * vonk_view_shorten_label:
+ *
+ * Lets the text of @label end in "…" when space is short, and then show
+ * whole in a tooltip. Cheaper to lay out than wrapping, in a row of a
+ * long list.
+ */
+void
+vonk_view_shorten_label (GtkLabel *label)
+{
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (shortened_text_query_tooltip_cb), NULL);
+}
+
+/**
  * vonk_view_text_cell_setup_cb:
  *
  * Free text gives way when space is short, but not below a width where it
@@ -428,11 +444,8 @@ vonk_view_text_cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  vonk_view_shorten_label (GTK_LABEL (label));
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (shortened_text_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 

@@ -40,6 +40,7 @@ void         vonk_view_show_list_page (GtkStack  *stack,
                                        GListModel *all,
                                        GListModel *shown);
 void         vonk_view_fill_in_slices (GtkSliceListModel *slice);
+void         vonk_view_shorten_label  (GtkLabel          *label);
 void         vonk_view_fill_at_once (GtkSliceListModel *slice);
 GObject     *vonk_view_refill_in_slices (GtkSliceListModel  *slice,
                                          GtkSingleSelection *selection);

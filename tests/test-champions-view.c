@@ -624,6 +624,25 @@ test_role_models (Fixture       *fixture,
       next = g_strdup_printf ("Will host a session on %s", date);
       g_assert_true (has_label_containing (unseen_view, next));
     }
+  /* who they are and what they did on lines of their own, which a
+   * narrow window shortens rather than wraps */
+  for (guint i = 0; i < models->len; i++)
+    {
+      const VonkRoleModel *model = &g_array_index (models, VonkRoleModel, i);
+      VonkEntity *manager = VONK_ENTITY (model->manager);
+      VonkEntity *department = vonk_project_lookup (fixture->project, VONK_TYPE_DEPARTMENT,
+                                                    vonk_entity_get_int64 (manager,
+                                                                           "department-id"));
+      g_autofree char *who = NULL;
+
+      if (!vonk_role_model_is_seen (model) || department == NULL ||
+          g_strcmp0 (vonk_entity_get_string (manager, "name"), seen) != 0)
+        continue;
+      who = g_strdup_printf ("%s, %s",
+                             vonk_enum_label (VONK_TYPE_ROLE, vonk_entity_get_enum (manager, "role")),
+                             vonk_entity_get_string (department, "name"));
+      g_assert_true (vonk_test_has_label (seen_view, who));
+    }
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seen_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Managers who lead by example");
 
