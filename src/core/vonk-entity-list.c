@@ -54,7 +54,6 @@ enum {
   PROP_0,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
-  PROP_PENDING,
   N_PROPS
 };
 
@@ -126,10 +125,6 @@ vonk_entity_list_get_property (GObject    *object,
       g_value_set_uint (value, self->items->len);
       break;
 
-    case PROP_PENDING:
-      g_value_set_boolean (value, vonk_entity_list_get_pending (self));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,11 +166,6 @@ vonk_entity_list_class_init (VonkEntityListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  /* whether changed items are still to be told (see above) */
-  properties[PROP_PENDING] =
-    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -289,7 +279,6 @@ tell_runs (VonkEntityList *self,
     {
       g_clear_handle_id (&self->runs_id, g_source_remove);
       n_lists_pending--;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
     }
   return G_SOURCE_REMOVE;
 }
@@ -297,11 +286,8 @@ tell_runs (VonkEntityList *self,
 static gboolean
 tell_runs_cb (gpointer data)
 {
-  VonkEntityList *self = data;
-  gboolean more = tell_runs (self, g_get_monotonic_time () + SLICE_USEC);
-
-  /* (tell_runs() removed the source when it was done) */
-  return more;
+  /* (done, tell_runs() has removed this source already) */
+  return tell_runs (data, g_get_monotonic_time () + SLICE_USEC);
 }
 
 /**
@@ -672,7 +658,6 @@ vonk_entity_list_changed_many (VonkEntityList *self,
       self->runs_id = g_idle_add (tell_runs_cb, self);
       g_source_set_name_by_id (self->runs_id, "[vonk] tell changed items");
       n_lists_pending++;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
     }
 }
 
