@@ -430,6 +430,26 @@ row_title (GtkListBox *list,
   return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
 }
 
+/* @barriers shows the sentence of each barrier @ranks holds, in order,
+ * and nothing more. */
+static void
+assert_barrier_rows (VonkProject *project,
+                     GtkListBox  *barriers,
+                     GArray      *ranks)
+{
+  guint i;
+
+  for (i = 0; i < ranks->len; i++)
+    {
+      g_autofree char *sentence =
+        vonk_barriers_describe (project, g_array_index (ranks, VonkBarrierRank, i).barrier,
+                                0, NULL);
+
+      g_assert_cmpstr (row_title (barriers, i), ==, sentence);
+    }
+  g_assert_null (row_title (barriers, i));
+}
+
 /* The barriers most in the way and the overdue countermeasures, as the
  * core ranks them, and the list follows a new score. */
 static void
@@ -444,20 +464,11 @@ test_overview_barriers (Fixture       *fixture,
   g_autoptr(VonkEntity) score = NULL;
   g_autoptr(GDate) today = vonk_date_today ();
   g_autoptr(GError) error = NULL;
-  guint i;
 
   g_assert_cmpuint (ranks->len, >, 0);
   /* the lists come a frame or two after the figures */
   WAIT_UNTIL (row_title (overdue, 0) != NULL);
-  for (i = 0; i < ranks->len; i++)
-    {
-      g_autofree char *sentence =
-        vonk_barriers_describe (fixture->demo, g_array_index (ranks, VonkBarrierRank, i).barrier,
-                                0, NULL);
-
-      g_assert_cmpstr (row_title (barriers, i), ==, sentence);
-    }
-  g_assert_null (row_title (barriers, i));
+  assert_barrier_rows (fixture->demo, barriers, ranks);
 
   g_assert_cmpuint (late->len, >, 0);
   g_assert_cmpstr (row_title (overdue, 0), ==,
@@ -521,7 +532,6 @@ test_overview_lists_in_frames (Fixture       *fixture,
   g_autoptr(GPtrArray) late = NULL;
   g_autoptr(GDate) today = vonk_date_today ();
   g_autoptr(GError) error = NULL;
-  guint i;
 
   vonk_view_set_project (VONK_VIEW (overview), NULL);
   vonk_view_set_project (VONK_VIEW (overview), fixture->demo);
@@ -554,15 +564,7 @@ test_overview_lists_in_frames (Fixture       *fixture,
   ranks = vonk_barriers_most_in_the_way (fixture->demo, NULL, 3);
   WAIT_UNTIL (g_str_has_prefix (row_title (barriers, 0),
                                 vonk_enum_label (VONK_TYPE_BARRIER, VONK_BARRIER_FEAR)));
-  for (i = 0; i < ranks->len; i++)
-    {
-      g_autofree char *sentence =
-        vonk_barriers_describe (fixture->demo, g_array_index (ranks, VonkBarrierRank, i).barrier,
-                                0, NULL);
-
-      g_assert_cmpstr (row_title (barriers, i), ==, sentence);
-    }
-  g_assert_null (row_title (barriers, i));
+  assert_barrier_rows (fixture->demo, barriers, ranks);
   late = vonk_barriers_overdue (fixture->demo, NULL);
   g_assert_cmpuint (late->len, >, 0);
   g_assert_cmpuint (count_list_rows (overdue), ==, MIN (late->len, 5));
